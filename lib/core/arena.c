@@ -1,0 +1,95 @@
+/* lib/core/arena.c -- bump allocator for value trees and objects. */
+#include "core.h"
+
+struct hpa__arena_block {
+	hpa__arena_block *next;
+	size_t used, size;
+	/* data follows, 16-byte aligned */
+	_Alignas(16) unsigned char data[];
+};
+
+void hpa__arena_init(hpa__arena *a, size_t block_size)
+{
+	a->head = NULL;
+	a->block_size = block_size ? block_size : 16384;
+	a->total = 0;
+}
+
+static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+void *hpa__arena_alloc(hpa__arena *a, size_t size)
+{
+	hpa__arena_block *b = a->head;
+	size = align8(size ? size : 1);
+	if (size < 8 || (b && b->used + size < b->used))
+		return NULL;
+	if (!b || b->size - b->used < size) {
+		size_t bs = a->block_size;
+		if (size > bs / 4) {
+			/* big allocation: its own block, kept behind the head so the
+			 * head's free space is not wasted */
+			hpa__arena_block *big;
+			if (size > SIZE_MAX - sizeof(*big))
+				return NULL;
+			big = hpa__malloc(sizeof(*big) + size);
+			if (!big)
+				return NULL;
+			big->size = big->used = size;
+			a->total += size;
+			if (b) {
+				big->next = b->next;
+				b->next = big;
+			} else {
+				big->next = NULL;
+				a->head = big;
+			}
+			return big->data;
+		}
+		b = hpa__malloc(sizeof(*b) + bs);
+		if (!b)
+			return NULL;
+		b->size = bs;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+		a->total += bs;
+		if (a->block_size < (1u << 20))
+			a->block_size *= 2;
+	}
+	b->used += size;
+	return b->data + b->used - size;
+}
+
+void *hpa__arena_calloc(hpa__arena *a, size_t size)
+{
+	void *p = hpa__arena_alloc(a, size);
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+char *hpa__arena_strndup(hpa__arena *a, const char *s, size_t n)
+{
+	char *p;
+	if (n == SIZE_MAX)
+		return NULL;
+	p = hpa__arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void hpa__arena_dispose(hpa__arena *a)
+{
+	hpa__arena_block *b = a->head;
+	while (b) {
+		hpa__arena_block *n = b->next;
+		hpa__free(b);
+		b = n;
+	}
+	a->head = NULL;
+	a->total = 0;
+}
