@@ -9,5 +9,6 @@
 #include <hpa/version.h>
 #include <hpa/errors.h>
 /* HPA_MODULE_HEADERS: each module adds its header below, in layer order. */
+#include <hpa/manifest.h>
 
 #endif
