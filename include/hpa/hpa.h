@@ -10,5 +10,6 @@
 #include <hpa/errors.h>
 /* HPA_MODULE_HEADERS: each module adds its header below, in layer order. */
 #include <hpa/manifest.h>
+#include <hpa/object.h>
 
 #endif

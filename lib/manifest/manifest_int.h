@@ -3,7 +3,10 @@
  *
  * A manifest owns one arena holding every document's value tree and the
  * hpa_object records. A standalone object (hpa_*_new, hpa_object_dup) owns
- * its own arena. Objects are views: `root` is the document's map; typed
+ * its own arena and its hpa__calloc'd record; when it is given to a manifest
+ * (hpa_manifest_append_take) `owner` is set and the manifest frees both
+ * (hpa_manifest_free, hpa_manifest_remove_at); hpa_object_free ignores
+ * objects that have an owner. Objects are views: `root` is the document's map; typed
  * handles (hpa_deployment, ...) are the same pointer as the hpa_object.
  */
 #ifndef HPA_LIB_MANIFEST_INT_H
@@ -17,7 +20,8 @@ struct hpa_object {
 	hpa__value *root;      /* HPA__V_MAP */
 	hpa__arena *arena;     /* where root's nodes live: &own or the manifest's */
 	hpa__arena own;        /* used by standalone objects only */
-	bool standalone;
+	bool standalone;       /* record and `own` are hpa__calloc'd/owned here */
+	hpa_manifest *owner;   /* manifest holding it (frees it), NULL if free-standing */
 	int kind;              /* hpa_kind, set by the schema binder */
 	size_t document;       /* 0-based index in the source stream */
 	const char *source;    /* source name (in arena), may be NULL */
