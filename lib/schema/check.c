@@ -1,12 +1,283 @@
-/* lib/schema/check.c -- placeholder until the schema module lands: accepts
- * every document and classifies nothing (obj->kind = 0). Replaced by the
- * schema-driven checker. */
+/* lib/schema/check.c -- the schema-driven checker the codecs call on every
+ * document (check.h).
+ *
+ * The walk follows the schema, not the tree: only fields the schema knows
+ * are descended into, so free-form parts (FieldsV1, unknown fields kept in
+ * lax mode) cost nothing. Field lookups are binary searches in the sorted
+ * generated tables. The walk allocates nothing: the path of a failure is
+ * rebuilt from a chain of stack frames into a fixed buffer. */
 #include "schema/check.h"
+#include "schema/schema.h"
+#include "schema/path.h"
+#include "object/object_int.h"
+#include <hpa/object.h>
+#include <stdio.h>
+
+typedef struct frame {
+	const struct frame *up;
+	const hpa__value *key;   /* map key, or NULL for a list index */
+	size_t index;
+} frame;
+
+typedef struct {
+	unsigned int flags;
+	hpa_error *err;
+} walker;
+
+/* ---- error reporting ----------------------------------------------------------- */
+
+static size_t put(char *buf, size_t o, size_t size, const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n && o + 1 < size; i++)
+		buf[o++] = s[i];
+	buf[o < size ? o : size - 1] = '\0';
+	return o;
+}
+
+static bool plain(const char *k, size_t n)
+{
+	size_t i;
+	if (!n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (k[i] == '.' || k[i] == '[' || k[i] == ']' || k[i] == '"' || k[i] == '\'')
+			return false;
+	return true;
+}
+
+/* kubectl form of the path to the frame f (same rules as hpa__path_push_*) */
+static void frame_path(const frame *f, char *buf, size_t size)
+{
+	const frame *chain[128];
+	size_t n = 0, o = 0;
+	buf[0] = '\0';
+	for (; f && f->up; f = f->up) {
+		if (n == HPA__ARRAY_SIZE(chain))
+			break; /* deeper than any schema type: the path is cut */
+		chain[n++] = f;
+	}
+	while (n--) {
+		const frame *s = chain[n];
+		if (s->key) {
+			const char *k = s->key->u.s.ptr;
+			size_t kl = s->key->u.s.len, i;
+			if (plain(k, kl)) {
+				if (o)
+					o = put(buf, o, size, ".", 1);
+				o = put(buf, o, size, k, kl);
+			} else {
+				o = put(buf, o, size, "[\"", 2);
+				for (i = 0; i < kl; i++) {
+					if (k[i] == '"' || k[i] == '\\')
+						o = put(buf, o, size, "\\", 1);
+					o = put(buf, o, size, &k[i], 1);
+				}
+				o = put(buf, o, size, "\"]", 2);
+			}
+		} else {
+			char ix[32];
+			int m = snprintf(ix, sizeof(ix), "[%zu]", s->index);
+			o = put(buf, o, size, ix, (size_t)m);
+		}
+	}
+}
+
+static int fail(walker *w, int code, const frame *f, const hpa__value *at, const char *fmt, ...)
+	HPA__PRINTF(5, 6);
+
+static int fail(walker *w, int code, const frame *f, const hpa__value *at, const char *fmt, ...)
+{
+	va_list ap;
+	char path[HPA_ERROR_PATH_MAX];
+	va_start(ap, fmt);
+	hpa__verror(w->err, code, fmt, ap);
+	va_end(ap);
+	frame_path(f, path, sizeof(path));
+	hpa__error_set_path(w->err, path);
+	if (at)
+		hpa__error_set_pos(w->err, at->line, at->column, at->offset);
+	return code;
+}
+
+static const char *expected_name(const hpa__stype *t)
+{
+	switch (t->kind) {
+	case HPA__T_OBJECT: return "object";
+	case HPA__T_MAP: return "map";
+	case HPA__T_LIST: return "list";
+	case HPA__T_TIME: return "RFC 3339 time";
+	default: return hpa__schema_type_name(t);
+	}
+}
+
+/* true/false are the YAML 1.2 booleans; the other spellings are YAML 1.1 only */
+static bool yaml11_only_bool(const hpa__value *v)
+{
+	const char *s = v->u.s.ptr;
+	size_t n = v->u.s.len;
+	char low[6];
+	size_t i;
+	if (n > 5)
+		return true;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[n] = '\0';
+	return strcmp(low, "true") != 0 && strcmp(low, "false") != 0;
+}
+
+static int type_error(walker *w, const hpa__stype *t, const frame *f, const hpa__value *v)
+{
+	char d[96];
+	hpa__schema_describe(d, sizeof(d), v);
+	if (v->kind == HPA__V_BOOL && (t->kind == HPA__T_STRING || t->kind == HPA__T_ENUM ||
+	    t->kind == HPA__T_INTSTR || t->kind == HPA__T_QUANTITY || t->kind == HPA__T_DURATION ||
+	    t->kind == HPA__T_TIME))
+		return fail(w, HPA_ETYPE, f, v, "expected %s, got %s (%s)", expected_name(t), d,
+			yaml11_only_bool(v) ?
+			"YAML 1.1 reads unquoted yes/no/on/off as booleans; quote it" :
+			"quote it to make it a string");
+	return fail(w, HPA_ETYPE, f, v, "expected %s, got %s", expected_name(t), d);
+}
+
+/* ---- the walk ------------------------------------------------------------------- */
+
+static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, const frame *f);
+
+static int check_int(walker *w, const hpa__stype *t, const hpa__value *v, const frame *f,
+	int64_t min, int64_t max)
+{
+	char d[96];
+	int rc;
+	if (v->kind == HPA__V_FLOAT) {
+		hpa__schema_describe(d, sizeof(d), v);
+		return fail(w, HPA_ERANGE, f, v, "expected %s, got %s (not an integer)", expected_name(t), d);
+	}
+	if (v->kind != HPA__V_INT)
+		return type_error(w, t, f, v);
+	rc = hpa__v_int_range(v, min, max, NULL);
+	if (rc == HPA_ERANGE) {
+		hpa__schema_describe(d, sizeof(d), v);
+		return fail(w, HPA_ERANGE, f, v, "%s is out of range for %s", d,
+			t->kind == HPA__T_INT64 ? "int64" : "int32");
+	}
+	if (rc < 0)
+		return type_error(w, t, f, v);
+	return 0;
+}
+
+static int check_object(walker *w, const hpa__sobject *o, const hpa__value *v, const frame *f)
+{
+	size_t i;
+	for (i = 0; i < v->u.map.len; i++) {
+		const hpa__pair *p = &v->u.map.items[i];
+		const hpa__sfield *fd = hpa__schema_field(o, p->key->u.s.ptr, p->key->u.s.len);
+		frame sub;
+		int rc;
+		sub.up = f;
+		sub.key = p->key;
+		sub.index = 0;
+		if (!fd) {
+			if (w->flags & HPA__CHECK_STRICT)
+				return fail(w, HPA_EUNKNOWNFIELD, &sub, p->key, "unknown field \"%.*s\"",
+					(int)(p->key->u.s.len > 64 ? 64 : p->key->u.s.len), p->key->u.s.ptr);
+			continue;
+		}
+		rc = check_value(w, fd->type, p->value, &sub);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, const frame *f)
+{
+	size_t i;
+	int rc;
+	if (v->kind == HPA__V_NULL)
+		return 0; /* null is "unset", as for the API server */
+	switch (t->kind) {
+	case HPA__T_ANY:
+		return 0;
+	case HPA__T_STRING:
+	case HPA__T_ENUM:        /* unknown enum values are kept verbatim */
+	case HPA__T_DURATION:
+		return v->kind == HPA__V_STR ? 0 : type_error(w, t, f, v);
+	case HPA__T_TIME:
+		if (v->kind != HPA__V_STR || !hpa__schema_is_rfc3339(v->u.s.ptr, v->u.s.len))
+			return type_error(w, t, f, v);
+		return 0;
+	case HPA__T_INT32:
+		return check_int(w, t, v, f, INT32_MIN, INT32_MAX);
+	case HPA__T_INT64:
+		return check_int(w, t, v, f, INT64_MIN, INT64_MAX);
+	case HPA__T_BOOL:
+		return v->kind == HPA__V_BOOL ? 0 : type_error(w, t, f, v);
+	case HPA__T_INTSTR:
+		if (v->kind == HPA__V_STR)
+			return 0;
+		return check_int(w, t, v, f, INT32_MIN, INT32_MAX);
+	case HPA__T_QUANTITY:
+		if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
+			return type_error(w, t, f, v);
+		if (!hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len)) {
+			char d[96];
+			hpa__schema_describe(d, sizeof(d), v);
+			return fail(w, HPA_ETYPE, f, v, "expected quantity, got %s (quantities look like 500m, 0.5, 128Mi, 1e3)", d);
+		}
+		return 0;
+	case HPA__T_OBJECT:
+		if (v->kind != HPA__V_MAP)
+			return type_error(w, t, f, v);
+		return check_object(w, t->obj, v, f);
+	case HPA__T_MAP:
+		if (v->kind != HPA__V_MAP)
+			return type_error(w, t, f, v);
+		for (i = 0; i < v->u.map.len; i++) {
+			frame sub = { f, v->u.map.items[i].key, 0 };
+			rc = check_value(w, t->elem, v->u.map.items[i].value, &sub);
+			if (rc < 0)
+				return rc;
+		}
+		return 0;
+	case HPA__T_LIST:
+		if (v->kind != HPA__V_SEQ)
+			return type_error(w, t, f, v);
+		for (i = 0; i < v->u.seq.len; i++) {
+			frame sub = { f, NULL, i };
+			rc = check_value(w, t->elem, v->u.seq.items[i], &sub);
+			if (rc < 0)
+				return rc;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int hpa__schema_check_value(const hpa__stype *t, const hpa__value *v, unsigned int flags, hpa_error *err)
+{
+	walker w;
+	frame top = { NULL, NULL, 0 };
+	w.flags = flags;
+	w.err = err;
+	if (!t || !v)
+		return 0;
+	return check_value(&w, t, v, &top);
+}
 
 int hpa__schema_check(hpa_object *obj, unsigned int flags, hpa_error *err)
 {
-	(void)flags;
-	(void)err;
-	obj->kind = 0;
-	return HPA_OK;
+	const hpa__stype *root;
+	if (!obj || !obj->root)
+		return hpa__error(err, HPA_EINVAL, "object is NULL");
+	if (obj->root->kind != HPA__V_MAP) {
+		obj->kind = HPA_KIND_OTHER;
+		return 0;
+	}
+	hpa__object_bind(obj);
+	root = hpa__schema_root(obj->kind);
+	if (!root)
+		return 0; /* generic object: kept as is, unchecked */
+	return hpa__schema_check_value(root, obj->root, flags, err);
 }

@@ -175,23 +175,21 @@ void hpa__schema_describe(char *buf, size_t size, const hpa__value *v)
 	if (o >= size)
 		return;
 	n = v->u.s.len;
-	if (n > 40)
+	if (n > 40) {
 		n = 40;
+		/* do not cut a UTF-8 sequence in half */
+		while (n > 0 && ((unsigned char)v->u.s.ptr[n] & 0xC0) == 0x80)
+			n--;
+	}
 	if (v->kind == HPA__V_STR && o + 1 < size)
 		buf[o++] = '"';
 	for (i = 0; i < n && o + 1 < size; i++) {
 		unsigned char c = (unsigned char)v->u.s.ptr[i];
 		buf[o++] = c < 0x20 ? '?' : (char)c;
 	}
-	if (n < v->u.s.len) {
-		/* do not cut a UTF-8 sequence in half */
-		while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
-			o--;
-		if (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
-			o--;
+	if (n < v->u.s.len)
 		for (i = 0; i < 3 && o + 1 < size; i++)
 			buf[o++] = '.';
-	}
 	if (v->kind == HPA__V_STR && o + 1 < size)
 		buf[o++] = '"';
 	buf[o] = '\0';

@@ -92,6 +92,10 @@ const hpa__stype *hpa__schema_root(int kind_id);
  * err gets the path. */
 int hpa__schema_resolve(const hpa__stype *root, const char *path, const hpa__stype **out, hpa_error *err);
 
+/* Check the tree v against type t (the walk of hpa__schema_check, usable on
+ * any sub-tree). Error paths are relative to v. */
+int hpa__schema_check_value(const hpa__stype *t, const hpa__value *v, unsigned int flags, hpa_error *err);
+
 /* "int32", "string", "object", "list of string", ... (static storage). */
 const char *hpa__schema_type_name(const hpa__stype *t);
 /* Describe a value for messages: `string "3"`, `integer 5`, `boolean yes`,
