@@ -295,6 +295,77 @@ HPA_EXTERN(int) hpa_manifest_iter_next(const hpa_object **out, hpa_manifest_iter
 /** Free an iterator. NULL is allowed. @ownership takes */
 HPA_EXTERN(void) hpa_manifest_iter_free(hpa_manifest_iter *iter);
 
+/* ---- the schema (explain) ----------------------------------------------------- */
+
+/**
+ * One field of the built-in Kubernetes 1.36 schema, as `kubectl explain`
+ * shows it. Handles point into static read-only tables: never freed, valid
+ * for the life of the program, safe to share between threads.
+ */
+typedef struct hpa_schema_field hpa_schema_field;
+
+/**
+ * Look up @p path in the schema of @p api_version / @p kind. Any kind the
+ * schema describes works, not only the typed ones (Pod, PodList, Scale,
+ * PodMetrics, PodMetricsList, the List kinds, Status). As in kubectl
+ * explain, a key step looks through lists and maps into their elements:
+ * `spec.template.spec.containers.image` is the same as
+ * `spec.template.spec.containers[0].image`. The empty path is the kind
+ * itself.
+ * @return 0, ::HPA_EUNSUPPORTED when the kind is not in the schema,
+ *         ::HPA_EUNKNOWNFIELD, ::HPA_EINVAL (malformed path)
+ * @ownership borrowed (`*out`, static storage)
+ */
+HPA_EXTERN(int) hpa_schema_lookup(const hpa_schema_field **out, const char *api_version,
+	const char *kind, const char *path, hpa_error *err);
+
+/** Field name ("replicas"; the kind name for the root). @ownership borrowed */
+HPA_EXTERN(const char *) hpa_schema_field_name(const hpa_schema_field *field);
+
+/**
+ * Type as kubectl explain prints it: `integer`, `string`, `boolean`,
+ * `Quantity`, `IntOrString`, `Time`, `Object` (free-form), a definition's
+ * short name (`DeploymentSpec`), `[]Container`, `map[string]string`.
+ * @ownership borrowed
+ */
+HPA_EXTERN(const char *) hpa_schema_field_type(const hpa_schema_field *field);
+
+/**
+ * Type as the schema file spells it: `int32`, `int64`, `bool`, `string`,
+ * `enum(A|B)`, `quantity`, `int-or-string`, `time`, `duration`, `any`,
+ * `list<...>`, `map<...>`, `object:<definition>`.
+ * @ownership borrowed
+ */
+HPA_EXTERN(const char *) hpa_schema_field_schema_type(const hpa_schema_field *field);
+
+/**
+ * Full definition name of the field's object type, looking through lists
+ * and maps (`io.k8s.api.core.v1.Container`), or "" for scalars.
+ * @ownership borrowed
+ */
+HPA_EXTERN(const char *) hpa_schema_field_definition(const hpa_schema_field *field);
+
+/** First paragraph of the upstream description (may be ""). @ownership borrowed */
+HPA_EXTERN(const char *) hpa_schema_field_description(const hpa_schema_field *field);
+
+/** True when the API requires the field in its parent object. */
+HPA_EXTERN(bool) hpa_schema_field_required(const hpa_schema_field *field);
+
+/** Number of documented values of an enum field (0 for other fields). */
+HPA_EXTERN(size_t) hpa_schema_field_enum_count(const hpa_schema_field *field);
+
+/** Documented enum value @p index, NULL when out of range. @ownership borrowed */
+HPA_EXTERN(const char *) hpa_schema_field_enum_at(const hpa_schema_field *field, size_t index);
+
+/** Number of sub-fields of the field's object type (through lists and maps). */
+HPA_EXTERN(size_t) hpa_schema_field_count(const hpa_schema_field *field);
+
+/**
+ * Sub-field @p index in name order, NULL when out of range.
+ * @ownership borrowed (static storage)
+ */
+HPA_EXTERN(const hpa_schema_field *) hpa_schema_field_at(const hpa_schema_field *field, size_t index);
+
 HPA_END_DECL
 
 /** @} */

@@ -30,7 +30,7 @@ typedef enum {
 } hpa__tkind;
 
 typedef struct hpa__stype hpa__stype;
-typedef struct hpa__sfield hpa__sfield;
+typedef struct hpa_schema_field hpa__sfield;   /* opaque in <hpa/object.h> */
 typedef struct hpa__sobject hpa__sobject;
 
 struct hpa__stype {
@@ -39,9 +39,11 @@ struct hpa__stype {
 	const char *const *enums;     /* HPA__T_ENUM: documented values */
 	const hpa__stype *elem;       /* HPA__T_LIST / HPA__T_MAP */
 	const hpa__sobject *obj;      /* HPA__T_OBJECT */
+	const char *display;          /* kubectl explain form: integer, []Container, map[string]string */
+	const char *spelling;         /* schema file form: int32, list<object:...> */
 };
 
-struct hpa__sfield {
+struct hpa_schema_field {
 	const char *name;
 	uint16_t len;
 	bool required;
@@ -61,6 +63,7 @@ typedef struct {
 	const char *kind;             /* "Deployment" */
 	int hpa_kind;                 /* hpa_kind; HPA_KIND_OTHER when not typed */
 	const hpa__stype *type;       /* HPA__T_OBJECT of the kind's definition */
+	const hpa__sfield *field;     /* pseudo-field for explain: name = kind, doc = type's doc */
 } hpa__skind;
 
 typedef struct {

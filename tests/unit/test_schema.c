@@ -623,6 +623,14 @@ static void test_schema__structure_rules(void)
 		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9...\"");
 	doc_done(&d);
+	doc_init(&d, DEPLOYMENT);
+	put_raw(&d, "spec.replicas", HPA__V_STR, "a\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+	CU_ASSERT_EQUAL(check(&d, 0, &e), HPA_ETYPE);
+	CU_ASSERT_STRING_EQUAL(e.message, "expected int32, got string \"a"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9...\"");
+	doc_done(&d);
 	/* the first error in document order is reported */
 	doc_init(&d, DEPLOYMENT);
 	put_raw(&d, "metadata.name", HPA__V_INT, "1");
@@ -730,6 +738,66 @@ static void test_schema__checker_does_not_allocate(void)
 	doc_done(&d);
 }
 
+static void test_schema__explain(void)
+{
+	const hpa_schema_field *f = NULL, *sub;
+	hpa_error e = HPA_ERROR_INIT;
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_name(f), "Deployment");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "Deployment");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_description(f),
+		"Deployment enables declarative updates for Pods and ReplicaSets.");
+	CU_ASSERT_EQUAL(hpa_schema_field_count(f), 5);   /* apiVersion kind metadata spec status */
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec.replicas", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "integer");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_schema_type(f), "int32");
+	CU_ASSERT(!hpa_schema_field_required(f));
+	CU_ASSERT_EQUAL(strncmp(hpa_schema_field_description(f), "Number of desired pods.", 23), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_definition(f), "");
+	CU_ASSERT_EQUAL(hpa_schema_field_count(f), 0);
+	CU_ASSERT_PTR_NULL(hpa_schema_field_at(f, 0));
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec.template.spec.containers", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "[]Container");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_schema_type(f), "list<object:io.k8s.api.core.v1.Container>");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_definition(f), "io.k8s.api.core.v1.Container");
+	CU_ASSERT(hpa_schema_field_required(f));
+	CU_ASSERT_EQUAL(hpa_schema_field_count(f), 25);
+	sub = hpa_schema_field_at(f, 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_name(sub), "args");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_name(hpa_schema_field_at(f, 24)), "workingDir");
+	CU_ASSERT_PTR_NULL(hpa_schema_field_at(f, 25));
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment",
+		"spec.template.spec.containers.imagePullPolicy", &e), 0);
+	CU_ASSERT_EQUAL(hpa_schema_field_enum_count(f), 3);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_enum_at(f, 0), "Always");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_enum_at(f, 1), "Never");
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_enum_at(f, 2), "IfNotPresent");
+	CU_ASSERT_PTR_NULL(hpa_schema_field_enum_at(f, 3));
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment",
+		"spec.template.spec.containers[0].resources.limits", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "map[string]Quantity");
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "v1", "Pod", "spec.containers[0].name", &e), 0);
+	CU_ASSERT(hpa_schema_field_required(f));
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "metrics.k8s.io/v1beta1", "PodMetrics", "window", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "Duration");
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "autoscaling/v1", "Scale", "spec.replicas", &e), 0);
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "autoscaling/v2", "HorizontalPodAutoscaler",
+		"spec.metrics.resource.target.averageValue", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "Quantity");
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "v1", "Service", "spec.ports.targetPort", &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_type(f), "IntOrString");
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "v1", "ConfigMap", "", &e), HPA_EUNSUPPORTED);
+	CU_ASSERT_PTR_NULL(f);
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec.nope", &e), HPA_EUNKNOWNFIELD);
+	CU_ASSERT_STRING_EQUAL(e.message, "field \"nope\" does not exist in DeploymentSpec");
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec.replicas.x", &e), HPA_EUNKNOWNFIELD);
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec[0]", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, "apps/v1", "Deployment", "spec..x", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_schema_lookup(NULL, "apps/v1", "Deployment", "", &e), HPA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(hpa_schema_field_name(NULL), "");
+	CU_ASSERT_EQUAL(hpa_schema_field_count(NULL), 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "tables_by_hand", test_schema__tables_by_hand },
 	{ "tables_match_swagger", test_schema__tables_match_swagger },
@@ -746,6 +814,7 @@ static CU_TestInfo tests[] = {
 	{ "resolve", test_schema__resolve },
 	{ "rfc3339", test_schema__rfc3339 },
 	{ "checker_does_not_allocate", test_schema__checker_does_not_allocate },
+	{ "explain", test_schema__explain },
 	CU_TEST_INFO_NULL
 };
 
