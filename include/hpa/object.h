@@ -311,13 +311,26 @@ typedef struct hpa_schema_field hpa_schema_field;
  * explain, a key step looks through lists and maps into their elements:
  * `spec.template.spec.containers.image` is the same as
  * `spec.template.spec.containers[0].image`. The empty path is the kind
- * itself.
+ * itself. With @p api_version NULL, @p kind is matched case-insensitively
+ * in any version (`deployment`, `horizontalpodautoscaler`).
  * @return 0, ::HPA_EUNSUPPORTED when the kind is not in the schema,
  *         ::HPA_EUNKNOWNFIELD, ::HPA_EINVAL (malformed path)
  * @ownership borrowed (`*out`, static storage)
  */
 HPA_EXTERN(int) hpa_schema_lookup(const hpa_schema_field **out, const char *api_version,
 	const char *kind, const char *path, hpa_error *err);
+
+/** Number of kinds the schema describes (typed or not). */
+HPA_EXTERN(size_t) hpa_schema_kind_count(void);
+
+/**
+ * Kind @p index of the schema (in kind-name order): its apiVersion and
+ * kind, and whether libhpa types it (::hpa_kind, ::HPA_KIND_OTHER if not).
+ * @return 0 or ::HPA_ENOTFOUND when out of range
+ * @ownership borrowed (static strings)
+ */
+HPA_EXTERN(int) hpa_schema_kind_at(size_t index, const char **api_version_out,
+	const char **kind_out, hpa_kind *typed_out);
 
 /** Field name ("replicas"; the kind name for the root). @ownership borrowed */
 HPA_EXTERN(const char *) hpa_schema_field_name(const hpa_schema_field *field);

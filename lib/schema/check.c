@@ -21,6 +21,7 @@ typedef struct frame {
 
 typedef struct {
 	unsigned int flags;
+	bool required;           /* report missing required fields */
 	hpa_error *err;
 } walker;
 
@@ -187,6 +188,27 @@ static int check_object(walker *w, const hpa__sobject *o, const hpa__value *v, c
 		if (rc < 0)
 			return rc;
 	}
+	if (w->required) {
+		for (i = 0; i < o->n_fields; i++) {
+			const hpa__sfield *fd = &o->fields[i];
+			const hpa__value *x;
+			if (!fd->required)
+				continue;
+			x = hpa__map_getn(v, fd->name, fd->len);
+			if (!x || x->kind == HPA__V_NULL) {
+				hpa__value key;
+				frame sub;
+				memset(&key, 0, sizeof(key));
+				key.kind = HPA__V_STR;
+				key.u.s.ptr = fd->name;
+				key.u.s.len = fd->len;
+				sub.up = f;
+				sub.key = &key;
+				sub.index = 0;
+				return fail(w, HPA_EMISSING, &sub, x ? x : v, "missing required field \"%s\"", fd->name);
+			}
+		}
+	}
 	return 0;
 }
 
@@ -255,15 +277,39 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	}
 }
 
-int hpa__schema_check_value(const hpa__stype *t, const hpa__value *v, unsigned int flags, hpa_error *err)
+static int walk(const hpa__stype *t, const hpa__value *v, unsigned int flags, bool required, hpa_error *err)
 {
 	walker w;
 	frame top = { NULL, NULL, 0 };
 	w.flags = flags;
+	w.required = required;
 	w.err = err;
 	if (!t || !v)
 		return 0;
 	return check_value(&w, t, v, &top);
+}
+
+int hpa__schema_check_value(const hpa__stype *t, const hpa__value *v, unsigned int flags, hpa_error *err)
+{
+	return walk(t, v, flags, false, err);
+}
+
+int hpa__schema_check_required(const hpa_object *obj, hpa_error *err)
+{
+	const hpa__stype *root;
+	if (!obj || !obj->root)
+		return hpa__error(err, HPA_EINVAL, "object is NULL");
+	if (obj->kind == 0) {
+		/* not bound yet (never checked): bind a copy */
+		hpa_object tmp = *obj;
+		hpa__object_bind(&tmp);
+		root = hpa__schema_root(tmp.kind);
+	} else {
+		root = hpa__schema_root(obj->kind);
+	}
+	if (!root)
+		return 0;
+	return walk(root, obj->root, 0, true, err);
 }
 
 int hpa__schema_check(hpa_object *obj, unsigned int flags, hpa_error *err)

@@ -19,4 +19,11 @@
 
 int hpa__schema_check(hpa_object *obj, unsigned int flags, hpa_error *err);
 
+/* The same walk (types checked, unknown fields allowed) that also reports
+ * the first required field that is absent or null, as HPA_EMISSING with
+ * the field's path (e.g. spec.selector) and its parent's position. For
+ * validation: the codecs do not call it (patches and partial manifests are
+ * legitimate input). Generic objects pass. */
+int hpa__schema_check_required(const hpa_object *obj, hpa_error *err);
+
 #endif

@@ -12,6 +12,46 @@ static const hpa__stype *element(const hpa__stype *t)
 	return t;
 }
 
+static const hpa__skind *kind_nocase(const char *kind)
+{
+	size_t i, j;
+	for (i = 0; i < hpa__schema_k8s.n_kinds; i++) {
+		const char *k = hpa__schema_k8s.kinds[i].kind;
+		for (j = 0; k[j] && kind[j]; j++) {
+			char a = k[j], b = kind[j];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a + 32);
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b + 32);
+			if (a != b)
+				break;
+		}
+		if (!k[j] && !kind[j])
+			return &hpa__schema_k8s.kinds[i];
+	}
+	return NULL;
+}
+
+size_t hpa_schema_kind_count(void)
+{
+	return hpa__schema_k8s.n_kinds;
+}
+
+int hpa_schema_kind_at(size_t index, const char **api_version_out, const char **kind_out, hpa_kind *typed_out)
+{
+	const hpa__skind *k;
+	if (index >= hpa__schema_k8s.n_kinds)
+		return HPA_ENOTFOUND;
+	k = &hpa__schema_k8s.kinds[index];
+	if (api_version_out)
+		*api_version_out = k->api_version;
+	if (kind_out)
+		*kind_out = k->kind;
+	if (typed_out)
+		*typed_out = (hpa_kind)k->hpa_kind;
+	return HPA_OK;
+}
+
 int hpa_schema_lookup(const hpa_schema_field **out, const char *api_version, const char *kind,
 	const char *path, hpa_error *err)
 {
@@ -23,11 +63,13 @@ int hpa_schema_lookup(const hpa_schema_field **out, const char *api_version, con
 	if (!out)
 		return hpa__error(err, HPA_EINVAL, "out is NULL");
 	*out = NULL;
-	if (!api_version || !kind)
-		return hpa__error(err, HPA_EINVAL, "apiVersion and kind are required");
-	k = hpa__schema_kind(api_version, strlen(api_version), kind, strlen(kind));
+	if (!kind)
+		return hpa__error(err, HPA_EINVAL, "kind is required");
+	k = api_version ? hpa__schema_kind(api_version, strlen(api_version), kind, strlen(kind)) :
+		kind_nocase(kind);
 	if (!k)
-		return hpa__error(err, HPA_EUNSUPPORTED, "no schema for %.60s %.60s", api_version, kind);
+		return hpa__error(err, HPA_EUNSUPPORTED, "no schema for %.60s%s%.60s",
+			api_version ? api_version : "", api_version ? " " : "", kind);
 	f = k->field;
 	hpa__path_iter_init(&it, path);
 	while ((r = hpa__path_next(&it, &st)) != 0) {

@@ -688,6 +688,43 @@ static void test_schema__unknown_fields(void)
 	doc_done(&d);
 }
 
+static void test_schema__required_fields(void)
+{
+	doc d;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa__value *spec;
+	doc_init(&d, DEPLOYMENT);
+	CU_ASSERT_EQUAL(check(&d, 0, &e), 0);
+	CU_ASSERT_EQUAL(hpa__schema_check_required(&d.obj, &e), 0);
+	/* DeploymentSpec requires selector and template (swagger "required") */
+	spec = hpa__path_get(d.obj.root, "spec");
+	hpa__v_set_pos(spec, 5, 1, 60);
+	CU_ASSERT(hpa__path_clear(d.obj.root, "spec.selector"));
+	CU_ASSERT_EQUAL(check(&d, HPA__CHECK_STRICT, &e), 0);   /* not a parse error */
+	CU_ASSERT_EQUAL(hpa__schema_check_required(&d.obj, &e), HPA_EMISSING);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.selector");
+	CU_ASSERT_STRING_EQUAL(e.message, "missing required field \"selector\"");
+	TH_ASSERT_ERR(e, HPA_EMISSING, 5, 1);
+	doc_done(&d);
+	/* Container.name, deep in the template; null counts as missing */
+	doc_init(&d, DEPLOYMENT);
+	put_raw(&d, "spec.template.spec.containers[0].name", HPA__V_NULL, "null");
+	CU_ASSERT_EQUAL(hpa__schema_check_required(&d.obj, &e), HPA_EMISSING);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.template.spec.containers[0].name");
+	doc_done(&d);
+	/* HPA: scaleTargetRef and maxReplicas */
+	doc_init(&d, "{'apiVersion':'autoscaling/v2','kind':'HorizontalPodAutoscaler','spec':{'maxReplicas':3}}");
+	CU_ASSERT_EQUAL(check(&d, 0, &e), 0);
+	CU_ASSERT_EQUAL(hpa__schema_check_required(&d.obj, &e), HPA_EMISSING);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.scaleTargetRef");
+	doc_done(&d);
+	/* type errors are still reported; generic objects pass */
+	doc_init(&d, "{'apiVersion':'v1','kind':'ConfigMap'}");
+	CU_ASSERT_EQUAL(check(&d, 0, &e), 0);
+	CU_ASSERT_EQUAL(hpa__schema_check_required(&d.obj, &e), 0);
+	doc_done(&d);
+}
+
 static void test_schema__resolve(void)
 {
 	const hpa__stype *root = hpa__schema_root(HPA_KIND_DEPLOYMENT), *t;
@@ -796,6 +833,24 @@ static void test_schema__explain(void)
 	CU_ASSERT_EQUAL(hpa_schema_lookup(NULL, "apps/v1", "Deployment", "", &e), HPA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(hpa_schema_field_name(NULL), "");
 	CU_ASSERT_EQUAL(hpa_schema_field_count(NULL), 0);
+	/* any version, any case */
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, NULL, "horizontalpodautoscaler", "spec.maxReplicas", &e), 0);
+	CU_ASSERT(hpa_schema_field_required(f));
+	CU_ASSERT_EQUAL(hpa_schema_lookup(&f, NULL, "deploymen", "", &e), HPA_EUNSUPPORTED);
+	/* the kinds: the 12 roots of the subset command in shared/k8s-openapi/README.md
+	 * (Deployment, Service, Ingress, HPA, Pod and their Lists, Scale, Status) and the 4
+	 * metrics.k8s.io kinds (PodMetrics, NodeMetrics and their Lists) */
+	CU_ASSERT_EQUAL(hpa_schema_kind_count(), 16);
+	{
+		size_t typed = 0;
+		const char *av, *k;
+		hpa_kind t;
+		for (size_t i = 0; hpa_schema_kind_at(i, &av, &k, &t) == 0; i++)
+			if (t != HPA_KIND_OTHER)
+				typed++;
+		CU_ASSERT_EQUAL(typed, 4);
+		CU_ASSERT_EQUAL(hpa_schema_kind_at(16, &av, &k, &t), HPA_ENOTFOUND);
+	}
 }
 
 static CU_TestInfo tests[] = {
@@ -811,6 +866,7 @@ static CU_TestInfo tests[] = {
 	{ "special_scalars", test_schema__special_scalars },
 	{ "structure_rules", test_schema__structure_rules },
 	{ "unknown_fields", test_schema__unknown_fields },
+	{ "required_fields", test_schema__required_fields },
 	{ "resolve", test_schema__resolve },
 	{ "rfc3339", test_schema__rfc3339 },
 	{ "checker_does_not_allocate", test_schema__checker_does_not_allocate },
