@@ -9,6 +9,8 @@
 #include "schema/path_int.h"
 #include <jansson.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #define DEPLOY "io.k8s.api.apps.v1."
 #define CORE "io.k8s.api.core.v1."
@@ -322,6 +324,26 @@ static void test_schema__tables_match_swagger(void)
 	CU_ASSERT_EQUAL(nobj, hpa__schema_k8s.n_objects);
 	CU_ASSERT_EQUAL(nfield, hpa__schema_k8s.n_fields);
 	json_decref(defs);
+}
+
+/* The committed schema file is what the generator makes from the swagger. */
+static void test_schema__schema_file_is_current(void)
+{
+	char swagger[1024], cmd[4096], out[512];
+	char *a, *b;
+	size_t la = 0, lb = 0;
+	if (!th_shared_path(swagger, sizeof(swagger), "k8s-openapi/k8s-release-1.36-subset.swagger.json"))
+		return;
+	snprintf(out, sizeof(out), "%s/tests/regen-%ld.schema", HPA_BINARY_DIR, (long)getpid());
+	snprintf(cmd, sizeof(cmd), "%s %s/scripts/gen-schema -o %s %s", HPA_PYTHON, HPA_SOURCE_DIR, out, swagger);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+	a = th_read_file(out, &la);
+	snprintf(cmd, sizeof(cmd), "%s/lib/schema/k8s-1.36.schema", HPA_SOURCE_DIR);
+	b = th_read_file(cmd, &lb);
+	CU_ASSERT(a && b && la == lb && memcmp(a, b, la) == 0);
+	free(a);
+	free(b);
+	remove(out);
 }
 
 /* ---- path walker ------------------------------------------------------------------ */
@@ -856,6 +878,7 @@ static void test_schema__explain(void)
 static CU_TestInfo tests[] = {
 	{ "tables_by_hand", test_schema__tables_by_hand },
 	{ "tables_match_swagger", test_schema__tables_match_swagger },
+	{ "schema_file_is_current", test_schema__schema_file_is_current },
 	{ "path_syntax", test_schema__path_syntax },
 	{ "path_get_set_clear", test_schema__path_get_set_clear },
 	{ "path_push", test_schema__path_push },
