@@ -11,5 +11,11 @@
 /* HPA_MODULE_HEADERS: each module adds its header below, in layer order. */
 #include <hpa/manifest.h>
 #include <hpa/object.h>
+#include <hpa/object_meta.h>
+#include <hpa/pod_template.h>
+#include <hpa/deployment.h>
+#include <hpa/service.h>
+#include <hpa/ingress.h>
+#include <hpa/autoscaler.h>
 
 #endif
