@@ -10,6 +10,8 @@
 #include "schema/schema.h"
 #include "schema/path.h"
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- the table, as data ------------------------------------------------------ */
@@ -213,6 +215,15 @@ static void test_kinds__names_follow_json(void)
 				rows[i].field, rows[i].path, buf);
 		}
 	}
+}
+
+/* The public headers are generated from the same table: a stale header
+ * (table edited, generator not run) fails here. */
+static void test_kinds__headers_are_generated(void)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "%s %s/lib/kinds/gen_headers.py --check", HPA_PYTHON, HPA_SOURCE_DIR);
+	CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
 /* ---- casts and constructors ------------------------------------------------------ */
@@ -792,6 +803,7 @@ static void test_kinds__alloc_failure_setters(void)
 static CU_TestInfo tests[] = {
 	{ "table_matches_schema", test_kinds__table_matches_schema },
 	{ "names_follow_json", test_kinds__names_follow_json },
+	{ "headers_are_generated", test_kinds__headers_are_generated },
 	{ "wrong_kind_casts", test_kinds__wrong_kind_casts },
 	{ "constructors", test_kinds__constructors },
 	{ "free_leaves_manifest_objects", test_kinds__free_leaves_manifest_objects },
