@@ -17,5 +17,6 @@
 #include <hpa/service.h>
 #include <hpa/ingress.h>
 #include <hpa/autoscaler.h>
+#include <hpa/simulate.h>
 
 #endif

@@ -1,0 +1,1091 @@
+/*
+ * lib/simulate/engine.c -- the discrete-event loop: virtual clock, pods and
+ * their lifecycle, the Deployment/ReplicaSet reconcile, the kubelet and
+ * metrics-server pipeline, the workload and service model, and the HPA
+ * sync loop (which only calls the decision glue).
+ *
+ * Time is an int64 of milliseconds. Events are ordered by (time, type,
+ * insertion sequence), so equal times resolve the same way on every run.
+ * All randomness comes from the simulation's own seeded generators.
+ */
+#include "simulate/sim_int.h"
+#include <hpa/object_meta.h>
+#include <math.h>
+
+static const size_t options_sizes[] = { sizeof(hpa_sim_options) };
+
+/* A pod that was started before the run began: long past the CPU
+ * initialization period. */
+#define LONG_AGO_MS INT64_C(3600000)
+
+int hpa_sim_options_init(hpa_sim_options *o, unsigned int version)
+{
+	if (!o || version == 0 || version > HPA_SIM_OPTIONS_VERSION)
+		return HPA_EINVAL;
+	memset(o, 0, sizeof(*o));
+	o->version = version;
+	o->seed = 1;
+	o->duration_ms = 600000;
+	o->tick_ms = 1000;
+	o->sync_period_ms = 15000;
+	o->kubelet_interval_ms = 10000;
+	o->metric_resolution_ms = 15000;
+	o->sync_phase_ms = -1;
+	o->kubelet_phase_ms = -1;
+	o->scrape_phase_ms = -1;
+	o->latency_objective_ms = 1000;
+	o->cpu_initialization_period_ms = 300000;
+	o->initial_readiness_delay_ms = 30000;
+	o->downscale_stabilization_ms = 300000;
+	o->tolerance_milli = 100;
+	return 0;
+}
+
+int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
+{
+	hpa_sim *sim;
+	int rc;
+	hpa_sim_options *o;
+	if (!out)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_new: NULL out");
+	*out = NULL;
+	sim = hpa__calloc(1, sizeof(*sim));
+	if (!sim)
+		return hpa__enomem(err);
+	o = &sim->opts;
+	hpa_sim_options_init(o, HPA_SIM_OPTIONS_VERSION);
+	rc = hpa__options_copy(o, opts, options_sizes, HPA_SIM_OPTIONS_VERSION, "hpa_sim_options", err);
+	if (rc) {
+		hpa__free(sim);
+		return rc;
+	}
+	if (o->duration_ms <= 0 || o->tick_ms <= 0 || o->sync_period_ms <= 0 || o->metric_resolution_ms <= 0 ||
+		o->kubelet_interval_ms < 0 || o->latency_objective_ms < 0 || o->cpu_initialization_period_ms < 0 ||
+		o->initial_readiness_delay_ms < 0 || o->downscale_stabilization_ms < 0 || o->tolerance_milli < 0 ||
+		o->duration_ms > INT64_C(3650) * 86400000 || o->sync_phase_ms >= o->sync_period_ms ||
+		o->scrape_phase_ms >= o->metric_resolution_ms ||
+		(o->kubelet_interval_ms > 0 && o->kubelet_phase_ms >= o->kubelet_interval_ms) ||
+		o->sync_phase_ms < -1 || o->scrape_phase_ms < -1 || o->kubelet_phase_ms < -1) {
+		hpa__free(sim);
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: a duration, period or phase is out of range");
+	}
+	hpa__sim_rng_seed(&sim->rng, o->seed);
+	/* phases are drawn first, in a fixed order, so they do not depend on
+	 * what is added later */
+	if (o->sync_phase_ms < 0)
+		o->sync_phase_ms = (int64_t)hpa__sim_rng_below(&sim->rng, (uint64_t)o->sync_period_ms);
+	else
+		(void)hpa__sim_rng_next(&sim->rng);
+	if (o->kubelet_interval_ms > 0 && o->kubelet_phase_ms < 0)
+		o->kubelet_phase_ms = (int64_t)hpa__sim_rng_below(&sim->rng, (uint64_t)o->kubelet_interval_ms);
+	else
+		(void)hpa__sim_rng_next(&sim->rng);
+	if (o->scrape_phase_ms < 0)
+		o->scrape_phase_ms = (int64_t)hpa__sim_rng_below(&sim->rng, (uint64_t)o->metric_resolution_ms);
+	else
+		(void)hpa__sim_rng_next(&sim->rng);
+	if (o->kubelet_phase_ms < 0)
+		o->kubelet_phase_ms = 0;
+	hpa__arena_init(&sim->strings, 16384);
+	*out = sim;
+	return 0;
+}
+
+void hpa_sim_free(hpa_sim *sim)
+{
+	if (!sim)
+		return;
+	for (size_t i = 0; i < sim->n_wl; i++) {
+		hpa__sim_workload *w = &sim->wl[i];
+		hpa__free(w->name);
+		hpa__free(w->service_name);
+		hpa__free(w->pods);
+		hpa__free(w->bursts);
+		hpa__free(w->lat);
+		hpa__sim_load_dispose(&w->load);
+	}
+	for (size_t i = 0; i < sim->n_hpa; i++) {
+		hpa__free(sim->hpas[i].name);
+		hpa__free(sim->hpas[i].target_kind);
+		hpa__sim_glue_free(sim->hpas[i].glue);
+	}
+	hpa__free(sim->wl);
+	hpa__free(sim->hpas);
+	hpa__free(sim->heap);
+	hpa__free(sim->rows);
+	hpa__free(sim->views);
+	hpa__free(sim->names);
+	hpa__arena_dispose(&sim->strings);
+	hpa__free(sim);
+}
+
+/* ---- setup --------------------------------------------------------------------- */
+
+int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hpa_sim_service *svc,
+	size_t *index_out, hpa_error *err)
+{
+	hpa__sim_workload *w;
+	hpa_sim_deployment d;
+	hpa_sim_service s;
+	int rc;
+	uint64_t sm;
+	if (!sim || !dep)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_deployment: NULL argument");
+	if (sim->ran)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_deployment: the simulation has run");
+	if ((rc = hpa__sim_deployment_copy(&d, dep, err)))
+		return rc;
+	if ((rc = hpa__sim_service_copy(&s, svc, err)))
+		return rc;
+	if (s.cost_milli <= 0 || s.queue <= 0 || s.node_cpu_milli <= 0)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_service: cost, queue and node_cpu must be > 0");
+	for (size_t i = 0; i < sim->n_wl; i++)
+		if (strcmp(sim->wl[i].name, d.name) == 0)
+			return hpa__error(err, HPA_EDUPLICATE, "deployment %s added twice", d.name);
+	if (sim->n_wl >= UINT32_MAX - 1 || hpa__grow((void **)&sim->wl, &sim->cap_wl, sim->n_wl + 1, sizeof(*sim->wl)))
+		return hpa__enomem(err);
+	w = &sim->wl[sim->n_wl];
+	memset(w, 0, sizeof(*w));
+	w->name = hpa__strdup(d.name);
+	w->service_name = d.service_name ? hpa__strdup(d.service_name) : NULL;
+	if (!w->name || (d.service_name && !w->service_name)) {
+		hpa__free(w->name);
+		hpa__free(w->service_name);
+		return hpa__enomem(err);
+	}
+	d.name = w->name;
+	d.service_name = w->service_name;
+	w->dep = d;
+	w->svc = s;
+	w->spec_replicas = d.replicas;
+	w->hpa = SIZE_MAX;
+	w->load_start_ms = -1;
+	w->load_end_ms = -1;
+	sm = sim->opts.seed ^ (UINT64_C(0xD1B54A32D192ED03) * (uint64_t)(sim->n_wl + 1));
+	hpa__sim_rng_seed(&w->rng, hpa__sim_splitmix64(&sm));
+	if (index_out)
+		*index_out = sim->n_wl;
+	sim->n_wl++;
+	return 0;
+}
+
+int hpa_sim_add_hpa(hpa_sim *sim, const hpa_autoscaler *hpa, size_t deployment, size_t *index_out, hpa_error *err)
+{
+	hpa__sim_hpa h;
+	const hpa_object_meta *meta;
+	const char *name = NULL;
+	int rc;
+	if (!sim || !hpa)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_hpa: NULL argument");
+	if (sim->ran)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_hpa: the simulation has run");
+	if (deployment >= sim->n_wl)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_hpa: no deployment %zu", deployment);
+	if (sim->wl[deployment].hpa != SIZE_MAX)
+		return hpa__error(err, HPA_EDUPLICATE, "deployment %s already has an HPA", sim->wl[deployment].name);
+	if (hpa__grow((void **)&sim->hpas, &sim->cap_hpa, sim->n_hpa + 1, sizeof(*sim->hpas)))
+		return hpa__enomem(err);
+	memset(&h, 0, sizeof(h));
+	meta = hpa_autoscaler_metadata(hpa);
+	if (meta)
+		name = hpa_object_meta_name(meta);
+	h.name = hpa__strdup(name && *name ? name : "hpa");
+	if (!h.name)
+		return hpa__enomem(err);
+	if ((rc = hpa__sim_read_spec(&h, hpa, &sim->opts, err)) ||
+		(rc = hpa__sim_glue_new(&h.glue, hpa, &sim->opts, err))) {
+		hpa__free(h.name);
+		hpa__free(h.target_kind);
+		hpa__sim_glue_free(h.glue);
+		return rc;
+	}
+	h.wl = deployment;
+	h.first_up_ms = h.first_down_ms = h.back_ms = -1;
+	h.at_max_since = -1;
+	sim->hpas[sim->n_hpa] = h;
+	sim->wl[deployment].hpa = sim->n_hpa;
+	if (index_out)
+		*index_out = sim->n_hpa;
+	sim->n_hpa++;
+	return 0;
+}
+
+int hpa_sim_set_load(hpa_sim *sim, size_t deployment, const hpa_sim_load *load, hpa_error *err)
+{
+	hpa__sim_workload *w;
+	hpa_sim_load copy;
+	hpa__sim_burst *bursts = NULL;
+	size_t nb = 0;
+	if (!sim || !load)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_set_load: NULL argument");
+	if (sim->ran)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_set_load: the simulation has run");
+	if (deployment >= sim->n_wl)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_set_load: no deployment %zu", deployment);
+	w = &sim->wl[deployment];
+	if (hpa__sim_load_copy(&copy, load))
+		return hpa__enomem(err);
+	if (copy.kind == HPA__LOAD_DIURNAL && copy.bursts > 0) {
+		/* bursts start uniformly over the load's span inside the run */
+		int64_t span = copy.duration_ms > 0 ? copy.duration_ms : sim->opts.duration_ms - copy.start_ms;
+		if (span < 1)
+			span = 1;
+		bursts = hpa__calloc((size_t)copy.bursts, sizeof(*bursts));
+		if (!bursts) {
+			hpa__sim_load_dispose(&copy);
+			return hpa__enomem(err);
+		}
+		for (int32_t i = 0; i < copy.bursts; i++) {
+			int64_t from = copy.start_ms + (int64_t)hpa__sim_rng_below(&w->rng, (uint64_t)span);
+			bursts[i].from_ms = from;
+			bursts[i].to_ms = from + copy.burst_ms;
+		}
+		nb = (size_t)copy.bursts;
+	}
+	hpa__sim_load_dispose(&w->load);
+	hpa__free(w->bursts);
+	w->load = copy;
+	w->bursts = bursts;
+	w->n_bursts = nb;
+	w->has_load = true;
+	return 0;
+}
+
+int hpa_sim_find_deployment(const hpa_sim *sim, const char *name, size_t *index_out, hpa_error *err)
+{
+	if (!sim || !name)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_find_deployment: NULL argument");
+	for (size_t i = 0; i < sim->n_wl; i++)
+		if (sim->wl[i].service_name && strcmp(sim->wl[i].service_name, name) == 0) {
+			if (index_out)
+				*index_out = i;
+			return 0;
+		}
+	for (size_t i = 0; i < sim->n_wl; i++)
+		if (strcmp(sim->wl[i].name, name) == 0) {
+			if (index_out)
+				*index_out = i;
+			return 0;
+		}
+	return hpa__error(err, HPA_ENOTFOUND, "no Service or Deployment named '%s' in the simulation", name);
+}
+
+size_t hpa_sim_deployment_count(const hpa_sim *sim)
+{
+	return sim ? sim->n_wl : 0;
+}
+
+size_t hpa_sim_hpa_count(const hpa_sim *sim)
+{
+	return sim ? sim->n_hpa : 0;
+}
+
+const char *hpa_sim_hpa_name(const hpa_sim *sim, size_t index)
+{
+	return sim && index < sim->n_hpa ? sim->hpas[index].name : NULL;
+}
+
+size_t hpa_sim_hpa_deployment(const hpa_sim *sim, size_t index)
+{
+	return sim && index < sim->n_hpa ? sim->hpas[index].wl : SIZE_MAX;
+}
+
+/* ---- event queue (binary heap) --------------------------------------------------- */
+
+static bool ev_less(const hpa__sim_event *a, const hpa__sim_event *b)
+{
+	if (a->t_ms != b->t_ms)
+		return a->t_ms < b->t_ms;
+	if (a->type != b->type)
+		return a->type < b->type;
+	return a->seq < b->seq;
+}
+
+static int push(hpa_sim *sim, int64_t t, uint32_t type, uint32_t wl, uint32_t pod)
+{
+	size_t i;
+	hpa__sim_event ev;
+	if (hpa__grow((void **)&sim->heap, &sim->cap_ev, sim->n_ev + 1, sizeof(*sim->heap)))
+		return HPA_ENOMEM;
+	ev.t_ms = t;
+	ev.seq = sim->seq++;
+	ev.type = type;
+	ev.wl = wl;
+	ev.pod = pod;
+	i = sim->n_ev++;
+	while (i > 0) {
+		size_t parent = (i - 1) / 2;
+		if (!ev_less(&ev, &sim->heap[parent]))
+			break;
+		sim->heap[i] = sim->heap[parent];
+		i = parent;
+	}
+	sim->heap[i] = ev;
+	return 0;
+}
+
+static hpa__sim_event pop(hpa_sim *sim)
+{
+	hpa__sim_event top = sim->heap[0], last = sim->heap[--sim->n_ev];
+	size_t i = 0, n = sim->n_ev;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && ev_less(&sim->heap[c + 1], &sim->heap[c]))
+			c++;
+		if (!ev_less(&sim->heap[c], &last))
+			break;
+		sim->heap[i] = sim->heap[c];
+		i = c;
+	}
+	if (n > 0)
+		sim->heap[i] = last;
+	return top;
+}
+
+/* ---- pods ------------------------------------------------------------------------ */
+
+static double cap_milli(const hpa__sim_workload *w)
+{
+	return (double)(w->dep.cpu_limit_milli > 0 ? w->dep.cpu_limit_milli : w->svc.node_cpu_milli);
+}
+
+static hpa__sim_pod *find_pod(hpa__sim_workload *w, uint32_t id)
+{
+	for (size_t i = 0; i < w->n_pods; i++)
+		if (w->pods[i].id == id)
+			return &w->pods[i];
+	return NULL;
+}
+
+/* Integrate the pod's CPU up to t at its current rate. */
+static void advance(hpa__sim_pod *p, int64_t t)
+{
+	if (p->started && t > p->cum_at_ms) {
+		p->cpu_cum += p->cpu_rate * (double)(t - p->cum_at_ms);
+		p->cum_at_ms = t;
+	}
+}
+
+static void set_rate(hpa__sim_pod *p, int64_t t, double rate)
+{
+	advance(p, t);
+	p->cpu_rate = rate;
+}
+
+static bool serving(const hpa__sim_pod *p)
+{
+	return p->ready && p->booted && !p->deleting;
+}
+
+static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
+{
+	hpa__sim_workload *w = &sim->wl[wi];
+	hpa__sim_pod *p;
+	if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)))
+		return HPA_ENOMEM;
+	p = &w->pods[w->n_pods++];
+	memset(p, 0, sizeof(*p));
+	p->id = w->next_pod_id++;
+	p->phase = HPA__POD_PENDING;
+	p->created_ms = t;
+	p->cum_at_ms = t;
+	return push(sim, t + hpa__sim_rng_jitter(&w->rng, w->dep.schedule_ms, w->dep.jitter_permille),
+		HPA__EV_POD_SCHEDULED, (uint32_t)wi, p->id);
+}
+
+static void remove_pod(hpa__sim_workload *w, hpa__sim_pod *p)
+{
+	size_t i = (size_t)(p - w->pods);
+	memmove(&w->pods[i], &w->pods[i + 1], (w->n_pods - i - 1) * sizeof(*w->pods));
+	w->n_pods--;
+}
+
+/* ReplicaSet deletion order: unscheduled, pending, not ready, ready for a
+ * shorter time, newer. Returns true when a should go before b. */
+static bool delete_first(const hpa__sim_pod *a, const hpa__sim_pod *b)
+{
+	if (a->scheduled != b->scheduled)
+		return !a->scheduled;
+	if ((a->phase == HPA__POD_PENDING) != (b->phase == HPA__POD_PENDING))
+		return a->phase == HPA__POD_PENDING;
+	if (a->ready != b->ready)
+		return !a->ready;
+	if (a->ready && a->ready_ltt_ms != b->ready_ltt_ms)
+		return a->ready_ltt_ms > b->ready_ltt_ms;
+	if (a->created_ms != b->created_ms)
+		return a->created_ms > b->created_ms;
+	return a->id > b->id;
+}
+
+static int reconcile(hpa_sim *sim, size_t wi, int64_t t)
+{
+	hpa__sim_workload *w = &sim->wl[wi];
+	int32_t active = 0;
+	int rc;
+	for (size_t i = 0; i < w->n_pods; i++)
+		if (!w->pods[i].deleting)
+			active++;
+	while (active < w->spec_replicas) {
+		if ((rc = create_pod(sim, wi, t)))
+			return rc;
+		w = &sim->wl[wi];
+		active++;
+	}
+	while (active > w->spec_replicas) {
+		hpa__sim_pod *victim = NULL;
+		for (size_t i = 0; i < w->n_pods; i++) {
+			hpa__sim_pod *p = &w->pods[i];
+			if (!p->deleting && (!victim || delete_first(p, victim)))
+				victim = p;
+		}
+		active--;
+		if (!victim->started) {
+			remove_pod(w, victim); /* nothing runs yet: gone at once */
+			continue;
+		}
+		victim->deleting = true;
+		victim->deletion_ms = t;
+		set_rate(victim, t, (double)w->svc.base_cpu_milli);
+		{
+			int64_t stop = w->dep.shutdown_ms < w->dep.termination_grace_ms ? w->dep.shutdown_ms
+				: w->dep.termination_grace_ms;
+			if ((rc = push(sim, t + stop, HPA__EV_POD_GONE, (uint32_t)wi, victim->id)))
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int pod_event(hpa_sim *sim, const hpa__sim_event *ev)
+{
+	hpa__sim_workload *w = &sim->wl[ev->wl];
+	hpa__sim_pod *p = find_pod(w, ev->pod);
+	int64_t t = ev->t_ms;
+	if (!p)
+		return 0; /* deleted meanwhile */
+	switch (ev->type) {
+	case HPA__EV_POD_SCHEDULED:
+		p->scheduled = true;
+		p->start_time_ms = t;
+		p->ready_ltt_ms = t; /* the kubelet sets Ready=False when it starts the pod */
+		return push(sim, t + hpa__sim_rng_jitter(&w->rng, w->dep.image_pull_ms, w->dep.jitter_permille) +
+			hpa__sim_rng_jitter(&w->rng, w->dep.container_start_ms, w->dep.jitter_permille),
+			HPA__EV_POD_CONTAINER, ev->wl, p->id);
+	case HPA__EV_POD_CONTAINER: {
+		double c = cap_milli(w);
+		int64_t boot = (int64_t)ceil((double)w->svc.boot_ms * 1000.0 / c);
+		int rc;
+		p->phase = HPA__POD_RUNNING;
+		p->started = true;
+		p->container_ms = t;
+		p->cum_at_ms = t;
+		p->cpu_cum = 0.0;
+		p->cpu_rate = c; /* start-up burns all the CPU it may use */
+		p->mem = (double)w->svc.mem_start_bytes;
+		boot = hpa__sim_rng_jitter(&w->rng, boot, w->dep.jitter_permille);
+		p->boot_done_ms = t + boot;
+		if ((rc = push(sim, p->boot_done_ms, HPA__EV_POD_BOOTED, ev->wl, p->id)))
+			return rc;
+		if (w->dep.readiness_initial_delay_ms < 0) {
+			/* no readiness probe: Ready as soon as the container runs */
+			p->ready = true;
+			p->ready_ltt_ms = t;
+			return 0;
+		}
+		return push(sim, t + w->dep.readiness_initial_delay_ms, HPA__EV_POD_PROBE, ev->wl, p->id);
+	}
+	case HPA__EV_POD_BOOTED:
+		p->booted = true;
+		if (!p->deleting)
+			set_rate(p, t, (double)w->svc.base_cpu_milli);
+		return 0;
+	case HPA__EV_POD_PROBE:
+		if (p->deleting)
+			return 0;
+		if (p->booted) {
+			p->ready = true;
+			p->ready_ltt_ms = t;
+			return 0;
+		}
+		return push(sim, t + w->dep.readiness_period_ms, HPA__EV_POD_PROBE, ev->wl, p->id);
+	case HPA__EV_POD_GONE:
+		remove_pod(w, p);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* ---- workload and service model ---------------------------------------------------- */
+
+/* Closed loop: exact mean-value analysis for `users` customers visiting one
+ * of `servers` identical processor-sharing stations (random load balancing)
+ * with demand d_ms per visit, plus a delay station of z_ms (think time and
+ * non-CPU time). Returns throughput (requests/ms) and the CPU residence
+ * time per request (ms); *queue_out is the mean number of requests per pod. */
+static void mva(int32_t users, int32_t servers, double d_ms, double z_ms, double *x_out, double *r_out,
+	double *queue_out)
+{
+	double q = 0.0, x = 0.0, r = 0.0, dk = d_ms / (double)servers;
+	if (users <= 5000) {
+		for (int32_t n = 1; n <= users; n++) {
+			double rk = dk * (1.0 + q);
+			r = rk * (double)servers;
+			x = (double)n / (z_ms + r);
+			q = x * rk;
+		}
+	} else {
+		/* Schweitzer's approximation for large populations */
+		double nn = (double)users;
+		q = nn / (double)servers;
+		for (int i = 0; i < 200; i++) {
+			double rk = dk * (1.0 + q * (nn - 1.0) / nn);
+			r = rk * (double)servers;
+			x = nn / (z_ms + r);
+			q = x * rk;
+		}
+	}
+	*x_out = x;
+	*r_out = r;
+	*queue_out = q;
+}
+
+static int add_latency(hpa__sim_workload *w, double weight, double mean_ms)
+{
+	if (weight <= 0.0)
+		return 0;
+	if (w->n_lat > 0 && w->lat[w->n_lat - 1].mean_ms == mean_ms) {
+		w->lat[w->n_lat - 1].weight += weight;
+		return 0;
+	}
+	if (hpa__grow((void **)&w->lat, &w->cap_lat, w->n_lat + 1, sizeof(*w->lat)))
+		return HPA_ENOMEM;
+	w->lat[w->n_lat].weight = weight;
+	w->lat[w->n_lat].mean_ms = mean_ms;
+	w->n_lat++;
+	return 0;
+}
+
+static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
+{
+	hpa__sim_workload *w = &sim->wl[wi];
+	const hpa_sim_service *s = &w->svc;
+	double c = cap_milli(w), base = (double)s->base_cpu_milli;
+	double c_eff = c - base > 1.0 ? c - base : 1.0;
+	double d_ms = (double)s->cost_milli * 1000.0 / c_eff; /* CPU time of one request alone on a pod */
+	double dt_s = (double)dt / 1000.0;
+	double served = 0.0, dropped = 0.0, offered = 0.0, r_cpu = 0.0, inflight = 0.0;
+	int32_t nserv = 0, users = 0;
+	double rate = 0.0;
+	bool closed = w->has_load && w->load.kind == HPA__LOAD_SIEGE;
+	bool record = t >= 0;
+	bool track = record && w->hpa != SIZE_MAX && !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	int rc;
+
+	for (size_t i = 0; i < w->n_pods; i++)
+		if (serving(&w->pods[i]))
+			nserv++;
+	if (w->has_load) {
+		if (closed) {
+			users = hpa__sim_load_users(&w->load, t);
+			if (w->load.reps > 0 && w->done_requests >= (double)w->load.reps * (double)w->load.users)
+				users = 0;
+			offered = (double)users;
+		} else {
+			rate = hpa__sim_load_rate(&w->load, w->bursts, w->n_bursts, t);
+			offered = rate;
+		}
+	}
+	if (closed && users > 0 && nserv > 0) {
+		double x, q;
+		mva(users, nserv, d_ms, (double)w->load.delay_ms / 2.0 + (double)s->io_ms, &x, &r_cpu, &q);
+		served = x * (double)dt;
+		inflight = q;
+		w->done_requests += served;
+	} else if (!closed && nserv > 0 && (rate > 0.0 || w->backlog > 0.0)) {
+		double mu = (double)nserv * c_eff / (double)s->cost_milli; /* requests/s */
+		double demand = rate * dt_s + w->backlog, avail = mu * dt_s, maxq = (double)nserv * (double)s->queue;
+		served = demand < avail ? demand : avail;
+		w->backlog = demand - served;
+		if (w->backlog > maxq) {
+			dropped = w->backlog - maxq;
+			w->backlog = maxq;
+		}
+		if (w->backlog > 1e-9) {
+			r_cpu = d_ms + w->backlog / mu * 1000.0;
+			inflight = w->backlog / (double)nserv + 1.0;
+		} else {
+			double rho = served / avail;
+			w->backlog = 0.0;
+			if (rho > 0.99)
+				rho = 0.99;
+			r_cpu = d_ms / (1.0 - rho);
+			inflight = rho / (1.0 - rho);
+		}
+	} else if (!closed && rate > 0.0) {
+		dropped = rate * dt_s + w->backlog; /* no ready pod: connection refused */
+		w->backlog = 0.0;
+	} else if (nserv == 0) {
+		w->backlog = 0.0;
+	}
+
+	/* per-pod resources for [t, t + dt) */
+	{
+		double per_pod = nserv > 0 ? served / (double)nserv : 0.0;
+		double req_cpu = per_pod / (double)dt * 1000.0 * (double)s->cost_milli; /* milli-cores */
+		double util_sum = 0.0, mem_sum = 0.0;
+		int32_t n_started = 0;
+		bool capped = false;
+		for (size_t i = 0; i < w->n_pods; i++) {
+			hpa__sim_pod *p = &w->pods[i];
+			double target;
+			if (!p->started)
+				continue;
+			advance(p, t);
+			if (p->deleting) {
+				p->inflight = 0.0;
+			} else if (!p->booted) {
+				double span = (double)(p->boot_done_ms - p->container_ms);
+				double f = span > 0 ? (double)(t - p->container_ms) / span : 1.0;
+				if (f > 1.0)
+					f = 1.0;
+				p->cpu_rate = c;
+				target = (double)s->mem_start_bytes + ((double)s->mem_base_bytes - (double)s->mem_start_bytes) * f;
+				p->mem = s->mem_retain && p->mem > target ? p->mem : target;
+			} else {
+				double cpu = base, infl = 0.0;
+				if (serving(p)) {
+					cpu = base + req_cpu;
+					if (cpu > c)
+						cpu = c;
+					infl = inflight;
+					p->served += per_pod;
+				}
+				p->cpu_rate = cpu;
+				p->inflight = infl;
+				target = (double)s->mem_base_bytes + (double)s->mem_per_inflight_bytes * infl +
+					(double)s->mem_growth_bytes * p->served / 1000.0;
+				p->mem = s->mem_retain && p->mem > target ? p->mem : target;
+			}
+			if (w->dep.memory_limit_bytes > 0 && p->mem >= (double)w->dep.memory_limit_bytes) {
+				p->mem = (double)w->dep.memory_limit_bytes;
+				capped = true;
+			}
+			if (serving(p) && w->dep.cpu_request_milli > 0)
+				util_sum += p->cpu_rate * 100.0 / (double)w->dep.cpu_request_milli;
+			mem_sum += p->mem;
+			n_started++;
+		}
+		if (record) {
+			double over;
+			if (offered > 0.0) {
+				if (w->load_start_ms < 0)
+					w->load_start_ms = t;
+				w->load_end_ms = t + dt;
+				if (nserv == 0)
+					w->no_ready_ms += dt;
+			}
+			w->tot_served += served;
+			w->tot_dropped += dropped;
+			w->tot_offered += closed ? 0.0 : rate * dt_s;
+			w->tot_pod_ms += (double)w->n_pods * (double)dt;
+			if (capped)
+				w->mem_capped_ms += (double)dt;
+			if (served > 0.0) {
+				double slack = (double)sim->opts.latency_objective_ms - (double)s->io_ms;
+				over = slack <= 0.0 ? served : (r_cpu > 0.0 ? served * exp(-slack / r_cpu) : 0.0);
+				w->tot_over_slo += over;
+			}
+			if (track) {
+				w->acc_served += served;
+				w->acc_dropped += dropped;
+				w->acc_offered += offered * (double)dt;
+				w->acc_ms += (double)dt;
+				w->acc_util_ms += nserv > 0 ? util_sum / (double)nserv * (double)dt : 0.0;
+				w->acc_mem_ms += n_started > 0 ? mem_sum / (double)n_started * (double)dt : 0.0;
+				if ((rc = add_latency(w, served, r_cpu)))
+					return rc;
+			}
+		}
+	}
+	w->offered_now = offered;
+	return 0;
+}
+
+/* ---- metrics pipeline ------------------------------------------------------------------ */
+
+static void kubelet_sample(hpa_sim *sim, int64_t t)
+{
+	for (size_t wi = 0; wi < sim->n_wl; wi++) {
+		hpa__sim_workload *w = &sim->wl[wi];
+		for (size_t i = 0; i < w->n_pods; i++) {
+			hpa__sim_pod *p = &w->pods[i];
+			if (!p->started)
+				continue;
+			advance(p, t);
+			p->k_has = true;
+			p->k_t = t;
+			p->k_cum = p->cpu_cum;
+			p->k_mem = p->mem;
+		}
+	}
+}
+
+static void scrape(hpa_sim *sim, int64_t t)
+{
+	if (sim->opts.kubelet_interval_ms == 0)
+		kubelet_sample(sim, t);
+	for (size_t wi = 0; wi < sim->n_wl; wi++) {
+		hpa__sim_workload *w = &sim->wl[wi];
+		for (size_t i = 0; i < w->n_pods; i++) {
+			hpa__sim_pod *p = &w->pods[i];
+			if (!p->k_has || (p->ms_n > 0 && p->k_t <= p->ms_t[0]))
+				continue;
+			p->ms_t[1] = p->ms_t[0];
+			p->ms_cum[1] = p->ms_cum[0];
+			p->ms_t[0] = p->k_t;
+			p->ms_cum[0] = p->k_cum;
+			p->ms_mem = p->k_mem;
+			if (p->ms_n < 2)
+				p->ms_n++;
+		}
+	}
+}
+
+/* ---- timeline rows ---------------------------------------------------------------------- */
+
+/* The q-quantile of a mixture of exponentials (weights w_j, means m_j). */
+static double mixture_quantile(const hpa__sim_lat *lat, size_t n, double q)
+{
+	double total = 0.0, hi = 0.0, lo = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		total += lat[i].weight;
+		if (lat[i].mean_ms > hi)
+			hi = lat[i].mean_ms;
+	}
+	if (total <= 0.0 || hi <= 0.0)
+		return 0.0;
+	hi *= 40.0;
+	for (int it = 0; it < 60; it++) {
+		double mid = (lo + hi) / 2.0, f = 0.0;
+		for (size_t i = 0; i < n; i++)
+			if (lat[i].mean_ms > 0.0)
+				f += lat[i].weight * (1.0 - exp(-mid / lat[i].mean_ms));
+			else
+				f += lat[i].weight;
+		if (f < q * total)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2.0;
+}
+
+static const char *intern(hpa_sim *sim, const char *s)
+{
+	char *c = hpa__arena_strndup(&sim->strings, s, strlen(s));
+	return c ? c : "";
+}
+
+static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workload *w, int64_t t, int32_t current,
+	int32_t ready, const hpa__sim_decision *d, hpa_sim_row **row_out)
+{
+	hpa_sim_row *r;
+	*row_out = NULL;
+	if (sim->opts.flags & HPA_SIM_NO_TIMELINE)
+		return 0;
+	if (hpa__grow((void **)&sim->rows, &sim->cap_rows, sim->n_rows + 1, sizeof(*sim->rows)))
+		return HPA_ENOMEM;
+	r = &sim->rows[sim->n_rows++];
+	memset(r, 0, sizeof(*r));
+	r->time_ms = t;
+	r->hpa = hi;
+	r->replicas = current;
+	r->desired = d->ok ? d->desired : current;
+	r->ready = ready;
+	r->pods = (int32_t)w->n_pods;
+	r->reason = d->reason;
+	r->reason_name = d->reason_name ? d->reason_name : "";
+	r->decided = d->ok;
+	r->message = intern(sim, d->message);
+	r->kubectl = intern(sim, d->kubectl);
+	r->n_metrics = d->n_metrics;
+	memcpy(r->metrics, d->metrics, sizeof(r->metrics));
+	if (w->acc_ms > 0.0) {
+		double io = (double)w->svc.io_ms;
+		r->load_milli = hpa__sim_round(w->acc_offered / w->acc_ms * 1000.0);
+		r->throughput_milli = hpa__sim_round(w->acc_served / w->acc_ms * 1000.0 * 1000.0);
+		r->dropped_milli = hpa__sim_round(w->acc_dropped / w->acc_ms * 1000.0 * 1000.0);
+		r->cpu_utilization = (int32_t)hpa__sim_round(w->acc_util_ms / w->acc_ms);
+		r->memory_bytes = hpa__sim_round(w->acc_mem_ms / w->acc_ms);
+		if (w->acc_served > 0.0) {
+			r->latency_p50_us = hpa__sim_round((io + mixture_quantile(w->lat, w->n_lat, 0.50)) * 1000.0);
+			r->latency_p95_us = hpa__sim_round((io + mixture_quantile(w->lat, w->n_lat, 0.95)) * 1000.0);
+		}
+	}
+	(void)h;
+	w->acc_served = w->acc_dropped = w->acc_offered = w->acc_ms = 0.0;
+	w->acc_util_ms = w->acc_mem_ms = 0.0;
+	w->n_lat = 0;
+	*row_out = r;
+	return 0;
+}
+
+/* ---- HPA sync --------------------------------------------------------------------------- */
+
+static int build_views(hpa_sim *sim, hpa__sim_workload *w, size_t *n_out, int32_t *ready_out)
+{
+	size_t need = w->n_pods, namelen = strlen(w->name) + 16, off = 0;
+	int32_t ready = 0;
+	if (hpa__grow((void **)&sim->views, &sim->cap_views, need ? need : 1, sizeof(*sim->views)) ||
+		hpa__grow((void **)&sim->names, &sim->cap_names, (need ? need : 1) * namelen, 1))
+		return HPA_ENOMEM;
+	for (size_t i = 0; i < w->n_pods; i++) {
+		const hpa__sim_pod *p = &w->pods[i];
+		hpa__sim_podview *v = &sim->views[i];
+		char *nm = sim->names + off;
+		snprintf(nm, namelen, "%s-%u", w->name, (unsigned)p->id);
+		off += namelen;
+		v->name = nm;
+		v->pending = p->phase == HPA__POD_PENDING;
+		v->deleting = p->deleting;
+		v->has_ready = p->scheduled;
+		v->ready = p->ready;
+		v->has_start = p->scheduled;
+		v->start_ms = p->start_time_ms;
+		v->ready_ltt_ms = p->ready_ltt_ms;
+		v->cpu_request_milli = w->dep.cpu_request_milli;
+		v->memory_request_bytes = w->dep.memory_request_bytes;
+		v->has_sample = p->ms_n == 2;
+		if (v->has_sample) {
+			int64_t win = p->ms_t[0] - p->ms_t[1];
+			v->sample_ms = p->ms_t[0];
+			v->window_ms = win;
+			v->cpu_milli = hpa__sim_round((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
+			v->memory_bytes = hpa__sim_round(p->ms_mem);
+		} else {
+			v->sample_ms = v->window_ms = v->cpu_milli = v->memory_bytes = 0;
+		}
+		if (p->ready && !p->deleting)
+			ready++;
+	}
+	*n_out = w->n_pods;
+	*ready_out = ready;
+	return 0;
+}
+
+static void track_max(hpa__sim_hpa *h, int32_t replicas, int64_t t)
+{
+	if (replicas == h->max_replicas) {
+		if (h->at_max_since < 0)
+			h->at_max_since = t;
+	} else if (h->at_max_since >= 0) {
+		h->at_max_ms += t - h->at_max_since;
+		h->at_max_since = -1;
+	}
+}
+
+static int sync_all(hpa_sim *sim, int64_t t)
+{
+	int rc;
+	for (size_t hi = 0; hi < sim->n_hpa; hi++) {
+		hpa__sim_hpa *h = &sim->hpas[hi];
+		hpa__sim_workload *w = &sim->wl[h->wl];
+		hpa__sim_decision d;
+		hpa_sim_row *row;
+		size_t n;
+		int32_t ready, current = w->spec_replicas;
+		if ((rc = build_views(sim, w, &n, &ready)))
+			return rc;
+		memset(&d, 0, sizeof(d));
+		hpa__sim_glue_decide(sim, h, sim->views, n, current, t, &d);
+		h->last = d;
+		h->decisions++;
+		if (d.ok && d.desired != current) {
+			w->spec_replicas = d.desired;
+			h->rescales++;
+			if (d.desired > current) {
+				h->scaled_up = true;
+				if (h->first_up_ms < 0)
+					h->first_up_ms = t;
+			} else {
+				if (h->first_down_ms < 0)
+					h->first_down_ms = t;
+				if (h->scaled_up && h->back_ms < 0 && d.desired <= h->initial)
+					h->back_ms = t;
+			}
+			if (d.desired > h->peak)
+				h->peak = d.desired;
+			track_max(h, d.desired, t);
+			if ((rc = reconcile(sim, h->wl, t)))
+				return rc;
+			w = &sim->wl[h->wl];
+		}
+		if ((rc = record_row(sim, h, hi, w, t, current, ready, &d, &row)))
+			return rc;
+		if (sim->opts.on_sync) {
+			hpa_sim_sync_info info;
+			info.sim = sim;
+			info.hpa = hi;
+			info.time_ms = t;
+			info.replicas = current;
+			info.desired = d.ok ? d.desired : current;
+			info.row = row;
+			sim->opts.on_sync(&info, sim->opts.payload);
+		}
+	}
+	return 0;
+}
+
+/* ---- the run -------------------------------------------------------------------------------- */
+
+static int seed_pods(hpa_sim *sim, int64_t t0)
+{
+	for (size_t wi = 0; wi < sim->n_wl; wi++) {
+		hpa__sim_workload *w = &sim->wl[wi];
+		for (int32_t k = 0; k < w->spec_replicas; k++) {
+			hpa__sim_pod *p;
+			if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)))
+				return HPA_ENOMEM;
+			p = &w->pods[w->n_pods++];
+			memset(p, 0, sizeof(*p));
+			p->id = w->next_pod_id++;
+			p->phase = HPA__POD_RUNNING;
+			p->scheduled = p->started = p->booted = p->ready = true;
+			p->created_ms = t0 - LONG_AGO_MS;
+			p->start_time_ms = t0 - LONG_AGO_MS;
+			p->container_ms = t0 - LONG_AGO_MS;
+			p->boot_done_ms = t0 - LONG_AGO_MS;
+			p->ready_ltt_ms = t0 - LONG_AGO_MS + 30000;
+			p->cum_at_ms = t0;
+			p->cpu_rate = (double)w->svc.base_cpu_milli;
+			p->mem = (double)w->svc.mem_base_bytes;
+		}
+	}
+	return 0;
+}
+
+int hpa_sim_run(hpa_sim *sim, hpa_error *err)
+{
+	const hpa_sim_options *o;
+	int64_t t0, k, s, end;
+	int rc;
+	if (!sim)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_run: NULL simulation");
+	if (sim->ran)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_run: a simulation runs once");
+	sim->ran = true;
+	o = &sim->opts;
+	k = o->kubelet_interval_ms;
+	s = o->metric_resolution_ms;
+	end = o->duration_ms;
+	/* warm-up before t = 0: enough for two distinct metrics points per pod;
+	 * no HPA syncs happen in it and nothing is recorded */
+	sim->warmup_ms = 2 * s + 2 * k + o->tick_ms;
+	sim->warmup_ms = (sim->warmup_ms + o->tick_ms - 1) / o->tick_ms * o->tick_ms;
+	t0 = -sim->warmup_ms;
+	for (size_t i = 0; i < sim->n_hpa; i++) {
+		hpa__sim_hpa *h = &sim->hpas[i];
+		h->initial = h->peak = sim->wl[h->wl].spec_replicas;
+		track_max(h, h->initial, 0);
+	}
+	if ((rc = seed_pods(sim, t0)))
+		goto oom;
+	if ((rc = push(sim, t0, HPA__EV_TICK, 0, 0)) ||
+		(k > 0 && (rc = push(sim, t0 + o->kubelet_phase_ms, HPA__EV_KUBELET, 0, 0))) ||
+		(rc = push(sim, t0 + o->scrape_phase_ms, HPA__EV_SCRAPE, 0, 0)) ||
+		(rc = push(sim, o->sync_phase_ms, HPA__EV_SYNC, 0, 0)))
+		goto oom;
+	while (sim->n_ev > 0) {
+		hpa__sim_event ev = pop(sim);
+		if (ev.t_ms > end)
+			break;
+		sim->now = ev.t_ms;
+		switch (ev.type) {
+		case HPA__EV_TICK:
+			if (ev.t_ms < end) {
+				int64_t dt = o->tick_ms;
+				if (ev.t_ms < 0 && ev.t_ms + dt > 0)
+					dt = -ev.t_ms;
+				if (ev.t_ms >= 0 && ev.t_ms + dt > end)
+					dt = end - ev.t_ms;
+				for (size_t wi = 0; wi < sim->n_wl; wi++)
+					if ((rc = tick_workload(sim, wi, ev.t_ms, dt)))
+						goto oom;
+				rc = push(sim, ev.t_ms + dt, HPA__EV_TICK, 0, 0);
+			}
+			break;
+		case HPA__EV_KUBELET:
+			kubelet_sample(sim, ev.t_ms);
+			rc = push(sim, ev.t_ms + k, HPA__EV_KUBELET, 0, 0);
+			break;
+		case HPA__EV_SCRAPE:
+			scrape(sim, ev.t_ms);
+			rc = push(sim, ev.t_ms + s, HPA__EV_SCRAPE, 0, 0);
+			break;
+		case HPA__EV_SYNC:
+			if ((rc = sync_all(sim, ev.t_ms)))
+				goto oom;
+			rc = push(sim, ev.t_ms + o->sync_period_ms, HPA__EV_SYNC, 0, 0);
+			break;
+		default:
+			rc = pod_event(sim, &ev);
+			break;
+		}
+		if (rc)
+			goto oom;
+	}
+	for (size_t i = 0; i < sim->n_hpa; i++)
+		track_max(&sim->hpas[i], -1, end);
+	sim->now = end;
+	return 0;
+oom:
+	return hpa__error(err, rc, "simulation: %s", hpa_strerror(rc));
+}
+
+/* ---- results --------------------------------------------------------------------------------- */
+
+size_t hpa_sim_timeline_count(const hpa_sim *sim)
+{
+	return sim ? sim->n_rows : 0;
+}
+
+const hpa_sim_row *hpa_sim_timeline_at(const hpa_sim *sim, size_t index)
+{
+	return sim && index < sim->n_rows ? &sim->rows[index] : NULL;
+}
+
+int hpa_sim_summary_get(const hpa_sim *sim, size_t hpa, hpa_sim_summary *out, hpa_error *err)
+{
+	const hpa__sim_hpa *h;
+	const hpa__sim_workload *w;
+	if (!sim || !out)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_summary_get: NULL argument");
+	if (hpa >= sim->n_hpa)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_summary_get: no HPA %zu", hpa);
+	if (!sim->ran)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_summary_get: run the simulation first");
+	h = &sim->hpas[hpa];
+	w = &sim->wl[h->wl];
+	memset(out, 0, sizeof(*out));
+	out->initial_replicas = h->initial;
+	out->final_replicas = w->spec_replicas;
+	out->peak_replicas = h->peak;
+	out->min_replicas = h->min_replicas;
+	out->max_replicas = h->max_replicas;
+	out->first_scale_up_ms = h->first_up_ms;
+	out->first_scale_down_ms = h->first_down_ms;
+	out->back_to_initial_ms = h->back_ms;
+	out->load_start_ms = w->load_start_ms;
+	out->load_end_ms = w->load_end_ms;
+	out->time_at_max_ms = h->at_max_ms;
+	out->decisions = h->decisions;
+	out->rescales = h->rescales;
+	out->requests = hpa__sim_round(w->tot_served);
+	out->requests_dropped = hpa__sim_round(w->tot_dropped);
+	out->requests_over_objective = hpa__sim_round(w->tot_over_slo);
+	out->pod_ms = hpa__sim_round(w->tot_pod_ms);
+	return 0;
+}

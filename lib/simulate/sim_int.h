@@ -1,0 +1,293 @@
+/*
+ * lib/simulate/sim_int.h -- private types of the deterministic HPA
+ * simulator: PRNG, parsing helpers, load profiles, pods, workloads, the
+ * event queue and the simulation itself.
+ */
+#ifndef HPA_LIB_SIMULATE_INT_H
+#define HPA_LIB_SIMULATE_INT_H
+
+#include "core/core.h"
+#include <hpa/simulate.h>
+
+/* ---- PRNG (rng.c) ------------------------------------------------------ */
+
+typedef struct {
+	uint64_t s[4];
+} hpa__sim_rng;
+
+uint64_t hpa__sim_splitmix64(uint64_t *state);
+void hpa__sim_rng_seed(hpa__sim_rng *r, uint64_t seed);
+uint64_t hpa__sim_rng_next(hpa__sim_rng *r);
+uint64_t hpa__sim_rng_below(hpa__sim_rng *r, uint64_t n);
+double hpa__sim_rng_unit(hpa__sim_rng *r);
+int64_t hpa__sim_rng_jitter(hpa__sim_rng *r, int64_t mean_ms, int32_t permille);
+
+/* ---- parsing and formatting (parse.c) ----------------------------------- */
+
+enum {
+	HPA__SIM_UNIT_MILLI = 1,   /* CPU quantity -> milli ("25m", "0.5", "2") */
+	HPA__SIM_UNIT_BYTES,       /* memory quantity -> bytes ("512Mi", "1G") */
+	HPA__SIM_UNIT_DURATION,    /* duration -> ms ("40s", "40S", "10m", "1h30m"; bare = s) */
+	HPA__SIM_UNIT_PLAIN_MILLI  /* plain decimal -> value * 1000 ("12.5" -> 12500) */
+};
+int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out);
+int hpa__sim_parse_int(const char *s, size_t len, int64_t *out);
+void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, int decimals);
+void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms);
+int64_t hpa__sim_round(double v);
+
+/* ---- load profiles (load.c) -------------------------------------------- */
+
+typedef enum {
+	HPA__LOAD_NONE = 1,
+	HPA__LOAD_CONSTANT,
+	HPA__LOAD_STEP,
+	HPA__LOAD_RAMP,
+	HPA__LOAD_SINE,
+	HPA__LOAD_TRACE,
+	HPA__LOAD_DIURNAL,
+	HPA__LOAD_SIEGE
+} hpa__load_kind;
+
+typedef struct {
+	int64_t t_ms;
+	double rate; /* requests per second */
+} hpa__sim_point;
+
+struct hpa_sim_load {
+	int kind;               /* hpa__load_kind */
+	int64_t start_ms;       /* nothing before */
+	int64_t duration_ms;    /* 0 = until the end of the run */
+	double rate;            /* constant, ramp start, sine/diurnal mean */
+	double rate2;           /* ramp end */
+	double amp;             /* sine amplitude (req/s); diurnal relative amplitude */
+	int64_t period_ms;      /* sine/diurnal period; ramp length */
+	hpa__sim_point *points; /* step/trace: the value holds until the next point */
+	size_t n_points;
+	int32_t users;          /* siege -c */
+	int64_t delay_ms;       /* siege -d: uniform random delay in [0, d] before each request */
+	int64_t reps;           /* siege -r: requests per user, 0 = unbounded */
+	int32_t bursts;         /* diurnal: number of bursts */
+	double burst_factor;    /* diurnal: rate multiplier inside a burst */
+	int64_t burst_ms;       /* diurnal: burst length */
+	char *target;           /* siege URL host ("" when none) */
+	char *text;             /* the spec as given */
+};
+
+/* A burst window placed with the simulation's PRNG. */
+typedef struct {
+	int64_t from_ms, to_ms;
+} hpa__sim_burst;
+
+int hpa__sim_load_copy(hpa_sim_load *dst, const hpa_sim_load *src);
+void hpa__sim_load_dispose(hpa_sim_load *l);
+/* Offered request rate (req/s) of an open-loop profile at t. */
+double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_t n_bursts, int64_t t_ms);
+/* Closed-loop users active at t (0 outside the siege window). */
+int32_t hpa__sim_load_users(const hpa_sim_load *l, int64_t t_ms);
+
+/* ---- service.c ---------------------------------------------------------- */
+int hpa__sim_service_copy(hpa_sim_service *dst, const hpa_sim_service *src, hpa_error *err);
+int hpa__sim_deployment_copy(hpa_sim_deployment *dst, const hpa_sim_deployment *src, hpa_error *err);
+
+/* ---- pods and workloads ----------------------------------------------------- */
+
+typedef enum {
+	HPA__POD_PENDING = 1, /* created, not yet running a container */
+	HPA__POD_RUNNING
+} hpa__pod_phase;
+
+typedef struct {
+	uint32_t id;              /* <deployment>-<id> */
+	uint8_t phase;            /* hpa__pod_phase */
+	bool scheduled;           /* kubelet acknowledged it: startTime set */
+	bool started;             /* container running */
+	bool booted;              /* application finished starting */
+	bool ready;               /* Ready condition True */
+	bool deleting;            /* deletionTimestamp set */
+	int64_t created_ms;
+	int64_t start_time_ms;    /* status.startTime */
+	int64_t container_ms;     /* container start */
+	int64_t boot_done_ms;     /* application ready to serve */
+	int64_t ready_ltt_ms;     /* Ready condition lastTransitionTime */
+	int64_t deletion_ms;
+	/* resource model */
+	double cpu_rate;          /* current CPU usage, milli-cores */
+	double cpu_cum;           /* milli-core x ms since the container started */
+	int64_t cum_at_ms;        /* time up to which cpu_cum is integrated */
+	double mem;               /* working set, bytes */
+	double served;            /* requests served since start */
+	double inflight;          /* mean requests in the pod during the last tick */
+	/* kubelet: the latest stats point */
+	bool k_has;
+	int64_t k_t;
+	double k_cum, k_mem;
+	/* metrics-server: the two latest distinct kubelet points */
+	uint8_t ms_n;             /* 0, 1 or 2 points */
+	int64_t ms_t[2];          /* [0] = latest */
+	double ms_cum[2];
+	double ms_mem;
+} hpa__sim_pod;
+
+/* One latency component of the timeline interval: a tick's requests. */
+typedef struct {
+	double weight;  /* requests served */
+	double mean_ms; /* mean time in the pod's CPU queue (exponential) */
+} hpa__sim_lat;
+
+typedef struct {
+	char *name;
+	char *service_name;
+	hpa_sim_deployment dep;   /* name pointers point at the copies above */
+	hpa_sim_service svc;
+	int32_t spec_replicas;
+	hpa__sim_pod *pods;
+	size_t n_pods, cap_pods;
+	uint32_t next_pod_id;
+	bool has_load;
+	hpa_sim_load load;
+	hpa__sim_burst *bursts;
+	size_t n_bursts;
+	size_t hpa;               /* the HPA targeting it, SIZE_MAX = none */
+	hpa__sim_rng rng;         /* this workload's own stream (jitter, bursts) */
+	/* load state */
+	double backlog;           /* open loop: requests waiting beyond capacity */
+	double done_requests;     /* closed loop: requests completed (siege -r) */
+	double offered_now;       /* last tick: offered rate (req/s) or users */
+	/* interval accumulators (reset at each timeline row) */
+	double acc_served, acc_dropped, acc_offered, acc_ms;
+	double acc_cpu_ms;        /* sum over ticks of mean pod CPU x tick ms */
+	double acc_util_ms;       /* true CPU utilization (% of request) x ms */
+	double acc_mem_ms;
+	hpa__sim_lat *lat;
+	size_t n_lat, cap_lat;
+	/* totals (t >= 0) */
+	double tot_served, tot_dropped, tot_over_slo, tot_pod_ms, tot_offered;
+	double mem_capped_ms;     /* time some pod sat at its memory limit */
+	int64_t load_start_ms, load_end_ms; /* -1 = no load yet */
+	int64_t no_ready_ms;      /* time with load but no serving pod */
+} hpa__sim_workload;
+
+/* ---- events ----------------------------------------------------------------- */
+
+typedef enum {
+	HPA__EV_POD_SCHEDULED = 1,
+	HPA__EV_POD_CONTAINER,
+	HPA__EV_POD_BOOTED,
+	HPA__EV_POD_PROBE,
+	HPA__EV_POD_GONE,
+	HPA__EV_TICK,
+	HPA__EV_KUBELET,
+	HPA__EV_SCRAPE,
+	HPA__EV_SYNC
+} hpa__ev_type;
+
+typedef struct {
+	int64_t t_ms;
+	uint64_t seq;     /* insertion order: ties are broken deterministically */
+	uint32_t type;    /* hpa__ev_type; also the priority at equal times */
+	uint32_t wl;      /* workload index (pod events) */
+	uint32_t pod;     /* pod id (pod events) */
+} hpa__sim_event;
+
+/* ---- the decision glue (decide_glue.c) -------------------------------------- */
+
+/* What the simulator knows about one pod at a sync: the inputs a real
+ * controller reads from the informer cache and the metrics API. */
+typedef struct {
+	const char *name;
+	bool pending;             /* phase Pending (else Running) */
+	bool deleting;
+	bool has_ready;           /* has a Ready condition */
+	bool ready;
+	bool has_start;           /* status.startTime set */
+	int64_t start_ms;
+	int64_t ready_ltt_ms;
+	int64_t cpu_request_milli;   /* 0 = none */
+	int64_t memory_request_bytes;
+	bool has_sample;
+	int64_t sample_ms;        /* timestamp */
+	int64_t window_ms;
+	int64_t cpu_milli;
+	int64_t memory_bytes;
+} hpa__sim_podview;
+
+typedef struct {
+	bool ok;
+	int32_t desired;
+	int32_t reason;
+	const char *reason_name;   /* static */
+	int32_t n_metrics;
+	hpa_sim_metric_value metrics[HPA_SIM_MAX_METRICS];
+	char kubectl[320];
+	char message[200];
+} hpa__sim_decision;
+
+typedef struct hpa__sim_glue hpa__sim_glue; /* decide-specific state */
+
+/* What the summary needs to know about one metric of the HPA's spec. */
+typedef struct {
+	int32_t type;             /* hpa_metric_source_type_t */
+	char resource[48];        /* resource or metric name */
+	int32_t target_type;      /* hpa_metric_target_type_t */
+	int32_t target_util;      /* percent, Utilization targets */
+	int64_t target_milli;     /* value targets */
+} hpa__sim_mdesc;
+
+typedef struct {
+	char *name;
+	char *target_kind;        /* scaleTargetRef.kind */
+	size_t wl;
+	int32_t min_replicas, max_replicas;
+	hpa__sim_mdesc mdesc[HPA_SIM_MAX_METRICS];
+	int32_t n_mdesc;
+	bool has_behavior;
+	int64_t down_window_ms;   /* scale-down stabilization window in effect */
+	hpa__sim_glue *glue;
+	hpa__sim_decision last;
+	/* summary */
+	int32_t initial, peak;
+	int64_t first_up_ms, first_down_ms, back_ms;
+	bool scaled_up;
+	int64_t at_max_ms, at_max_since; /* at_max_since = -1 when not at max */
+	int64_t decisions, rescales;
+} hpa__sim_hpa;
+
+struct hpa_sim;
+int hpa__sim_glue_new(hpa__sim_glue **out, const hpa_autoscaler *hpa, const hpa_sim_options *opts,
+	hpa_error *err);
+/* spec.c */
+int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_sim_options *o, hpa_error *err);
+void hpa__sim_glue_free(hpa__sim_glue *g);
+/* One reconcile: decide with the history, then book-keep the history. */
+void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pods, size_t n,
+	int32_t current, int64_t now_ms, hpa__sim_decision *out);
+
+/* ---- the simulation (engine.c) ------------------------------------------------ */
+
+struct hpa_sim {
+	hpa_sim_options opts;
+	hpa__sim_rng rng;
+	hpa__sim_workload *wl;
+	size_t n_wl, cap_wl;
+	hpa__sim_hpa *hpas;
+	size_t n_hpa, cap_hpa;
+	hpa__sim_event *heap;
+	size_t n_ev, cap_ev;
+	uint64_t seq;
+	int64_t now;
+	int64_t warmup_ms;
+	bool ran;
+	hpa_sim_row *rows;
+	size_t n_rows, cap_rows;
+	hpa__arena strings;           /* row strings */
+	hpa__sim_podview *views;      /* scratch for syncs */
+	size_t cap_views;
+	char *names;                  /* scratch pod names */
+	size_t cap_names;
+};
+
+/* output.c */
+int hpa__sim_write_buf(const hpa_sim *sim, hpa_sim_format format, hpa__buf *b, hpa_error *err);
+
+#endif
