@@ -182,7 +182,7 @@ HPA_EXTERN(bool) hpa_autoscaler_has_metadata(const hpa_autoscaler *autoscaler);
 HPA_EXTERN(const hpa_object_meta *) hpa_autoscaler_metadata(const hpa_autoscaler *autoscaler);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -271,7 +271,7 @@ HPA_EXTERN(void) hpa_autoscaler_clear_scale_target_ref_name(hpa_autoscaler *auto
 HPA_EXTERN(bool) hpa_autoscaler_has_min_replicas(const hpa_autoscaler *autoscaler);
 /**
  * `spec.minReplicas` (Kubernetes default 1; 0 only with the HPAScaleToZero feature gate).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_autoscaler_min_replicas(const hpa_autoscaler *autoscaler, int32_t *out, hpa_error *err);
@@ -291,7 +291,7 @@ HPA_EXTERN(void) hpa_autoscaler_clear_min_replicas(hpa_autoscaler *autoscaler);
 HPA_EXTERN(bool) hpa_autoscaler_has_max_replicas(const hpa_autoscaler *autoscaler);
 /**
  * `spec.maxReplicas` (required).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_autoscaler_max_replicas(const hpa_autoscaler *autoscaler, int32_t *out, hpa_error *err);
@@ -328,7 +328,7 @@ HPA_EXTERN(const hpa_metric_spec *) hpa_autoscaler_metrics_at(const hpa_autoscal
 HPA_EXTERN(hpa_metric_spec *) hpa_autoscaler_metrics_at_mut(hpa_autoscaler *autoscaler, size_t index);
 /**
  * Append a new empty item to `spec.metrics` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -365,7 +365,7 @@ HPA_EXTERN(bool) hpa_autoscaler_has_behavior_scale_up(const hpa_autoscaler *auto
 HPA_EXTERN(const hpa_scaling_rules *) hpa_autoscaler_behavior_scale_up(const hpa_autoscaler *autoscaler);
 /**
  * `spec.behavior.scaleUp` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -387,7 +387,7 @@ HPA_EXTERN(bool) hpa_autoscaler_has_behavior_scale_down(const hpa_autoscaler *au
 HPA_EXTERN(const hpa_scaling_rules *) hpa_autoscaler_behavior_scale_down(const hpa_autoscaler *autoscaler);
 /**
  * `spec.behavior.scaleDown` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -413,7 +413,7 @@ HPA_EXTERN(void) hpa_autoscaler_clear_status(hpa_autoscaler *autoscaler);
 HPA_EXTERN(bool) hpa_autoscaler_has_status_observed_generation(const hpa_autoscaler *autoscaler);
 /**
  * `status.observedGeneration`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int64_t
  */
 HPA_EXTERN(int) hpa_autoscaler_status_observed_generation(const hpa_autoscaler *autoscaler, int64_t *out, hpa_error *err);
@@ -454,7 +454,7 @@ HPA_EXTERN(void) hpa_autoscaler_clear_status_last_scale_time(hpa_autoscaler *aut
 HPA_EXTERN(bool) hpa_autoscaler_has_status_current_replicas(const hpa_autoscaler *autoscaler);
 /**
  * `status.currentReplicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_autoscaler_status_current_replicas(const hpa_autoscaler *autoscaler, int32_t *out, hpa_error *err);
@@ -474,7 +474,7 @@ HPA_EXTERN(void) hpa_autoscaler_clear_status_current_replicas(hpa_autoscaler *au
 HPA_EXTERN(bool) hpa_autoscaler_has_status_desired_replicas(const hpa_autoscaler *autoscaler);
 /**
  * `status.desiredReplicas` (required in a status).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_autoscaler_status_desired_replicas(const hpa_autoscaler *autoscaler, int32_t *out, hpa_error *err);
@@ -511,7 +511,7 @@ HPA_EXTERN(const hpa_metric_status *) hpa_autoscaler_status_current_metrics_at(c
 HPA_EXTERN(hpa_metric_status *) hpa_autoscaler_status_current_metrics_at_mut(hpa_autoscaler *autoscaler, size_t index);
 /**
  * Append a new empty item to `status.currentMetrics` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -549,7 +549,7 @@ HPA_EXTERN(const hpa_condition *) hpa_autoscaler_status_conditions_at(const hpa_
 HPA_EXTERN(hpa_condition *) hpa_autoscaler_status_conditions_at_mut(hpa_autoscaler *autoscaler, size_t index);
 /**
  * Append a new empty item to `status.conditions` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -640,7 +640,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_resource_target(const hpa_metric_spec *metr
 HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_resource_target(const hpa_metric_spec *metric_spec);
 /**
  * `resource.target` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -714,7 +714,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_container_resource_target(const hpa_metric_
 HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_container_resource_target(const hpa_metric_spec *metric_spec);
 /**
  * `containerResource.target` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -767,7 +767,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_pods_metric_selector(const hpa_metric_spec 
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_spec_pods_metric_selector(const hpa_metric_spec *metric_spec);
 /**
  * `pods.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -789,7 +789,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_pods_target(const hpa_metric_spec *metric_s
 HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_pods_target(const hpa_metric_spec *metric_spec);
 /**
  * `pods.target` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -905,7 +905,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_object_metric_selector(const hpa_metric_spe
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_spec_object_metric_selector(const hpa_metric_spec *metric_spec);
 /**
  * `object.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -927,7 +927,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_object_target(const hpa_metric_spec *metric
 HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_object_target(const hpa_metric_spec *metric_spec);
 /**
  * `object.target` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -980,7 +980,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_external_metric_selector(const hpa_metric_s
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_spec_external_metric_selector(const hpa_metric_spec *metric_spec);
 /**
  * `external.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1002,7 +1002,7 @@ HPA_EXTERN(bool) hpa_metric_spec_has_external_target(const hpa_metric_spec *metr
 HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_external_target(const hpa_metric_spec *metric_spec);
 /**
  * `external.target` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1051,7 +1051,7 @@ HPA_EXTERN(void) hpa_metric_target_clear_type(hpa_metric_target *metric_target);
 HPA_EXTERN(bool) hpa_metric_target_has_average_utilization(const hpa_metric_target *metric_target);
 /**
  * `averageUtilization` (percent of the requests; type Utilization).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_metric_target_average_utilization(const hpa_metric_target *metric_target, int32_t *out, hpa_error *err);
@@ -1077,7 +1077,7 @@ HPA_EXTERN(bool) hpa_metric_target_has_average_value(const hpa_metric_target *me
 HPA_EXTERN(const char *) hpa_metric_target_average_value(const hpa_metric_target *metric_target);
 /**
  * `averageValue` in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up like Kubernetes' MilliValue() when finer than a thousandth.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_metric_target_average_value_milli(const hpa_metric_target *metric_target, int64_t *out, hpa_error *err);
@@ -1109,7 +1109,7 @@ HPA_EXTERN(bool) hpa_metric_target_has_value(const hpa_metric_target *metric_tar
 HPA_EXTERN(const char *) hpa_metric_target_value(const hpa_metric_target *metric_target);
 /**
  * `value` in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up like Kubernetes' MilliValue() when finer than a thousandth.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_metric_target_value_milli(const hpa_metric_target *metric_target, int64_t *out, hpa_error *err);
@@ -1205,7 +1205,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_resource_current(const hpa_metric_status 
 HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_resource_current(const hpa_metric_status *metric_status);
 /**
  * `resource.current` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1279,7 +1279,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_container_resource_current(const hpa_metr
 HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_container_resource_current(const hpa_metric_status *metric_status);
 /**
  * `containerResource.current` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1332,7 +1332,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_pods_metric_selector(const hpa_metric_sta
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_status_pods_metric_selector(const hpa_metric_status *metric_status);
 /**
  * `pods.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1354,7 +1354,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_pods_current(const hpa_metric_status *met
 HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_pods_current(const hpa_metric_status *metric_status);
 /**
  * `pods.current` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1470,7 +1470,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_object_metric_selector(const hpa_metric_s
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_status_object_metric_selector(const hpa_metric_status *metric_status);
 /**
  * `object.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1492,7 +1492,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_object_current(const hpa_metric_status *m
 HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_object_current(const hpa_metric_status *metric_status);
 /**
  * `object.current` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1545,7 +1545,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_external_metric_selector(const hpa_metric
 HPA_EXTERN(const hpa_label_selector *) hpa_metric_status_external_metric_selector(const hpa_metric_status *metric_status);
 /**
  * `external.metric.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1567,7 +1567,7 @@ HPA_EXTERN(bool) hpa_metric_status_has_external_current(const hpa_metric_status 
 HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_external_current(const hpa_metric_status *metric_status);
 /**
  * `external.current` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1585,7 +1585,7 @@ HPA_EXTERN(void) hpa_metric_status_clear_external_current(hpa_metric_status *met
 HPA_EXTERN(bool) hpa_metric_value_status_has_average_utilization(const hpa_metric_value_status *metric_value_status);
 /**
  * `averageUtilization` (percent of the requests).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_metric_value_status_average_utilization(const hpa_metric_value_status *metric_value_status, int32_t *out, hpa_error *err);
@@ -1611,7 +1611,7 @@ HPA_EXTERN(bool) hpa_metric_value_status_has_average_value(const hpa_metric_valu
 HPA_EXTERN(const char *) hpa_metric_value_status_average_value(const hpa_metric_value_status *metric_value_status);
 /**
  * `averageValue` in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up like Kubernetes' MilliValue() when finer than a thousandth.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_metric_value_status_average_value_milli(const hpa_metric_value_status *metric_value_status, int64_t *out, hpa_error *err);
@@ -1643,7 +1643,7 @@ HPA_EXTERN(bool) hpa_metric_value_status_has_value(const hpa_metric_value_status
 HPA_EXTERN(const char *) hpa_metric_value_status_value(const hpa_metric_value_status *metric_value_status);
 /**
  * `value` in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up like Kubernetes' MilliValue() when finer than a thousandth.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_metric_value_status_value_milli(const hpa_metric_value_status *metric_value_status, int64_t *out, hpa_error *err);
@@ -1671,7 +1671,7 @@ HPA_EXTERN(void) hpa_metric_value_status_clear_value(hpa_metric_value_status *me
 HPA_EXTERN(bool) hpa_scaling_rules_has_stabilization_window_seconds(const hpa_scaling_rules *scaling_rules);
 /**
  * `stabilizationWindowSeconds` (0-3600; Kubernetes default 0 up, 300 down).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_scaling_rules_stabilization_window_seconds(const hpa_scaling_rules *scaling_rules, int32_t *out, hpa_error *err);
@@ -1739,7 +1739,7 @@ HPA_EXTERN(const hpa_scaling_policy *) hpa_scaling_rules_policies_at(const hpa_s
 HPA_EXTERN(hpa_scaling_policy *) hpa_scaling_rules_policies_at_mut(hpa_scaling_rules *scaling_rules, size_t index);
 /**
  * Append a new empty item to `policies` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -1766,7 +1766,7 @@ HPA_EXTERN(bool) hpa_scaling_rules_has_tolerance(const hpa_scaling_rules *scalin
 HPA_EXTERN(const char *) hpa_scaling_rules_tolerance(const hpa_scaling_rules *scaling_rules);
 /**
  * `tolerance` in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up like Kubernetes' MilliValue() when finer than a thousandth.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_scaling_rules_tolerance_milli(const hpa_scaling_rules *scaling_rules, int64_t *out, hpa_error *err);
@@ -1825,7 +1825,7 @@ HPA_EXTERN(void) hpa_scaling_policy_clear_type(hpa_scaling_policy *scaling_polic
 HPA_EXTERN(bool) hpa_scaling_policy_has_value(const hpa_scaling_policy *scaling_policy);
 /**
  * `value` (required, > 0).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_scaling_policy_value(const hpa_scaling_policy *scaling_policy, int32_t *out, hpa_error *err);
@@ -1845,7 +1845,7 @@ HPA_EXTERN(void) hpa_scaling_policy_clear_value(hpa_scaling_policy *scaling_poli
 HPA_EXTERN(bool) hpa_scaling_policy_has_period_seconds(const hpa_scaling_policy *scaling_policy);
 /**
  * `periodSeconds` (required, 1-1800).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_scaling_policy_period_seconds(const hpa_scaling_policy *scaling_policy, int32_t *out, hpa_error *err);

@@ -109,7 +109,7 @@ HPA_EXTERN(bool) hpa_deployment_has_metadata(const hpa_deployment *deployment);
 HPA_EXTERN(const hpa_object_meta *) hpa_deployment_metadata(const hpa_deployment *deployment);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -125,7 +125,7 @@ HPA_EXTERN(void) hpa_deployment_clear_metadata(hpa_deployment *deployment);
 HPA_EXTERN(bool) hpa_deployment_has_replicas(const hpa_deployment *deployment);
 /**
  * `spec.replicas` (Kubernetes default 1; absent while an autoscaler owns the count).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -145,7 +145,7 @@ HPA_EXTERN(void) hpa_deployment_clear_replicas(hpa_deployment *deployment);
 HPA_EXTERN(bool) hpa_deployment_has_min_ready_seconds(const hpa_deployment *deployment);
 /**
  * `spec.minReadySeconds` (Kubernetes default 0).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_min_ready_seconds(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -165,7 +165,7 @@ HPA_EXTERN(void) hpa_deployment_clear_min_ready_seconds(hpa_deployment *deployme
 HPA_EXTERN(bool) hpa_deployment_has_revision_history_limit(const hpa_deployment *deployment);
 /**
  * `spec.revisionHistoryLimit` (Kubernetes default 10).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_revision_history_limit(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -185,7 +185,7 @@ HPA_EXTERN(void) hpa_deployment_clear_revision_history_limit(hpa_deployment *dep
 HPA_EXTERN(bool) hpa_deployment_has_progress_deadline_seconds(const hpa_deployment *deployment);
 /**
  * `spec.progressDeadlineSeconds` (Kubernetes default 600).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_progress_deadline_seconds(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -205,7 +205,7 @@ HPA_EXTERN(void) hpa_deployment_clear_progress_deadline_seconds(hpa_deployment *
 HPA_EXTERN(bool) hpa_deployment_has_paused(const hpa_deployment *deployment);
 /**
  * `spec.paused` (Kubernetes default false).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not a boolean
  */
 HPA_EXTERN(int) hpa_deployment_paused(const hpa_deployment *deployment, bool *out, hpa_error *err);
@@ -231,7 +231,7 @@ HPA_EXTERN(bool) hpa_deployment_has_selector(const hpa_deployment *deployment);
 HPA_EXTERN(const hpa_label_selector *) hpa_deployment_selector(const hpa_deployment *deployment);
 /**
  * `spec.selector` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -303,7 +303,7 @@ HPA_EXTERN(bool) hpa_deployment_has_strategy_rolling_update_max_surge(const hpa_
 HPA_EXTERN(hpa_value_type) hpa_deployment_strategy_rolling_update_max_surge_type(const hpa_deployment *deployment);
 /**
  * `spec.strategy.rollingUpdate.maxSurge`, integer form.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_surge_int(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -339,7 +339,7 @@ HPA_EXTERN(bool) hpa_deployment_has_strategy_rolling_update_max_unavailable(cons
 HPA_EXTERN(hpa_value_type) hpa_deployment_strategy_rolling_update_max_unavailable_type(const hpa_deployment *deployment);
 /**
  * `spec.strategy.rollingUpdate.maxUnavailable`, integer form.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_unavailable_int(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -376,7 +376,7 @@ HPA_EXTERN(bool) hpa_deployment_has_template(const hpa_deployment *deployment);
 HPA_EXTERN(const hpa_pod_template *) hpa_deployment_template(const hpa_deployment *deployment);
 /**
  * `spec.template` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -402,7 +402,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status(hpa_deployment *deployment);
 HPA_EXTERN(bool) hpa_deployment_has_status_observed_generation(const hpa_deployment *deployment);
 /**
  * `status.observedGeneration`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int64_t
  */
 HPA_EXTERN(int) hpa_deployment_status_observed_generation(const hpa_deployment *deployment, int64_t *out, hpa_error *err);
@@ -422,7 +422,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status_observed_generation(hpa_deployment 
 HPA_EXTERN(bool) hpa_deployment_has_status_replicas(const hpa_deployment *deployment);
 /**
  * `status.replicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_status_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -442,7 +442,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status_replicas(hpa_deployment *deployment
 HPA_EXTERN(bool) hpa_deployment_has_status_updated_replicas(const hpa_deployment *deployment);
 /**
  * `status.updatedReplicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_status_updated_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -462,7 +462,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status_updated_replicas(hpa_deployment *de
 HPA_EXTERN(bool) hpa_deployment_has_status_ready_replicas(const hpa_deployment *deployment);
 /**
  * `status.readyReplicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_status_ready_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -482,7 +482,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status_ready_replicas(hpa_deployment *depl
 HPA_EXTERN(bool) hpa_deployment_has_status_available_replicas(const hpa_deployment *deployment);
 /**
  * `status.availableReplicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_status_available_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -502,7 +502,7 @@ HPA_EXTERN(void) hpa_deployment_clear_status_available_replicas(hpa_deployment *
 HPA_EXTERN(bool) hpa_deployment_has_status_unavailable_replicas(const hpa_deployment *deployment);
 /**
  * `status.unavailableReplicas`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_deployment_status_unavailable_replicas(const hpa_deployment *deployment, int32_t *out, hpa_error *err);
@@ -539,7 +539,7 @@ HPA_EXTERN(const hpa_condition *) hpa_deployment_status_conditions_at(const hpa_
 HPA_EXTERN(hpa_condition *) hpa_deployment_status_conditions_at_mut(hpa_deployment *deployment, size_t index);
 /**
  * Append a new empty item to `status.conditions` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */

@@ -117,7 +117,7 @@ HPA_EXTERN(bool) hpa_ingress_has_metadata(const hpa_ingress *ingress);
 HPA_EXTERN(const hpa_object_meta *) hpa_ingress_metadata(const hpa_ingress *ingress);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -160,7 +160,7 @@ HPA_EXTERN(bool) hpa_ingress_has_default_backend(const hpa_ingress *ingress);
 HPA_EXTERN(const hpa_ingress_backend *) hpa_ingress_default_backend(const hpa_ingress *ingress);
 /**
  * `spec.defaultBackend` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -193,7 +193,7 @@ HPA_EXTERN(const hpa_ingress_rule *) hpa_ingress_rules_at(const hpa_ingress *ing
 HPA_EXTERN(hpa_ingress_rule *) hpa_ingress_rules_at_mut(hpa_ingress *ingress, size_t index);
 /**
  * Append a new empty item to `spec.rules` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -231,7 +231,7 @@ HPA_EXTERN(const hpa_ingress_tls *) hpa_ingress_tls_at(const hpa_ingress *ingres
 HPA_EXTERN(hpa_ingress_tls *) hpa_ingress_tls_at_mut(hpa_ingress *ingress, size_t index);
 /**
  * Append a new empty item to `spec.tls` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -302,7 +302,7 @@ HPA_EXTERN(const hpa_ingress_path *) hpa_ingress_rule_http_paths_at(const hpa_in
 HPA_EXTERN(hpa_ingress_path *) hpa_ingress_rule_http_paths_at_mut(hpa_ingress_rule *ingress_rule, size_t index);
 /**
  * Append a new empty item to `http.paths` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -383,7 +383,7 @@ HPA_EXTERN(bool) hpa_ingress_path_has_backend(const hpa_ingress_path *ingress_pa
 HPA_EXTERN(const hpa_ingress_backend *) hpa_ingress_path_backend(const hpa_ingress_path *ingress_path);
 /**
  * `backend` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -432,7 +432,7 @@ HPA_EXTERN(void) hpa_ingress_backend_clear_service_name(hpa_ingress_backend *ing
 HPA_EXTERN(bool) hpa_ingress_backend_has_service_port_number(const hpa_ingress_backend *ingress_backend);
 /**
  * `service.port.number` (exclusive with `service.port.name`).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_ingress_backend_service_port_number(const hpa_ingress_backend *ingress_backend, int32_t *out, hpa_error *err);

@@ -174,7 +174,7 @@ HPA_EXTERN(void) hpa_object_meta_clear_resource_version(hpa_object_meta *object_
 HPA_EXTERN(bool) hpa_object_meta_has_generation(const hpa_object_meta *object_meta);
 /**
  * `generation` (set by the server).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int64_t
  */
 HPA_EXTERN(int) hpa_object_meta_generation(const hpa_object_meta *object_meta, int64_t *out, hpa_error *err);
@@ -390,7 +390,7 @@ HPA_EXTERN(const hpa_label_selector_requirement *) hpa_label_selector_match_expr
 HPA_EXTERN(hpa_label_selector_requirement *) hpa_label_selector_match_expressions_at_mut(hpa_label_selector *label_selector, size_t index);
 /**
  * Append a new empty item to `matchExpressions` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -631,7 +631,7 @@ HPA_EXTERN(bool) hpa_object_has_metadata(const hpa_object *object);
 HPA_EXTERN(const hpa_object_meta *) hpa_object_metadata(const hpa_object *object);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */

@@ -136,7 +136,7 @@ HPA_EXTERN(bool) hpa_pod_template_has_metadata(const hpa_pod_template *pod_templ
 HPA_EXTERN(const hpa_object_meta *) hpa_pod_template_metadata(const hpa_pod_template *pod_template);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -169,7 +169,7 @@ HPA_EXTERN(const hpa_container *) hpa_pod_template_containers_at(const hpa_pod_t
 HPA_EXTERN(hpa_container *) hpa_pod_template_containers_at_mut(hpa_pod_template *pod_template, size_t index);
 /**
  * Append a new empty item to `spec.containers` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -207,7 +207,7 @@ HPA_EXTERN(const hpa_container *) hpa_pod_template_init_containers_at(const hpa_
 HPA_EXTERN(hpa_container *) hpa_pod_template_init_containers_at_mut(hpa_pod_template *pod_template, size_t index);
 /**
  * Append a new empty item to `spec.initContainers` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -280,7 +280,7 @@ HPA_EXTERN(void) hpa_pod_template_clear_restart_policy(hpa_pod_template *pod_tem
 HPA_EXTERN(bool) hpa_pod_template_has_termination_grace_period_seconds(const hpa_pod_template *pod_template);
 /**
  * `spec.terminationGracePeriodSeconds` (Kubernetes default 30).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int64_t
  */
 HPA_EXTERN(int) hpa_pod_template_termination_grace_period_seconds(const hpa_pod_template *pod_template, int64_t *out, hpa_error *err);
@@ -536,7 +536,7 @@ HPA_EXTERN(const hpa_container_port *) hpa_container_ports_at(const hpa_containe
 HPA_EXTERN(hpa_container_port *) hpa_container_ports_at_mut(hpa_container *container, size_t index);
 /**
  * Append a new empty item to `ports` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -574,7 +574,7 @@ HPA_EXTERN(const hpa_env_var *) hpa_container_env_at(const hpa_container *contai
 HPA_EXTERN(hpa_env_var *) hpa_container_env_at_mut(hpa_container *container, size_t index);
 /**
  * Append a new empty item to `env` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -638,7 +638,7 @@ HPA_EXTERN(const char *) hpa_container_resources_requests_key_at(const hpa_conta
 HPA_EXTERN(const char *) hpa_container_resources_requests_value_at(const hpa_container *container, size_t index);
 /**
  * Value of @p key in `resources.requests` in thousandths (`cpu: 250m` -> 250, `memory: 1Ki` -> 1024000), exact, rounded up like Kubernetes' MilliValue().
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_container_resources_requests_milli(const hpa_container *container, const char *key, int64_t *out, hpa_error *err);
@@ -686,7 +686,7 @@ HPA_EXTERN(const char *) hpa_container_resources_limits_key_at(const hpa_contain
 HPA_EXTERN(const char *) hpa_container_resources_limits_value_at(const hpa_container *container, size_t index);
 /**
  * Value of @p key in `resources.limits` in thousandths (`cpu: 250m` -> 250, `memory: 1Ki` -> 1024000), exact, rounded up like Kubernetes' MilliValue().
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)
  */
 HPA_EXTERN(int) hpa_container_resources_limits_milli(const hpa_container *container, const char *key, int64_t *out, hpa_error *err);
@@ -707,7 +707,7 @@ HPA_EXTERN(bool) hpa_container_has_readiness_probe(const hpa_container *containe
 HPA_EXTERN(const hpa_probe *) hpa_container_readiness_probe(const hpa_container *container);
 /**
  * `readinessProbe` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -729,7 +729,7 @@ HPA_EXTERN(bool) hpa_container_has_liveness_probe(const hpa_container *container
 HPA_EXTERN(const hpa_probe *) hpa_container_liveness_probe(const hpa_container *container);
 /**
  * `livenessProbe` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -751,7 +751,7 @@ HPA_EXTERN(bool) hpa_container_has_startup_probe(const hpa_container *container)
 HPA_EXTERN(const hpa_probe *) hpa_container_startup_probe(const hpa_container *container);
 /**
  * `startupProbe` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -790,7 +790,7 @@ HPA_EXTERN(void) hpa_container_port_clear_name(hpa_container_port *container_por
 HPA_EXTERN(bool) hpa_container_port_has_container_port(const hpa_container_port *container_port);
 /**
  * `containerPort` (required, 1-65535).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_container_port_container_port(const hpa_container_port *container_port, int32_t *out, hpa_error *err);
@@ -841,7 +841,7 @@ HPA_EXTERN(void) hpa_container_port_clear_protocol(hpa_container_port *container
 HPA_EXTERN(bool) hpa_container_port_has_host_port(const hpa_container_port *container_port);
 /**
  * `hostPort`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_container_port_host_port(const hpa_container_port *container_port, int32_t *out, hpa_error *err);
@@ -1100,7 +1100,7 @@ HPA_EXTERN(bool) hpa_probe_has_http_get_port(const hpa_probe *probe);
 HPA_EXTERN(hpa_value_type) hpa_probe_http_get_port_type(const hpa_probe *probe);
 /**
  * `httpGet.port`, integer form.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_http_get_port_int(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1198,7 +1198,7 @@ HPA_EXTERN(bool) hpa_probe_has_tcp_socket_port(const hpa_probe *probe);
 HPA_EXTERN(hpa_value_type) hpa_probe_tcp_socket_port_type(const hpa_probe *probe);
 /**
  * `tcpSocket.port`, integer form.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_tcp_socket_port_int(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1300,7 +1300,7 @@ HPA_EXTERN(void) hpa_probe_clear_grpc(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_grpc_port(const hpa_probe *probe);
 /**
  * `grpc.port`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_grpc_port(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1341,7 +1341,7 @@ HPA_EXTERN(void) hpa_probe_clear_grpc_service(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_initial_delay_seconds(const hpa_probe *probe);
 /**
  * `initialDelaySeconds` (Kubernetes default 0).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_initial_delay_seconds(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1361,7 +1361,7 @@ HPA_EXTERN(void) hpa_probe_clear_initial_delay_seconds(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_period_seconds(const hpa_probe *probe);
 /**
  * `periodSeconds` (Kubernetes default 10).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_period_seconds(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1381,7 +1381,7 @@ HPA_EXTERN(void) hpa_probe_clear_period_seconds(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_timeout_seconds(const hpa_probe *probe);
 /**
  * `timeoutSeconds` (Kubernetes default 1).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_timeout_seconds(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1401,7 +1401,7 @@ HPA_EXTERN(void) hpa_probe_clear_timeout_seconds(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_failure_threshold(const hpa_probe *probe);
 /**
  * `failureThreshold` (Kubernetes default 3).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_failure_threshold(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1421,7 +1421,7 @@ HPA_EXTERN(void) hpa_probe_clear_failure_threshold(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_success_threshold(const hpa_probe *probe);
 /**
  * `successThreshold` (Kubernetes default 1; must be 1 for liveness and startup probes).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_probe_success_threshold(const hpa_probe *probe, int32_t *out, hpa_error *err);
@@ -1441,7 +1441,7 @@ HPA_EXTERN(void) hpa_probe_clear_success_threshold(hpa_probe *probe);
 HPA_EXTERN(bool) hpa_probe_has_termination_grace_period_seconds(const hpa_probe *probe);
 /**
  * `terminationGracePeriodSeconds`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int64_t
  */
 HPA_EXTERN(int) hpa_probe_termination_grace_period_seconds(const hpa_probe *probe, int64_t *out, hpa_error *err);

@@ -170,7 +170,7 @@ HPA_EXTERN(bool) hpa_service_has_metadata(const hpa_service *service);
 HPA_EXTERN(const hpa_object_meta *) hpa_service_metadata(const hpa_service *service);
 /**
  * `metadata` for changes: created empty (with the maps on its path) when absent.
- * @param out receives the part (NULL allowed: only make sure it exists)
+ * @p out receives the part (NULL allowed: only make sure it exists)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -276,7 +276,7 @@ HPA_EXTERN(const hpa_service_port *) hpa_service_ports_at(const hpa_service *ser
 HPA_EXTERN(hpa_service_port *) hpa_service_ports_at_mut(hpa_service *service, size_t index);
 /**
  * Append a new empty item to `spec.ports` (created when absent).
- * @param out receives the new item (NULL allowed)
+ * @p out receives the new item (NULL allowed)
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM
  * @ownership borrowed (`*out`)
  */
@@ -453,7 +453,7 @@ HPA_EXTERN(void) hpa_service_clear_internal_traffic_policy(hpa_service *service)
 HPA_EXTERN(bool) hpa_service_has_publish_not_ready_addresses(const hpa_service *service);
 /**
  * `spec.publishNotReadyAddresses` (Kubernetes default false).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not a boolean
  */
 HPA_EXTERN(int) hpa_service_publish_not_ready_addresses(const hpa_service *service, bool *out, hpa_error *err);
@@ -473,7 +473,7 @@ HPA_EXTERN(void) hpa_service_clear_publish_not_ready_addresses(hpa_service *serv
 HPA_EXTERN(bool) hpa_service_has_allocate_load_balancer_node_ports(const hpa_service *service);
 /**
  * `spec.allocateLoadBalancerNodePorts` (Kubernetes default true for LoadBalancer).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not a boolean
  */
 HPA_EXTERN(int) hpa_service_allocate_load_balancer_node_ports(const hpa_service *service, bool *out, hpa_error *err);
@@ -493,7 +493,7 @@ HPA_EXTERN(void) hpa_service_clear_allocate_load_balancer_node_ports(hpa_service
 HPA_EXTERN(bool) hpa_service_has_health_check_node_port(const hpa_service *service);
 /**
  * `spec.healthCheckNodePort`.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_service_health_check_node_port(const hpa_service *service, int32_t *out, hpa_error *err);
@@ -588,7 +588,7 @@ HPA_EXTERN(void) hpa_service_port_clear_app_protocol(hpa_service_port *service_p
 HPA_EXTERN(bool) hpa_service_port_has_port(const hpa_service_port *service_port);
 /**
  * `port` (required, 1-65535).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_service_port_port(const hpa_service_port *service_port, int32_t *out, hpa_error *err);
@@ -613,7 +613,7 @@ HPA_EXTERN(bool) hpa_service_port_has_target_port(const hpa_service_port *servic
 HPA_EXTERN(hpa_value_type) hpa_service_port_target_port_type(const hpa_service_port *service_port);
 /**
  * `targetPort`, integer form.
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_service_port_target_port_int(const hpa_service_port *service_port, int32_t *out, hpa_error *err);
@@ -644,7 +644,7 @@ HPA_EXTERN(void) hpa_service_port_clear_target_port(hpa_service_port *service_po
 HPA_EXTERN(bool) hpa_service_port_has_node_port(const hpa_service_port *service_port);
 /**
  * `nodePort` (NodePort and LoadBalancer; allocated by the server when absent).
- * @param out receives the value; left unchanged on failure
+ * @p out receives the value; left unchanged on failure
  * @return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not an integer, ::HPA_ERANGE when it does not fit int32_t
  */
 HPA_EXTERN(int) hpa_service_port_node_port(const hpa_service_port *service_port, int32_t *out, hpa_error *err);

@@ -144,7 +144,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
                 "HPA_EXTERN(int) %sset_%s(%s, const char *value, hpa_error *err);" % (n, F, mu))
     elif mac in ("F_I32", "F_I64", "F_BOOL"):
         ct = {"F_I32": "int32_t", "F_I64": "int64_t", "F_BOOL": "bool"}[mac]
-        add([full, "@param out receives the value; left unchanged on failure",
+        add([full, "@p out receives the value; left unchanged on failure",
              "@return 0, ::HPA_ENOTFOUND when absent or `null`, ::HPA_ETYPE when the stored value is not "
              + ("a boolean" if mac == "F_BOOL" else "an integer")
              + ("" if mac == "F_BOOL" else ", ::HPA_ERANGE when it does not fit " + ct)],
@@ -174,7 +174,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
             "HPA_EXTERN(const char *) %s%s(%s);" % (n, F, c))
         add([what + " in thousandths (`500m` -> 500, `2` -> 2000), exact, rounded up "
              "like Kubernetes' MilliValue() when finer than a thousandth.",
-             "@param out receives the value; left unchanged on failure",
+             "@p out receives the value; left unchanged on failure",
              "@return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)"],
             "HPA_EXTERN(int) %s%s_milli(%s, int64_t *out, hpa_error *err);" % (n, F, c))
         add(["Set " + what + " from quantity text (`\"250m\"`, `\"1.5\"`, `\"512Mi\"`), kept verbatim.",
@@ -191,7 +191,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "(another type stored gives its ::hpa_value_type)"],
             "HPA_EXTERN(hpa_value_type) %s%s_type(%s);" % (n, F, c))
         add([what + ", integer form.",
-             "@param out receives the value; left unchanged on failure",
+             "@p out receives the value; left unchanged on failure",
              "@return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE when the string form is stored, "
              "::HPA_ERANGE when it does not fit int32_t"],
             "HPA_EXTERN(int) %s%s_int(%s, int32_t *out, hpa_error *err);" % (n, F, c))
@@ -246,7 +246,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
         if mac == "F_QMAP":
             add(["Value of @p key in " + what + " in thousandths (`cpu: 250m` -> 250, "
                  "`memory: 1Ki` -> 1024000), exact, rounded up like Kubernetes' MilliValue().",
-                 "@param out receives the value; left unchanged on failure",
+                 "@p out receives the value; left unchanged on failure",
                  "@return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (not a quantity), ::HPA_ERANGE (overflow)"],
                 "HPA_EXTERN(int) %s%s_milli(%s, const char *key, int64_t *out, hpa_error *err);"
                 % (n, F, c))
@@ -256,7 +256,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "@ownership borrowed (valid until the object is freed or this part is cleared)"],
             "HPA_EXTERN(const %s *) %s%s(%s);" % (s, n, F, c))
         add([what + " for changes: created empty (with the maps on its path) when absent.",
-             "@param out receives the part (NULL allowed: only make sure it exists)",
+             "@p out receives the part (NULL allowed: only make sure it exists)",
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE (the value or a parent is not a map), ::HPA_ENOMEM",
              "@ownership borrowed (`*out`)"],
             "HPA_EXTERN(int) %s%s_mut(%s, %s **out, hpa_error *err);" % (n, F, mu, s))
@@ -272,7 +272,7 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "@return the item, or NULL when out of range or not a map", "@ownership borrowed"],
             "HPA_EXTERN(%s *) %s%s_at_mut(%s, size_t index);" % (s, n, F, mu))
         add(["Append a new empty item to " + what + " (created when absent).",
-             "@param out receives the new item (NULL allowed)",
+             "@p out receives the new item (NULL allowed)",
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM",
              "@ownership borrowed (`*out`)"],
             "HPA_EXTERN(int) %s%s_append(%s, %s **out, hpa_error *err);" % (n, F, mu, s))
