@@ -1012,6 +1012,27 @@ HPA_EXTERN(int) hpa_metric_spec_external_target_mut(hpa_metric_spec *metric_spec
  */
 HPA_EXTERN(void) hpa_metric_spec_clear_external_target(hpa_metric_spec *metric_spec);
 
+/**
+ * The `target` of the source that `type` names: `resource.target`, `containerResource.target`, `pods.target`, `object.target` or `external.target`.
+ * @return the target, or NULL when `type` is absent or unknown or that source has no target
+ * @ownership borrowed
+ */
+HPA_EXTERN(const hpa_metric_target *) hpa_metric_spec_target(const hpa_metric_spec *metric_spec);
+
+/**
+ * The metric's name for the source that `type` names: the resource name (`resource.name`, `containerResource.name`) or the metric identifier's name (`pods.metric.name`, `object.metric.name`, `external.metric.name`).
+ * @return the name, or NULL when `type` is absent or unknown or the name is absent
+ * @ownership borrowed
+ */
+HPA_EXTERN(const char *) hpa_metric_spec_metric_name(const hpa_metric_spec *metric_spec);
+
+/**
+ * The metric identifier's `selector` for the source that `type` names (Pods, Object, External).
+ * @return the selector, or NULL when absent, for Resource and ContainerResource, or when `type` is absent or unknown
+ * @ownership borrowed
+ */
+HPA_EXTERN(const hpa_label_selector *) hpa_metric_spec_metric_selector(const hpa_metric_spec *metric_spec);
+
 /* ---- hpa_metric_target ----------------------------------------------------- */
 
 /**
@@ -1576,6 +1597,27 @@ HPA_EXTERN(int) hpa_metric_status_external_current_mut(hpa_metric_status *metric
  * Remove `external.current` (and everything under it); nothing happens when absent.
  */
 HPA_EXTERN(void) hpa_metric_status_clear_external_current(hpa_metric_status *metric_status);
+
+/**
+ * The `current` value of the source that `type` names: `resource.current`, `containerResource.current`, `pods.current`, `object.current` or `external.current`.
+ * @return the value, or NULL when `type` is absent or unknown or that source has no current value
+ * @ownership borrowed
+ */
+HPA_EXTERN(const hpa_metric_value_status *) hpa_metric_status_current(const hpa_metric_status *metric_status);
+
+/**
+ * The metric's name for the source that `type` names (see hpa_metric_spec_metric_name()).
+ * @return the name, or NULL
+ * @ownership borrowed
+ */
+HPA_EXTERN(const char *) hpa_metric_status_metric_name(const hpa_metric_status *metric_status);
+
+/**
+ * The metric identifier's `selector` for the source that `type` names (Pods, Object, External).
+ * @return the selector, or NULL
+ * @ownership borrowed
+ */
+HPA_EXTERN(const hpa_label_selector *) hpa_metric_status_metric_selector(const hpa_metric_status *metric_status);
 
 /* ---- hpa_metric_value_status ----------------------------------------------- */
 

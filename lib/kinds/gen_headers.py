@@ -76,6 +76,7 @@ class Model:
         self.enums = {}            # E -> dict(header, doc, values=[(NAME, text, doc)])
         self.enum_order = []
         self.fields = []           # (macro, T, F, path, extra, doc)
+        self.decls = []            # (T, declaration, [doc lines])
         for mac, a in rows:
             if mac == "HEADER":
                 self.headers.append((a[0], a[1], a[2]))
@@ -96,6 +97,8 @@ class Model:
                 self.enums[a[0]]["values"].append((a[1], a[2], a[3]))
             elif mac == "ENUM_END":
                 pass
+            elif mac == "DECL":
+                self.decls.append((a[0], a[1], a[2].split("|")))
             elif mac.startswith("F_"):
                 if mac in ("F_ENUM", "F_OBJ", "F_LIST"):
                     T, F, path, extra, doc = a
@@ -434,6 +437,10 @@ def render(m, H, title, desc):
             for d, decl in field_decls(m, mac, T, F, path, extra, doc):
                 L.append(fmt_decl(d, decl))
             L.append("")
+        for T2, decl, doc in m.decls:
+            if T2 == T:
+                L.append(fmt_decl(doc, decl))
+                L.append("")
     L.append("HPA_END_DECL")
     L.append("")
     L.append("/** @} */")

@@ -402,9 +402,73 @@ static void test_autoscaler__status(void)
 	hpa_autoscaler_free(a);
 }
 
+/* The type-dispatching helpers follow `type` to the matching source. */
+static void test_autoscaler__dispatch_by_type(void)
+{
+	hpa_autoscaler *a = NULL;
+	hpa_metric_spec *m = NULL;
+	hpa_metric_status *ms = NULL;
+	hpa_metric_value_status *cur = NULL;
+	hpa_label_selector *sel = NULL;
+	static const char *names[] = { "cpu", "memory", "packets-per-second", "requests-per-second",
+		"queue_messages_ready" };
+	int32_t v = 0;
+
+	CU_ASSERT_EQUAL(hpa_autoscaler_new(&a, "web", NULL), 0);
+	build_metrics(a);
+	for (size_t i = 0; i < 5; i++) {
+		const hpa_metric_spec *cm = hpa_autoscaler_metrics_at(a, i);
+		CU_ASSERT_PTR_NOT_NULL(hpa_metric_spec_target(cm));
+		CU_ASSERT_STRING_EQUAL(hpa_metric_spec_metric_name(cm), names[i]);
+	}
+	/* each target is the one of its own source */
+	CU_ASSERT_PTR_EQUAL(hpa_metric_spec_target(hpa_autoscaler_metrics_at(a, 0)),
+		hpa_metric_spec_resource_target(hpa_autoscaler_metrics_at(a, 0)));
+	CU_ASSERT_PTR_EQUAL(hpa_metric_spec_target(hpa_autoscaler_metrics_at(a, 1)),
+		hpa_metric_spec_container_resource_target(hpa_autoscaler_metrics_at(a, 1)));
+	CU_ASSERT_EQUAL(hpa_metric_target_average_utilization(hpa_metric_spec_target(hpa_autoscaler_metrics_at(a, 0)), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 60);
+	CU_ASSERT_STRING_EQUAL(hpa_metric_target_value(hpa_metric_spec_target(hpa_autoscaler_metrics_at(a, 3))), "10k");
+	/* selectors exist only on metric identifiers */
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_metric_selector(hpa_autoscaler_metrics_at(a, 0)));
+	CU_ASSERT_STRING_EQUAL(hpa_label_selector_match_labels_get(
+		hpa_metric_spec_metric_selector(hpa_autoscaler_metrics_at(a, 2)), "verb"), "GET");
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_metric_selector(hpa_autoscaler_metrics_at(a, 3)));
+	CU_ASSERT_STRING_EQUAL(hpa_label_selector_match_labels_get(
+		hpa_metric_spec_metric_selector(hpa_autoscaler_metrics_at(a, 4)), "queue"), "worker_tasks");
+	/* the type decides, not which field happens to be present */
+	m = hpa_autoscaler_metrics_at_mut(a, 0);
+	CU_ASSERT_EQUAL(hpa_metric_spec_set_type(m, HPA_METRIC_SOURCE_TYPE_PODS, NULL), 0);
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_target(m));
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_metric_name(m));
+	CU_ASSERT_EQUAL(hpa_metric_spec_set_type_str(m, "Latency", NULL), 0);
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_target(m));
+	hpa_metric_spec_clear_type(m);
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_metric_name(m));
+	CU_ASSERT_PTR_NULL(hpa_metric_spec_target(NULL));
+
+	CU_ASSERT_EQUAL(hpa_autoscaler_status_current_metrics_append(a, &ms, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_set_type(ms, HPA_METRIC_SOURCE_TYPE_EXTERNAL, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_set_external_metric_name(ms, "queue_messages_ready", NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_external_metric_selector_mut(ms, &sel, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_external_current_mut(ms, &cur, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_value_status_set_value(cur, "7", NULL), 0);
+	CU_ASSERT_PTR_EQUAL(hpa_metric_status_current(ms), cur);
+	CU_ASSERT_PTR_EQUAL(hpa_metric_status_metric_selector(ms), sel);
+	CU_ASSERT_STRING_EQUAL(hpa_metric_status_metric_name(ms), "queue_messages_ready");
+	CU_ASSERT_EQUAL(hpa_autoscaler_status_current_metrics_append(a, &ms, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_set_type(ms, HPA_METRIC_SOURCE_TYPE_CONTAINER_RESOURCE, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_metric_status_set_container_resource_name(ms, "cpu", NULL), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_metric_status_metric_name(ms), "cpu");
+	CU_ASSERT_PTR_NULL(hpa_metric_status_current(ms));
+	CU_ASSERT_PTR_NULL(hpa_metric_status_metric_selector(ms));
+	hpa_autoscaler_free(a);
+}
+
 static CU_TestInfo tests[] = {
 	{ "spec", test_autoscaler__spec },
 	{ "metrics_all_sources", test_autoscaler__metrics_all_sources },
+	{ "dispatch_by_type", test_autoscaler__dispatch_by_type },
 	{ "behavior", test_autoscaler__behavior },
 	{ "status", test_autoscaler__status },
 	CU_TEST_INFO_NULL
