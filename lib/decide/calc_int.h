@@ -1,0 +1,26 @@
+/*
+ * lib/decide/calc_int.h -- shared state of one decision and the per-metric
+ * calculation entry points (calc.c), used by decide.c.
+ */
+#ifndef HPA_LIB_DECIDE_CALC_INT_H
+#define HPA_LIB_DECIDE_CALC_INT_H
+
+#include "decide_int.h"
+
+typedef struct {
+	const hpa_decide_options *o;
+	const hpa_decide_input *in;
+	int64_t now;
+	double tol_up, tol_down;
+} hpa__calc;
+
+int32_t hpa__ceil_i32(double x);
+int32_t hpa__trunc_i32(double x);
+const char *hpa__resource_name(int r);
+int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
+	int resource);
+/* Fills r (and cls, n_pods bytes, when not NULL). HPA_OK or HPA_ERROR (metric invalid). */
+int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
+void hpa__metric_error_text(hpa__sb *b, const hpa_decide_metric *m, const hpa_metric_result *r);
+
+#endif

@@ -1,0 +1,782 @@
+/*
+ * lib/decide/decide.c -- one reconcile (upstream horizontal.go
+ * reconcileAutoscaler, computeReplicasForMetrics, normalizeDesiredReplicas*,
+ * stabilizeRecommendation*, convertDesiredReplicas*, calculateScale*Limit*),
+ * without I/O, allocation or clock reads. The history is only read; what the
+ * controller would store is returned in decision.update.
+ */
+#include "calc_int.h"
+
+/* ---- options and input ------------------------------------------------------------ */
+
+static const hpa_decide_options default_options = HPA_DECIDE_OPTIONS_INIT;
+static const size_t options_sizes[] = { sizeof(hpa_decide_options) };
+
+int hpa_decide_options_init(hpa_decide_options *opts, unsigned int version)
+{
+	if (!opts || version == 0 || version > HPA_DECIDE_OPTIONS_VERSION)
+		return HPA_EINVAL;
+	*opts = default_options;
+	return HPA_OK;
+}
+
+int hpa_decide_input_init(hpa_decide_input *in, unsigned int version)
+{
+	if (!in || version == 0 || version > HPA_DECIDE_INPUT_VERSION)
+		return HPA_EINVAL;
+	memset(in, 0, sizeof(*in));
+	in->version = version;
+	return HPA_OK;
+}
+
+static int load_options(hpa_decide_options *o, const hpa_decide_options *opts, hpa_error *err)
+{
+	int rc;
+	if (!opts) {
+		*o = default_options;
+		return HPA_OK;
+	}
+	if (opts->version == HPA_DECIDE_OPTIONS_VERSION) {
+		*o = *opts;
+	} else {
+		*o = default_options;
+		if ((rc = hpa__options_copy(o, opts, options_sizes, HPA_DECIDE_OPTIONS_VERSION, "hpa_decide_options",
+			     err)))
+			return rc;
+	}
+	if (o->semantics == 0)
+		o->semantics = HPA_SEMANTICS_RELEASED;
+	if (o->semantics != HPA_SEMANTICS_RELEASED && o->semantics != HPA_SEMANTICS_MASTER)
+		return hpa__error(err, HPA_EINVAL, "unknown semantics %d in hpa_decide_options", o->semantics);
+	if (!(o->tolerance >= 0.0) || o->cpu_initialization_period_ms < 0 || o->initial_readiness_delay_ms < 0 ||
+	    o->downscale_stabilization_ms < 0)
+		return hpa__error(err, HPA_EINVAL, "negative tolerance or duration in hpa_decide_options");
+	return HPA_OK;
+}
+
+/* ---- behavior defaults ------------------------------------------------------------------ */
+
+static const hpa_decide_policy default_up_policies[] = {
+	{ HPA_POLICY_PODS, 4, 15 },
+	{ HPA_POLICY_PERCENT, 100, 15 },
+};
+static const hpa_decide_policy default_down_policies[] = {
+	{ HPA_POLICY_PERCENT, 100, 15 },
+};
+
+static void rules_policies(const hpa_decide_rules *r, bool up, const hpa_decide_policy **p, size_t *n)
+{
+	if (r->has_policies) {
+		*p = r->policies;
+		*n = r->n_policies;
+	} else if (up) {
+		*p = default_up_policies;
+		*n = HPA__ARRAY_SIZE(default_up_policies);
+	} else {
+		*p = default_down_policies;
+		*n = HPA__ARRAY_SIZE(default_down_policies);
+	}
+}
+
+static int check_rules(const hpa_decide_rules *r, const char *dir, hpa_error *err)
+{
+	size_t i;
+	if (r->select_policy < 0 || r->select_policy > HPA_SELECT_DISABLED)
+		return hpa__error(err, HPA_EINVAL, "unknown selectPolicy %d in behavior.%s", r->select_policy, dir);
+	if (r->has_policies && r->n_policies && !r->policies)
+		return hpa__error(err, HPA_EINVAL, "behavior.%s.policies is NULL", dir);
+	if (r->has_stabilization_window && r->stabilization_window_seconds < 0)
+		return hpa__error(err, HPA_EINVAL, "negative behavior.%s.stabilizationWindowSeconds", dir);
+	if (r->has_tolerance && !(r->tolerance >= 0.0))
+		return hpa__error(err, HPA_EINVAL, "behavior.%s.tolerance must be >= 0", dir);
+	for (i = 0; r->has_policies && i < r->n_policies; i++)
+		if (r->policies[i].type != HPA_POLICY_PODS && r->policies[i].type != HPA_POLICY_PERCENT)
+			return hpa__error(err, HPA_EINVAL, "unknown policy type %d in behavior.%s.policies[%zu]",
+				r->policies[i].type, dir, i);
+	return HPA_OK;
+}
+
+/* ---- rate limits --------------------------------------------------------------------------- */
+
+static int32_t change_in(const hpa__evt *e, size_t n, int32_t period_s, int64_t now)
+{
+	int64_t cutoff = hpa__add_sat(now, -(int64_t)period_s * 1000), sum = 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (e[i].ts > cutoff)
+			sum += e[i].change;
+	return hpa__i32_sat(sum);
+}
+
+static int32_t period_start(int32_t current, const hpa_history *h, int32_t period_s, int64_t now)
+{
+	int64_t up = 0, down = 0;
+	if (h) {
+		up = change_in(h->up, h->n_up, period_s, now);
+		down = change_in(h->down, h->n_down, period_s, now);
+	}
+	return hpa__i32_sat((int64_t)current - up + down);
+}
+
+static int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const hpa_history *h, int64_t now)
+{
+	const hpa_decide_policy *p;
+	size_t n, i;
+	bool use_min = r->select_policy == HPA_SELECT_MIN;
+	int32_t result = use_min ? INT32_MAX : INT32_MIN;
+	if (r->select_policy == HPA_SELECT_DISABLED)
+		return current;
+	rules_policies(r, true, &p, &n);
+	for (i = 0; i < n; i++) {
+		int32_t start = period_start(current, h, p[i].period_seconds, now), proposed;
+		if (p[i].type == HPA_POLICY_PODS)
+			proposed = hpa__i32_sat((int64_t)start + p[i].value);
+		else
+			proposed = hpa__ceil_i32((double)start * (1.0 + (double)p[i].value / 100.0));
+		if (use_min ? proposed < result : proposed > result)
+			result = proposed;
+	}
+	return result;
+}
+
+static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, const hpa_history *h, int64_t now)
+{
+	const hpa_decide_policy *p;
+	size_t n, i;
+	bool use_min = r->select_policy == HPA_SELECT_MIN;
+	int32_t result = use_min ? INT32_MIN : INT32_MAX;
+	if (r->select_policy == HPA_SELECT_DISABLED)
+		return current;
+	rules_policies(r, false, &p, &n);
+	for (i = 0; i < n; i++) {
+		int32_t start = period_start(current, h, p[i].period_seconds, now), proposed;
+		if (p[i].type == HPA_POLICY_PODS)
+			proposed = hpa__i32_sat((int64_t)start - p[i].value);
+		else
+			proposed = hpa__trunc_i32((double)start * (1.0 - (double)p[i].value / 100.0));
+		if (use_min ? proposed > result : proposed < result)
+			result = proposed;
+	}
+	return result;
+}
+
+/* ---- normalization ------------------------------------------------------------------------- */
+
+typedef struct {
+	const hpa_history *h;
+	bool virt;          /* the list is nil: the controller records (virt_replicas, now) first */
+	int32_t virt_replicas;
+} recs_view;
+
+static inline size_t recs_count(const recs_view *v)
+{
+	return v->virt ? 1 : (v->h ? v->h->n_recs : 0);
+}
+
+static inline void recs_get(const recs_view *v, size_t i, int64_t now, int32_t *r, int64_t *ts)
+{
+	if (v->virt) {
+		*r = v->virt_replicas;
+		*ts = now;
+	} else {
+		*r = v->h->recs[i].replicas;
+		*ts = v->h->recs[i].ts;
+	}
+}
+
+static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history *h, int32_t current,
+	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
+{
+	int64_t now = c->now;
+	size_t i, n = recs_count(rv);
+	int64_t slot = -1;
+	int32_t stab, desired;
+	int limit;
+
+	if (!beh) {
+		int64_t cutoff = hpa__add_sat(now, -c->o->downscale_stabilization_ms);
+		int32_t scale_up_lim;
+		double lim;
+		stab = prenorm;
+		for (i = 0; i < n; i++) {
+			int32_t r;
+			int64_t ts;
+			recs_get(rv, i, now, &r, &ts);
+			if (ts < cutoff)
+				slot = (int64_t)i;
+			else if (r > stab)
+				stab = r;
+		}
+		out->stabilization = stab != prenorm ? HPA_STAB_SCALE_DOWN_STABILIZED : HPA_STAB_READY_FOR_NEW_SCALE;
+		lim = c->o->scale_up_limit_factor * (double)current;
+		if (!(lim >= c->o->scale_up_limit_minimum))
+			lim = c->o->scale_up_limit_minimum;
+		scale_up_lim = hpa__trunc_i32(lim);
+		if (max > scale_up_lim) {
+			desired = scale_up_lim;
+			limit = HPA_LIMIT_SCALE_UP_LIMIT;
+		} else {
+			desired = max;
+			limit = HPA_LIMIT_TOO_MANY_REPLICAS;
+		}
+		if (stab < min) {
+			desired = min;
+			limit = HPA_LIMIT_TOO_FEW_REPLICAS;
+		} else if (!(stab > desired)) {
+			desired = stab;
+			limit = HPA_LIMIT_DESIRED_WITHIN_RANGE;
+		}
+	} else {
+		int32_t up_w = beh->scale_up.has_stabilization_window ? beh->scale_up.stabilization_window_seconds : 0;
+		int32_t down_w = beh->scale_down.has_stabilization_window
+			? beh->scale_down.stabilization_window_seconds
+			: (int32_t)(c->o->downscale_stabilization_ms / 1000);
+		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
+		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
+		int32_t up_rec = prenorm, down_rec = prenorm;
+		for (i = 0; i < n; i++) {
+			int32_t r;
+			int64_t ts;
+			recs_get(rv, i, now, &r, &ts);
+			if (ts > up_cut && r < up_rec)
+				up_rec = r;
+			if (ts > down_cut && r > down_rec)
+				down_rec = r;
+			if (ts < up_cut && ts < down_cut)
+				slot = (int64_t)i;
+		}
+		stab = current;
+		if (stab < up_rec)
+			stab = up_rec;
+		if (stab > down_rec)
+			stab = down_rec;
+		out->stabilization = stab == prenorm ? HPA_STAB_READY_FOR_NEW_SCALE
+			: prenorm >= current ? HPA_STAB_SCALE_UP_STABILIZED : HPA_STAB_SCALE_DOWN_STABILIZED;
+		desired = stab;
+		limit = HPA_LIMIT_DESIRED_WITHIN_RANGE;
+		if (stab > current) {
+			int32_t lim = scale_up_limit(current, &beh->scale_up, h, now), allowed;
+			int lr;
+			if (lim < current)
+				lim = current;
+			if (max > lim) {
+				allowed = lim;
+				lr = HPA_LIMIT_SCALE_UP_LIMIT;
+			} else {
+				allowed = max;
+				lr = HPA_LIMIT_TOO_MANY_REPLICAS;
+			}
+			if (stab > allowed) {
+				desired = allowed;
+				limit = lr;
+			}
+		} else if (stab < current) {
+			int32_t lim = scale_down_limit(current, &beh->scale_down, h, now), allowed;
+			int lr;
+			if (lim > current)
+				lim = current;
+			if (min < lim) {
+				allowed = lim;
+				lr = HPA_LIMIT_SCALE_DOWN_LIMIT;
+			} else {
+				allowed = min;
+				lr = HPA_LIMIT_TOO_FEW_REPLICAS;
+			}
+			if (stab < allowed) {
+				desired = allowed;
+				limit = lr;
+			}
+		}
+	}
+	out->stabilized_replicas = stab;
+	out->desired_replicas = desired;
+	out->limit_reason = limit;
+	out->update.store_recommendation = true;
+	out->update.recommendation = prenorm;
+	out->update.slot = slot;
+}
+
+/* ---- conditions ------------------------------------------------------------------------------ */
+
+static char *cond_set(hpa_decision *d, int type, int status, const char *reason)
+{
+	size_t i;
+	hpa_decision_condition *c = NULL;
+	for (i = 0; i < d->n_conditions; i++)
+		if (d->conditions[i].type == type) {
+			c = &d->conditions[i];
+			break;
+		}
+	if (!c) {
+		c = &d->conditions[d->n_conditions++];
+		c->type = type;
+	}
+	c->status = status;
+	c->reason = reason;
+	c->message[0] = '\0';
+	return c->message;
+}
+
+static void cond_text(const hpa__calc *c, char *msg, const char *a, const char *b)
+{
+	hpa__sb s;
+	if (c->o->no_text)
+		return;
+	hpa__sb_init(&s, msg, HPA_DECIDE_TEXT_MAX);
+	hpa__sb_puts(&s, a);
+	if (b)
+		hpa__sb_puts(&s, b);
+}
+
+static const char *const limit_reasons[] = {
+	NULL, "DesiredWithinRange", "TooFewReplicas", "TooManyReplicas", "ScaleUpLimit", "ScaleDownLimit",
+};
+static const char *const limit_messages[] = {
+	NULL,
+	"the desired count is within the acceptable range",
+	"the desired replica count is less than the minimum replica count",
+	"the desired replica count is more than the maximum replica count",
+	"the desired replica count is increasing faster than the maximum scale rate",
+	"the desired replica count is decreasing faster than the maximum scale rate",
+};
+static const char *const stab_reasons[] = { NULL, "ReadyForNewScale", "ScaleUpStabilized", "ScaleDownStabilized" };
+static const char *const stab_messages[] = {
+	NULL,
+	"recommended size matches current size",
+	"recent recommendations were lower than current one, applying the lowest recent recommendation",
+	"recent recommendations were higher than current one, applying the highest recent recommendation",
+};
+
+/* ---- validation ---------------------------------------------------------------------------- */
+
+static int check_input(const hpa_decide_input *in, hpa_error *err)
+{
+	size_t i;
+	int rc;
+	if (in->version != HPA_DECIDE_INPUT_VERSION)
+		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decide_input", in->version);
+	if (in->spec_replicas < 0)
+		return hpa__error(err, HPA_EINVAL, "negative scale.spec.replicas %d", (int)in->spec_replicas);
+	if (in->status_replicas < 0)
+		return hpa__error(err, HPA_EINVAL, "negative scale.status.replicas %d", (int)in->status_replicas);
+	if (in->max_replicas < 1)
+		return hpa__error(err, HPA_EINVAL, "spec.maxReplicas must be >= 1 (got %d)", (int)in->max_replicas);
+	if (in->has_min_replicas && in->min_replicas < 0)
+		return hpa__error(err, HPA_EINVAL, "negative spec.minReplicas %d", (int)in->min_replicas);
+	if (in->has_min_replicas && in->min_replicas > in->max_replicas)
+		return hpa__error(err, HPA_EINVAL, "spec.minReplicas %d is greater than spec.maxReplicas %d",
+			(int)in->min_replicas, (int)in->max_replicas);
+	if (!in->has_min_replicas && in->max_replicas < 1)
+		return hpa__error(err, HPA_EINVAL, "spec.maxReplicas below the default minReplicas 1");
+	if (in->n_metrics > HPA_DECIDE_MAX_METRICS)
+		return hpa__error(err, HPA_ELIMIT, "%zu metrics (at most %d)", in->n_metrics, HPA_DECIDE_MAX_METRICS);
+	if ((in->n_metrics && !in->metrics) || (in->n_pods && !in->pods) || (in->n_orphan_usage && !in->orphan_usage))
+		return hpa__error(err, HPA_EINVAL, "NULL array with a non-zero count in hpa_decide_input");
+	if (in->selector < 0 || in->selector > HPA_SELECTOR_AMBIGUOUS)
+		return hpa__error(err, HPA_EINVAL, "unknown selector state %d", in->selector);
+	for (i = 0; i < in->n_metrics; i++) {
+		const hpa_decide_metric *m = &in->metrics[i];
+		if (m->type < HPA_SOURCE_RESOURCE || m->type > HPA_SOURCE_UNKNOWN)
+			return hpa__error(err, HPA_EINVAL, "unknown metric source type %d in metrics[%zu]", m->type, i);
+		if ((m->type == HPA_SOURCE_RESOURCE || m->type == HPA_SOURCE_CONTAINER_RESOURCE) &&
+		    m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY)
+			return hpa__error(err, HPA_EINVAL, "metrics[%zu]: resource must be cpu or memory", i);
+		if ((m->n_orphan_values && !m->orphan_values) || (m->n_external_values && !m->external_values))
+			return hpa__error(err, HPA_EINVAL, "metrics[%zu]: NULL array with a non-zero count", i);
+	}
+	if (in->behavior) {
+		if ((rc = check_rules(&in->behavior->scale_up, "scaleUp", err)) ||
+		    (rc = check_rules(&in->behavior->scale_down, "scaleDown", err)))
+			return rc;
+	}
+	return HPA_OK;
+}
+
+static void calc_init(hpa__calc *c, const hpa_decide_options *o, const hpa_decide_input *in)
+{
+	const hpa_decide_behavior *b = in ? in->behavior : NULL;
+	c->o = o;
+	c->in = in;
+	c->now = in ? in->now_ms : 0;
+	c->tol_up = c->tol_down = o->tolerance;
+	if (b && o->configurable_tolerance) {
+		if (b->scale_down.has_tolerance)
+			c->tol_down = b->scale_down.tolerance;
+		if (b->scale_up.has_tolerance)
+			c->tol_up = b->scale_up.tolerance;
+	}
+}
+
+/* The API default metric when spec.metrics is empty: cpu Utilization 80 %. */
+static const hpa_decide_metric default_metric = {
+	HPA_SOURCE_RESOURCE, NULL, HPA_RESOURCE_CPU, NULL, NULL, NULL, NULL, NULL, NULL,
+	HPA_TARGET_UTILIZATION, true, 80, false, 0, 0, false, 0, 0,
+	NULL, NULL, 0, false, 0, NULL, 0, false, NULL
+};
+
+/* ---- metrics ------------------------------------------------------------------------------- */
+
+/* computeReplicasForMetrics; returns the max proposal or -1 when blocked. */
+static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_decide_metric *metrics, size_t n)
+{
+	const hpa_decide_input *in = c->in;
+	size_t i, first_invalid = SIZE_MAX;
+	int32_t replicas = 0;
+	char *msg;
+
+	if (in->selector > HPA_SELECTOR_OK) {
+		hpa__sb b;
+		d->limit_reason = HPA_LIMIT_INVALID_SELECTOR;
+		d->error = true;
+		if (in->selector == HPA_SELECTOR_EMPTY) {
+			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
+			cond_text(c, msg, "the HPA target's scale is missing a selector", NULL);
+			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			hpa__sb_puts(&b, "selector is required");
+		} else if (in->selector == HPA_SELECTOR_INVALID) {
+			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
+			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			hpa__sb_puts(&b, "couldn't convert selector into a corresponding internal selector object: ");
+			hpa__sb_puts(&b, in->selector_error ? in->selector_error : "invalid selector");
+			if (!c->o->no_text)
+				memcpy(msg, d->error_message, sizeof(d->error_message));
+		} else {
+			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector");
+			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			hpa__sb_puts(&b, "pods by selector ");
+			hpa__sb_puts(&b, in->selector_text ? in->selector_text : "");
+			hpa__sb_puts(&b, " are controlled by more than one HPA (e.g. ");
+			hpa__sb_puts(&b, in->selector_error ? in->selector_error : "");
+			hpa__sb_puts(&b, ")");
+			if (!c->o->no_text)
+				memcpy(msg, d->error_message, sizeof(d->error_message));
+		}
+		return -1;
+	}
+
+	d->metrics_computed = true;
+	for (i = 0; i < n; i++) {
+		hpa_metric_result *r = &d->metrics[i];
+		uint8_t *cls = in->pod_class && in->n_metrics ? in->pod_class + i * in->n_pods : NULL;
+		if (hpa__eval_metric(c, &metrics[i], r, cls) != HPA_OK) {
+			if (first_invalid == SIZE_MAX)
+				first_invalid = i;
+			d->n_invalid_metrics++;
+			continue;
+		}
+		if (replicas == 0 || r->replicas > replicas) {
+			replicas = r->replicas;
+			d->metric_index = i;
+		}
+	}
+	if (d->n_invalid_metrics) {
+		hpa__sb b;
+		hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+		hpa__sb_puts(&b, "invalid metrics (");
+		hpa__sb_int(&b, (int64_t)d->n_invalid_metrics);
+		hpa__sb_puts(&b, " invalid out of ");
+		hpa__sb_int(&b, (int64_t)n);
+		hpa__sb_puts(&b, "), first error is: ");
+		hpa__metric_error_text(&b, &metrics[first_invalid], &d->metrics[first_invalid]);
+		d->error = true;
+	}
+	if (d->n_invalid_metrics >= n || (d->n_invalid_metrics > 0 && replicas < in->spec_replicas)) {
+		const hpa_metric_result *r = &d->metrics[first_invalid];
+		msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, r->failure_reason);
+		cond_text(c, msg, "the HPA was unable to compute the replica count: ", r->message);
+		d->limit_reason = HPA_LIMIT_INVALID_METRICS;
+		d->metric_index = SIZE_MAX;
+		return -1;
+	}
+	msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_TRUE, "ValidMetricFound");
+	if (!c->o->no_text) {
+		hpa__sb b;
+		hpa__sb_init(&b, msg, HPA_DECIDE_TEXT_MAX);
+		hpa__sb_puts(&b, "the HPA was able to successfully calculate a replica count from ");
+		if (d->metric_index != SIZE_MAX)
+			hpa_decide_metric_describe(&metrics[d->metric_index], msg + b.len, HPA_DECIDE_TEXT_MAX - b.len);
+	}
+	return replicas;
+}
+
+static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (m[i].type == HPA_SOURCE_OBJECT || m[i].type == HPA_SOURCE_EXTERNAL)
+			return true;
+	return false;
+}
+
+/* ---- the reconcile ---------------------------------------------------------------------------- */
+
+int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h, const hpa_decide_options *opts,
+	hpa_error *err)
+{
+	hpa_decide_options o;
+	hpa__calc c;
+	const hpa_decide_metric *metrics;
+	size_t n_metrics;
+	int32_t current, min, max, desired = 0;
+	bool rescale = true, needs_metrics = true, master, gate, scaled_to_zero = false, obj_ext;
+	const char *reason_text = "";
+	recs_view rv;
+	char *msg;
+	int rc;
+
+	if (!d || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
+	d->version = HPA_DECISION_VERSION;
+	if ((rc = load_options(&o, opts, err)) || (rc = check_input(in, err)))
+		return rc;
+	calc_init(&c, &o, in);
+	metrics = in->n_metrics ? in->metrics : &default_metric;
+	n_metrics = in->n_metrics ? in->n_metrics : 1;
+
+	current = in->spec_replicas;
+	min = in->has_min_replicas ? in->min_replicas : 1;
+	max = in->max_replicas;
+	master = o.semantics == HPA_SEMANTICS_MASTER;
+	gate = o.scale_to_zero;
+
+	d->current_replicas = current;
+	d->metric_replicas = -1;
+	d->prenormalized_replicas = -1;
+	d->stabilized_replicas = -1;
+	d->min_replicas = min;
+	d->rescale = false;
+	d->error = false;
+	d->metrics_computed = false;
+	d->limit_reason = 0;
+	d->stabilization = 0;
+	d->n_metrics = n_metrics;
+	d->n_invalid_metrics = 0;
+	d->metric_index = SIZE_MAX;
+	d->n_conditions = 0;
+	d->remove_scaled_to_zero = false;
+	d->rescale_reason[0] = '\0';
+	d->error_message[0] = '\0';
+	memset(&d->update, 0, sizeof(d->update));
+	d->update.slot = -1;
+
+	msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededGetScale");
+	cond_text(&c, msg, "the HPA controller was able to get the target's current scale", NULL);
+
+	/* recordInitialRecommendation */
+	rv.h = h;
+	rv.virt = !h || !h->has_recs;
+	rv.virt_replicas = current;
+	if (rv.virt) {
+		d->update.init_recommendations = true;
+		d->update.init_replicas = current;
+	}
+
+	obj_ext = has_object_or_external(metrics, n_metrics);
+	if (master)
+		scaled_to_zero = gate && in->scaled_to_zero;
+
+	if (current == 0 && (master ? !((min != 0 && scaled_to_zero) || (scaled_to_zero && obj_ext)) : min != 0)) {
+		desired = 0;
+		rescale = false;
+		needs_metrics = false;
+		d->limit_reason = HPA_LIMIT_SCALING_DISABLED;
+		msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled");
+		cond_text(&c, msg, "scaling is disabled since the replica count of the target is zero", NULL);
+		if (master && !gate)
+			d->remove_scaled_to_zero = true;
+	} else if (current > max) {
+		reason_text = "Current number of replicas above Spec.MaxReplicas";
+		desired = max;
+		needs_metrics = false;
+		d->limit_reason = HPA_LIMIT_CURRENT_ABOVE_MAX;
+	} else if (current < min) {
+		reason_text = "Current number of replicas below Spec.MinReplicas";
+		desired = min;
+		needs_metrics = false;
+		d->limit_reason = HPA_LIMIT_CURRENT_BELOW_MIN;
+	}
+	if (in->pod_class && in->n_pods && in->n_metrics && !needs_metrics)
+		memset(in->pod_class, HPA_POD_NOT_CONSULTED, in->n_metrics * in->n_pods);
+
+	if (needs_metrics) {
+		int32_t m = compute_metrics(&c, d, metrics, n_metrics);
+		hpa_normalization nz;
+		if (m < 0) {
+			/* blocking error: status keeps the old desiredReplicas */
+			d->desired_replicas = in->has_prev_desired ? in->prev_desired_replicas : current;
+			d->rescale = false;
+			d->error = true;
+			return HPA_OK;
+		}
+		d->metric_replicas = m;
+		if (m > desired)
+			desired = m;
+		if (!o.no_text) {
+			if (desired > current) {
+				size_t k = 0;
+				if (d->metric_index != SIZE_MAX && m == desired)
+					k = hpa_decide_metric_describe(&metrics[d->metric_index], d->rescale_reason,
+						sizeof(d->rescale_reason));
+				if (k < sizeof(d->rescale_reason))
+					hpa__strlcpy(d->rescale_reason + k, " above target", sizeof(d->rescale_reason) - k);
+			} else if (desired < current) {
+				hpa__strlcpy(d->rescale_reason, "All metrics below target", sizeof(d->rescale_reason));
+			}
+		}
+		d->prenormalized_replicas = desired;
+		normalize(&c, &rv, h, current, desired, min, max, in->behavior, &nz);
+		d->stabilized_replicas = nz.stabilized_replicas;
+		d->stabilization = nz.stabilization;
+		d->limit_reason = nz.limit_reason;
+		d->update.store_recommendation = true;
+		d->update.recommendation = desired;
+		d->update.slot = nz.update.slot;
+		msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, stab_reasons[nz.stabilization]);
+		cond_text(&c, msg, stab_messages[nz.stabilization], NULL);
+		msg = cond_set(d, HPA_CONDITION_SCALING_LIMITED,
+			nz.desired_replicas == nz.stabilized_replicas ? HPA_COND_FALSE : HPA_COND_TRUE,
+			limit_reasons[nz.limit_reason]);
+		cond_text(&c, msg, limit_messages[nz.limit_reason], NULL);
+		desired = nz.desired_replicas;
+		if (master && current == 0 && min != 0 && scaled_to_zero && desired < min) {
+			desired = min;
+			if (!o.no_text && d->rescale_reason[0] == '\0')
+				hpa__strlcpy(d->rescale_reason, "Current number of replicas below Spec.MinReplicas",
+					sizeof(d->rescale_reason));
+		}
+		rescale = desired != current;
+	} else if (!o.no_text && rescale) {
+		hpa__strlcpy(d->rescale_reason, reason_text, sizeof(d->rescale_reason));
+	}
+
+	if (rescale) {
+		msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
+		if (!o.no_text) {
+			hpa__sb b;
+			hpa__sb_init(&b, msg, HPA_DECIDE_TEXT_MAX);
+			hpa__sb_puts(&b, "the HPA controller was able to update the target scale to ");
+			hpa__sb_int(&b, desired);
+		}
+		if (in->behavior) {
+			d->update.store_event = true;
+			d->update.prev_replicas = current;
+			d->update.new_replicas = desired;
+			d->update.longest_period_seconds = desired > current
+				? hpa__rules_longest_period(&in->behavior->scale_up, true)
+				: hpa__rules_longest_period(&in->behavior->scale_down, false);
+		}
+		if (master) {
+			if (gate) {
+				if (current > 0 && desired == 0 && min == 0 && obj_ext) {
+					msg = cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero");
+					cond_text(&c, msg, "the HPA controller scaled the workload to zero", NULL);
+				} else {
+					msg = cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero");
+					cond_text(&c, msg, "the HPA controller did not scale the workload to zero", NULL);
+				}
+			} else {
+				d->remove_scaled_to_zero = true;
+			}
+		}
+	} else {
+		desired = current;
+		d->rescale_reason[0] = '\0';
+	}
+	d->rescale = rescale;
+	d->desired_replicas = desired;
+	return HPA_OK;
+}
+
+/* ---- lower-level entry points -------------------------------------------------------------------- */
+
+int hpa_decide_metric_eval(hpa_metric_result *out, const hpa_decide_input *in, size_t index,
+	const hpa_decide_options *opts, hpa_error *err)
+{
+	hpa_decide_options o;
+	hpa__calc c;
+	int rc;
+	if (!out || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_metric_eval: NULL argument");
+	if ((rc = load_options(&o, opts, err)) || (rc = check_input(in, err)))
+		return rc;
+	if (index >= in->n_metrics)
+		return hpa__error(err, HPA_EINVAL, "metric index %zu out of range (%zu metrics)", index, in->n_metrics);
+	calc_init(&c, &o, in);
+	hpa__eval_metric(&c, &in->metrics[index], out, in->pod_class ? in->pod_class + index * in->n_pods : NULL);
+	return HPA_OK;
+}
+
+int hpa_decide_classify_pods(uint8_t *class_out, size_t *ready_out, const hpa_decide_pod *pods,
+	const hpa_pod_value *samples, size_t n, int resource, int64_t now_ms, const hpa_decide_options *opts,
+	hpa_error *err)
+{
+	hpa_decide_options o;
+	hpa__calc c;
+	size_t i, ready = 0;
+	int rc;
+	if (n && (!pods || !samples))
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_classify_pods: NULL array");
+	if ((rc = load_options(&o, opts, err)))
+		return rc;
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	c.now = now_ms;
+	for (i = 0; i < n; i++) {
+		int k = hpa__classify(&c, &pods[i], samples[i].present, samples[i].timestamp_ms, samples[i].window_ms,
+			resource);
+		if (class_out)
+			class_out[i] = (uint8_t)k;
+		ready += k == HPA_POD_READY;
+	}
+	if (ready_out)
+		*ready_out = ready;
+	return HPA_OK;
+}
+
+int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, const hpa_history *h,
+	const hpa_decide_options *opts, hpa_error *err)
+{
+	hpa_decide_options o;
+	hpa__calc c;
+	recs_view rv;
+	int rc;
+	if (!out || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_normalize: NULL argument");
+	if ((rc = load_options(&o, opts, err)))
+		return rc;
+	if (in->behavior && ((rc = check_rules(&in->behavior->scale_up, "scaleUp", err)) ||
+			     (rc = check_rules(&in->behavior->scale_down, "scaleDown", err))))
+		return rc;
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	c.now = in->now_ms;
+	memset(out, 0, sizeof(*out));
+	out->update.slot = -1;
+	rv.h = h;
+	rv.virt = false;
+	rv.virt_replicas = 0;
+	if (!h) {
+		static const hpa_history empty = { 0, false, 0, 0, 0, NULL, NULL, NULL, 0 };
+		rv.h = &empty;
+	}
+	normalize(&c, &rv, h, in->current_replicas, in->desired_replicas, in->min_replicas, in->max_replicas,
+		in->behavior, out);
+	return HPA_OK;
+}
+
+int hpa_decide_scale_limits(int32_t *up_out, int32_t *down_out, int32_t current, const hpa_decide_behavior *b,
+	const hpa_history *h, int64_t now_ms, const hpa_decide_options *opts, hpa_error *err)
+{
+	hpa_decide_options o;
+	int rc;
+	if (!b)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_scale_limits: NULL behavior");
+	if ((rc = load_options(&o, opts, err)) || (rc = check_rules(&b->scale_up, "scaleUp", err)) ||
+	    (rc = check_rules(&b->scale_down, "scaleDown", err)))
+		return rc;
+	if (up_out)
+		*up_out = scale_up_limit(current, &b->scale_up, h, now_ms);
+	if (down_out)
+		*down_out = scale_down_limit(current, &b->scale_down, h, now_ms);
+	return HPA_OK;
+}

@@ -1,0 +1,73 @@
+/*
+ * lib/decide/decide_int.h -- private interface of the decision module:
+ * the history layout (read directly by the decision, no copies) and small
+ * text and arithmetic helpers shared by its files.
+ */
+#ifndef HPA_LIB_DECIDE_INT_H
+#define HPA_LIB_DECIDE_INT_H
+
+#include <hpa/decide.h>
+#include "core/core.h"
+
+typedef struct {
+	int32_t replicas;
+	int64_t ts;
+} hpa__rec;
+
+typedef struct {
+	int32_t change;
+	bool outdated;
+	int64_t ts;
+} hpa__evt;
+
+struct hpa_history {
+	size_t cap;
+	bool has_recs;          /* the recommendation list exists (non-nil) */
+	size_t n_recs, n_up, n_down;
+	hpa__rec *recs;
+	hpa__evt *up, *down;
+	uint64_t evictions;
+};
+
+/* Saturating int64 helpers (Go wraps; the library never overflows). */
+static inline int64_t hpa__add_sat(int64_t a, int64_t b)
+{
+	if (b > 0 && a > INT64_MAX - b)
+		return INT64_MAX;
+	if (b < 0 && a < INT64_MIN - b)
+		return INT64_MIN;
+	return a + b;
+}
+
+static inline int32_t hpa__i32_sat(int64_t v)
+{
+	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;
+}
+
+/* Longest policy period of one direction (defaults applied). */
+int32_t hpa__rules_longest_period(const hpa_decide_rules *r, bool up);
+
+/* Tiny bounded string builder (truncates silently, always NUL-terminated). */
+typedef struct {
+	char *p;
+	size_t cap, len;
+} hpa__sb;
+
+static inline void hpa__sb_init(hpa__sb *b, char *p, size_t cap)
+{
+	b->p = p;
+	b->cap = cap;
+	b->len = 0;
+	if (cap)
+		p[0] = '\0';
+}
+void hpa__sb_puts(hpa__sb *b, const char *s);
+void hpa__sb_putc(hpa__sb *b, char c);
+void hpa__sb_int(hpa__sb *b, int64_t v);
+
+/* Canonical Kubernetes text of a milli quantity (Quantity.String()). Private
+ * formatter: the quantity module was not available when this was written.
+ * Returns the length needed (like snprintf). */
+size_t hpa__qty_format(char *buf, size_t size, int64_t milli, int format);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * lib/decide/history_json.c -- the history file format:
+ *   {"recommendations":[{"timestamp":"2024-05-01T10:00:00Z","replicas":3}],
+ *    "scaleUpEvents":[{"timestamp":...,"replicaChange":2,"outdated":false}],
+ *    "scaleDownEvents":[...]}
+ * Timestamps are RFC3339 (Go's zero time is 0001-01-01T00:00:00Z). jansson
+ * stays inside this file.
+ */
+#include "decide_int.h"
+#include <jansson.h>
+#include <errno.h>
+
+/* ---- RFC3339 <-> Unix ms (proleptic Gregorian, no locale, no libc time) ---- */
+
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int digits(const char **p, int n, int *out)
+{
+	int v = 0, i;
+	for (i = 0; i < n; i++) {
+		if ((*p)[i] < '0' || (*p)[i] > '9')
+			return -1;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+/* Parse RFC3339 ("2006-01-02T15:04:05[.frac](Z|+hh:mm)") to Unix ms. */
+static int parse_rfc3339(const char *s, int64_t *out)
+{
+	int Y, M, D, h, mi, sec, oh = 0, om = 0, sign = 0;
+	int64_t ms = 0, t;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (digits(&s, 4, &Y) || *s++ != '-' || digits(&s, 2, &M) || *s++ != '-' || digits(&s, 2, &D))
+		return -1;
+	if (*s != 'T' && *s != 't')
+		return -1;
+	s++;
+	if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi) || *s++ != ':' || digits(&s, 2, &sec))
+		return -1;
+	if (M < 1 || M > 12 || D < 1 || D > mdays[M - 1] || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	if (M == 2 && D == 29 && !((Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0))
+		return -1;
+	if (*s == '.') {
+		int n = 0;
+		s++;
+		if (*s < '0' || *s > '9')
+			return -1;
+		while (*s >= '0' && *s <= '9') {
+			if (n < 3)
+				ms = ms * 10 + (*s - '0');
+			n++;
+			s++;
+		}
+		while (n < 3) {
+			ms *= 10;
+			n++;
+		}
+	}
+	if (*s == 'Z' || *s == 'z') {
+		s++;
+	} else if (*s == '+' || *s == '-') {
+		sign = *s == '-' ? -1 : 1;
+		s++;
+		if (digits(&s, 2, &oh) || *s++ != ':' || digits(&s, 2, &om) || oh > 23 || om > 59)
+			return -1;
+	} else {
+		return -1;
+	}
+	if (*s)
+		return -1;
+	t = days_from_civil(Y, M, D) * 86400 + h * 3600 + mi * 60 + sec;
+	t -= sign * (oh * 3600 + om * 60);
+	*out = t * 1000 + ms;
+	return 0;
+}
+
+static void format_rfc3339(char buf[40], int64_t ms)
+{
+	int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+	int frac = (int)(ms - secs * 1000);
+	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+	int64_t rem = secs - days * 86400, y;
+	int m, d;
+	civil_from_days(days, &y, &m, &d);
+	if (frac)
+		snprintf(buf, 40, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", (long long)y, m, d,
+			(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), frac);
+	else
+		snprintf(buf, 40, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d,
+			(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+static int get_ts(json_t *item, const char *where, size_t i, int64_t *out, hpa_error *err)
+{
+	json_t *v = json_object_get(item, "timestamp");
+	char path[96];
+	snprintf(path, sizeof(path), "%s[%zu].timestamp", where, i);
+	if (!v) {
+		hpa__error(err, HPA_EMISSING, "missing timestamp");
+		hpa__error_set_path(err, path);
+		return HPA_EMISSING;
+	}
+	if (!json_is_string(v)) {
+		hpa__error(err, HPA_ETYPE, "timestamp must be an RFC3339 string");
+		hpa__error_set_path(err, path);
+		return HPA_ETYPE;
+	}
+	if (parse_rfc3339(json_string_value(v), out)) {
+		hpa__error(err, HPA_ESYNTAX, "malformed RFC3339 timestamp \"%s\"", json_string_value(v));
+		hpa__error_set_path(err, path);
+		return HPA_ESYNTAX;
+	}
+	return HPA_OK;
+}
+
+static int get_i32(json_t *item, const char *key, const char *where, size_t i, int32_t *out, hpa_error *err)
+{
+	json_t *v = json_object_get(item, key);
+	char path[96];
+	json_int_t x;
+	snprintf(path, sizeof(path), "%s[%zu].%s", where, i, key);
+	if (!v) {
+		hpa__error(err, HPA_EMISSING, "missing %s", key);
+		hpa__error_set_path(err, path);
+		return HPA_EMISSING;
+	}
+	if (!json_is_integer(v)) {
+		hpa__error(err, HPA_ETYPE, "%s must be an integer", key);
+		hpa__error_set_path(err, path);
+		return HPA_ETYPE;
+	}
+	x = json_integer_value(v);
+	if (x < INT32_MIN || x > INT32_MAX) {
+		hpa__error(err, HPA_ERANGE, "%s out of the int32 range", key);
+		hpa__error_set_path(err, path);
+		return HPA_ERANGE;
+	}
+	*out = (int32_t)x;
+	return HPA_OK;
+}
+
+static int read_events(hpa_history *h, json_t *root, const char *key, int dir, hpa_error *err)
+{
+	json_t *arr = json_object_get(root, key), *item;
+	size_t i;
+	int rc;
+	if (!arr || json_is_null(arr))
+		return HPA_OK;
+	if (!json_is_array(arr)) {
+		hpa__error(err, HPA_ETYPE, "%s must be an array", key);
+		hpa__error_set_path(err, key);
+		return HPA_ETYPE;
+	}
+	json_array_foreach(arr, i, item) {
+		int32_t change;
+		int64_t ts;
+		json_t *o;
+		if (!json_is_object(item)) {
+			char path[64];
+			snprintf(path, sizeof(path), "%s[%zu]", key, i);
+			hpa__error(err, HPA_ETYPE, "event must be an object");
+			hpa__error_set_path(err, path);
+			return HPA_ETYPE;
+		}
+		if ((rc = get_ts(item, key, i, &ts, err)) || (rc = get_i32(item, "replicaChange", key, i, &change, err)))
+			return rc;
+		o = json_object_get(item, "outdated");
+		if (o && !json_is_boolean(o)) {
+			char path[64];
+			snprintf(path, sizeof(path), "%s[%zu].outdated", key, i);
+			hpa__error(err, HPA_ETYPE, "outdated must be a boolean");
+			hpa__error_set_path(err, path);
+			return HPA_ETYPE;
+		}
+		if ((rc = hpa_history_add_event(h, dir, change, ts, o && json_is_true(o), err)))
+			return rc;
+	}
+	return HPA_OK;
+}
+
+int hpa_history_read_json(hpa_history **out, const char *buf, size_t len, size_t capacity, hpa_error *err)
+{
+	json_error_t je;
+	json_t *root, *recs, *item;
+	hpa_history *h = NULL;
+	size_t i;
+	int rc;
+	if (!out || (!buf && len))
+		return hpa__error(err, HPA_EINVAL, "hpa_history_read_json: NULL argument");
+	*out = NULL;
+	root = json_loadb(buf ? buf : "", len, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		hpa__error(err, HPA_ESYNTAX, "%s", je.text);
+		hpa__error_set_pos(err, (size_t)(je.line > 0 ? je.line : 0), (size_t)(je.column > 0 ? je.column : 0),
+			je.position >= 0 ? (size_t)je.position : SIZE_MAX);
+		return HPA_ESYNTAX;
+	}
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return hpa__error(err, HPA_ETYPE, "history must be a JSON object");
+	}
+	if ((rc = hpa_history_new(&h, capacity, err)))
+		goto fail;
+	recs = json_object_get(root, "recommendations");
+	if (recs && !json_is_null(recs)) {
+		if (!json_is_array(recs)) {
+			rc = hpa__error(err, HPA_ETYPE, "recommendations must be an array");
+			hpa__error_set_path(err, "recommendations");
+			goto fail;
+		}
+		h->has_recs = true;
+		json_array_foreach(recs, i, item) {
+			int32_t r;
+			int64_t ts;
+			if (!json_is_object(item)) {
+				char path[64];
+				snprintf(path, sizeof(path), "recommendations[%zu]", i);
+				rc = hpa__error(err, HPA_ETYPE, "recommendation must be an object");
+				hpa__error_set_path(err, path);
+				goto fail;
+			}
+			if ((rc = get_ts(item, "recommendations", i, &ts, err)) ||
+			    (rc = get_i32(item, "replicas", "recommendations", i, &r, err)))
+				goto fail;
+			if ((rc = hpa_history_add_recommendation(h, r, ts, err)))
+				goto fail;
+		}
+	}
+	if ((rc = read_events(h, root, "scaleUpEvents", HPA_SCALE_UP, err)) ||
+	    (rc = read_events(h, root, "scaleDownEvents", HPA_SCALE_DOWN, err)))
+		goto fail;
+	json_decref(root);
+	*out = h;
+	return HPA_OK;
+fail:
+	json_decref(root);
+	hpa_history_free(h);
+	return rc;
+}
+
+int hpa_history_read_file(hpa_history **out, const char *path, size_t capacity, hpa_error *err)
+{
+	FILE *f;
+	hpa__buf b = HPA__BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	int rc;
+	if (!out || !path)
+		return hpa__error(err, HPA_EINVAL, "hpa_history_read_file: NULL argument");
+	*out = NULL;
+	f = fopen(path, "rb");
+	if (!f) {
+		rc = hpa__error(err, HPA_EIO, "cannot open %s: %s", path, strerror(errno));
+		hpa__error_set_source(err, path);
+		return rc;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		hpa__buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		hpa__buf_dispose(&b);
+		rc = hpa__error(err, HPA_EIO, "cannot read %s", path);
+		hpa__error_set_source(err, path);
+		return rc;
+	}
+	fclose(f);
+	if (hpa__buf_oom(&b)) {
+		hpa__buf_dispose(&b);
+		return hpa__enomem(err);
+	}
+	rc = hpa_history_read_json(out, b.ptr, b.len, capacity, err);
+	if (rc)
+		hpa__error_set_source(err, path);
+	hpa__buf_dispose(&b);
+	return rc;
+}
+
+/* ---- writing -------------------------------------------------------------------- */
+
+static void write_events(hpa__buf *b, const char *key, const hpa__evt *e, size_t n)
+{
+	size_t i;
+	char ts[40];
+	hpa__buf_printf(b, ",\n  \"%s\": [", key);
+	for (i = 0; i < n; i++) {
+		format_rfc3339(ts, e[i].ts);
+		hpa__buf_printf(b, "%s\n    {\"timestamp\": \"%s\", \"replicaChange\": %d", i ? "," : "", ts,
+			(int)e[i].change);
+		if (e[i].outdated)
+			hpa__buf_puts(b, ", \"outdated\": true");
+		hpa__buf_putc(b, '}');
+	}
+	hpa__buf_puts(b, n ? "\n  ]" : "]");
+}
+
+int hpa_history_write_json(const hpa_history *h, char **out, size_t *len_out, hpa_error *err)
+{
+	hpa__buf b = HPA__BUF_INIT;
+	size_t i;
+	char ts[40];
+	if (!h || !out)
+		return hpa__error(err, HPA_EINVAL, "hpa_history_write_json: NULL argument");
+	*out = NULL;
+	hpa__buf_puts(&b, "{\n  \"recommendations\": ");
+	if (!h->has_recs) {
+		hpa__buf_puts(&b, "null");
+	} else {
+		hpa__buf_putc(&b, '[');
+		for (i = 0; i < h->n_recs; i++) {
+			format_rfc3339(ts, h->recs[i].ts);
+			hpa__buf_printf(&b, "%s\n    {\"timestamp\": \"%s\", \"replicas\": %d}", i ? "," : "", ts,
+				(int)h->recs[i].replicas);
+		}
+		hpa__buf_puts(&b, h->n_recs ? "\n  ]" : "]");
+	}
+	write_events(&b, "scaleUpEvents", h->up, h->n_up);
+	write_events(&b, "scaleDownEvents", h->down, h->n_down);
+	hpa__buf_puts(&b, "\n}\n");
+	if (hpa__buf_oom(&b)) {
+		hpa__buf_dispose(&b);
+		return hpa__enomem(err);
+	}
+	*out = hpa__buf_detach(&b, len_out);
+	return *out ? HPA_OK : hpa__enomem(err);
+}
+
+int hpa_history_write_file(const hpa_history *h, const char *path, hpa_error *err)
+{
+	char *text;
+	size_t len;
+	FILE *f;
+	int rc;
+	if (!path)
+		return hpa__error(err, HPA_EINVAL, "hpa_history_write_file: NULL path");
+	if ((rc = hpa_history_write_json(h, &text, &len, err)))
+		return rc;
+	f = fopen(path, "wb");
+	if (!f) {
+		hpa_free(text);
+		rc = hpa__error(err, HPA_EIO, "cannot create %s: %s", path, strerror(errno));
+		hpa__error_set_source(err, path);
+		return rc;
+	}
+	rc = fwrite(text, 1, len, f) != len;
+	rc |= fclose(f) != 0;
+	if (rc) {
+		hpa_free(text);
+		rc = hpa__error(err, HPA_EIO, "cannot write %s", path);
+		hpa__error_set_source(err, path);
+		return rc;
+	}
+	hpa_free(text);
+	return HPA_OK;
+}
