@@ -17,6 +17,7 @@
 #include <hpa/service.h>
 #include <hpa/ingress.h>
 #include <hpa/autoscaler.h>
+#include <hpa/validate.h>
 #include <hpa/decide.h>
 #include <hpa/simulate.h>
 

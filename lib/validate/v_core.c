@@ -1,0 +1,634 @@
+/* lib/validate/v_core.c -- ObjectMeta, labels, label selectors and pod
+ * templates, after pkg/apis/core/validation and
+ * apimachinery/pkg/apis/meta/v1/validation (behaviour translated, not text). */
+#include "validate/validate_int.h"
+#include <stdio.h>
+
+static const char *const v_nil = NULL;
+
+/* Report every message of ms as Invalid at child (value rendered from v). */
+static void invalid_msgs(hpa__vctx *c, const char *child, const hpa__value *pos,
+	const char *value, const hpa__msgs *ms)
+{
+	int i;
+	for (i = 0; i < ms->n; i++)
+		hpa__fe(c, HPA__FE_INVALID, child, pos, value, "%s", ms->m[i]);
+}
+
+static void quote(char *buf, size_t size, const char *s)
+{
+	hpa__buf b = HPA__BUF_INIT;
+	hpa__repr_str(&b, s, strlen(s));
+	hpa__strlcpy(buf, b.ptr && !hpa__buf_oom(&b) ? b.ptr : "\"\"", size);
+	hpa__buf_dispose(&b);
+}
+
+/* ---- metadata ---------------------------------------------------------------------- */
+
+void hpa__val_labels(hpa__vctx *c, const hpa__value *labels)
+{
+	size_t i;
+	char q[600];
+	if (!hpa__vis(labels, HPA__V_MAP))
+		return;
+	for (i = 0; i < labels->u.map.len; i++) {
+		const hpa__pair *p = &labels->u.map.items[i];
+		hpa__msgs ms = { 0 };
+		hpa__chk_qualified_name(&ms, p->key->u.s.ptr);
+		quote(q, sizeof(q), p->key->u.s.ptr);
+		invalid_msgs(c, NULL, p->key, q, &ms);
+		if (p->value && p->value->kind == HPA__V_STR) {
+			ms.n = 0;
+			if (p->value->u.s.len > 63)
+				hpa__msgs_add(&ms, "must be no more than 63 characters");
+			else
+				hpa__chk_label_value(&ms, p->value->u.s.ptr);
+			quote(q, sizeof(q), p->value->u.s.ptr);
+			invalid_msgs(c, NULL, p->value, q, &ms);
+		}
+	}
+}
+
+void hpa__val_annotations(hpa__vctx *c, const hpa__value *ann)
+{
+	size_t i, total = 0;
+	char q[600];
+	if (!hpa__vis(ann, HPA__V_MAP))
+		return;
+	for (i = 0; i < ann->u.map.len; i++) {
+		const hpa__pair *p = &ann->u.map.items[i];
+		char lower[320];
+		size_t j, n = p->key->u.s.len < sizeof(lower) - 1 ? p->key->u.s.len : sizeof(lower) - 1;
+		hpa__msgs ms = { 0 };
+		for (j = 0; j < n; j++) {
+			char ch = p->key->u.s.ptr[j];
+			lower[j] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+		}
+		lower[n] = '\0';
+		hpa__chk_qualified_name(&ms, lower);
+		quote(q, sizeof(q), p->key->u.s.ptr);
+		invalid_msgs(c, NULL, p->key, q, &ms);
+		total += p->key->u.s.len;
+		if (p->value && p->value->kind != HPA__V_MAP && p->value->kind != HPA__V_SEQ)
+			total += p->value->u.s.len;
+	}
+	if (total > 256 * 1024)
+		hpa__fe(c, HPA__FE_TOOLONG, NULL, ann, NULL, "must have at most %d bytes", 256 * 1024);
+}
+
+void hpa__val_meta(hpa__vctx *c, const hpa__value *meta, int name_rule)
+{
+	hpa__vmark m = hpa__vp_key(c, "metadata");
+	const char *name = hpa__vstr(meta, "name");
+	const char *gen = hpa__vstr(meta, "generateName");
+	const char *ns = hpa__vstr(meta, "namespace");
+	char q[600];
+	hpa__msgs ms = { 0 };
+	if (!meta) {
+		hpa__fe(c, HPA__FE_REQUIRED, "name", NULL, NULL, "name or generateName is required");
+		hpa__vp_reset(c, m);
+		return;
+	}
+	if (gen && *gen) {
+		/* a generated name is the prefix plus 5 characters; the prefix may end in '-' */
+		char tmp[300];
+		size_t n = strlen(gen);
+		hpa__strlcpy(tmp, gen, sizeof(tmp));
+		if (n && n < sizeof(tmp) && tmp[n - 1] == '-')
+			tmp[n - 1] = 'a';
+		if (name_rule == 1)
+			hpa__chk_dns1035_label(&ms, tmp);
+		else
+			hpa__chk_dns1123_subdomain(&ms, tmp);
+		quote(q, sizeof(q), gen);
+		invalid_msgs(c, "generateName", hpa__vget(meta, "generateName"), q, &ms);
+		ms.n = 0;
+	}
+	if (!name || !*name) {
+		if (!gen || !*gen)
+			hpa__fe(c, HPA__FE_REQUIRED, "name", hpa__vget(meta, "name") ? hpa__vget(meta, "name") : meta,
+				NULL, "name or generateName is required");
+	} else {
+		if (name_rule == 1)
+			hpa__chk_dns1035_label(&ms, name);
+		else
+			hpa__chk_dns1123_subdomain(&ms, name);
+		quote(q, sizeof(q), name);
+		invalid_msgs(c, "name", hpa__vget(meta, "name"), q, &ms);
+		ms.n = 0;
+	}
+	if (ns && *ns) {
+		hpa__chk_dns1123_label(&ms, ns);
+		quote(q, sizeof(q), ns);
+		invalid_msgs(c, "namespace", hpa__vget(meta, "namespace"), q, &ms);
+	}
+	{
+		hpa__vmark m2 = hpa__vp_key(c, "labels");
+		hpa__val_labels(c, hpa__vget(meta, "labels"));
+		hpa__vp_reset(c, m2);
+		m2 = hpa__vp_key(c, "annotations");
+		hpa__val_annotations(c, hpa__vget(meta, "annotations"));
+		hpa__vp_reset(c, m2);
+	}
+	hpa__vp_reset(c, m);
+}
+
+/* ---- label selectors --------------------------------------------------------------------- */
+
+void hpa__val_label_selector(hpa__vctx *c, const hpa__value *sel)
+{
+	const hpa__value *exprs = hpa__vget(sel, "matchExpressions");
+	size_t i;
+	hpa__vmark m;
+	if (!hpa__vis(sel, HPA__V_MAP))
+		return;
+	m = hpa__vp_key(c, "matchLabels");
+	hpa__val_labels(c, hpa__vget(sel, "matchLabels"));
+	hpa__vp_reset(c, m);
+	if (!hpa__vis(exprs, HPA__V_SEQ))
+		return;
+	for (i = 0; i < exprs->u.seq.len; i++) {
+		const hpa__value *e = exprs->u.seq.items[i];
+		const char *op = hpa__vstr(e, "operator");
+		const char *key = hpa__vstr(e, "key");
+		const hpa__value *vals = hpa__vget(e, "values");
+		char q[600];
+		hpa__vmark mi = hpa__vp_key(c, "matchExpressions");
+		hpa__vp_index(c, i);
+		if (op && (strcmp(op, "In") == 0 || strcmp(op, "NotIn") == 0)) {
+			if (hpa__vlen(vals) == 0)
+				hpa__fe(c, HPA__FE_REQUIRED, "values", e, NULL,
+					"must be specified when `operator` is 'In' or 'NotIn'");
+		} else if (op && (strcmp(op, "Exists") == 0 || strcmp(op, "DoesNotExist") == 0)) {
+			if (hpa__vlen(vals) > 0)
+				hpa__fe(c, HPA__FE_FORBIDDEN, "values", vals, NULL,
+					"may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+		} else {
+			quote(q, sizeof(q), op ? op : "");
+			hpa__fe(c, HPA__FE_INVALID, "operator", hpa__vget(e, "operator") ? hpa__vget(e, "operator") : e,
+				q, "not a valid selector operator");
+		}
+		if (key) {
+			hpa__msgs ms = { 0 };
+			hpa__chk_qualified_name(&ms, key);
+			quote(q, sizeof(q), key);
+			invalid_msgs(c, "key", hpa__vget(e, "key"), q, &ms);
+		}
+		if (hpa__vis(vals, HPA__V_SEQ)) {
+			size_t j;
+			for (j = 0; j < vals->u.seq.len; j++) {
+				const hpa__value *v = vals->u.seq.items[j];
+				hpa__msgs ms = { 0 };
+				hpa__vmark mj;
+				if (!v || v->kind != HPA__V_STR)
+					continue;
+				hpa__chk_label_value(&ms, v->u.s.ptr);
+				if (v->u.s.len > 63) {
+					ms.n = 0;
+					hpa__msgs_add(&ms, "must be no more than 63 characters");
+				}
+				mj = hpa__vp_key(c, "values");
+				hpa__vp_index(c, j);
+				quote(q, sizeof(q), v->u.s.ptr);
+				invalid_msgs(c, NULL, v, q, &ms);
+				hpa__vp_reset(c, mj);
+			}
+		}
+		hpa__vp_reset(c, mi);
+	}
+}
+
+static bool in_values(const hpa__value *vals, const char *s)
+{
+	size_t i;
+	if (!hpa__vis(vals, HPA__V_SEQ))
+		return false;
+	for (i = 0; i < vals->u.seq.len; i++)
+		if (vals->u.seq.items[i] && vals->u.seq.items[i]->kind == HPA__V_STR &&
+				strcmp(vals->u.seq.items[i]->u.s.ptr, s) == 0)
+			return true;
+	return false;
+}
+
+bool hpa__selector_matches(const hpa__value *sel, const hpa__value *labels)
+{
+	const hpa__value *ml = hpa__vget(sel, "matchLabels");
+	const hpa__value *exprs = hpa__vget(sel, "matchExpressions");
+	size_t i;
+	if (hpa__vis(ml, HPA__V_MAP)) {
+		for (i = 0; i < ml->u.map.len; i++) {
+			const char *want = ml->u.map.items[i].value && ml->u.map.items[i].value->kind == HPA__V_STR
+				? ml->u.map.items[i].value->u.s.ptr : "";
+			const char *have = hpa__vstr(labels, ml->u.map.items[i].key->u.s.ptr);
+			if (!have || strcmp(have, want) != 0)
+				return false;
+		}
+	}
+	if (hpa__vis(exprs, HPA__V_SEQ)) {
+		for (i = 0; i < exprs->u.seq.len; i++) {
+			const hpa__value *e = exprs->u.seq.items[i];
+			const char *op = hpa__vstr(e, "operator"), *key = hpa__vstr(e, "key");
+			const char *have = key ? hpa__vstr(labels, key) : NULL;
+			const hpa__value *vals = hpa__vget(e, "values");
+			if (!op || !key)
+				return false;
+			if (strcmp(op, "In") == 0) {
+				if (!have || !in_values(vals, have))
+					return false;
+			} else if (strcmp(op, "NotIn") == 0) {
+				if (have && in_values(vals, have))
+					return false;
+			} else if (strcmp(op, "Exists") == 0) {
+				if (!have)
+					return false;
+			} else if (strcmp(op, "DoesNotExist") == 0) {
+				if (have)
+					return false;
+			} else {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+bool hpa__map_selector_matches(const hpa__value *sel, const hpa__value *labels)
+{
+	size_t i;
+	if (!hpa__vis(sel, HPA__V_MAP) || sel->u.map.len == 0)
+		return false;
+	for (i = 0; i < sel->u.map.len; i++) {
+		const hpa__value *v = sel->u.map.items[i].value;
+		const char *have = hpa__vstr(labels, sel->u.map.items[i].key->u.s.ptr);
+		const char *want = v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ && v->kind != HPA__V_NULL
+			? v->u.s.ptr : "";
+		if (!have || strcmp(have, want) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* ---- containers ------------------------------------------------------------------------- */
+
+static void val_port_num_or_name(hpa__vctx *c, const char *child, const hpa__value *v)
+{
+	char q[400];
+	hpa__msgs ms = { 0 };
+	int64_t n;
+	if (!v)
+		return;
+	if (v->kind == HPA__V_INT) {
+		if (hpa__v_int_range(v, 1, 65535, &n) < 0)
+			hpa__fe(c, HPA__FE_INVALID, child, v, v->u.s.ptr, "must be between 1 and 65535, inclusive");
+	} else if (v->kind == HPA__V_STR) {
+		hpa__chk_port_name(&ms, v->u.s.ptr);
+		quote(q, sizeof(q), v->u.s.ptr);
+		invalid_msgs(c, child, v, q, &ms);
+	}
+}
+
+static void val_probe(hpa__vctx *c, const char *name, const hpa__value *probe)
+{
+	static const char *const nonneg[] = { "initialDelaySeconds", "timeoutSeconds", "periodSeconds",
+		"successThreshold", "failureThreshold", "terminationGracePeriodSeconds" };
+	hpa__vmark m;
+	size_t i;
+	if (!hpa__vis(probe, HPA__V_MAP))
+		return;
+	m = hpa__vp_key(c, name);
+	for (i = 0; i < HPA__ARRAY_SIZE(nonneg); i++) {
+		int64_t n;
+		if (hpa__vint(probe, nonneg[i], &n) == 1 && n < 0)
+			hpa__fe(c, HPA__FE_INVALID, nonneg[i], hpa__vget(probe, nonneg[i]),
+				hpa__vget(probe, nonneg[i])->u.s.ptr, "must be greater than or equal to 0");
+	}
+	if (hpa__vis(hpa__vget(probe, "httpGet"), HPA__V_MAP)) {
+		const hpa__value *hg = hpa__vget(probe, "httpGet");
+		if (!hpa__vget(hg, "port"))
+			hpa__fe(c, HPA__FE_REQUIRED, "httpGet.port", hg, NULL, NULL);
+		val_port_num_or_name(c, "httpGet.port", hpa__vget(hg, "port"));
+	}
+	if (hpa__vis(hpa__vget(probe, "tcpSocket"), HPA__V_MAP))
+		val_port_num_or_name(c, "tcpSocket.port", hpa__vget(hpa__vget(probe, "tcpSocket"), "port"));
+	hpa__vp_reset(c, m);
+}
+
+static bool standard_container_resource(const char *n)
+{
+	return strcmp(n, "cpu") == 0 || strcmp(n, "memory") == 0 || strcmp(n, "ephemeral-storage") == 0 ||
+		strncmp(n, "hugepages-", 10) == 0;
+}
+
+/* extended: has a '/', outside kubernetes.io, not "requests." */
+static bool extended_resource(const char *n)
+{
+	return strchr(n, '/') && !strstr(n, "kubernetes.io/") && strncmp(n, "requests.", 9) != 0;
+}
+
+static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *list)
+{
+	size_t i;
+	char q[400];
+	hpa__vmark m;
+	if (!hpa__vis(list, HPA__V_MAP))
+		return;
+	m = hpa__vp_key(c, key);
+	for (i = 0; i < list->u.map.len; i++) {
+		const hpa__pair *p = &list->u.map.items[i];
+		const char *rn = p->key->u.s.ptr;
+		hpa__qty qv = hpa__qty_of(p->value);
+		hpa__vmark mk = hpa__vp_mapkey(c, rn, p->key->u.s.len);
+		hpa__msgs ms = { 0 };
+		hpa__chk_qualified_name(&ms, rn);
+		quote(q, sizeof(q), rn);
+		invalid_msgs(c, NULL, p->key, q, &ms);
+		if (ms.n == 0) {
+			if (!strchr(rn, '/')) {
+				if (!standard_container_resource(rn))
+					hpa__fe(c, HPA__FE_INVALID, NULL, p->key, q, "must be a standard resource for containers");
+			} else if (strstr(rn, "kubernetes.io/") == NULL && !extended_resource(rn)) {
+				hpa__fe(c, HPA__FE_INVALID, NULL, p->key, q, "doesn't follow extended resource name standard");
+			}
+		}
+		if (qv.ok && qv.sign < 0) {
+			quote(q, sizeof(q), p->value->u.s.ptr);
+			hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be greater than or equal to 0");
+		} else if (qv.ok && (extended_resource(rn) || strncmp(rn, "hugepages-", 10) == 0) &&
+				!qv.overflow && qv.milli % 1000 != 0 && strncmp(rn, "hugepages-", 10) != 0) {
+			quote(q, sizeof(q), p->value->u.s.ptr);
+			hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be an integer");
+		}
+		hpa__vp_reset(c, mk);
+	}
+	hpa__vp_reset(c, m);
+}
+
+static void val_resources(hpa__vctx *c, const hpa__value *res)
+{
+	const hpa__value *lim = hpa__vget(res, "limits"), *req = hpa__vget(res, "requests");
+	hpa__vmark m;
+	size_t i;
+	if (!hpa__vis(res, HPA__V_MAP))
+		return;
+	m = hpa__vp_key(c, "resources");
+	val_resource_list(c, "limits", lim);
+	val_resource_list(c, "requests", req);
+	if (hpa__vis(req, HPA__V_MAP)) {
+		for (i = 0; i < req->u.map.len; i++) {
+			const hpa__pair *p = &req->u.map.items[i];
+			const char *rn = p->key->u.s.ptr;
+			const hpa__value *lv = lim ? hpa__map_getn(lim, rn, p->key->u.s.len) : NULL;
+			hpa__qty rq = hpa__qty_of(p->value), lq = hpa__qty_of(lv);
+			char q[400];
+			hpa__vmark mk;
+			if (!rq.ok)
+				continue;
+			mk = hpa__vp_key(c, "requests");
+			hpa__vp_mapkey(c, rn, p->key->u.s.len);
+			quote(q, sizeof(q), p->value->u.s.ptr);
+			if (lq.ok) {
+				if (extended_resource(rn) && hpa__qty_cmp(&rq, &lq) != 0)
+					hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be equal to %s limit of %s",
+						rn, lv->u.s.ptr);
+				else if (hpa__qty_cmp(&rq, &lq) > 0)
+					hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be less than or equal to %s limit of %s",
+						rn, lv->u.s.ptr);
+			} else if (!lv && extended_resource(rn)) {
+				hpa__vmark ml;
+				hpa__vp_reset(c, mk);
+				ml = hpa__vp_key(c, "limits");
+				hpa__fe(c, HPA__FE_REQUIRED, NULL, res, NULL, "Limit must be set for non overcommitable resources");
+				hpa__vp_reset(c, ml);
+			}
+			hpa__vp_reset(c, mk);
+		}
+	}
+	hpa__vp_reset(c, m);
+}
+
+static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
+{
+	size_t i, j;
+	char q[400];
+	if (!hpa__vis(ports, HPA__V_SEQ))
+		return;
+	for (i = 0; i < ports->u.seq.len; i++) {
+		const hpa__value *p = ports->u.seq.items[i];
+		const char *name = hpa__vstr(p, "name");
+		const char *proto = hpa__vstr(p, "protocol");
+		const hpa__value *cp = hpa__vget(p, "containerPort"), *hp = hpa__vget(p, "hostPort");
+		hpa__vmark m = hpa__vp_key(c, "ports");
+		int64_t n;
+		hpa__vp_index(c, i);
+		if (name && *name) {
+			hpa__msgs ms = { 0 };
+			hpa__chk_port_name(&ms, name);
+			quote(q, sizeof(q), name);
+			invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
+			if (ms.n == 0) {
+				for (j = 0; j < i; j++) {
+					const char *other = hpa__vstr(ports->u.seq.items[j], "name");
+					if (other && strcmp(other, name) == 0) {
+						hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(p, "name"), q, NULL);
+						break;
+					}
+				}
+			}
+		}
+		if (!cp || (cp->kind == HPA__V_INT && hpa__v_int_range(cp, 0, 0, &n) == 0))
+			hpa__fe(c, HPA__FE_REQUIRED, "containerPort", cp ? cp : p, NULL, NULL);
+		else if (cp->kind == HPA__V_INT && hpa__v_int_range(cp, 1, 65535, &n) < 0)
+			hpa__fe(c, HPA__FE_INVALID, "containerPort", cp, cp->u.s.ptr, "must be between 1 and 65535, inclusive");
+		if (hp && hp->kind == HPA__V_INT && hpa__v_int_range(hp, 0, 0, &n) < 0 &&
+				hpa__v_int_range(hp, 1, 65535, &n) < 0)
+			hpa__fe(c, HPA__FE_INVALID, "hostPort", hp, hp->u.s.ptr, "must be between 1 and 65535, inclusive");
+		if (proto && strcmp(proto, "TCP") != 0 && strcmp(proto, "UDP") != 0 && strcmp(proto, "SCTP") != 0) {
+			quote(q, sizeof(q), proto);
+			hpa__fe(c, HPA__FE_UNSUPPORTED, "protocol", hpa__vget(p, "protocol"), q,
+				"supported values: \"SCTP\", \"TCP\", \"UDP\"");
+		}
+		hpa__vp_reset(c, m);
+	}
+}
+
+static bool has_volume(const hpa__value *vols, const char *name)
+{
+	size_t i;
+	if (!hpa__vis(vols, HPA__V_SEQ))
+		return false;
+	for (i = 0; i < vols->u.seq.len; i++) {
+		const char *n = hpa__vstr(vols->u.seq.items[i], "name");
+		if (n && strcmp(n, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value *vols)
+{
+	const char *pull = hpa__vstr(ctr, "imagePullPolicy");
+	const hpa__value *mounts = hpa__vget(ctr, "volumeMounts");
+	char q[400];
+	size_t i, j;
+	val_container_ports(c, hpa__vget(ctr, "ports"));
+	val_resources(c, hpa__vget(ctr, "resources"));
+	val_probe(c, "livenessProbe", hpa__vget(ctr, "livenessProbe"));
+	val_probe(c, "readinessProbe", hpa__vget(ctr, "readinessProbe"));
+	val_probe(c, "startupProbe", hpa__vget(ctr, "startupProbe"));
+	if (pull && strcmp(pull, "Always") != 0 && strcmp(pull, "IfNotPresent") != 0 && strcmp(pull, "Never") != 0) {
+		quote(q, sizeof(q), pull);
+		hpa__fe(c, HPA__FE_UNSUPPORTED, "imagePullPolicy", hpa__vget(ctr, "imagePullPolicy"), q,
+			"supported values: \"Always\", \"IfNotPresent\", \"Never\"");
+	}
+	if (hpa__vis(mounts, HPA__V_SEQ)) {
+		for (i = 0; i < mounts->u.seq.len; i++) {
+			const hpa__value *mt = mounts->u.seq.items[i];
+			const char *name = hpa__vstr(mt, "name"), *mp = hpa__vstr(mt, "mountPath");
+			hpa__vmark m = hpa__vp_key(c, "volumeMounts");
+			hpa__vp_index(c, i);
+			if (!name || !*name) {
+				hpa__fe(c, HPA__FE_REQUIRED, "name", mt, NULL, NULL);
+			} else if (!has_volume(vols, name)) {
+				quote(q, sizeof(q), name);
+				hpa__fe(c, HPA__FE_NOTFOUND, "name", hpa__vget(mt, "name"), q, NULL);
+			}
+			if (!mp || !*mp) {
+				hpa__fe(c, HPA__FE_REQUIRED, "mountPath", mt, NULL, NULL);
+			} else {
+				for (j = 0; j < i; j++) {
+					const char *o = hpa__vstr(mounts->u.seq.items[j], "mountPath");
+					if (o && strcmp(o, mp) == 0) {
+						quote(q, sizeof(q), mp);
+						hpa__fe(c, HPA__FE_INVALID, "mountPath", hpa__vget(mt, "mountPath"), q, "must be unique");
+						break;
+					}
+				}
+			}
+			hpa__vp_reset(c, m);
+		}
+	}
+}
+
+/* names of containers and initContainers share one namespace */
+static void val_containers(hpa__vctx *c, const char *key, const hpa__value *list,
+	const hpa__value *spec, bool required)
+{
+	const hpa__value *vols = hpa__vget(spec, "volumes");
+	size_t i;
+	char q[400];
+	if (!hpa__vis(list, HPA__V_SEQ) || list->u.seq.len == 0) {
+		if (required)
+			hpa__fe(c, HPA__FE_REQUIRED, key, list ? list : spec, NULL, NULL);
+		return;
+	}
+	for (i = 0; i < list->u.seq.len; i++) {
+		const hpa__value *ctr = list->u.seq.items[i];
+		const char *name = hpa__vstr(ctr, "name");
+		hpa__vmark m = hpa__vp_key(c, key);
+		hpa__vp_index(c, i);
+		if (!name || !*name) {
+			hpa__fe(c, HPA__FE_REQUIRED, "name", ctr, NULL, NULL);
+		} else {
+			hpa__msgs ms = { 0 };
+			hpa__chk_dns1123_label(&ms, name);
+			quote(q, sizeof(q), name);
+			invalid_msgs(c, "name", hpa__vget(ctr, "name"), q, &ms);
+			if (ms.n == 0) {
+				/* duplicate of an earlier container (initContainers come first) */
+				bool dup = false;
+				size_t j;
+				const hpa__value *lists[2];
+				lists[0] = hpa__vget(spec, "initContainers");
+				lists[1] = hpa__vget(spec, "containers");
+				for (j = 0; j < 2 && !dup; j++) {
+					size_t k;
+					if (!hpa__vis(lists[j], HPA__V_SEQ))
+						continue;
+					for (k = 0; k < lists[j]->u.seq.len; k++) {
+						const hpa__value *o = lists[j]->u.seq.items[k];
+						const char *on;
+						if (o == ctr)
+							break;
+						on = hpa__vstr(o, "name");
+						if (on && strcmp(on, name) == 0) {
+							dup = true;
+							break;
+						}
+					}
+					if (lists[j] == list)
+						break;
+				}
+				if (dup)
+					hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(ctr, "name"), q, NULL);
+			}
+		}
+		if (hpa__vis(ctr, HPA__V_MAP))
+			val_container(c, ctr, vols);
+		hpa__vp_reset(c, m);
+	}
+}
+
+static void val_volumes(hpa__vctx *c, const hpa__value *vols)
+{
+	size_t i, j;
+	char q[400];
+	if (!hpa__vis(vols, HPA__V_SEQ))
+		return;
+	for (i = 0; i < vols->u.seq.len; i++) {
+		const hpa__value *v = vols->u.seq.items[i];
+		const char *name = hpa__vstr(v, "name");
+		hpa__vmark m = hpa__vp_key(c, "volumes");
+		hpa__vp_index(c, i);
+		if (!name || !*name) {
+			hpa__fe(c, HPA__FE_REQUIRED, "name", v, NULL, NULL);
+		} else {
+			hpa__msgs ms = { 0 };
+			hpa__chk_dns1123_label(&ms, name);
+			quote(q, sizeof(q), name);
+			invalid_msgs(c, "name", hpa__vget(v, "name"), q, &ms);
+			for (j = 0; j < i && ms.n == 0; j++) {
+				const char *o = hpa__vstr(vols->u.seq.items[j], "name");
+				if (o && strcmp(o, name) == 0) {
+					hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(v, "name"), q, NULL);
+					break;
+				}
+			}
+		}
+		hpa__vp_reset(c, m);
+	}
+}
+
+void hpa__val_pod_template(hpa__vctx *c, const hpa__value *tpl)
+{
+	const hpa__value *meta = hpa__vget(tpl, "metadata");
+	const hpa__value *spec = hpa__vget(tpl, "spec");
+	hpa__vmark m;
+	(void)v_nil;
+	if (hpa__vis(meta, HPA__V_MAP)) {
+		m = hpa__vp_key(c, "metadata");
+		hpa__vp_key(c, "labels");
+		hpa__val_labels(c, hpa__vget(meta, "labels"));
+		hpa__vp_reset(c, m);
+		m = hpa__vp_key(c, "metadata");
+		hpa__vp_key(c, "annotations");
+		hpa__val_annotations(c, hpa__vget(meta, "annotations"));
+		hpa__vp_reset(c, m);
+	}
+	m = hpa__vp_key(c, "spec");
+	val_volumes(c, hpa__vget(spec, "volumes"));
+	val_containers(c, "initContainers", hpa__vget(spec, "initContainers"), spec, false);
+	val_containers(c, "containers", hpa__vget(spec, "containers"), spec, true);
+	{
+		const char *rp = hpa__vstr(spec, "restartPolicy");
+		char q[200];
+		if (rp && strcmp(rp, "Always") != 0) {
+			quote(q, sizeof(q), rp);
+			hpa__fe(c, HPA__FE_UNSUPPORTED, "restartPolicy", hpa__vget(spec, "restartPolicy"), q,
+				"supported values: \"Always\"");
+		}
+		if (hpa__vget(spec, "activeDeadlineSeconds"))
+			hpa__fe(c, HPA__FE_FORBIDDEN, "activeDeadlineSeconds", hpa__vget(spec, "activeDeadlineSeconds"),
+				NULL, "activeDeadlineSeconds in ReplicaSet is not Supported");
+	}
+	hpa__vp_reset(c, m);
+}
