@@ -11,6 +11,7 @@
 /* HPA_MODULE_HEADERS: each module adds its header below, in layer order. */
 #include <hpa/manifest.h>
 #include <hpa/object.h>
+#include <hpa/codec.h>
 #include <hpa/object_meta.h>
 #include <hpa/pod_template.h>
 #include <hpa/deployment.h>

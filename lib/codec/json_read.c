@@ -1,0 +1,759 @@
+/*
+ * lib/codec/json_read.c -- JSON to value trees, through jansson.
+ *
+ * jansson decodes (json_loadb, JSON_DISABLE_EOF_CHECK in a loop for
+ * concatenated values, JSON_REJECT_DUPLICATES unless duplicates are
+ * allowed, JSON_ALLOW_NUL), then the jansson tree is copied into the
+ * manifest's arena (exact-size arrays) and freed.
+ *
+ * Numbers keep their spelling. jansson turns numbers into long long or
+ * double and forgets how they were written, so a light scan of the same
+ * bytes collects every number token in text order; the copy walks the
+ * jansson tree in insertion (= text) order and takes the tokens one by
+ * one. With duplicate keys allowed and present, jansson keeps the last
+ * value in the first key's place; a structural scan then reorders the
+ * tokens the same way. So `1.0`, `1e3`, `0.50` and `-0` stay as written.
+ *
+ * The same scan checks max_depth with a position. jansson has no value
+ * positions (akheron/jansson#272): other errors found after decoding carry
+ * the path and the document index, with line 0.
+ */
+#include "codec/codec_int.h"
+#include <jansson.h>
+#include <stdio.h>
+
+typedef struct {
+	const char *p;
+	size_t len;
+} token;
+
+typedef struct {
+	const char *buf;
+	size_t len;
+	const hpa_parse_options *o;
+	const char *source;
+	hpa_error *err;
+	hpa_manifest *m;
+	hpa__arena *a;
+	token *tok;
+	size_t ntok, captok, next;
+	/* line/column cursor for error positions */
+	size_t pos_off, pos_line, pos_col;
+	size_t document;
+} jreader;
+
+typedef struct jpath {
+	const struct jpath *up;
+	const char *key;
+	size_t klen;
+	size_t index;
+	bool is_key;
+} jpath;
+
+/* ---- positions and errors ------------------------------------------------------------------- */
+
+/* 1-based line and column (characters) of byte offset off */
+static void pos_at(jreader *r, size_t off, size_t *line, size_t *col)
+{
+	size_t i;
+	if (off < r->pos_off) {
+		r->pos_off = 0;
+		r->pos_line = 1;
+		r->pos_col = 1;
+	}
+	for (i = r->pos_off; i < off && i < r->len; i++) {
+		unsigned char c = (unsigned char)r->buf[i];
+		if (c == '\n') {
+			r->pos_line++;
+			r->pos_col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			r->pos_col++;
+		}
+	}
+	r->pos_off = off;
+	*line = r->pos_line;
+	*col = r->pos_col;
+}
+
+static int fail_off(jreader *r, int code, size_t off, const char *fmt, ...) HPA__PRINTF(4, 5);
+
+static int fail_off(jreader *r, int code, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+	size_t line, col;
+	va_start(ap, fmt);
+	hpa__verror(r->err, code, fmt, ap);
+	va_end(ap);
+	pos_at(r, off, &line, &col);
+	hpa__error_set_pos(r->err, line, col, off);
+	hpa__error_set_source(r->err, r->source);
+	hpa__error_set_document(r->err, r->document);
+	return code;
+}
+
+static void format_path(const jpath *p, char *buf, size_t size)
+{
+	const jpath *chain[128];
+	size_t n = 0, o = 0;
+	buf[0] = '\0';
+	for (; p && n < HPA__ARRAY_SIZE(chain); p = p->up)
+		chain[n++] = p;
+	while (n--) {
+		char piece[128];
+		int k;
+		if (chain[n]->is_key)
+			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
+				(int)(chain[n]->klen > 100 ? 100 : chain[n]->klen), chain[n]->key);
+		else
+			k = snprintf(piece, sizeof(piece), "[%zu]", chain[n]->index);
+		if (k > 0 && o + (size_t)k < size) {
+			memcpy(buf + o, piece, (size_t)k);
+			o += (size_t)k;
+			buf[o] = '\0';
+		}
+	}
+}
+
+static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...) HPA__PRINTF(4, 5);
+
+static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...)
+{
+	va_list ap;
+	char path[HPA_ERROR_PATH_MAX];
+	va_start(ap, fmt);
+	hpa__verror(r->err, code, fmt, ap);
+	va_end(ap);
+	format_path(p, path, sizeof(path));
+	hpa__error_set_path(r->err, path);
+	hpa__error_set_source(r->err, r->source);
+	hpa__error_set_document(r->err, r->document);
+	return code;
+}
+
+static int nomem(jreader *r)
+{
+	hpa__enomem(r->err);
+	hpa__error_set_source(r->err, r->source);
+	return HPA_ENOMEM;
+}
+
+/* ---- token scans ------------------------------------------------------------------------------ */
+
+static int add_token(jreader *r, const char *p, size_t len)
+{
+	if (r->ntok == r->captok &&
+	    hpa__grow((void **)&r->tok, &r->captok, r->ntok + 1, sizeof(*r->tok)) < 0)
+		return HPA_ENOMEM;
+	r->tok[r->ntok].p = p;
+	r->tok[r->ntok].len = len;
+	r->ntok++;
+	return 0;
+}
+
+static size_t skip_string(const char *b, size_t i, size_t end)
+{
+	/* b[i] == '"' */
+	for (i++; i < end; i++) {
+		if (b[i] == '\\')
+			i++;
+		else if (b[i] == '"')
+			return i + 1;
+	}
+	return end;
+}
+
+static bool num_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* number tokens of b[start..end) in text order (the value is valid JSON);
+ * also the depth limit */
+static int flat_scan(jreader *r, size_t start, size_t end)
+{
+	const char *b = r->buf;
+	size_t i = start, depth = 0;
+	while (i < end) {
+		char c = b[i];
+		if (c == '"') {
+			i = skip_string(b, i, end);
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			size_t s = i;
+			while (i < end && num_char(b[i]))
+				i++;
+			if (add_token(r, b + s, i - s) < 0)
+				return nomem(r);
+		} else if (c == '{' || c == '[') {
+			if (++depth > r->o->max_depth)
+				return fail_off(r, HPA_ELIMIT, i, "nesting deeper than max_depth (%zu)", r->o->max_depth);
+			i++;
+		} else {
+			if (c == '}' || c == ']')
+				depth--;
+			i++;
+		}
+	}
+	return 0;
+}
+
+/* decode a JSON string token (b[i] == '"') into out; returns the index after it */
+static size_t decode_key(const char *b, size_t i, size_t end, hpa__buf *out)
+{
+	hpa__buf_clear(out);
+	for (i++; i < end && b[i] != '"'; i++) {
+		if (b[i] != '\\') {
+			hpa__buf_putc(out, b[i]);
+			continue;
+		}
+		i++;
+		if (i >= end)
+			break;
+		switch (b[i]) {
+		case 'b': hpa__buf_putc(out, '\b'); break;
+		case 'f': hpa__buf_putc(out, '\f'); break;
+		case 'n': hpa__buf_putc(out, '\n'); break;
+		case 'r': hpa__buf_putc(out, '\r'); break;
+		case 't': hpa__buf_putc(out, '\t'); break;
+		case 'u': {
+			uint32_t cp = 0;
+			int k;
+			for (k = 0; k < 4 && i + 1 < end; k++) {
+				char h = b[++i];
+				cp = cp * 16 + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+			}
+			if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < end && b[i + 1] == '\\' && b[i + 2] == 'u') {
+				uint32_t lo = 0;
+				i += 2;
+				for (k = 0; k < 4; k++) {
+					char h = b[++i];
+					lo = lo * 16 + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+				}
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			}
+			if (cp < 0x80) {
+				hpa__buf_putc(out, (char)cp);
+			} else if (cp < 0x800) {
+				hpa__buf_putc(out, (char)(0xC0 | (cp >> 6)));
+				hpa__buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+			} else if (cp < 0x10000) {
+				hpa__buf_putc(out, (char)(0xE0 | (cp >> 12)));
+				hpa__buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+				hpa__buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+			} else {
+				hpa__buf_putc(out, (char)(0xF0 | (cp >> 18)));
+				hpa__buf_putc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+				hpa__buf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+				hpa__buf_putc(out, (char)(0x80 | (cp & 0x3F)));
+			}
+			break;
+		}
+		default: hpa__buf_putc(out, b[i]); break;
+		}
+	}
+	return i + 1;
+}
+
+static size_t skip_ws(const char *b, size_t i, size_t end)
+{
+	while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'))
+		i++;
+	return i;
+}
+
+typedef struct {
+	char *key;
+	size_t klen, t0, t1;
+} member;
+
+/* Structural scan with jansson's duplicate rule (last value, first place).
+ * Returns the index after the value, or SIZE_MAX on allocation failure. */
+static size_t dup_scan(jreader *r, size_t i, size_t end, unsigned int depth)
+{
+	const char *b = r->buf;
+	i = skip_ws(b, i, end);
+	if (i >= end)
+		return i;
+	if (b[i] == '"')
+		return skip_string(b, i, end);
+	if (b[i] == '[') {
+		i = skip_ws(b, i + 1, end);
+		while (i < end && b[i] != ']') {
+			i = dup_scan(r, i, end, depth + 1);
+			if (i == SIZE_MAX)
+				return i;
+			i = skip_ws(b, i, end);
+			if (i < end && b[i] == ',')
+				i = skip_ws(b, i + 1, end);
+		}
+		return i + 1;
+	}
+	if (b[i] == '{') {
+		member *mem = NULL;
+		size_t nmem = 0, capmem = 0, k;
+		hpa__buf key = HPA__BUF_INIT;
+		size_t result;
+		i = skip_ws(b, i + 1, end);
+		while (i < end && b[i] != '}') {
+			size_t t0, t1, j;
+			i = decode_key(b, i, end, &key);
+			if (hpa__buf_oom(&key))
+				goto oom;
+			i = skip_ws(b, i, end);
+			i++; /* ':' */
+			t0 = r->ntok;
+			i = dup_scan(r, i, end, depth + 1);
+			if (i == SIZE_MAX)
+				goto oom;
+			t1 = r->ntok;
+			for (j = 0; j < nmem; j++)
+				if (mem[j].klen == key.len && memcmp(mem[j].key, key.ptr ? key.ptr : "", key.len) == 0)
+					break;
+			if (j < nmem) {
+				/* move tokens [t0,t1) into member j's place */
+				size_t js = mem[j].t0, je = mem[j].t1, nn = t1 - t0, old = je - js;
+				token *blk = NULL;
+				if (nn) {
+					blk = hpa__malloc(nn * sizeof(*blk));
+					if (!blk)
+						goto oom;
+					memcpy(blk, r->tok + t0, nn * sizeof(*blk));
+				}
+				r->ntok = t0;
+				memmove(r->tok + js + nn, r->tok + je, (r->ntok - je) * sizeof(*r->tok));
+				r->ntok = r->ntok - old + nn;
+				if (nn)
+					memcpy(r->tok + js, blk, nn * sizeof(*blk));
+				hpa__free(blk);
+				mem[j].t1 = js + nn;
+				for (k = j + 1; k < nmem; k++) {
+					mem[k].t0 = mem[k].t0 - old + nn;
+					mem[k].t1 = mem[k].t1 - old + nn;
+				}
+			} else {
+				if (hpa__grow((void **)&mem, &capmem, nmem + 1, sizeof(*mem)) < 0)
+					goto oom;
+				mem[nmem].key = hpa__malloc(key.len + 1);
+				if (!mem[nmem].key)
+					goto oom;
+				if (key.len)
+					memcpy(mem[nmem].key, key.ptr, key.len);
+				mem[nmem].klen = key.len;
+				mem[nmem].t0 = t0;
+				mem[nmem].t1 = t1;
+				nmem++;
+			}
+			i = skip_ws(b, i, end);
+			if (i < end && b[i] == ',')
+				i = skip_ws(b, i + 1, end);
+		}
+		result = i + 1;
+		goto done;
+oom:
+		result = SIZE_MAX;
+done:
+		for (k = 0; k < nmem; k++)
+			hpa__free(mem[k].key);
+		hpa__free(mem);
+		hpa__buf_dispose(&key);
+		return result;
+	}
+	if (b[i] == '-' || (b[i] >= '0' && b[i] <= '9')) {
+		size_t s = i;
+		while (i < end && num_char(b[i]))
+			i++;
+		if (add_token(r, b + s, i - s) < 0)
+			return SIZE_MAX;
+		return i;
+	}
+	while (i < end && b[i] >= 'a' && b[i] <= 'z')
+		i++;
+	return i;
+}
+
+/* ---- conversion ------------------------------------------------------------------------------- */
+
+static hpa__value *node(jreader *r, int kind)
+{
+	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v));
+	if (!v)
+		return NULL;
+	memset(v, 0, sizeof(*v));
+	v->kind = (uint8_t)kind;
+	v->offset = SIZE_MAX;
+	return v;
+}
+
+static hpa__value *text_node(jreader *r, int kind, const char *s, size_t n)
+{
+	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v) + n + 1);
+	char *t;
+	if (!v)
+		return NULL;
+	memset(v, 0, sizeof(*v));
+	t = (char *)(v + 1);
+	if (n)
+		memcpy(t, s, n);
+	t[n] = '\0';
+	v->kind = (uint8_t)kind;
+	v->offset = SIZE_MAX;
+	v->u.s.ptr = t;
+	v->u.s.len = n;
+	return v;
+}
+
+static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
+{
+	hpa__value *v = NULL;
+	size_t i, n;
+	int rc;
+
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: {
+		void *it;
+		v = node(r, HPA__V_MAP);
+		if (!v)
+			return nomem(r);
+		v->u.map.arena = r->a;
+		n = json_object_size(j);
+		if (n) {
+			v->u.map.items = hpa__arena_alloc(r->a, n * sizeof(hpa__pair));
+			if (!v->u.map.items)
+				return nomem(r);
+		}
+		for (i = 0, it = json_object_iter(j); it && i < n; i++, it = json_object_iter_next(j, it)) {
+			const char *k = json_object_iter_key(it);
+			size_t kl = json_object_iter_key_len(it);
+			jpath sub;
+			hpa__value *kv;
+			if (kl > r->o->max_scalar_bytes)
+				return fail_path(r, HPA_ELIMIT, path, "key of %zu bytes is longer than max_scalar_bytes (%zu)",
+					kl, r->o->max_scalar_bytes);
+			kv = text_node(r, HPA__V_STR, k, kl);
+			if (!kv)
+				return nomem(r);
+			kv->style = HPA__STYLE_DOUBLE;
+			sub.up = path;
+			sub.key = k;
+			sub.klen = kl;
+			sub.index = 0;
+			sub.is_key = true;
+			v->u.map.items[i].key = kv;
+			rc = conv(r, json_object_iter_value(it), &sub, &v->u.map.items[i].value);
+			if (rc < 0)
+				return rc;
+		}
+		v->u.map.len = v->u.map.cap = i;
+		break;
+	}
+	case JSON_ARRAY:
+		v = node(r, HPA__V_SEQ);
+		if (!v)
+			return nomem(r);
+		v->u.seq.arena = r->a;
+		n = json_array_size(j);
+		if (n) {
+			v->u.seq.items = hpa__arena_alloc(r->a, n * sizeof(hpa__value *));
+			if (!v->u.seq.items)
+				return nomem(r);
+		}
+		for (i = 0; i < n; i++) {
+			jpath sub;
+			sub.up = path;
+			sub.key = NULL;
+			sub.klen = 0;
+			sub.index = i;
+			sub.is_key = false;
+			rc = conv(r, json_array_get(j, i), &sub, &v->u.seq.items[i]);
+			if (rc < 0)
+				return rc;
+		}
+		v->u.seq.len = v->u.seq.cap = n;
+		break;
+	case JSON_STRING:
+		n = json_string_length(j);
+		if (n > r->o->max_scalar_bytes)
+			return fail_path(r, HPA_ELIMIT, path, "string of %zu bytes is longer than max_scalar_bytes (%zu)",
+				n, r->o->max_scalar_bytes);
+		v = text_node(r, HPA__V_STR, json_string_value(j), n);
+		if (!v)
+			return nomem(r);
+		v->style = HPA__STYLE_DOUBLE;
+		break;
+	case JSON_INTEGER:
+	case JSON_REAL:
+		if (r->next >= r->ntok)
+			return fail_path(r, HPA_ERROR, path, "internal error: number tokens out of step");
+		{
+			const token *t = &r->tok[r->next++];
+			bool real = json_typeof(j) == JSON_REAL;
+			if (t->len > r->o->max_scalar_bytes)
+				return fail_path(r, HPA_ELIMIT, path, "number longer than max_scalar_bytes (%zu)",
+					r->o->max_scalar_bytes);
+			v = text_node(r, real ? HPA__V_FLOAT : HPA__V_INT, t->p, t->len);
+			if (!v)
+				return nomem(r);
+			v->style = HPA__STYLE_PLAIN;
+		}
+		break;
+	case JSON_TRUE:
+		v = text_node(r, HPA__V_BOOL, "true", 4);
+		break;
+	case JSON_FALSE:
+		v = text_node(r, HPA__V_BOOL, "false", 5);
+		break;
+	default:
+		v = text_node(r, HPA__V_NULL, "null", 4);
+		break;
+	}
+	if (!v)
+		return nomem(r);
+	*out = v;
+	return 0;
+}
+
+static int next_document(jreader *r, size_t at)
+{
+	if (r->m->documents >= r->o->max_documents)
+		return fail_off(r, HPA_ELIMIT, at, "more than max_documents (%zu) documents", r->o->max_documents);
+	r->document = r->m->documents++;
+	return 0;
+}
+
+/* one top-level value: an object (maybe a List) or an array of objects */
+static int add_value(jreader *r, json_t *j, size_t at)
+{
+	hpa__value *v;
+	int rc;
+	if (json_is_object(j)) {
+		if ((rc = next_document(r, at)) < 0)
+			return rc;
+		rc = conv(r, j, NULL, &v);
+		if (rc < 0)
+			return rc;
+		return hpa__codec_add_document(r->m, v, r->document, r->o->flags, r->source, r->err);
+	}
+	if (json_is_array(j)) {
+		size_t i, n = json_array_size(j);
+		for (i = 0; i < n; i++) {
+			json_t *it = json_array_get(j, i);
+			jpath p;
+			if ((rc = next_document(r, at)) < 0)
+				return rc;
+			p.up = NULL;
+			p.key = NULL;
+			p.klen = 0;
+			p.index = i;
+			p.is_key = false;
+			if (!json_is_object(it)) {
+				return fail_path(r, HPA_ETYPE, &p, "array item is a %s, expected an object",
+					json_is_array(it) ? "list" : json_is_string(it) ? "string" :
+					json_is_number(it) ? "number" : json_is_boolean(it) ? "boolean" : "null");
+			}
+			rc = conv(r, it, &p, &v);
+			if (rc < 0)
+				return rc;
+			rc = hpa__codec_add_document(r->m, v, r->document, r->o->flags, r->source, r->err);
+			if (rc < 0)
+				return rc;
+		}
+		return 0;
+	}
+	return fail_off(r, HPA_ETYPE, at, "a JSON manifest is an object or an array of objects");
+}
+
+/* the offset of the opening quote of the key string ending just before `end` */
+static size_t key_start(const char *b, size_t end)
+{
+	size_t i = end;
+	while (i > 0 && b[i - 1] != '"')
+		i--;
+	if (i == 0)
+		return 0;
+	i--; /* closing quote */
+	while (i > 0) {
+		size_t bs = 0, k;
+		i--;
+		if (b[i] != '"')
+			continue;
+		for (k = i; k > 0 && b[k - 1] == '\\'; k--)
+			bs++;
+		if (bs % 2 == 0)
+			return i;
+	}
+	return 0;
+}
+
+/* kubectl path of the member whose key starts at `target` (for duplicate errors) */
+static void path_at(jreader *r, size_t start, size_t target, char *out, size_t size)
+{
+	struct { bool obj; size_t ks, kl, index; } st[64];
+	size_t depth = 0, i = start, o = 0, d;
+	const char *b = r->buf;
+	out[0] = '\0';
+	while (i < target && i < r->len) {
+		char c = b[i];
+		if (c == '"') {
+			size_t e = skip_string(b, i, r->len);
+			if (depth && depth <= 64 && st[depth - 1].obj) {
+				size_t n = skip_ws(b, e, r->len);
+				if (n < r->len && b[n] == ':') {
+					st[depth - 1].ks = i + 1;
+					st[depth - 1].kl = e - i - 2;
+				}
+			}
+			if (i == target)
+				break;
+			i = e;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			if (depth < 64) {
+				st[depth].obj = c == '{';
+				st[depth].kl = 0;
+				st[depth].ks = 0;
+				st[depth].index = 0;
+			}
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth)
+				depth--;
+		} else if (c == ',' && depth && depth <= 64 && !st[depth - 1].obj) {
+			st[depth - 1].index++;
+		}
+		i++;
+	}
+	/* the innermost object holds the duplicate key itself: stop above it */
+	for (d = 0; d + 1 < depth && d < 64; d++) {
+		char piece[128];
+		int k;
+		if (st[d].obj)
+			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
+				(int)(st[d].kl > 100 ? 100 : st[d].kl), b + st[d].ks);
+		else
+			k = snprintf(piece, sizeof(piece), "[%zu]", st[d].index);
+		if (k > 0 && o + (size_t)k < size) {
+			memcpy(out + o, piece, (size_t)k);
+			o += (size_t)k;
+			out[o] = '\0';
+		}
+	}
+	{
+		size_t e = skip_string(b, target, r->len);
+		int k = snprintf(out + o, size - o, "%s%.*s", o ? "." : "",
+			(int)(e - target >= 2 ? (e - target - 2 > 100 ? 100 : e - target - 2) : 0), b + target + 1);
+		(void)k;
+	}
+}
+
+static int jansson_error(jreader *r, const json_error_t *je, size_t start)
+{
+	enum json_error_code jc = json_error_code(je);
+	size_t off = start + (je->position > 0 ? (size_t)je->position : 0);
+	int code = HPA_ESYNTAX;
+	if (jc == json_error_out_of_memory)
+		return nomem(r);
+	if (jc == json_error_numeric_overflow)
+		code = HPA_ERANGE;
+	if (jc == json_error_duplicate_key) {
+		char path[HPA_ERROR_PATH_MAX];
+		size_t ks = key_start(r->buf, off > r->len ? r->len : off);
+		code = HPA_EDUPLICATE;
+		path_at(r, start, ks, path, sizeof(path));
+		fail_off(r, code, ks, "duplicate key (%s)", je->text);
+		hpa__error_set_path(r->err, path);
+		return code;
+	}
+	if (jc == json_error_stack_overflow)
+		code = HPA_ELIMIT;
+	if (off > r->len)
+		off = r->len;
+	/* jansson's position is just past the offending token; its line and
+	 * column are relative to where this value started */
+	{
+		size_t line, col, bl, bc;
+		pos_at(r, start, &bl, &bc);
+		line = je->line > 0 ? bl + (size_t)je->line - 1 : bl;
+		col = je->line == 1 ? bc + (je->column > 0 ? (size_t)je->column - 1 : 0) :
+			(je->column > 0 ? (size_t)je->column : 1);
+		hpa__error(r->err, code, "%s", je->text);
+		hpa__error_set_pos(r->err, line, col, off);
+		hpa__error_set_source(r->err, r->source);
+		hpa__error_set_document(r->err, r->m->documents);
+	}
+	return code;
+}
+
+static int run(jreader *r)
+{
+	size_t i = 0;
+	bool allow_dup = (r->o->flags & HPA_PARSE_ALLOW_DUPLICATES) != 0;
+	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (;;) {
+		json_error_t je;
+		json_t *j;
+		size_t used;
+		int rc;
+		bool dups = false;
+
+		i = skip_ws(r->buf, i, r->len);
+		if (i >= r->len)
+			return 0;
+		j = json_loadb(r->buf + i, r->len - i,
+			JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+		if (!j && allow_dup && json_error_code(&je) == json_error_duplicate_key) {
+			dups = true;
+			j = json_loadb(r->buf + i, r->len - i, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &je);
+		}
+		if (!j)
+			return jansson_error(r, &je, i);
+		used = je.position > 0 ? (size_t)je.position : r->len - i;
+		r->ntok = r->next = 0;
+		if (dups) {
+			rc = flat_scan(r, i, i + used);  /* the depth limit */
+			r->ntok = 0;
+			if (rc == 0 && dup_scan(r, i, i + used, 0) == SIZE_MAX)
+				rc = nomem(r);
+		} else {
+			rc = flat_scan(r, i, i + used);
+		}
+		if (rc == 0)
+			rc = add_value(r, j, i);
+		json_decref(j);
+		if (rc < 0)
+			return rc;
+		i += used;
+	}
+}
+
+int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
+	const hpa_parse_options *o, const char *source, hpa_error *err)
+{
+	jreader r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	*out = NULL;
+	r.buf = buf;
+	r.len = len;
+	r.o = o;
+	r.source = source;
+	r.err = err;
+	r.pos_line = r.pos_col = 1;
+	rc = hpa__manifest_create(&r.m, err);
+	if (rc < 0)
+		return rc;
+	r.a = &r.m->arena;
+	r.m->source = hpa__arena_strndup(r.a, source, strlen(source));
+	if (!r.m->source)
+		rc = nomem(&r);
+	if (rc == 0)
+		rc = run(&r);
+	hpa__free(r.tok);
+	if (rc < 0) {
+		hpa_manifest_free(r.m);
+		return rc;
+	}
+	*out = r.m;
+	return 0;
+}

@@ -1,0 +1,426 @@
+/*
+ * lib/codec/json_write.c -- the JSON writer, as kubectl prints JSON.
+ *
+ * kubectl prints JSON with Go's encoding/json (json.MarshalIndent with four
+ * spaces): `"key": value`, empty collections as `{}` and `[]`, strings
+ * escaped HTML-safe (`<`, `>`, `&` as \u003c \u003e \u0026, U+2028/2029
+ * escaped, \b \f \n \r \t, other control characters as \u00XX). This
+ * writer does the same from the value tree, without jansson (jansson would
+ * re-spell numbers and cannot keep the key order rules).
+ *
+ * Numbers keep their text when it is valid JSON. YAML spellings JSON does
+ * not have are converted exactly, without floating point: `0x1F`, `0o17`,
+ * `017`, `+5`, `1_000` become decimal integers; `.5`, `1.`, `+1.5e3`,
+ * `007.5` become `0.5`, `1.0`, `1.5e3`, `7.5`; a float without point or
+ * exponent gets `.0` so that it stays a float. `.inf` and `.nan` cannot be
+ * written (HPA_ERANGE), nor a string that is not UTF-8 (HPA_EINVAL).
+ */
+#include "codec/codec_int.h"
+#include <stdio.h>
+
+typedef struct jwpath {
+	const struct jwpath *up;
+	const hpa__value *key;
+	size_t index;
+} jwpath;
+
+typedef struct {
+	hpa__out *o;
+	unsigned int flags;
+	unsigned int indent;
+	bool compact;
+	hpa_error *err;
+} jwriter;
+
+static int fail(jwriter *w, int code, const jwpath *p, const char *fmt, ...) HPA__PRINTF(4, 5);
+
+static int fail(jwriter *w, int code, const jwpath *p, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[HPA_ERROR_PATH_MAX];
+	const jwpath *chain[128];
+	size_t n = 0, o = 0;
+	va_start(ap, fmt);
+	hpa__verror(w->err, code, fmt, ap);
+	va_end(ap);
+	buf[0] = '\0';
+	for (; p && n < HPA__ARRAY_SIZE(chain); p = p->up)
+		chain[n++] = p;
+	while (n--) {
+		char piece[128];
+		int k;
+		if (chain[n]->key)
+			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
+				(int)(chain[n]->key->u.s.len > 100 ? 100 : chain[n]->key->u.s.len), chain[n]->key->u.s.ptr);
+		else
+			k = snprintf(piece, sizeof(piece), "[%zu]", chain[n]->index);
+		if (k > 0 && o + (size_t)k < sizeof(buf)) {
+			memcpy(buf + o, piece, (size_t)k);
+			o += (size_t)k;
+			buf[o] = '\0';
+		}
+	}
+	hpa__error_set_path(w->err, buf);
+	return code;
+}
+
+static void newline(jwriter *w, size_t level)
+{
+	size_t k = level * w->indent;
+	if (w->compact)
+		return;
+	if (hpa__out_reserve(w->o, k + 1) == 0) {
+		w->o->ptr[w->o->len++] = '\n';
+		memset(w->o->ptr + w->o->len, ' ', k);
+		w->o->len += k;
+	}
+}
+
+/* ---- strings ---------------------------------------------------------------------------------- */
+
+static int write_string(jwriter *w, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, start = 0;
+	hpa__out *o = w->o;
+	hpa__out_putc(o, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			const char *esc = NULL;
+			char u[6];
+			if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+				i++;
+				continue;
+			}
+			hpa__out_put(o, s + start, i - start);
+			switch (c) {
+			case '"': esc = "\\\""; break;
+			case '\\': esc = "\\\\"; break;
+			case '\b': esc = "\\b"; break;
+			case '\f': esc = "\\f"; break;
+			case '\n': esc = "\\n"; break;
+			case '\r': esc = "\\r"; break;
+			case '\t': esc = "\\t"; break;
+			default:
+				u[0] = '\\';
+				u[1] = 'u';
+				u[2] = '0';
+				u[3] = '0';
+				u[4] = hex[c >> 4];
+				u[5] = hex[c & 0xF];
+				hpa__out_put(o, u, 6);
+				break;
+			}
+			if (esc)
+				hpa__out_put(o, esc, strlen(esc));
+			i++;
+			start = i;
+			continue;
+		}
+		/* U+2028 and U+2029 are escaped by encoding/json */
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+			hpa__out_put(o, s + start, i - start);
+			hpa__out_put(o, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+			i += 3;
+			start = i;
+			continue;
+		}
+		i++;
+	}
+	hpa__out_put(o, s + start, i - start);
+	hpa__out_putc(o, '"');
+	return 0;
+}
+
+/* ---- numbers -------------------------------------------------------------------------------------- */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? ; *is_int: no fraction, no exponent */
+static bool json_number(const char *s, size_t n, bool *is_int)
+{
+	size_t i = 0;
+	*is_int = true;
+	if (i < n && s[i] == '-')
+		i++;
+	if (i >= n || !is_digit(s[i]))
+		return false;
+	if (s[i] == '0')
+		i++;
+	else
+		while (i < n && is_digit(s[i]))
+			i++;
+	if (i < n && s[i] == '.') {
+		size_t d = 0;
+		*is_int = false;
+		for (i++; i < n && is_digit(s[i]); i++)
+			d++;
+		if (!d)
+			return false;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		size_t d = 0;
+		*is_int = false;
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (; i < n && is_digit(s[i]); i++)
+			d++;
+		if (!d)
+			return false;
+	}
+	return i == n;
+}
+
+static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
+{
+	const char *s = v->u.s.ptr;
+	size_t n = v->u.s.len, i = 0;
+	bool is_int, neg = false;
+	int base = 10;
+	uint64_t acc = 0;
+	char buf[32];
+	int k;
+
+	if (json_number(s, n, &is_int) && is_int) {
+		hpa__out_put(w->o, s, n);
+		return 0;
+	}
+	/* YAML 1.1 integer spellings, exactly (no overflow past 64 bits) */
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		neg = s[i++] == '-';
+	if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
+		base = 16, i += 2;
+	else if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'o' || s[i + 1] == 'O'))
+		base = 8, i += 2;
+	else if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'b' || s[i + 1] == 'B'))
+		base = 2, i += 2;
+	else if (n - i > 1 && s[i] == '0')
+		base = 8, i += 1;
+	for (; i < n; i++) {
+		int d;
+		char c = s[i];
+		if (c == '_')
+			continue;
+		d = is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : 99;
+		if (d >= base || acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
+			return fail(w, HPA_ERANGE, p, "integer %.*s cannot be written as JSON", (int)(n > 40 ? 40 : n), s);
+		acc = acc * (uint64_t)base + (uint64_t)d;
+	}
+	if (neg && acc > (uint64_t)1 << 63)
+		return fail(w, HPA_ERANGE, p, "integer %.*s cannot be written as JSON", (int)(n > 40 ? 40 : n), s);
+	k = snprintf(buf, sizeof(buf), "%s%llu", neg && acc ? "-" : "", (unsigned long long)acc);
+	hpa__out_put(w->o, buf, (size_t)k);
+	return 0;
+}
+
+static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
+{
+	const char *s = v->u.s.ptr;
+	size_t n = v->u.s.len, i = 0, st;
+	bool is_int, point = false, any = false;
+	hpa__out *o = w->o;
+
+	if (json_number(s, n, &is_int) && !is_int) {
+		hpa__out_put(o, s, n);
+		return 0;
+	}
+	if (n >= 4 && (s[n - 1] | 0x20) == 'f' && (s[n - 2] | 0x20) == 'n' && (s[n - 3] | 0x20) == 'i')
+		return fail(w, HPA_ERANGE, p, "%.*s (infinity) cannot be written as JSON", (int)n, s);
+	if (n >= 4 && (s[n - 1] | 0x20) == 'n' && (s[n - 2] | 0x20) == 'a' && (s[n - 3] | 0x20) == 'n')
+		return fail(w, HPA_ERANGE, p, "%.*s (not a number) cannot be written as JSON", (int)n, s);
+	if (i < n && (s[i] == '+' || s[i] == '-')) {
+		if (s[i] == '-')
+			hpa__out_putc(o, '-');
+		i++;
+	}
+	/* integer part without leading zeros */
+	while (i < n && (s[i] == '0' || s[i] == '_') && i + 1 < n && (is_digit(s[i + 1]) || s[i + 1] == '_'))
+		i++;
+	for (st = i; i < n && (is_digit(s[i]) || s[i] == '_'); i++)
+		if (s[i] != '_') {
+			hpa__out_putc(o, s[i]);
+			any = true;
+		}
+	if (!any)
+		hpa__out_putc(o, '0');
+	(void)st;
+	if (i < n && s[i] == '.') {
+		bool fd = false;
+		point = true;
+		hpa__out_putc(o, '.');
+		for (i++; i < n && (is_digit(s[i]) || s[i] == '_'); i++)
+			if (s[i] != '_') {
+				hpa__out_putc(o, s[i]);
+				fd = true;
+			}
+		if (!fd)
+			hpa__out_putc(o, '0');
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		point = true;
+		hpa__out_putc(o, 'e');
+		for (i++; i < n; i++)
+			if (s[i] != '_')
+				hpa__out_putc(o, s[i]);
+	}
+	if (!point)
+		hpa__out_put(o, ".0", 2);
+	return 0;
+}
+
+/* ---- values ------------------------------------------------------------------------------------ */
+
+static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, const jwpath *p)
+{
+	size_t i;
+	int rc;
+	switch (v->kind) {
+	case HPA__V_MAP: {
+		size_t small[32], *idx = small, n;
+		if (v->u.map.len == 0) {
+			hpa__out_put(w->o, "{}", 2);
+			return 0;
+		}
+		if (v->u.map.len > HPA__ARRAY_SIZE(small)) {
+			idx = hpa__malloc(v->u.map.len * sizeof(*idx));
+			if (!idx)
+				return hpa__enomem(w->err);
+		}
+		n = hpa__key_order(v, top, w->flags, idx);
+		if (n == SIZE_MAX) {
+			if (idx != small)
+				hpa__free(idx);
+			return hpa__enomem(w->err);
+		}
+		hpa__out_putc(w->o, '{');
+		rc = 0;
+		for (i = 0; i < n && rc == 0; i++) {
+			const hpa__pair *pr = &v->u.map.items[idx[i]];
+			jwpath sub;
+			sub.up = p;
+			sub.key = pr->key;
+			sub.index = 0;
+			if (i)
+				hpa__out_putc(w->o, ',');
+			newline(w, level + 1);
+			if (!hpa__utf8_valid(pr->key->u.s.ptr, pr->key->u.s.len)) {
+				rc = fail(w, HPA_EINVAL, &sub, "key is not valid UTF-8");
+				break;
+			}
+			write_string(w, pr->key->u.s.ptr, pr->key->u.s.len);
+			if (w->compact)
+				hpa__out_putc(w->o, ':');
+			else
+				hpa__out_put(w->o, ": ", 2);
+			rc = write_value(w, pr->value, level + 1, false, &sub);
+		}
+		if (rc == 0) {
+			newline(w, level);
+			hpa__out_putc(w->o, '}');
+		}
+		if (idx != small)
+			hpa__free(idx);
+		return rc;
+	}
+	case HPA__V_SEQ:
+		if (v->u.seq.len == 0) {
+			hpa__out_put(w->o, "[]", 2);
+			return 0;
+		}
+		hpa__out_putc(w->o, '[');
+		for (i = 0; i < v->u.seq.len; i++) {
+			jwpath sub;
+			sub.up = p;
+			sub.key = NULL;
+			sub.index = i;
+			if (i)
+				hpa__out_putc(w->o, ',');
+			newline(w, level + 1);
+			rc = write_value(w, v->u.seq.items[i], level + 1, false, &sub);
+			if (rc < 0)
+				return rc;
+		}
+		newline(w, level);
+		hpa__out_putc(w->o, ']');
+		return 0;
+	case HPA__V_STR:
+		if (!hpa__utf8_valid(v->u.s.ptr, v->u.s.len))
+			return fail(w, HPA_EINVAL, p, "string is not valid UTF-8");
+		return write_string(w, v->u.s.ptr, v->u.s.len);
+	case HPA__V_INT:
+		return write_int(w, v, p);
+	case HPA__V_FLOAT:
+		return write_float(w, v, p);
+	case HPA__V_BOOL:
+		if (hpa__v_bool_value(v))
+			hpa__out_put(w->o, "true", 4);
+		else
+			hpa__out_put(w->o, "false", 5);
+		return 0;
+	default:
+		hpa__out_put(w->o, "null", 4);
+		return 0;
+	}
+}
+
+int hpa__json_write(hpa__out *o, const hpa_object *const *objs, size_t n,
+	const hpa_write_options *wo, hpa_error *err)
+{
+	jwriter w;
+	size_t i;
+	int rc;
+	w.o = o;
+	w.flags = wo->flags;
+	w.compact = (wo->flags & HPA_WRITE_COMPACT) != 0;
+	w.indent = wo->indent ? wo->indent : 4;
+	w.err = err;
+	if (n == 1) {
+		rc = write_value(&w, objs[0]->root, 0, true, NULL);
+		if (rc < 0)
+			return rc;
+	} else {
+		/* kubectl's List: {"apiVersion": "v1", "items": [...], "kind": "List", "metadata": {...}} */
+		hpa__out_putc(o, '{');
+		newline(&w, 1);
+		hpa__out_put(o, w.compact ? "\"apiVersion\":\"v1\"," : "\"apiVersion\": \"v1\",", w.compact ? 18 : 19);
+		newline(&w, 1);
+		hpa__out_put(o, w.compact ? "\"items\":" : "\"items\": ", w.compact ? 8 : 9);
+		if (n == 0) {
+			hpa__out_put(o, "[]", 2);
+		} else {
+			hpa__out_putc(o, '[');
+			for (i = 0; i < n; i++) {
+				if (i)
+					hpa__out_putc(o, ',');
+				newline(&w, 2);
+				rc = write_value(&w, objs[i]->root, 2, true, NULL);
+				if (rc < 0) {
+					hpa__error_set_document(err, i);
+					return rc;
+				}
+			}
+			newline(&w, 1);
+			hpa__out_putc(o, ']');
+		}
+		hpa__out_putc(o, ',');
+		newline(&w, 1);
+		hpa__out_put(o, w.compact ? "\"kind\":\"List\"," : "\"kind\": \"List\",", w.compact ? 14 : 15);
+		newline(&w, 1);
+		if (w.compact) {
+			hpa__out_put(o, "\"metadata\":{\"resourceVersion\":\"\"}", 33);
+		} else {
+			hpa__out_put(o, "\"metadata\": {", 13);
+			newline(&w, 2);
+			hpa__out_put(o, "\"resourceVersion\": \"\"", 21);
+			newline(&w, 1);
+			hpa__out_putc(o, '}');
+		}
+		newline(&w, 0);
+		hpa__out_putc(o, '}');
+	}
+	hpa__out_putc(o, '\n');
+	return o->failed;
+}
