@@ -21,5 +21,6 @@
 #include <hpa/validate.h>
 #include <hpa/decide.h>
 #include <hpa/simulate.h>
+#include <hpa/model.h>
 
 #endif
