@@ -36,6 +36,7 @@
 #include <hpa/errors.h>
 #include <hpa/manifest.h>
 #include <hpa/autoscaler.h>
+#include <hpa/decide.h>
 
 HPA_BEGIN_DECL
 
@@ -101,6 +102,7 @@ typedef struct {
 	unsigned int version;               /**< ::HPA_SIM_DEPLOYMENT_VERSION */
 	const char *name;                   /**< Deployment name (pods are NAME-N) */
 	const char *service_name;           /**< Service in front of it (load target); NULL = none */
+	const char *container_name;         /**< the container's name (ContainerResource metrics); NULL = the Deployment name */
 	int32_t replicas;                   /**< spec.replicas at the start */
 	int64_t cpu_request_milli;          /**< requests.cpu */
 	int64_t cpu_limit_milli;            /**< limits.cpu */
@@ -263,10 +265,7 @@ typedef struct {
 	int64_t kubelet_phase_ms;      /**< kubelet offset in its period (-1 = seeded) */
 	int64_t scrape_phase_ms;       /**< scrape offset in its period (-1 = seeded) */
 	int64_t latency_objective_ms;  /**< latency objective for the summary (1 s) */
-	int64_t cpu_initialization_period_ms; /**< controller flag (5 min) */
-	int64_t initial_readiness_delay_ms;   /**< controller flag (30 s) */
-	int64_t downscale_stabilization_ms;   /**< controller flag (5 min) */
-	int64_t tolerance_milli;       /**< controller flag, 100 = 0.1 */
+	const hpa_decide_options *decide_options; /**< controller flags and gates for hpa_decide(), NULL = defaults; copied */
 	hpa_sim_sync_cb on_sync;       /**< called after each decision, or NULL */
 	void *payload;                 /**< passed to on_sync */
 	uint64_t reserved[4];          /**< zero */

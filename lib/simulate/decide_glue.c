@@ -1,38 +1,453 @@
 /*
  * lib/simulate/decide_glue.c -- the bridge between the simulator and the
- * HPA decision function. Until hpa/decide.h lands, every decision fails
- * with an explicit message (the simulator has no autoscaling logic of its
- * own).
+ * HPA decision function of hpa/decide.h.
+ *
+ * At creation the HPA's spec (metrics, targets, behavior) is translated once
+ * into hpa_decide_metric / hpa_decide_behavior values. At each sync the pods
+ * of the simulation become hpa_decide_pod values (phase, Ready condition
+ * and its transition time, start time, deletion, requests, the
+ * metrics-server sample), hpa_decide() decides with the HPA's history, and
+ * hpa_history_record() does the controller's bookkeeping. Nothing here
+ * computes replicas: the simulator has no autoscaling logic of its own.
  */
 #include "simulate/sim_int.h"
+#include <hpa/object_meta.h>
+
+/* Virtual time 0 is 2026-01-01T00:00:00Z in the decision's Unix-ms clock. */
+#define EPOCH_MS INT64_C(1767225600000)
+
+#define MAX_POLICIES 16
 
 struct hpa__sim_glue {
-	int unused;
+	const struct hpa_sim *sim;
+	hpa__arena strings;
+	hpa_decide_metric metrics[HPA_DECIDE_MAX_METRICS];
+	size_t n_metrics;
+	bool has_behavior;
+	hpa_decide_behavior behavior;
+	hpa_decide_policy up[MAX_POLICIES], down[MAX_POLICIES];
+	bool has_min;
+	int32_t min_replicas, max_replicas;
+	const char *name, *target_kind, *target_name;
+	bool oom;
+	hpa_history *history;
+	bool has_prev;
+	int32_t prev_desired;
+	/* per-sync scratch */
+	hpa_decide_pod *pods;
+	hpa_decide_container *containers;
+	hpa_pod_usage *usage;
+	hpa_container_usage *cusage;
+	size_t cap;
+	bool has_last;
+	hpa_decide_input in;
+	hpa_decision d;
+	hpa_targets_entry targets[HPA_DECIDE_MAX_METRICS];
 };
 
-int hpa__sim_glue_new(hpa__sim_glue **out, const hpa_autoscaler *hpa, const hpa_sim_options *opts, hpa_error *err)
+static const char *keep(hpa__sim_glue *g, const char *s)
 {
-	(void)hpa;
-	(void)opts;
-	*out = hpa__calloc(1, sizeof(**out));
-	return *out ? 0 : hpa__enomem(err);
+	char *c;
+	if (!s)
+		return NULL;
+	c = hpa__arena_strndup(&g->strings, s, strlen(s));
+	if (!c)
+		g->oom = true;
+	return c;
+}
+
+/* How Kubernetes would print the quantity text back (rendering only). */
+static int qformat(const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	if (n >= 2 && text[n - 1] == 'i')
+		return HPA_QFMT_BINARY_SI;
+	for (size_t i = 1; i < n; i++)
+		if ((text[i] == 'e' || text[i] == 'E') && i + 1 < n)
+			return HPA_QFMT_DECIMAL_EXPONENT;
+	return HPA_QFMT_DECIMAL_SI;
+}
+
+static int translate_target(hpa_decide_metric *m, const hpa_metric_target *t)
+{
+	int32_t v;
+	int64_t x;
+	if (!t)
+		return 0;
+	switch (hpa_metric_target_type(t)) {
+	case HPA_METRIC_TARGET_TYPE_UTILIZATION:
+		m->target_type = HPA_TARGET_UTILIZATION;
+		break;
+	case HPA_METRIC_TARGET_TYPE_VALUE:
+		m->target_type = HPA_TARGET_VALUE;
+		break;
+	case HPA_METRIC_TARGET_TYPE_AVERAGE_VALUE:
+		m->target_type = HPA_TARGET_AVERAGE_VALUE;
+		break;
+	default:
+		m->target_type = 0;
+		break;
+	}
+	if (hpa_metric_target_has_average_utilization(t) && hpa_metric_target_average_utilization(t, &v, NULL) == 0) {
+		m->has_average_utilization = true;
+		m->average_utilization = v;
+	}
+	if (hpa_metric_target_has_average_value(t) && hpa_metric_target_average_value_milli(t, &x, NULL) == 0) {
+		m->has_average_value = true;
+		m->average_value_milli = x;
+		m->average_value_format = qformat(hpa_metric_target_average_value(t));
+	}
+	if (hpa_metric_target_has_value(t) && hpa_metric_target_value_milli(t, &x, NULL) == 0) {
+		m->has_value = true;
+		m->value_milli = x;
+		m->value_format = qformat(hpa_metric_target_value(t));
+	}
+	return 0;
+}
+
+static int resource_of(const char *name)
+{
+	if (name && strcmp(name, "cpu") == 0)
+		return HPA_RESOURCE_CPU;
+	if (name && strcmp(name, "memory") == 0)
+		return HPA_RESOURCE_MEMORY;
+	return 0;
+}
+
+static int translate_metrics(hpa__sim_glue *g, const hpa_autoscaler *a, hpa_error *err)
+{
+	size_t n = hpa_autoscaler_metrics_count(a);
+	if (n > HPA_DECIDE_MAX_METRICS)
+		return hpa__error(err, HPA_ELIMIT, "HPA %s has %zu metrics (at most %d)", g->name, n,
+			HPA_DECIDE_MAX_METRICS);
+	for (size_t i = 0; i < n; i++) {
+		const hpa_metric_spec *ms = hpa_autoscaler_metrics_at(a, i);
+		hpa_decide_metric *m = &g->metrics[i];
+		const char *rname = NULL;
+		memset(m, 0, sizeof(*m));
+		switch (hpa_metric_spec_type(ms)) {
+		case HPA_METRIC_SOURCE_TYPE_RESOURCE:
+			m->type = HPA_SOURCE_RESOURCE;
+			rname = hpa_metric_spec_resource_name(ms);
+			translate_target(m, hpa_metric_spec_resource_target(ms));
+			break;
+		case HPA_METRIC_SOURCE_TYPE_CONTAINER_RESOURCE:
+			m->type = HPA_SOURCE_CONTAINER_RESOURCE;
+			rname = hpa_metric_spec_container_resource_name(ms);
+			m->container = keep(g, hpa_metric_spec_container_resource_container(ms));
+			translate_target(m, hpa_metric_spec_container_resource_target(ms));
+			break;
+		case HPA_METRIC_SOURCE_TYPE_PODS:
+			m->type = HPA_SOURCE_PODS;
+			m->name = keep(g, hpa_metric_spec_pods_metric_name(ms));
+			translate_target(m, hpa_metric_spec_pods_target(ms));
+			break;
+		case HPA_METRIC_SOURCE_TYPE_OBJECT:
+			m->type = HPA_SOURCE_OBJECT;
+			m->name = keep(g, hpa_metric_spec_object_metric_name(ms));
+			m->object_kind = keep(g, hpa_metric_spec_object_described_object_kind(ms));
+			m->object_name = keep(g, hpa_metric_spec_object_described_object_name(ms));
+			translate_target(m, hpa_metric_spec_object_target(ms));
+			break;
+		case HPA_METRIC_SOURCE_TYPE_EXTERNAL:
+			m->type = HPA_SOURCE_EXTERNAL;
+			m->name = keep(g, hpa_metric_spec_external_metric_name(ms));
+			translate_target(m, hpa_metric_spec_external_target(ms));
+			break;
+		default:
+			m->type = HPA_SOURCE_UNKNOWN;
+			m->type_name = keep(g, hpa_metric_spec_type_str(ms));
+			break;
+		}
+		if (m->type == HPA_SOURCE_RESOURCE || m->type == HPA_SOURCE_CONTAINER_RESOURCE) {
+			m->resource = resource_of(rname);
+			if (!m->resource) {
+				/* the resource metrics API reports cpu and memory only */
+				m->resource = HPA_RESOURCE_CPU;
+				m->fetch_failed = true;
+				m->fetch_error = "the resource metrics API reports cpu and memory only";
+			}
+		} else if (m->type != HPA_SOURCE_UNKNOWN) {
+			/* no custom or external metrics adapter in the simulation */
+			m->fetch_failed = true;
+			m->fetch_error = "the simulation has no custom or external metrics source";
+		}
+		if (g->oom)
+			return hpa__enomem(err);
+	}
+	g->n_metrics = n;
+	return 0;
+}
+
+static void translate_rules(hpa_decide_rules *r, const hpa_scaling_rules *s, hpa_decide_policy *pol)
+{
+	int32_t v;
+	int64_t x;
+	memset(r, 0, sizeof(*r));
+	if (!s)
+		return;
+	if (hpa_scaling_rules_has_stabilization_window_seconds(s) &&
+		hpa_scaling_rules_stabilization_window_seconds(s, &v, NULL) == 0) {
+		r->has_stabilization_window = true;
+		r->stabilization_window_seconds = v;
+	}
+	if (hpa_scaling_rules_has_select_policy(s)) {
+		switch (hpa_scaling_rules_select_policy(s)) {
+		case HPA_SCALING_POLICY_SELECT_MIN:
+			r->select_policy = HPA_SELECT_MIN;
+			break;
+		case HPA_SCALING_POLICY_SELECT_DISABLED:
+			r->select_policy = HPA_SELECT_DISABLED;
+			break;
+		default:
+			r->select_policy = HPA_SELECT_MAX;
+			break;
+		}
+	}
+	if (hpa_scaling_rules_has_policies(s)) {
+		size_t n = hpa_scaling_rules_policies_count(s);
+		r->has_policies = true;
+		r->policies = pol;
+		for (size_t i = 0; i < n && i < MAX_POLICIES; i++) {
+			const hpa_scaling_policy *p = hpa_scaling_rules_policies_at(s, i);
+			pol[i].type = hpa_scaling_policy_type(p) == HPA_SCALING_POLICY_TYPE_PERCENT ? HPA_POLICY_PERCENT
+				: HPA_POLICY_PODS;
+			pol[i].value = hpa_scaling_policy_value(p, &v, NULL) == 0 ? v : 0;
+			pol[i].period_seconds = hpa_scaling_policy_period_seconds(p, &v, NULL) == 0 ? v : 0;
+			r->n_policies++;
+		}
+	}
+	if (hpa_scaling_rules_has_tolerance(s) && hpa_scaling_rules_tolerance_milli(s, &x, NULL) == 0) {
+		r->has_tolerance = true;
+		r->tolerance = (double)x / 1000.0;
+	}
+}
+
+int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
+	const hpa_autoscaler *a, hpa_error *err)
+{
+	hpa__sim_glue *g;
+	int32_t v;
+	int rc;
+	const char *tn;
+	*out = NULL;
+	g = hpa__calloc(1, sizeof(*g));
+	if (!g)
+		return hpa__enomem(err);
+	hpa__arena_init(&g->strings, 1024);
+	g->sim = sim;
+	g->name = keep(g, h->name);
+	g->target_kind = keep(g, h->target_kind);
+	tn = hpa_autoscaler_scale_target_ref_name(a);
+	g->target_name = keep(g, tn && *tn ? tn : "");
+	if (!g->name || !g->target_kind || !g->target_name) {
+		hpa__sim_glue_free(g);
+		return hpa__enomem(err);
+	}
+	if ((rc = translate_metrics(g, a, err))) {
+		hpa__sim_glue_free(g);
+		return rc;
+	}
+	g->has_min = hpa_autoscaler_has_min_replicas(a) && hpa_autoscaler_min_replicas(a, &v, NULL) == 0;
+	g->min_replicas = g->has_min ? v : 1;
+	g->max_replicas = h->max_replicas;
+	if (hpa_autoscaler_has_behavior(a)) {
+		g->has_behavior = true;
+		translate_rules(&g->behavior.scale_up, hpa_autoscaler_behavior_scale_up(a), g->up);
+		translate_rules(&g->behavior.scale_down, hpa_autoscaler_behavior_scale_down(a), g->down);
+	}
+	if ((rc = hpa_history_new(&g->history, 0, err))) {
+		hpa__sim_glue_free(g);
+		return rc;
+	}
+	*out = g;
+	return 0;
 }
 
 void hpa__sim_glue_free(hpa__sim_glue *g)
 {
+	if (!g)
+		return;
+	hpa_history_free(g->history);
+	hpa__free(g->pods);
+	hpa__free(g->containers);
+	hpa__free(g->usage);
+	hpa__free(g->cusage);
+	hpa__arena_dispose(&g->strings);
 	hpa__free(g);
 }
 
-void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pods, size_t n,
-	int32_t current, int64_t now_ms, hpa__sim_decision *out)
+const hpa_decide_input *hpa__sim_glue_last_input(const hpa__sim_glue *g)
 {
-	(void)sim;
-	(void)pods;
-	(void)n;
-	(void)now_ms;
+	return g && g->has_last ? &g->in : NULL;
+}
+
+const hpa_decision *hpa__sim_glue_last_decision(const hpa__sim_glue *g)
+{
+	return g && g->has_last ? &g->d : NULL;
+}
+
+static int grow_scratch(hpa__sim_glue *g, size_t n)
+{
+	size_t c = g->cap;
+	if (n <= g->cap)
+		return 0;
+	c = c ? c : 8;
+	while (c < n)
+		c *= 2;
+	{
+		void *a = hpa__realloc(g->pods, c * sizeof(*g->pods));
+		if (!a)
+			return HPA_ENOMEM;
+		g->pods = a;
+		a = hpa__realloc(g->containers, c * sizeof(*g->containers));
+		if (!a)
+			return HPA_ENOMEM;
+		g->containers = a;
+		a = hpa__realloc(g->usage, c * sizeof(*g->usage));
+		if (!a)
+			return HPA_ENOMEM;
+		g->usage = a;
+		a = hpa__realloc(g->cusage, c * sizeof(*g->cusage));
+		if (!a)
+			return HPA_ENOMEM;
+		g->cusage = a;
+	}
+	g->cap = c;
+	return 0;
+}
+
+void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pv, size_t n,
+	int32_t current, int64_t now, hpa__sim_decision *out)
+{
+	hpa__sim_glue *g = h->glue;
+	hpa_decide_input *in = &g->in;
+	hpa_decision *d = &g->d;
+	hpa_error e = HPA_ERROR_INIT;
+	int32_t status_replicas = 0;
+	bool text = !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	int rc;
+
 	out->ok = false;
 	out->desired = current;
 	out->reason_name = "";
-	snprintf(out->kubectl, sizeof(out->kubectl), "%s", h->name);
-	snprintf(out->message, sizeof(out->message), "the decision module (hpa/decide.h) is not available yet");
+	if (grow_scratch(g, n)) {
+		snprintf(out->message, sizeof(out->message), "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const hpa__sim_podview *v = &pv[i];
+		hpa_decide_pod *p = &g->pods[i];
+		hpa_decide_container *c = &g->containers[i];
+		memset(p, 0, sizeof(*p));
+		memset(c, 0, sizeof(*c));
+		c->name = sim->wl[h->wl].container_name;
+		c->kind = HPA_CONTAINER_APP;
+		if (v->cpu_request_milli > 0) {
+			c->requests_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+			c->requests_milli[HPA_RESOURCE_CPU] = v->cpu_request_milli;
+		}
+		if (v->memory_request_bytes > 0) {
+			c->requests_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+			c->requests_milli[HPA_RESOURCE_MEMORY] = v->memory_request_bytes * 1000;
+		}
+		p->name = v->name;
+		p->phase = v->pending ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
+		p->ready = v->has_ready ? (v->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;
+		p->ready_transition_ms = EPOCH_MS + v->ready_ltt_ms;
+		p->has_start_time = v->has_start;
+		p->start_time_ms = EPOCH_MS + v->start_ms;
+		p->deleting = v->deleting;
+		p->containers = c;
+		p->n_containers = 1;
+		if (v->has_sample) {
+			hpa_pod_usage *u = &g->usage[i];
+			hpa_container_usage *cu = &g->cusage[i];
+			cu->name = c->name;
+			cu->usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+			cu->usage_milli[0] = 0;
+			cu->usage_milli[HPA_RESOURCE_CPU] = v->cpu_milli;
+			cu->usage_milli[HPA_RESOURCE_MEMORY] = v->memory_bytes * 1000;
+			u->pod = v->name;
+			u->timestamp_ms = EPOCH_MS + v->sample_ms;
+			u->window_ms = v->window_ms;
+			u->containers = cu;
+			u->n_containers = 1;
+			p->usage = u;
+		}
+		if (!v->deleting)
+			status_replicas++;
+	}
+	hpa_decide_input_init(in, HPA_DECIDE_INPUT_VERSION);
+	in->has_min_replicas = g->has_min;
+	in->min_replicas = g->min_replicas;
+	in->max_replicas = g->max_replicas;
+	in->metrics = g->metrics;
+	in->n_metrics = g->n_metrics;
+	in->behavior = g->has_behavior ? &g->behavior : NULL;
+	in->spec_replicas = current;
+	in->status_replicas = status_replicas;
+	in->pods = g->pods;
+	in->n_pods = n;
+	in->has_prev_desired = g->has_prev;
+	in->prev_desired_replicas = g->prev_desired;
+	in->now_ms = EPOCH_MS + now;
+	rc = hpa_decide(d, in, g->history, &sim->dopts, &e);
+	g->has_last = true;
+	if (rc) {
+		snprintf(out->message, sizeof(out->message), "%s", e.message);
+		return;
+	}
+	if ((rc = hpa_history_record(g->history, d, in->now_ms, &e))) {
+		snprintf(out->message, sizeof(out->message), "%s", e.message);
+		return;
+	}
+	g->has_prev = true;
+	g->prev_desired = d->desired_replicas;
+	out->ok = !(d->error && !d->rescale);
+	out->desired = d->rescale ? d->desired_replicas : current;
+	out->reason = d->limit_reason;
+	out->reason_name = d->limit_reason ? hpa_decide_limit_name(d->limit_reason) : "";
+	if (d->error)
+		snprintf(out->message, sizeof(out->message), "%s", d->error_message);
+	out->n_metrics = (int32_t)(d->n_metrics < HPA_SIM_MAX_METRICS ? d->n_metrics : HPA_SIM_MAX_METRICS);
+	for (int32_t i = 0; i < out->n_metrics; i++) {
+		const hpa_metric_result *r = &d->metrics[i];
+		hpa_sim_metric_value *m = &out->metrics[i];
+		const hpa__sim_mdesc *md = i < h->n_mdesc ? &h->mdesc[i] : NULL;
+		memset(m, 0, sizeof(*m));
+		hpa__strlcpy(m->name, md ? md->resource : "cpu", sizeof(m->name));
+		m->type = md ? md->type : HPA_METRIC_SOURCE_TYPE_RESOURCE;
+		m->valid = r->status == HPA_OK;
+		m->has_utilization = md ? md->target_type == HPA_METRIC_TARGET_TYPE_UTILIZATION : true;
+		m->target_utilization = md ? md->target_util : 80;
+		m->target_milli = md ? md->target_milli : 0;
+		m->utilization = r->has_average_utilization ? r->average_utilization : 0;
+		m->current_milli = r->has_average_value ? r->average_value_milli : r->has_value ? r->value_milli : 0;
+		m->proposal = r->replicas;
+	}
+	out->n_targets = 0;
+	if (text) {
+		hpa_hpa_row row;
+		out->n_targets = hpa_decision_targets(out->targets, HPA_SIM_MAX_METRICS, d, in);
+		hpa__sim_glue_row(g, sim, h->wl, &row, out->targets, out->n_targets, current, now);
+		hpa_format_hpa_row(out->kubectl, sizeof(out->kubectl), &row);
+	}
+}
+
+void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t wl, hpa_hpa_row *row,
+	const hpa_targets_entry *targets, size_t n_targets, int32_t current, int64_t now)
+{
+	memset(row, 0, sizeof(*row));
+	row->name = g->name;
+	row->target_kind = g->target_kind;
+	row->target_name = *g->target_name ? g->target_name : sim->wl[wl].name;
+	row->metrics = targets;
+	row->n_metrics = n_targets;
+	row->has_min_replicas = g->has_min;
+	row->min_replicas = g->min_replicas;
+	row->max_replicas = g->max_replicas;
+	row->current_replicas = current;
+	row->creation_ms = EPOCH_MS - sim->warmup_ms;
+	row->now_ms = EPOCH_MS + now;
 }

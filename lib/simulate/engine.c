@@ -34,10 +34,6 @@ int hpa_sim_options_init(hpa_sim_options *o, unsigned int version)
 	o->kubelet_phase_ms = -1;
 	o->scrape_phase_ms = -1;
 	o->latency_objective_ms = 1000;
-	o->cpu_initialization_period_ms = 300000;
-	o->initial_readiness_delay_ms = 30000;
-	o->downscale_stabilization_ms = 300000;
-	o->tolerance_milli = 100;
 	return 0;
 }
 
@@ -60,8 +56,7 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		return rc;
 	}
 	if (o->duration_ms <= 0 || o->tick_ms <= 0 || o->sync_period_ms <= 0 || o->metric_resolution_ms <= 0 ||
-		o->kubelet_interval_ms < 0 || o->latency_objective_ms < 0 || o->cpu_initialization_period_ms < 0 ||
-		o->initial_readiness_delay_ms < 0 || o->downscale_stabilization_ms < 0 || o->tolerance_milli < 0 ||
+		o->kubelet_interval_ms < 0 || o->latency_objective_ms < 0 ||
 		o->duration_ms > INT64_C(3650) * 86400000 || o->sync_phase_ms >= o->sync_period_ms ||
 		o->scrape_phase_ms >= o->metric_resolution_ms ||
 		(o->kubelet_interval_ms > 0 && o->kubelet_phase_ms >= o->kubelet_interval_ms) ||
@@ -69,6 +64,16 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		hpa__free(sim);
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: a duration, period or phase is out of range");
 	}
+	hpa_decide_options_init(&sim->dopts, HPA_DECIDE_OPTIONS_VERSION);
+	if (o->decide_options) {
+		if (o->decide_options->version != HPA_DECIDE_OPTIONS_VERSION) {
+			hpa__free(sim);
+			return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decide_options",
+				o->decide_options->version);
+		}
+		sim->dopts = *o->decide_options;
+	}
+	o->decide_options = &sim->dopts;
 	hpa__sim_rng_seed(&sim->rng, o->seed);
 	/* phases are drawn first, in a fixed order, so they do not depend on
 	 * what is added later */
@@ -99,6 +104,7 @@ void hpa_sim_free(hpa_sim *sim)
 		hpa__sim_workload *w = &sim->wl[i];
 		hpa__free(w->name);
 		hpa__free(w->service_name);
+		hpa__free(w->container_name);
 		hpa__free(w->pods);
 		hpa__free(w->bursts);
 		hpa__free(w->lat);
@@ -114,7 +120,8 @@ void hpa_sim_free(hpa_sim *sim)
 	hpa__free(sim->heap);
 	hpa__free(sim->rows);
 	hpa__free(sim->views);
-	hpa__free(sim->names);
+	hpa__free(sim->row_targets);
+	hpa__free(sim->row_target_off);
 	hpa__arena_dispose(&sim->strings);
 	hpa__free(sim);
 }
@@ -148,13 +155,16 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 	memset(w, 0, sizeof(*w));
 	w->name = hpa__strdup(d.name);
 	w->service_name = d.service_name ? hpa__strdup(d.service_name) : NULL;
-	if (!w->name || (d.service_name && !w->service_name)) {
+	w->container_name = hpa__strdup(d.container_name && *d.container_name ? d.container_name : d.name);
+	if (!w->name || (d.service_name && !w->service_name) || !w->container_name) {
 		hpa__free(w->name);
 		hpa__free(w->service_name);
+		hpa__free(w->container_name);
 		return hpa__enomem(err);
 	}
 	d.name = w->name;
 	d.service_name = w->service_name;
+	d.container_name = w->container_name;
 	w->dep = d;
 	w->svc = s;
 	w->spec_replicas = d.replicas;
@@ -192,8 +202,8 @@ int hpa_sim_add_hpa(hpa_sim *sim, const hpa_autoscaler *hpa, size_t deployment, 
 	h.name = hpa__strdup(name && *name ? name : "hpa");
 	if (!h.name)
 		return hpa__enomem(err);
-	if ((rc = hpa__sim_read_spec(&h, hpa, &sim->opts, err)) ||
-		(rc = hpa__sim_glue_new(&h.glue, hpa, &sim->opts, err))) {
+	if ((rc = hpa__sim_read_spec(&h, hpa, &sim->dopts, err)) ||
+		(rc = hpa__sim_glue_new(&h.glue, sim, &h, hpa, err))) {
 		hpa__free(h.name);
 		hpa__free(h.target_kind);
 		hpa__sim_glue_free(h.glue);
@@ -379,6 +389,13 @@ static bool serving(const hpa__sim_pod *p)
 	return p->ready && p->booted && !p->deleting;
 }
 
+/* Pod names as a ReplicaSet gives them, with a counter instead of the
+ * random suffix: <deployment>-<hash>-<n>. */
+static void pod_name(const hpa__sim_workload *w, hpa__sim_pod *p)
+{
+	snprintf(p->name, sizeof(p->name), "%.40s-%u", w->name, (unsigned)p->id);
+}
+
 static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 {
 	hpa__sim_workload *w = &sim->wl[wi];
@@ -388,6 +405,7 @@ static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 	p = &w->pods[w->n_pods++];
 	memset(p, 0, sizeof(*p));
 	p->id = w->next_pod_id++;
+	pod_name(w, p);
 	p->phase = HPA__POD_PENDING;
 	p->created_ms = t;
 	p->cum_at_ms = t;
@@ -790,7 +808,7 @@ static const char *intern(hpa_sim *sim, const char *s)
 }
 
 static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workload *w, int64_t t, int32_t current,
-	int32_t ready, const hpa__sim_decision *d, hpa_sim_row **row_out)
+	int32_t ready, int32_t pods, const hpa__sim_decision *d, hpa_sim_row **row_out)
 {
 	hpa_sim_row *r;
 	*row_out = NULL;
@@ -805,7 +823,7 @@ static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workloa
 	r->replicas = current;
 	r->desired = d->ok ? d->desired : current;
 	r->ready = ready;
-	r->pods = (int32_t)w->n_pods;
+	r->pods = pods;
 	r->reason = d->reason;
 	r->reason_name = d->reason_name ? d->reason_name : "";
 	r->decided = d->ok;
@@ -813,6 +831,15 @@ static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workloa
 	r->kubectl = intern(sim, d->kubectl);
 	r->n_metrics = d->n_metrics;
 	memcpy(r->metrics, d->metrics, sizeof(r->metrics));
+	if (hpa__grow((void **)&sim->row_target_off, &sim->cap_row_off, sim->n_rows, sizeof(size_t)) ||
+		hpa__grow((void **)&sim->row_targets, &sim->cap_row_targets, sim->n_row_targets + d->n_targets + 1,
+			sizeof(*sim->row_targets))) {
+		sim->n_rows--;
+		return HPA_ENOMEM;
+	}
+	sim->row_target_off[sim->n_rows - 1] = sim->n_row_targets;
+	memcpy(sim->row_targets + sim->n_row_targets, d->targets, d->n_targets * sizeof(*d->targets));
+	sim->n_row_targets += d->n_targets;
 	if (w->acc_ms > 0.0) {
 		double io = (double)w->svc.io_ms;
 		r->load_milli = hpa__sim_round(w->acc_offered / w->acc_ms * 1000.0);
@@ -837,18 +864,13 @@ static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workloa
 
 static int build_views(hpa_sim *sim, hpa__sim_workload *w, size_t *n_out, int32_t *ready_out)
 {
-	size_t need = w->n_pods, namelen = strlen(w->name) + 16, off = 0;
 	int32_t ready = 0;
-	if (hpa__grow((void **)&sim->views, &sim->cap_views, need ? need : 1, sizeof(*sim->views)) ||
-		hpa__grow((void **)&sim->names, &sim->cap_names, (need ? need : 1) * namelen, 1))
+	if (hpa__grow((void **)&sim->views, &sim->cap_views, w->n_pods ? w->n_pods : 1, sizeof(*sim->views)))
 		return HPA_ENOMEM;
 	for (size_t i = 0; i < w->n_pods; i++) {
 		const hpa__sim_pod *p = &w->pods[i];
 		hpa__sim_podview *v = &sim->views[i];
-		char *nm = sim->names + off;
-		snprintf(nm, namelen, "%s-%u", w->name, (unsigned)p->id);
-		off += namelen;
-		v->name = nm;
+		v->name = p->name;
 		v->pending = p->phase == HPA__POD_PENDING;
 		v->deleting = p->deleting;
 		v->has_ready = p->scheduled;
@@ -923,7 +945,7 @@ static int sync_all(hpa_sim *sim, int64_t t)
 				return rc;
 			w = &sim->wl[h->wl];
 		}
-		if ((rc = record_row(sim, h, hi, w, t, current, ready, &d, &row)))
+		if ((rc = record_row(sim, h, hi, w, t, current, ready, (int32_t)n, &d, &row)))
 			return rc;
 		if (sim->opts.on_sync) {
 			hpa_sim_sync_info info;
@@ -952,6 +974,7 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 			p = &w->pods[w->n_pods++];
 			memset(p, 0, sizeof(*p));
 			p->id = w->next_pod_id++;
+			pod_name(w, p);
 			p->phase = HPA__POD_RUNNING;
 			p->scheduled = p->started = p->booted = p->ready = true;
 			p->created_ms = t0 - LONG_AGO_MS;

@@ -87,6 +87,8 @@ static int read_deployment(const hpa_object *dep, hpa_sim_deployment *d, hpa_err
 	int rc;
 	size_t nc = hpa_object_count(dep, "spec.template.spec.containers");
 	d->name = hpa_object_name(dep);
+	if (hpa_object_get_string(dep, "spec.template.spec.containers[0].name", &d->container_name, NULL) != 0)
+		d->container_name = NULL;
 	d->replicas = 1;
 	if (hpa_object_get_int32(dep, "spec.replicas", &i32, NULL) == 0)
 		d->replicas = i32;

@@ -107,7 +107,7 @@ static void explain(const hpa_sim *sim, size_t hi, hpa__buf *b, const char *inde
 	const hpa__sim_hpa *h = &sim->hpas[hi];
 	const hpa__sim_workload *w = &sim->wl[h->wl];
 	hpa_sim_summary s;
-	int64_t tol = sim->opts.tolerance_milli;
+	int64_t tol = hpa__sim_round(sim->dopts.tolerance * 1000.0);
 	bool first = true;
 #define LINE_BEGIN() do { \
 		if (json) { hpa__buf_puts(b, first ? "" : ","); hpa__buf_puts(b, "\n      \""); } \
@@ -273,22 +273,61 @@ static void write_summary(const hpa_sim *sim, hpa__buf *b)
 
 static void write_text(const hpa_sim *sim, hpa__buf *b)
 {
-	hpa__buf_puts(b, "TIME    ");
-	hpa__buf_puts(b, sim->n_rows ? "KUBECTL GET HPA" : "");
-	hpa__buf_putc(b, '\n');
+	/* the rows as `kubectl get hpa -w` aligns them (decide's table
+	 * rendering), each line prefixed with the virtual time */
+	hpa_hpa_row *rows = sim->n_rows ? hpa__calloc(sim->n_rows, sizeof(*rows)) : NULL;
+	char *table = NULL;
+	size_t need = 0;
+	if (sim->n_rows && !rows) {
+		b->failed = 1;
+		return;
+	}
 	for (size_t i = 0; i < sim->n_rows; i++) {
 		const hpa_sim_row *r = &sim->rows[i];
-		size_t start = b->len;
-		put_clock(b, r->time_ms);
-		while (b->len - start < 8)
-			hpa__buf_putc(b, ' ');
-		hpa__buf_puts(b, r->kubectl);
-		if (!r->decided)
-			hpa__buf_printf(b, "   ! %s", r->message);
-		else if (r->desired != r->replicas)
-			hpa__buf_printf(b, "   -> %d (%s)", r->desired, r->reason_name);
-		hpa__buf_putc(b, '\n');
+		const hpa__sim_hpa *h = &sim->hpas[r->hpa];
+		size_t off = sim->row_target_off[i];
+		size_t end = i + 1 < sim->n_rows ? sim->row_target_off[i + 1] : sim->n_row_targets;
+		hpa__sim_glue_row(h->glue, sim, h->wl, &rows[i], sim->row_targets + off, end - off, r->replicas,
+			r->time_ms);
 	}
+	need = hpa_format_hpa_table(NULL, 0, rows, sim->n_rows, true);
+	table = hpa__malloc(need + 1);
+	if (!table) {
+		hpa__free(rows);
+		b->failed = 1;
+		return;
+	}
+	hpa_format_hpa_table(table, need + 1, rows, sim->n_rows, true);
+	{
+		const char *line = table;
+		size_t i = 0;
+		bool header = true;
+		while (*line) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl ? (size_t)(nl - line) : strlen(line);
+			size_t start = b->len;
+			if (header)
+				hpa__buf_puts(b, "TIME");
+			else
+				put_clock(b, sim->rows[i].time_ms);
+			while (b->len - start < 8)
+				hpa__buf_putc(b, ' ');
+			hpa__buf_put(b, line, len);
+			if (!header && i < sim->n_rows) {
+				const hpa_sim_row *r = &sim->rows[i];
+				if (!r->decided)
+					hpa__buf_printf(b, "   ! %s", r->message);
+				else if (r->desired != r->replicas)
+					hpa__buf_printf(b, "   -> %d (%s)", r->desired, r->reason_name);
+				i++;
+			}
+			header = false;
+			hpa__buf_putc(b, '\n');
+			line = nl ? nl + 1 : line + len;
+		}
+	}
+	hpa__free(table);
+	hpa__free(rows);
 	hpa__buf_putc(b, '\n');
 	write_summary(sim, b);
 }

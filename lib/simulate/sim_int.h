@@ -99,6 +99,7 @@ typedef enum {
 
 typedef struct {
 	uint32_t id;              /* <deployment>-<id> */
+	char name[64];            /* metadata.name */
 	uint8_t phase;            /* hpa__pod_phase */
 	bool scheduled;           /* kubelet acknowledged it: startTime set */
 	bool started;             /* container running */
@@ -138,6 +139,7 @@ typedef struct {
 typedef struct {
 	char *name;
 	char *service_name;
+	char *container_name;
 	hpa_sim_deployment dep;   /* name pointers point at the copies above */
 	hpa_sim_service svc;
 	int32_t spec_replicas;
@@ -176,10 +178,10 @@ typedef enum {
 	HPA__EV_POD_BOOTED,
 	HPA__EV_POD_PROBE,
 	HPA__EV_POD_GONE,
-	HPA__EV_TICK,
 	HPA__EV_KUBELET,
 	HPA__EV_SCRAPE,
-	HPA__EV_SYNC
+	HPA__EV_SYNC,
+	HPA__EV_TICK   /* last: a tick at t sees the pods a sync at t created */
 } hpa__ev_type;
 
 typedef struct {
@@ -220,7 +222,9 @@ typedef struct {
 	int32_t n_metrics;
 	hpa_sim_metric_value metrics[HPA_SIM_MAX_METRICS];
 	char kubectl[320];
-	char message[200];
+	char message[HPA_DECIDE_TEXT_MAX + 64];
+	hpa_targets_entry targets[HPA_SIM_MAX_METRICS]; /* kubectl TARGETS entries */
+	size_t n_targets;
 } hpa__sim_decision;
 
 typedef struct hpa__sim_glue hpa__sim_glue; /* decide-specific state */
@@ -254,10 +258,16 @@ typedef struct {
 } hpa__sim_hpa;
 
 struct hpa_sim;
-int hpa__sim_glue_new(hpa__sim_glue **out, const hpa_autoscaler *hpa, const hpa_sim_options *opts,
-	hpa_error *err);
+int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
+	const hpa_autoscaler *hpa, hpa_error *err);
+/* The inputs of the last decision of an HPA (for tests), NULL before any. */
+const hpa_decide_input *hpa__sim_glue_last_input(const hpa__sim_glue *g);
+const hpa_decision *hpa__sim_glue_last_decision(const hpa__sim_glue *g);
+/* The static cells of a kubectl row for this HPA plus the given values. */
+void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t wl, hpa_hpa_row *row,
+	const hpa_targets_entry *targets, size_t n_targets, int32_t current, int64_t now);
 /* spec.c */
-int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_sim_options *o, hpa_error *err);
+int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_decide_options *o, hpa_error *err);
 void hpa__sim_glue_free(hpa__sim_glue *g);
 /* One reconcile: decide with the history, then book-keep the history. */
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pods, size_t n,
@@ -267,6 +277,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_p
 
 struct hpa_sim {
 	hpa_sim_options opts;
+	hpa_decide_options dopts;     /* opts.decide_options points here */
 	hpa__sim_rng rng;
 	hpa__sim_workload *wl;
 	size_t n_wl, cap_wl;
@@ -283,8 +294,10 @@ struct hpa_sim {
 	hpa__arena strings;           /* row strings */
 	hpa__sim_podview *views;      /* scratch for syncs */
 	size_t cap_views;
-	char *names;                  /* scratch pod names */
-	size_t cap_names;
+	hpa_targets_entry *row_targets; /* kubectl TARGETS of every row, in row order */
+	size_t n_row_targets, cap_row_targets;
+	size_t *row_target_off;       /* per row: first entry in row_targets */
+	size_t cap_row_off;
 };
 
 /* output.c */

@@ -6,7 +6,7 @@
 #include "simulate/sim_int.h"
 #include <hpa/object_meta.h>
 
-int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_sim_options *o, hpa_error *err)
+int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_decide_options *o, hpa_error *err)
 {
 	int32_t v;
 	size_t n = hpa_autoscaler_metrics_count(a);

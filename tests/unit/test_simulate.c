@@ -231,6 +231,450 @@ static void test_simulate__rng_is_seeded(void)
 	CU_ASSERT_EQUAL(hpa__sim_rng_jitter(&a, 1000, 0), 1000);
 }
 
+
+/* ---- simulation helpers ------------------------------------------------------------ */
+
+/* Options with fixed timer phases: kubelet points at -51 s + 10 s k, scrapes at
+ * -51 s + 15 s k, syncs at 5 s + 15 s k (the warm-up is 2 x 15 s + 2 x 10 s + 1 s). */
+static void fixed_options(hpa_sim_options *o, int64_t duration_ms)
+{
+	hpa_sim_options_init(o, HPA_SIM_OPTIONS_VERSION);
+	o->duration_ms = duration_ms;
+	o->kubelet_phase_ms = 0;
+	o->scrape_phase_ms = 0;
+	o->sync_phase_ms = 5000;
+}
+
+/* One Deployment with a fixed-delay pod lifecycle (no jitter). */
+static void plain_deployment(hpa_sim_deployment *d, const char *name, int32_t replicas)
+{
+	hpa_sim_deployment_init(d, HPA_SIM_DEPLOYMENT_VERSION);
+	d->name = name;
+	d->replicas = replicas;
+	d->cpu_request_milli = 200;
+	d->cpu_limit_milli = 1000;
+	d->jitter_permille = 0;
+}
+
+static hpa_autoscaler *make_hpa(const char *name, const char *target, bool has_min, int32_t min, int32_t max)
+{
+	hpa_autoscaler *a = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	if (hpa_autoscaler_new(&a, name, &e))
+		return NULL;
+	hpa_autoscaler_set_scale_target_ref_api_version(a, "apps/v1", &e);
+	hpa_autoscaler_set_scale_target_ref_kind(a, "Deployment", &e);
+	hpa_autoscaler_set_scale_target_ref_name(a, target, &e);
+	if (has_min)
+		hpa_autoscaler_set_min_replicas(a, min, &e);
+	hpa_autoscaler_set_max_replicas(a, max, &e);
+	return a;
+}
+
+static void add_util_metric(hpa_autoscaler *a, const char *resource, int32_t util)
+{
+	hpa_metric_spec *m = NULL;
+	hpa_metric_target *t = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	if (hpa_autoscaler_metrics_append(a, &m, &e) || hpa_metric_spec_set_type(m, HPA_METRIC_SOURCE_TYPE_RESOURCE, &e) ||
+		hpa_metric_spec_set_resource_name(m, resource, &e) || hpa_metric_spec_resource_target_mut(m, &t, &e) ||
+		hpa_metric_target_set_type(t, HPA_METRIC_TARGET_TYPE_UTILIZATION, &e) ||
+		hpa_metric_target_set_average_utilization(t, util, &e))
+		CU_FAIL("building the HPA metric failed");
+}
+
+/* Build and run: one Deployment (`svc_spec` on the Spring Boot defaults),
+ * one HPA, one load. Returns NULL (and fails the test) on error. */
+static hpa_sim *run_one(const hpa_sim_options *o, const hpa_sim_deployment *d, const char *svc_spec,
+	hpa_autoscaler *a, const char *load_spec)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_sim *sim = NULL;
+	hpa_sim_service svc;
+	hpa_sim_load *l = NULL;
+	size_t di;
+	hpa_sim_service_init(&svc, HPA_SIM_SERVICE_VERSION);
+	if (hpa_sim_new(&sim, o, &e) || (svc_spec && hpa_sim_service_parse(&svc, svc_spec, &e)) ||
+		hpa_sim_add_deployment(sim, d, &svc, &di, &e) || hpa_sim_add_hpa(sim, a, di, NULL, &e) ||
+		(load_spec && (hpa_sim_load_parse(&l, load_spec, &e) || hpa_sim_set_load(sim, di, l, &e))) ||
+		hpa_sim_run(sim, &e)) {
+		CU_FAIL("simulation setup or run failed");
+		fprintf(stderr, "\nsimulation: %s\n", e.message);
+		hpa_sim_load_free(l);
+		hpa_sim_free(sim);
+		return NULL;
+	}
+	hpa_sim_load_free(l);
+	return sim;
+}
+
+static const hpa_sim_row *row_at(const hpa_sim *sim, size_t hpa, int64_t t)
+{
+	for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+		const hpa_sim_row *r = hpa_sim_timeline_at(sim, i);
+		if (r->hpa == hpa && r->time_ms == t)
+			return r;
+	}
+	return NULL;
+}
+
+/* The metrics pipeline: kubelet points every 10 s, scrapes every 15 s, a
+ * sample is the rate between the two latest distinct points. With a load
+ * that turns the pod's CPU from 10m (idle) to 10m + 20 req/s x 10m = 210m at
+ * t = 0 (request 200m), by hand:
+ *   sync  5 s: window [-21 s, -11 s]  all idle           10m ->   5 %
+ *   sync 20 s: window [-11 s,   9 s]  11 s idle, 9 s busy (11x10 + 9x210)/20 = 100m -> 50 %
+ *   sync 35 s: window [  9 s,  19 s]  busy               210m -> 105 %
+ *   sync 50 s: window [ 19 s,  39 s]  busy               210m -> 105 %
+ * min = max = 1 keeps the replica count out of the way. */
+static void test_simulate__metrics_pipeline_lag(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("lag", "web", true, 1, 1);
+	hpa_sim *sim;
+	static const int64_t t[] = { 5000, 20000, 35000, 50000 };
+	static const int32_t want[] = { 5, 50, 105, 105 };
+	fixed_options(&o, 60000);
+	plain_deployment(&d, "web", 1);
+	add_util_metric(a, "cpu", 50);
+	sim = run_one(&o, &d, "base=10m,cost=10m", a, "constant 20");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	CU_ASSERT_EQUAL(hpa_sim_timeline_count(sim), 4);
+	for (size_t i = 0; i < 4; i++) {
+		const hpa_sim_row *r = row_at(sim, 0, t[i]);
+		CU_ASSERT_PTR_NOT_NULL(r);
+		if (!r)
+			continue;
+		CU_ASSERT(r->decided);
+		CU_ASSERT_EQUAL(r->n_metrics, 1);
+		CU_ASSERT(r->metrics[0].valid);
+		CU_ASSERT_EQUAL(r->metrics[0].utilization, want[i]);
+		CU_ASSERT_EQUAL(r->replicas, 1);
+		CU_ASSERT_EQUAL(r->desired, 1);
+	}
+	hpa_sim_free(sim);
+}
+
+/* Pod lifecycle with fixed delays: the HPA's minReplicas 3 lifts 1 replica
+ * to 3 at the first sync (5 s). The new pods: scheduled 5 + 1 = 6 s,
+ * container 6 + 5 (pull) + 1 (start) = 12 s, booted 12 + 10 s of one core
+ * at the 500m limit = 12 + 20 = 32 s, readiness probes at 12 + 10 = 22 s,
+ * 27 s, 32 s -> Ready at 32 s. Pod-seconds over 60 s: 1 x 60 + 2 x 55 = 170. */
+static void test_simulate__pod_lifecycle(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("life", "web", true, 3, 3);
+	hpa_sim *sim;
+	const hpa_sim_row *r;
+	hpa_sim_summary s;
+	fixed_options(&o, 60000);
+	plain_deployment(&d, "web", 1);
+	d.cpu_limit_milli = 500;
+	add_util_metric(a, "cpu", 50);
+	sim = run_one(&o, &d, "boot=10s", a, NULL);
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	r = row_at(sim, 0, 5000);
+	CU_ASSERT(r && r->replicas == 1 && r->desired == 3 && r->reason == HPA_LIMIT_CURRENT_BELOW_MIN);
+	r = row_at(sim, 0, 20000);
+	CU_ASSERT(r && r->replicas == 3 && r->pods == 3 && r->ready == 1);
+	r = row_at(sim, 0, 35000);
+	CU_ASSERT(r && r->ready == 3);
+	CU_ASSERT_EQUAL(hpa_sim_summary_get(sim, 0, &s, NULL), 0);
+	CU_ASSERT_EQUAL(s.pod_ms, 170000);
+	CU_ASSERT_EQUAL(s.first_scale_up_ms, 5000);
+	CU_ASSERT_EQUAL(s.peak_replicas, 3);
+	hpa_sim_free(sim);
+}
+
+/* A constant load exactly at target never scales: 2 pods, 20 req/s x 10m
+ * per request = 100m per pod = 50 % of 200m, target 50 %: ratio 1.0. */
+static void test_simulate__constant_at_target_never_scales(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("flat", "web", true, 1, 10);
+	hpa_sim *sim;
+	size_t checked = 0;
+	fixed_options(&o, 900000);
+	plain_deployment(&d, "web", 2);
+	add_util_metric(a, "cpu", 50);
+	sim = run_one(&o, &d, "base=0,cost=10m", a, "constant 20");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+		const hpa_sim_row *r = hpa_sim_timeline_at(sim, i);
+		CU_ASSERT_EQUAL(r->replicas, 2);
+		CU_ASSERT_EQUAL(r->desired, 2);
+		if (r->time_ms >= 35000) { /* windows fully inside the load */
+			CU_ASSERT_EQUAL(r->metrics[0].utilization, 50);
+			checked++;
+		}
+	}
+	CU_ASSERT(checked >= 50);
+	hpa_sim_free(sim);
+}
+
+/* A step converges to ceil(load / per-pod capacity at target): capacity at
+ * 50 % of 200m with 10m per request is 10 req/s per pod, so 45 req/s needs
+ * ceil(45 / 10) = 5 pods. Lag bound: the step (60 s) + two kubelet periods
+ * + two scrapes (a window wholly after the step) + two syncs (the legacy
+ * scale-up limit max(2 x 1, 4) = 4 needs a second step) = 140 s for
+ * spec.replicas; + 40 s of pod start-up (27 s here, jitter on) for Ready. */
+static void test_simulate__step_converges(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("step", "web", true, 1, 10);
+	hpa_sim *sim;
+	int32_t highest = 0;
+	fixed_options(&o, 300000);
+	plain_deployment(&d, "web", 1);
+	d.jitter_permille = 200;
+	add_util_metric(a, "cpu", 50);
+	sim = run_one(&o, &d, "base=0,cost=10m", a, "step 10 45@60s");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+		const hpa_sim_row *r = hpa_sim_timeline_at(sim, i);
+		if (r->desired > highest)
+			highest = r->desired;
+		if (r->time_ms < 60000)
+			CU_ASSERT_EQUAL(r->desired, 1);
+		if (r->time_ms >= 140000)
+			CU_ASSERT_EQUAL(r->desired, 5);
+		if (r->time_ms >= 180000)
+			CU_ASSERT_EQUAL(r->ready, 5);
+	}
+	CU_ASSERT_EQUAL(highest, 5);
+	hpa_sim_free(sim);
+}
+
+/* Scale-down waits for the stabilization window. 5 pods share 45 req/s
+ * (9 req/s = 90m = 45 %: ratio 0.9, inside the tolerance) until the load
+ * drops to 10 req/s at 60 s (2 req/s = 20m = 10 % per pod). By hand, with
+ * the fixed phases:
+ *   sync 65 s: window [39 s, 49 s] still busy        -> recommendation 5
+ *   sync 80 s: window [49 s, 69 s] (11x90 + 9x20)/20 = 59m, 29 % -> ceil(0.58 x 5) = 3
+ *   sync 95 s: window [69 s, 79 s] 20m, 10 %          -> ceil(0.2 x 5) = 1
+ * Legacy stabilization keeps the highest recommendation not older than
+ * 300 s (an entry at exactly now - 300 s still counts, spec section 5.3):
+ * 5 until 365 s, so the first scale-down is at 380 s, to 3, then 1 at 395 s. */
+static void test_simulate__scale_down_waits_for_window(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("down", "web", true, 1, 10);
+	hpa_sim *sim;
+	const hpa_sim_row *r;
+	hpa_sim_summary s;
+	fixed_options(&o, 420000);
+	plain_deployment(&d, "web", 5);
+	add_util_metric(a, "cpu", 50);
+	sim = run_one(&o, &d, "base=0,cost=10m", a, "step 45 10@60s");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+		r = hpa_sim_timeline_at(sim, i);
+		if (r->time_ms < 380000)
+			CU_ASSERT_EQUAL(r->desired, 5);
+	}
+	r = row_at(sim, 0, 80000);
+	CU_ASSERT(r && r->metrics[0].utilization == 29 && r->metrics[0].proposal == 3);
+	r = row_at(sim, 0, 380000);
+	CU_ASSERT(r && r->replicas == 5 && r->desired == 3);
+	r = row_at(sim, 0, 395000);
+	CU_ASSERT(r && r->replicas == 3 && r->desired == 1);
+	CU_ASSERT_EQUAL(hpa_sim_summary_get(sim, 0, &s, NULL), 0);
+	CU_ASSERT_EQUAL(s.first_scale_down_ms, 380000);
+	hpa_sim_free(sim);
+}
+
+/* A scale-up policy of 1 pod per 60 s is never exceeded: in any span
+ * shorter than 60 s spec.replicas grows by at most 1, even though the load
+ * (10 -> 80 req/s, 8 pods at target) asks for more at once. */
+static void test_simulate__policy_rate_is_respected(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("slow", "web", true, 1, 10);
+	hpa_scaling_rules *up = NULL;
+	hpa_scaling_policy *p = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_sim *sim;
+	size_t n;
+	int32_t last = 0;
+	fixed_options(&o, 600000);
+	plain_deployment(&d, "web", 1);
+	add_util_metric(a, "cpu", 50);
+	if (hpa_autoscaler_behavior_scale_up_mut(a, &up, &e) || hpa_scaling_rules_policies_append(up, &p, &e) ||
+		hpa_scaling_policy_set_type(p, HPA_SCALING_POLICY_TYPE_PODS, &e) || hpa_scaling_policy_set_value(p, 1, &e) ||
+		hpa_scaling_policy_set_period_seconds(p, 60, &e))
+		CU_FAIL("building the behavior failed");
+	sim = run_one(&o, &d, "base=0,cost=10m", a, "step 10 80@30s");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return;
+	n = hpa_sim_timeline_count(sim);
+	for (size_t j = 0; j < n; j++) {
+		const hpa_sim_row *rj = hpa_sim_timeline_at(sim, j);
+		for (size_t i = 0; i <= j; i++) {
+			const hpa_sim_row *ri = hpa_sim_timeline_at(sim, i);
+			if (rj->time_ms - ri->time_ms < 60000)
+				CU_ASSERT(rj->desired - ri->replicas <= 1);
+		}
+		last = rj->desired;
+	}
+	CU_ASSERT(last >= 6); /* it did keep scaling, one pod a minute */
+	hpa_sim_free(sim);
+}
+
+/* Same inputs and seed: the same bytes in every format; another seed moves
+ * the timer phases and the jitter, so the timeline changes. */
+static char *run_siege_format(uint64_t seed, hpa_sim_format f, unsigned int flags, uint64_t *trajectory)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("order-hpa", "order", true, 1, 5);
+	hpa_sim *sim;
+	char *out = NULL;
+	size_t len = 0;
+	hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+	o.seed = seed;
+	o.flags = flags;
+	plain_deployment(&d, "order", 1);
+	d.cpu_limit_milli = 500;
+	d.jitter_permille = 200;
+	add_util_metric(a, "cpu", 20);
+	add_util_metric(a, "memory", 80);
+	sim = run_one(&o, &d, NULL, a, "siege -c20 -t40S");
+	hpa_autoscaler_free(a);
+	if (!sim)
+		return NULL;
+	if (trajectory) {
+		*trajectory = 1469598103934665603u;
+		for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+			const hpa_sim_row *r = hpa_sim_timeline_at(sim, i);
+			*trajectory = (*trajectory ^ (uint64_t)r->time_ms) * 1099511628211u;
+			*trajectory = (*trajectory ^ (uint64_t)r->desired) * 1099511628211u;
+		}
+	}
+	if (f && hpa_sim_write(sim, f, &out, &len, NULL) != 0)
+		out = NULL;
+	CU_ASSERT(!f || (out && strlen(out) == len));
+	hpa_sim_free(sim);
+	return out;
+}
+
+static void test_simulate__deterministic(void)
+{
+	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_TEXT, HPA_SIM_FORMAT_CSV, HPA_SIM_FORMAT_JSON,
+		HPA_SIM_FORMAT_SVG, HPA_SIM_FORMAT_SUMMARY };
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *a = run_siege_format(7, formats[i], 0, NULL), *b = run_siege_format(7, formats[i], 0, NULL);
+		CU_ASSERT(a && b && strcmp(a, b) == 0);
+		hpa_free(a);
+		hpa_free(b);
+	}
+	{
+		char *a = run_siege_format(7, HPA_SIM_FORMAT_CSV, 0, NULL), *b = run_siege_format(8, HPA_SIM_FORMAT_CSV, 0, NULL);
+		CU_ASSERT(a && b && strcmp(a, b) != 0);
+		hpa_free(a);
+		hpa_free(b);
+	}
+}
+
+/* ---- the decisions are hpa_decide()'s ------------------------------------------------- */
+
+typedef struct {
+	hpa_history *history;     /* kept by the test, independently of the simulator */
+	size_t checked, rescales;
+	bool mismatch;
+} shadow;
+
+/* After each sync: decide again, directly, from the snapshot the simulator
+ * gave the decision function and the test's own history, and compare. */
+static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
+{
+	shadow *sh = payload;
+	const hpa__sim_hpa *h = &info->sim->hpas[info->hpa];
+	const hpa_decide_input *in = hpa__sim_glue_last_input(h->glue);
+	const hpa_decision *ds = hpa__sim_glue_last_decision(h->glue);
+	hpa_decision dd;
+	hpa_error e = HPA_ERROR_INIT;
+	bool same;
+	if (!in || !ds || !info->row) {
+		sh->mismatch = true;
+		return;
+	}
+	memset(&dd, 0, sizeof(dd));
+	if (hpa_decide(&dd, in, sh->history, NULL, &e) != 0) {
+		sh->mismatch = true;
+		return;
+	}
+	same = dd.desired_replicas == ds->desired_replicas && dd.rescale == ds->rescale &&
+		dd.limit_reason == ds->limit_reason && dd.n_metrics == ds->n_metrics &&
+		in->spec_replicas == info->replicas && in->n_pods == (size_t)info->row->pods &&
+		info->desired == (dd.rescale ? dd.desired_replicas : in->spec_replicas) &&
+		info->row->reason == dd.limit_reason;
+	for (size_t k = 0; same && k < dd.n_metrics; k++) {
+		same = dd.metrics[k].replicas == ds->metrics[k].replicas &&
+			dd.metrics[k].average_utilization == ds->metrics[k].average_utilization &&
+			dd.metrics[k].replicas == info->row->metrics[k].proposal &&
+			(!dd.metrics[k].has_average_utilization ||
+				dd.metrics[k].average_utilization == info->row->metrics[k].utilization);
+	}
+	if (!same)
+		sh->mismatch = true;
+	if (dd.rescale)
+		sh->rescales++;
+	hpa_history_record(sh->history, &dd, in->now_ms, &e);
+	sh->checked++;
+}
+
+static void test_simulate__decisions_are_hpa_decide(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_autoscaler *a = make_hpa("order-hpa", "order", true, 1, 8);
+	hpa_scaling_rules *down = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	shadow sh;
+	hpa_sim *sim;
+	memset(&sh, 0, sizeof(sh));
+	CU_ASSERT_EQUAL(hpa_history_new(&sh.history, 0, &e), 0);
+	hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+	o.seed = 3;
+	o.duration_ms = 900000;
+	o.on_sync = shadow_sync;
+	o.payload = &sh;
+	plain_deployment(&d, "order", 1);
+	d.cpu_limit_milli = 500;
+	d.memory_request_bytes = 512 * MI;
+	d.jitter_permille = 200;
+	add_util_metric(a, "cpu", 30);
+	add_util_metric(a, "memory", 70);
+	/* a behavior, so that scale events and a 60 s scale-down window are kept too */
+	if (hpa_autoscaler_behavior_scale_down_mut(a, &down, &e) ||
+		hpa_scaling_rules_set_stabilization_window_seconds(down, 60, &e))
+		CU_FAIL("building the behavior failed");
+	sim = run_one(&o, &d, NULL, a, "step 5 40@1m 15@4m 0@8m");
+	hpa_autoscaler_free(a);
+	CU_ASSERT(!sh.mismatch);
+	CU_ASSERT(sh.checked >= 59);
+	CU_ASSERT(sh.rescales >= 3); /* up and down happened */
+	hpa_history_free(sh.history);
+	hpa_sim_free(sim);
+}
+
 static CU_TestInfo tests[] = {
 	{ "quantities", test_simulate__quantities },
 	{ "fixed_point_format", test_simulate__fixed_point_format },
@@ -239,6 +683,14 @@ static CU_TestInfo tests[] = {
 	{ "load_csv_trace", test_simulate__load_csv_trace },
 	{ "service_parse", test_simulate__service_parse },
 	{ "rng_is_seeded", test_simulate__rng_is_seeded },
+	{ "metrics_pipeline_lag", test_simulate__metrics_pipeline_lag },
+	{ "pod_lifecycle", test_simulate__pod_lifecycle },
+	{ "constant_at_target_never_scales", test_simulate__constant_at_target_never_scales },
+	{ "step_converges", test_simulate__step_converges },
+	{ "scale_down_waits_for_window", test_simulate__scale_down_waits_for_window },
+	{ "policy_rate_is_respected", test_simulate__policy_rate_is_respected },
+	{ "deterministic", test_simulate__deterministic },
+	{ "decisions_are_hpa_decide", test_simulate__decisions_are_hpa_decide },
 	CU_TEST_INFO_NULL
 };
 
