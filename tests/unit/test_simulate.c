@@ -675,6 +675,125 @@ static void test_simulate__decisions_are_hpa_decide(void)
 	hpa_sim_free(sim);
 }
 
+/* ---- the 12번가 rehearsal ------------------------------------------------------------- */
+
+/* Run `hpactl simulate 12st-mall.yaml --hpa all --load 'siege -c20 -t40S
+ * http://order:8080/orders' --duration 10m` through the API and check the
+ * outcome against the lab and the algorithm, by hand:
+ *   order-hpa (cpu 20 % of 200m, max 5): siege saturates order's 500m limit
+ *   (250 %, ratio 12.5), so the first decision that sees the load scales up;
+ *   the legacy limit max(2 x 1, 4) = 4 allows 1 -> 4, the next sync 4 -> 5.
+ *   First scale-up at most 55 s after the load starts (kubelet 10 s +
+ *   scrape 15 s + window 15 s + sync 15 s); back to 1 no sooner than 300 s
+ *   after the load ends (legacy stabilization) and no later than
+ *   300 s + 55 s + 2 syncs.
+ *   product-hpa (memory 20 % of 512Mi): 262Mi idle is 51 % (262/512 =
+ *   51.2 %), ratio 2.55: 1 -> ceil(2.55) = 3 -> ceil(2.55 x 3) = 8, capped
+ *   at 5, and never down: the lab's "51%/20%, 5 replicas". */
+static void check_rehearsal(hpa_sim *sim, size_t order, size_t product)
+{
+	hpa_sim_summary so, sp;
+	char *text = NULL;
+	const hpa_sim_row *last = NULL;
+	CU_ASSERT_EQUAL(hpa_sim_summary_get(sim, order, &so, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_sim_summary_get(sim, product, &sp, NULL), 0);
+	/* order */
+	CU_ASSERT_EQUAL(so.initial_replicas, 1);
+	CU_ASSERT_EQUAL(so.peak_replicas, 5);
+	CU_ASSERT_EQUAL(so.final_replicas, 1);
+	CU_ASSERT_EQUAL(so.load_start_ms, 0);
+	CU_ASSERT_EQUAL(so.load_end_ms, 40000);
+	CU_ASSERT(so.first_scale_up_ms > 0 && so.first_scale_up_ms <= 55000);
+	CU_ASSERT(so.back_to_initial_ms >= 40000 + 300000);
+	CU_ASSERT(so.back_to_initial_ms <= 40000 + 300000 + 55000 + 30000);
+	CU_ASSERT(so.requests > 0);
+	/* product */
+	CU_ASSERT_EQUAL(sp.peak_replicas, 5);
+	CU_ASSERT_EQUAL(sp.final_replicas, 5);
+	CU_ASSERT_EQUAL(sp.first_scale_down_ms, -1);
+	CU_ASSERT_EQUAL(sp.requests, 0);
+	for (size_t i = 0; i < hpa_sim_timeline_count(sim); i++) {
+		const hpa_sim_row *r = hpa_sim_timeline_at(sim, i);
+		if (r->hpa == order && r->time_ms <= so.first_scale_up_ms + 15000 && r->desired == 5)
+			CU_ASSERT(r->time_ms - so.first_scale_up_ms <= 15000);
+		if (r->hpa != product)
+			continue;
+		CU_ASSERT(r->desired >= r->replicas); /* never down */
+		last = r;
+	}
+	CU_ASSERT(last && last->replicas == 5 && last->n_metrics == 1 && last->metrics[0].utilization == 51);
+	CU_ASSERT(last && strstr(last->kubectl, "memory: 51%/20%") != NULL);
+	/* the summary says why */
+	CU_ASSERT_EQUAL(hpa_sim_write(sim, HPA_SIM_FORMAT_SUMMARY, &text, NULL, NULL), 0);
+	CU_ASSERT(text && strstr(text, "idle memory footprint (51% of the 512Mi request) is above the 20% target"));
+	CU_ASSERT(text && strstr(text, "maxReplicas 5 and never scale down"));
+	CU_ASSERT(text && strstr(text, "stabilization window (5m00s)"));
+	hpa_free(text);
+}
+
+static void rehearse(hpa_manifest *m)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_sim *sim = NULL;
+	hpa_sim_load *l = NULL;
+	size_t order = SIZE_MAX, product = SIZE_MAX, target = SIZE_MAX;
+	CU_ASSERT_EQUAL(hpa_sim_new(&sim, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_sim_add_from_manifest(sim, m, "order-hpa", NULL, &order, &e), 0);
+	CU_ASSERT_EQUAL(hpa_sim_add_from_manifest(sim, m, "product-hpa", NULL, &product, &e), 0);
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -c20 -t40S -v http://order:8080/orders", &e), 0);
+	CU_ASSERT_EQUAL(hpa_sim_find_deployment(sim, hpa_sim_load_target(l), &target, &e), 0);
+	CU_ASSERT_EQUAL(target, hpa_sim_hpa_deployment(sim, order));
+	if (target != SIZE_MAX && l && product != SIZE_MAX) {
+		CU_ASSERT_EQUAL(hpa_sim_set_load(sim, target, l, &e), 0);
+		CU_ASSERT_EQUAL(hpa_sim_run(sim, &e), 0);
+		check_rehearsal(sim, order, product);
+	}
+	/* what the adapter read from the Deployment */
+	if (sim && order != SIZE_MAX) {
+		const hpa__sim_workload *w = &sim->wl[hpa_sim_hpa_deployment(sim, order)];
+		CU_ASSERT_EQUAL(w->dep.cpu_request_milli, 200);
+		CU_ASSERT_EQUAL(w->dep.cpu_limit_milli, 500);
+		CU_ASSERT_EQUAL(w->dep.memory_request_bytes, 512 * MI);
+		CU_ASSERT_EQUAL(w->dep.memory_limit_bytes, 1024 * MI);
+		CU_ASSERT_EQUAL(w->dep.readiness_initial_delay_ms, 10000);
+		CU_ASSERT_EQUAL(w->dep.readiness_period_ms, 5000);
+		CU_ASSERT_STRING_EQUAL(w->service_name, "order");
+	}
+	/* the adapter's errors */
+	CU_ASSERT_EQUAL(hpa_sim_add_from_manifest(sim, m, "nope", NULL, NULL, &e), HPA_ENOTFOUND);
+	CU_ASSERT_EQUAL(hpa_sim_add_from_manifest(sim, m, NULL, NULL, NULL, &e), HPA_EINVAL); /* two HPAs */
+	hpa_sim_load_free(l);
+	hpa_sim_free(sim);
+}
+
+/* our own fixture (tests/data/simulate/12st-mall.yaml) */
+static void test_simulate__rehearsal_12st_mall(void)
+{
+	char path[1024];
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_manifest *m = NULL;
+	th_data_path(path, sizeof(path), "simulate/12st-mall.yaml");
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_file(&m, path, NULL, &e), 0);
+	if (m)
+		rehearse(m);
+	hpa_manifest_free(m);
+}
+
+/* the manifest the deployment modeler renders from examples/12st-mall/model.yml */
+static void test_simulate__rehearsal_rendered_model(void)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_model *model = NULL;
+	hpa_manifest *m = NULL;
+	CU_ASSERT_EQUAL(hpa_model_load_file(&model, HPA_SOURCE_DIR "/examples/12st-mall/model.yml", &e), 0);
+	if (model)
+		CU_ASSERT_EQUAL(hpa_model_render(model, NULL, &m, &e), 0);
+	if (m)
+		rehearse(m);
+	hpa_manifest_free(m);
+	hpa_model_free(model);
+}
+
 static CU_TestInfo tests[] = {
 	{ "quantities", test_simulate__quantities },
 	{ "fixed_point_format", test_simulate__fixed_point_format },
@@ -691,6 +810,8 @@ static CU_TestInfo tests[] = {
 	{ "policy_rate_is_respected", test_simulate__policy_rate_is_respected },
 	{ "deterministic", test_simulate__deterministic },
 	{ "decisions_are_hpa_decide", test_simulate__decisions_are_hpa_decide },
+	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
+	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
 	CU_TEST_INFO_NULL
 };
 
