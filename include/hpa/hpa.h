@@ -9,6 +9,8 @@
 #include <hpa/version.h>
 #include <hpa/errors.h>
 /* HPA_MODULE_HEADERS: each module adds its header below, in layer order. */
+#include <hpa/quantity.h>
+#include <hpa/int_or_string.h>
 #include <hpa/manifest.h>
 #include <hpa/object.h>
 #include <hpa/codec.h>
