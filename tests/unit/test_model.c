@@ -723,6 +723,28 @@ static void test_model__deployment_errors(void)
 		{ MINI_HEAD "deployment:\n  registry: 5\n  tag: v1\n", HPA_ETYPE, 8, 13, "deployment.registry" },
 		{ MINI_HEAD "deployment:\n  registry: r\n  tag: 1.0\n", HPA_ETYPE, 9, 8, "deployment.tag" },
 		{ MINI "  namespaces: x\n", HPA_EUNKNOWNFIELD, 10, 3, "deployment.namespaces" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleUp: {selectPolicy: Maximum}}}]\n", HPA_EVALIDATION, 11, 40,
+			"deployment.autoscalers[0].behavior.scaleUp.selectPolicy" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleDown: {tolerance: 10%}}}]\n", HPA_EVALIDATION, 11, 39,
+			"deployment.autoscalers[0].behavior.scaleDown.tolerance" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleDown: {stabilizationWindowSeconds: 3601}}}]\n", HPA_ERANGE, 11, 56,
+			"deployment.autoscalers[0].behavior.scaleDown.stabilizationWindowSeconds" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleDown: {policies: [{type: Replicas, value: 1, periodSeconds: 60}]}}}]\n", HPA_EVALIDATION, 11, 46,
+			"deployment.autoscalers[0].behavior.scaleDown.policies[0].type" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleDown: {policies: [{type: Pods, periodSeconds: 60}]}}}]\n", HPA_EMISSING, 11, 39,
+			"deployment.autoscalers[0].behavior.scaleDown.policies[0].value" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}],\n"
+			"    behavior: {scaleSideways: {}}}]\n", HPA_EUNKNOWNFIELD, 11, 16,
+			"deployment.autoscalers[0].behavior.scaleSideways" },
+		{ MINI "  autoscalers: [{target: order, maxReplicas: 0, metrics: [{resource: cpu, averageUtilization: 5}]}]\n",
+			HPA_ERANGE, 10, 46, "deployment.autoscalers[0].maxReplicas" },
+		{ MINI "  autoscalers: [{target: order, minReplicas: 0, maxReplicas: 2, metrics: [{resource: cpu, averageUtilization: 5}]}]\n",
+			HPA_ERANGE, 10, 46, "deployment.autoscalers[0].minReplicas" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		hpa_error e = HPA_ERROR_INIT;
@@ -739,6 +761,35 @@ static void test_model__deployment_errors(void)
 		TH_ASSERT_ERR(e, cases[i].code, cases[i].line, cases[i].col);
 		CU_ASSERT_STRING_EQUAL(e.path, cases[i].path);
 	}
+}
+
+/* deployment.profile picks the ports and brokers entries */
+static void test_model__profile_field(void)
+{
+	static const char *yaml = "model: {name: s}\nmessaging: {brokers: {default: localhost:9092, prod: kafka:9092}}\n"
+		"boundedContexts:\n  - {name: order, ports: {default: 8082, docker: 8080, prod: 80}}\n"
+		"deployment: {registry: r, tag: t, profile: %s}\n";
+	char buf[512];
+	hpa_manifest *man;
+	const hpa_object *d;
+	snprintf(buf, sizeof(buf), yaml, "prod");
+	man = load_render(buf, NULL);
+	d = find(man, "Deployment", "order");
+	CU_ASSERT_EQUAL(num(d, "spec.template.spec.containers[0].ports[0].containerPort"), 80);
+	CU_ASSERT_STRING_EQUAL(txt(d, "spec.template.spec.containers[0].env[0].value"), "kafka:9092");
+	hpa_manifest_free(man);
+	snprintf(buf, sizeof(buf), yaml, "default");
+	man = load_render(buf, NULL);
+	d = find(man, "Deployment", "order");
+	CU_ASSERT_EQUAL(num(d, "spec.template.spec.containers[0].ports[0].containerPort"), 8082);
+	CU_ASSERT_STRING_EQUAL(txt(d, "spec.template.spec.containers[0].env[0].value"), "localhost:9092");
+	hpa_manifest_free(man);
+	snprintf(buf, sizeof(buf), yaml, "docker"); /* brokers: no docker entry, the default one */
+	man = load_render(buf, NULL);
+	d = find(man, "Deployment", "order");
+	CU_ASSERT_EQUAL(num(d, "spec.template.spec.containers[0].ports[0].containerPort"), 8080);
+	CU_ASSERT_STRING_EQUAL(txt(d, "spec.template.spec.containers[0].env[0].value"), "localhost:9092");
+	hpa_manifest_free(man);
 }
 
 static void test_model__ingress_fields(void)
@@ -1166,6 +1217,7 @@ static CU_TestInfo tests[] = {
 	{ "policies", test_model__policies },
 	{ "deployment_fields", test_model__deployment_fields },
 	{ "deployment_errors", test_model__deployment_errors },
+	{ "profile_field", test_model__profile_field },
 	{ "ingress_fields", test_model__ingress_fields },
 	{ "autoscalers", test_model__autoscalers },
 	{ "prerequisites", test_model__prerequisites },
