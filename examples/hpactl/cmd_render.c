@@ -74,7 +74,8 @@ static void count_kinds(const hpa_manifest *man, char *buf, size_t size)
 			if (!strcmp(hpa_object_kind_name(hpa_manifest_at(man, i)), kinds[k]))
 				n++;
 		if (n && used < size)
-			used += (size_t)snprintf(buf + used, size - used, "%s%zu %s", used ? ", " : "", n, kinds[k]);
+			used += (size_t)snprintf(buf + used, size - used, "%s%zu %s%s", used ? ", " : "", n, kinds[k],
+				n > 1 ? "s" : "");
 	}
 }
 
