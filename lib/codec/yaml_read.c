@@ -813,6 +813,7 @@ static int run(reader *r)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (r->m->documents >= r->o->max_documents) {
+				r->document = r->m->documents;
 				rc = fail_at(r, HPA_ELIMIT, &ev.start_mark, "more than max_documents (%zu) documents",
 					r->o->max_documents);
 				break;

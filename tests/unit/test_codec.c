@@ -1,0 +1,940 @@
+/* tests/unit/test_codec.c -- the YAML/JSON codecs (hpa/codec.h).
+ *
+ * Most cases are data: tests/data/{yaml,json}/{valid,invalid}/<case>/ holds
+ * `input.yaml` or `input.json`, and
+ *   valid:   `expected.yaml` and/or `expected.json`, written by hand as
+ *            kubectl prints them; optional `counts` ("documents N objects M");
+ *   invalid: `error`: line 1 `CODE line column document path` ("-" = empty
+ *            path, 0 = unknown position), line 2 a substring of the message;
+ *   both:    optional `options`: words among allow_aliases allow_duplicates
+ *            strict sort_keys omit_status compact max_depth=N max_aliases=N
+ *            max_documents=N max_scalar_bytes=N.
+ * One test walks each folder, so a new case needs no C. Every valid case is
+ * also checked for losslessness: load -> write -> load gives equal trees and
+ * the second write is byte-identical to the first.
+ *
+ * The allocation-failure sweep covers libhpa's own allocations (the arena,
+ * scratch stacks, output buffers). libyaml and jansson allocate with their
+ * own malloc (their allocators are process-wide and belong to the
+ * application), so their failures are not injected here; the codec maps
+ * YAML_MEMORY_ERROR and json_error_out_of_memory to HPA_ENOMEM.
+ */
+#include "helpers.h"
+#include "codec/codec_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- assertion with a message ---------------------------------------------------------- */
+
+static char msgbuf[8192];
+
+#define CHECKF(cond, ...) do { \
+	if (cond) { \
+		CU_PASS(#cond); \
+	} else { \
+		snprintf(msgbuf, sizeof(msgbuf), __VA_ARGS__); \
+		fprintf(stderr, "\n  codec: %s\n", msgbuf); \
+		CU_assertImplementation(CU_FALSE, __LINE__, msgbuf, __FILE__, "", CU_FALSE); \
+	} \
+} while (0)
+
+/* ---- fixture helpers ---------------------------------------------------------------------------- */
+
+typedef struct {
+	hpa_parse_options po;
+	hpa_write_options wo;
+} case_opts;
+
+static void read_options(const char *dir, case_opts *co)
+{
+	char path[1300], *text, *tok, *save = NULL;
+	hpa_parse_options_init(&co->po, HPA_PARSE_OPTIONS_VERSION);
+	hpa_write_options_init(&co->wo, HPA_WRITE_OPTIONS_VERSION);
+	snprintf(path, sizeof(path), "%s/options", dir);
+	text = th_read_file(path, NULL);
+	if (!text)
+		return;
+	for (tok = strtok_r(text, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+		if (!strcmp(tok, "allow_aliases"))
+			co->po.flags |= HPA_PARSE_ALLOW_ALIASES;
+		else if (!strcmp(tok, "allow_duplicates"))
+			co->po.flags |= HPA_PARSE_ALLOW_DUPLICATES;
+		else if (!strcmp(tok, "strict"))
+			co->po.flags |= HPA_PARSE_STRICT;
+		else if (!strcmp(tok, "sort_keys"))
+			co->wo.flags |= HPA_WRITE_SORT_KEYS;
+		else if (!strcmp(tok, "omit_status"))
+			co->wo.flags |= HPA_WRITE_OMIT_STATUS;
+		else if (!strcmp(tok, "compact"))
+			co->wo.flags |= HPA_WRITE_COMPACT;
+		else if (!strncmp(tok, "max_depth=", 10))
+			co->po.max_depth = strtoul(tok + 10, NULL, 10);
+		else if (!strncmp(tok, "max_aliases=", 12))
+			co->po.max_aliases = strtoul(tok + 12, NULL, 10);
+		else if (!strncmp(tok, "max_documents=", 14))
+			co->po.max_documents = strtoul(tok + 14, NULL, 10);
+		else if (!strncmp(tok, "max_scalar_bytes=", 17))
+			co->po.max_scalar_bytes = strtoul(tok + 17, NULL, 10);
+		else
+			CHECKF(0, "%s: unknown option word '%s'", dir, tok);
+	}
+	free(text);
+}
+
+/* hpa__v_equal, except that map key order is ignored at the top level
+ * (the writer puts apiVersion, kind, metadata, spec, status first) or,
+ * with `anywhere`, at every level (HPA_WRITE_SORT_KEYS) */
+static bool same_value(const hpa__value *a, const hpa__value *b, bool unordered, bool anywhere)
+{
+	size_t i;
+	if (!unordered || a->kind != HPA__V_MAP || b->kind != HPA__V_MAP) {
+		if (!anywhere || a->kind != b->kind || (a->kind != HPA__V_MAP && a->kind != HPA__V_SEQ))
+			return hpa__v_equal(a, b);
+		if (a->kind == HPA__V_SEQ) {
+			if (a->u.seq.len != b->u.seq.len)
+				return false;
+			for (i = 0; i < a->u.seq.len; i++)
+				if (!same_value(a->u.seq.items[i], b->u.seq.items[i], true, true))
+					return false;
+			return true;
+		}
+	}
+	if (a->u.map.len != b->u.map.len)
+		return false;
+	for (i = 0; i < a->u.map.len; i++) {
+		const hpa__value *k = a->u.map.items[i].key;
+		const hpa__value *bv = hpa__map_getn(b, k->u.s.ptr, k->u.s.len);
+		if (!bv || !same_value(a->u.map.items[i].value, bv, anywhere, anywhere))
+			return false;
+	}
+	return true;
+}
+
+static bool trees_equal_ex(const hpa_manifest *a, const hpa_manifest *b, bool anywhere)
+{
+	size_t i;
+	if (hpa_manifest_count(a) != hpa_manifest_count(b))
+		return false;
+	for (i = 0; i < hpa_manifest_count(a); i++)
+		if (!same_value(hpa_manifest_at(a, i)->root, hpa_manifest_at(b, i)->root, true, anywhere))
+			return false;
+	return true;
+}
+
+static bool trees_equal(const hpa_manifest *a, const hpa_manifest *b)
+{
+	return trees_equal_ex(a, b, false);
+}
+
+/* first line where a and b differ, for messages */
+static size_t diff_line(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i, line = 1;
+	for (i = 0; i < an && i < bn && a[i] == b[i]; i++)
+		if (a[i] == '\n')
+			line++;
+	return line;
+}
+
+typedef int (*parse_fn)(hpa_manifest **, const char *, size_t, const hpa_parse_options *, hpa_error *);
+typedef int (*write_fn)(const hpa_manifest *, char **, size_t *, const hpa_write_options *, hpa_error *);
+
+/* write with fn, compare with dir/expected (if present), re-read with
+ * reparse, check trees (when same_format) and byte-stable second write */
+static void check_output(const char *dir, const char *name, const hpa_manifest *m, write_fn fn,
+	parse_fn reparse, const case_opts *co, bool same_format)
+{
+	char path[1300], *out = NULL, *out2 = NULL, *expected;
+	size_t len = 0, len2 = 0, elen = 0;
+	hpa_manifest *m2 = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_parse_options po = co->po;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	expected = th_read_file(path, &elen);
+	rc = fn(m, &out, &len, &co->wo, &e);
+	CHECKF(rc == 0, "%s: writing %s failed: %s", dir, name, e.message);
+	if (rc != 0) {
+		free(expected);
+		return;
+	}
+	CHECKF(strlen(out) == len, "%s: %s: length mismatch", dir, name);
+	if (expected)
+		CHECKF(len == elen && memcmp(out, expected, len) == 0,
+			"%s: %s differs from the writer's output at line %zu:\n%s", dir, name,
+			diff_line(out, len, expected, elen), out);
+	/* lossless: re-read, equal trees, same bytes again */
+	po.flags |= HPA_PARSE_ALLOW_DUPLICATES | HPA_PARSE_ALLOW_ALIASES;
+	po.flags &= ~HPA_PARSE_STRICT;
+	rc = reparse(&m2, out, len, &po, &e);
+	CHECKF(rc == 0, "%s: re-reading %s output failed: %s (line %zu col %zu)", dir, name, e.message, e.line, e.column);
+	if (rc == 0) {
+		if (same_format && !(co->wo.flags & (HPA_WRITE_OMIT_STATUS)))
+			CHECKF(trees_equal_ex(m, m2, (co->wo.flags & HPA_WRITE_SORT_KEYS) != 0),
+				"%s: %s: tree changed after write and re-read", dir, name);
+		rc = fn(m2, &out2, &len2, &co->wo, &e);
+		CHECKF(rc == 0 && len2 == len && memcmp(out, out2, len) == 0,
+			"%s: %s: second write differs at line %zu", dir, name, diff_line(out, len, out2 ? out2 : "", len2));
+	}
+	hpa_free(out);
+	hpa_free(out2);
+	hpa_manifest_free(m2);
+	free(expected);
+}
+
+static void check_counts(const char *dir, const hpa_manifest *m)
+{
+	char path[1300], *text;
+	unsigned long docs, objs;
+	snprintf(path, sizeof(path), "%s/counts", dir);
+	text = th_read_file(path, NULL);
+	if (!text)
+		return;
+	if (sscanf(text, "documents %lu objects %lu", &docs, &objs) == 2) {
+		CHECKF(hpa_manifest_document_count(m) == docs, "%s: %zu documents, expected %lu", dir,
+			hpa_manifest_document_count(m), docs);
+		CHECKF(hpa_manifest_count(m) == objs, "%s: %zu objects, expected %lu", dir, hpa_manifest_count(m), objs);
+	} else {
+		CHECKF(0, "%s: bad counts file", dir);
+	}
+	free(text);
+}
+
+static void run_valid(const char *dir, bool json)
+{
+	char path[1200], *input;
+	size_t len;
+	case_opts co;
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	int rc;
+
+	read_options(dir, &co);
+	snprintf(path, sizeof(path), "%s/input.%s", dir, json ? "json" : "yaml");
+	input = th_read_file(path, &len);
+	CHECKF(input != NULL, "%s: no input", dir);
+	if (!input)
+		return;
+	rc = (json ? hpa_manifest_parse_json : hpa_manifest_parse_yaml)(&m, input, len, &co.po, &e);
+	CHECKF(rc == 0, "%s: parse failed: %s %s:%zu:%zu %s: %s", dir, hpa_error_code_name(rc), e.source,
+		e.line, e.column, e.path, e.message);
+	if (rc == 0) {
+		check_counts(dir, m);
+		check_output(dir, "expected.yaml", m, hpa_manifest_write_yaml, hpa_manifest_parse_yaml, &co, !json);
+		snprintf(path, sizeof(path), "%s/expected.json", dir);
+		if (json || th_is_file(path))
+			check_output(dir, "expected.json", m, hpa_manifest_write_json, hpa_manifest_parse_json, &co, json);
+	}
+	hpa_manifest_free(m);
+	free(input);
+}
+
+static void run_invalid(const char *dir, bool json)
+{
+	char path[1300], *input, *spec, code[64], epath[HPA_ERROR_PATH_MAX], *msg;
+	size_t len, line, col, doc;
+	case_opts co;
+	hpa_manifest *m = (hpa_manifest *)&m;  /* must become NULL */
+	hpa_error e = HPA_ERROR_INIT;
+	int rc;
+
+	read_options(dir, &co);
+	snprintf(path, sizeof(path), "%s/input.%s", dir, json ? "json" : "yaml");
+	input = th_read_file(path, &len);
+	snprintf(path, sizeof(path), "%s/error", dir);
+	spec = th_read_file(path, NULL);
+	CHECKF(input && spec, "%s: missing input or error file", dir);
+	if (!input || !spec) {
+		free(input);
+		free(spec);
+		return;
+	}
+	if (sscanf(spec, "%63s %zu %zu %zu %255s", code, &line, &col, &doc, epath) != 5) {
+		CHECKF(0, "%s: bad error file", dir);
+		free(input);
+		free(spec);
+		return;
+	}
+	msg = strchr(spec, '\n');
+	msg = msg ? msg + 1 : spec + strlen(spec);
+	th_rstrip(msg);
+	if (!strcmp(epath, "-"))
+		epath[0] = '\0';
+	co.po.source_name = "case.input";
+	rc = (json ? hpa_manifest_parse_json : hpa_manifest_parse_yaml)(&m, input, len, &co.po, &e);
+	CHECKF(rc != 0 && !strcmp(hpa_error_code_name(rc), code), "%s: got %s, expected %s (%s)", dir,
+		hpa_error_code_name(rc), code, e.message);
+	CHECKF(m == NULL, "%s: *out not NULL on failure", dir);
+	CHECKF(e.code == rc, "%s: err->code %d != rc %d", dir, e.code, rc);
+	CHECKF(e.line == line && e.column == col, "%s: position %zu:%zu, expected %zu:%zu (%s)", dir,
+		e.line, e.column, line, col, e.message);
+	CHECKF(e.document == doc, "%s: document %zu, expected %zu", dir, e.document, doc);
+	CHECKF(!strcmp(e.path, epath), "%s: path '%s', expected '%s'", dir, e.path, epath);
+	CHECKF(strstr(e.message, msg) != NULL, "%s: message '%s' lacks '%s'", dir, e.message, msg);
+	CHECKF(!strcmp(e.source, "case.input"), "%s: source '%s'", dir, e.source);
+	if (line)
+		CHECKF(e.offset != SIZE_MAX && e.offset <= len, "%s: offset %zu", dir, e.offset);
+	if (m != NULL && m != (hpa_manifest *)&m)
+		hpa_manifest_free(m);
+	free(input);
+	free(spec);
+}
+
+static void walk(const char *rel, bool json, bool valid)
+{
+	char dir[512], sub[800];
+	char **list;
+	size_t n = 0;
+	th_data_path(dir, sizeof(dir), rel);
+	list = th_list_dir(dir);
+	CHECKF(list != NULL, "cannot list %s", dir);
+	if (!list)
+		return;
+	for (char **p = list; *p; p++) {
+		snprintf(sub, sizeof(sub), "%s/%s", dir, *p);
+		if (!th_is_dir(sub))
+			continue;
+		if (valid)
+			run_valid(sub, json);
+		else
+			run_invalid(sub, json);
+		n++;
+	}
+	CHECKF(n > 0, "no cases under %s", dir);
+	th_free_list(list);
+}
+
+static void test_codec__yaml_valid(void) { walk("yaml/valid", false, true); }
+static void test_codec__yaml_invalid(void) { walk("yaml/invalid", false, false); }
+static void test_codec__json_valid(void) { walk("json/valid", true, true); }
+static void test_codec__json_invalid(void) { walk("json/invalid", true, false); }
+
+/* ---- scalar resolution ----------------------------------------------------------------------------
+ * Expected kinds follow go-yaml v2's resolve.go rules (the table of
+ * booleans/nulls, strconv.ParseInt/ParseUint with base 0 after removing
+ * `_`, the float pattern, ParseFloat overflow, timestamps), worked out by
+ * hand for each input. */
+
+static void test_codec__resolution(void)
+{
+	static const struct { const char *s; hpa__rkind k; } cases[] = {
+		{ "", HPA__R_NULL }, { "~", HPA__R_NULL }, { "null", HPA__R_NULL }, { "Null", HPA__R_NULL },
+		{ "NULL", HPA__R_NULL }, { "nULL", HPA__R_STR }, { "none", HPA__R_STR },
+		{ "y", HPA__R_BOOL }, { "Y", HPA__R_BOOL }, { "yes", HPA__R_BOOL }, { "YES", HPA__R_BOOL },
+		{ "yEs", HPA__R_STR }, { "n", HPA__R_BOOL }, { "No", HPA__R_BOOL }, { "on", HPA__R_BOOL },
+		{ "OFF", HPA__R_BOOL }, { "oFF", HPA__R_STR }, { "True", HPA__R_BOOL }, { "FALSE", HPA__R_BOOL },
+		{ "t", HPA__R_STR }, { "f", HPA__R_STR }, { "yess", HPA__R_STR },
+		{ "0", HPA__R_INT }, { "-0", HPA__R_INT }, { "+0", HPA__R_INT }, { "42", HPA__R_INT },
+		{ "0644", HPA__R_INT }, { "0x1F", HPA__R_INT }, { "0X1f", HPA__R_INT }, { "0o17", HPA__R_INT },
+		{ "0b101", HPA__R_INT }, { "-0b101", HPA__R_INT }, { "1_000", HPA__R_INT }, { "1__0", HPA__R_INT },
+		{ "1_", HPA__R_INT }, { "+12", HPA__R_INT }, { "-0x10", HPA__R_INT },
+		{ "9223372036854775807", HPA__R_INT }, { "-9223372036854775808", HPA__R_INT },
+		{ "18446744073709551615", HPA__R_INT },        /* ParseUint */
+		{ "+9223372036854775808", HPA__R_FLOAT },       /* ParseInt range, ParseUint rejects '+' */
+		{ "-9223372036854775809", HPA__R_FLOAT },
+		{ "18446744073709551616", HPA__R_FLOAT }, { "0x10000000000000000", HPA__R_STR },
+		{ "08", HPA__R_FLOAT }, { "0128", HPA__R_FLOAT }, { "0x", HPA__R_STR }, { "0xG", HPA__R_STR },
+		{ "1.5", HPA__R_FLOAT }, { ".5", HPA__R_FLOAT }, { "-.5", HPA__R_FLOAT }, { "+.5", HPA__R_FLOAT },
+		{ "1.", HPA__R_FLOAT }, { "1e3", HPA__R_FLOAT }, { "1E+3", HPA__R_FLOAT }, { "1e-3", HPA__R_FLOAT },
+		{ "1_000.5", HPA__R_FLOAT }, { ".5_0", HPA__R_FLOAT }, { ".5__0", HPA__R_STR }, { "._5", HPA__R_STR },
+		{ "1e", HPA__R_STR }, { "e3", HPA__R_STR }, { ".", HPA__R_STR }, { "-", HPA__R_STR }, { "+", HPA__R_STR },
+		{ "1.2.3", HPA__R_STR }, { "1e308", HPA__R_FLOAT }, { "1e309", HPA__R_STR }, { "1e400", HPA__R_STR },
+		{ "1.7976931348623157e308", HPA__R_FLOAT }, { "1.7976931348623159e308", HPA__R_STR },
+		{ ".1e310", HPA__R_STR }, { "1e-400", HPA__R_FLOAT },
+		{ ".inf", HPA__R_FLOAT }, { "-.Inf", HPA__R_FLOAT }, { "+.INF", HPA__R_FLOAT }, { ".NaN", HPA__R_FLOAT },
+		{ ".nAn", HPA__R_STR }, { "inf", HPA__R_STR }, { "nan", HPA__R_STR },
+		{ "2024-01-01", HPA__R_TIMESTAMP }, { "2024-1-1", HPA__R_TIMESTAMP },
+		{ "2024-02-30", HPA__R_STR }, { "2023-02-29", HPA__R_STR }, { "2024-02-29", HPA__R_TIMESTAMP },
+		{ "2024-01-01T10:00:00Z", HPA__R_TIMESTAMP }, { "2024-01-01t10:00:00.5+02:00", HPA__R_TIMESTAMP },
+		{ "2024-01-01 10:00:00", HPA__R_TIMESTAMP }, { "2024-01-01T10:00:00", HPA__R_STR },
+		{ "2024-01-01 10:00:00Z", HPA__R_STR }, { "20240-01-01", HPA__R_STR },
+		{ "1:20", HPA__R_STR }, { "500m", HPA__R_STR }, { "1Gi", HPA__R_STR }, { "<<", HPA__R_MERGE },
+		{ "<", HPA__R_STR }, { "abc", HPA__R_STR }, { "12abc", HPA__R_STR },
+	};
+	size_t i;
+	for (i = 0; i < HPA__ARRAY_SIZE(cases); i++) {
+		hpa__rkind k = hpa__yaml_resolve(cases[i].s, strlen(cases[i].s));
+		CHECKF(k == cases[i].k, "resolve(\"%s\") = %d, expected %d", cases[i].s, (int)k, (int)cases[i].k);
+	}
+	CHECKF(hpa__yaml_is_base60("1:20", 4), "1:20 is sexagesimal");
+	CHECKF(hpa__yaml_is_base60("-190:20:30.15", 13), "-190:20:30.15 is sexagesimal");
+	CHECKF(!hpa__yaml_is_base60("1:60", 4), "1:60 is not");
+	CHECKF(!hpa__yaml_is_base60("a:1", 3), "a:1 is not");
+}
+
+/* ---- positions ------------------------------------------------------------------------------------ */
+
+static void test_codec__positions_bytes_and_characters(void)
+{
+	/* "é" is two bytes, one character: libyaml's mark.index counts
+	 * characters, err->offset and node offsets count bytes */
+	static const char in[] =
+		"apiVersion: apps/v1\n"              /* bytes 0..19 */
+		"kind: Deployment\n"                 /* 20..36 */
+		"metadata: {name: \"\xc3\xa9t\xc3\xa9\"}\n" /* 37..62 (26 bytes, 24 chars) */
+		"spec: {replicas: \"x\"}\n";         /* 61.. */
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	int rc = hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, NULL, &e);
+	CU_ASSERT_EQUAL(rc, HPA_ETYPE);
+	CU_ASSERT_EQUAL(e.line, 4);
+	CU_ASSERT_EQUAL(e.column, 18);
+	CU_ASSERT_EQUAL(e.offset, 63 + 17);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.replicas");
+	CU_ASSERT_STRING_EQUAL(e.source, "<string>");
+	CU_ASSERT_PTR_NULL(m);
+
+	/* columns count characters on the line */
+	{
+		static const char in2[] = "kind: X\nmetadata: {name: \"\xc3\xa9\xc3\xa9\", x: [1, \"y\"]}\n";
+		const hpa_object *o;
+		rc = hpa_manifest_parse_yaml(&m, in2, sizeof(in2) - 1, NULL, &e);
+		CU_ASSERT_EQUAL(rc, 0);
+		o = hpa_manifest_at(m, 0);
+		if (o) {
+			const hpa__value *md = hpa__map_get(o->root, "metadata");
+			const hpa__value *x = md ? hpa__map_get(md, "x") : NULL;
+			CU_ASSERT_EQUAL(hpa_object_line(o), 1);
+			CU_ASSERT_EQUAL(hpa_object_column(o), 1);
+			if (x && x->kind == HPA__V_SEQ && x->u.seq.len == 2) {
+				/* `"y"`: line 2, 1-based character column 31, byte
+				 * offset 8 (line 1) + 30 characters + 2 extra bytes */
+				CU_ASSERT_EQUAL(x->u.seq.items[1]->line, 2);
+				CU_ASSERT_EQUAL(x->u.seq.items[1]->column, 31);
+				CU_ASSERT_EQUAL(x->u.seq.items[1]->offset, 8 + 32);
+				CU_ASSERT_EQUAL(x->u.seq.items[1]->style, HPA__STYLE_DOUBLE);
+			} else {
+				CU_FAIL("metadata.x not read");
+			}
+		}
+		hpa_manifest_free(m);
+		m = NULL;
+	}
+	/* a BOM is skipped but counted in byte offsets */
+	{
+		static const char in3[] = "\xEF\xBB\xBFkind: X\nspec: *a\n";
+		hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+		po.flags = HPA_PARSE_ALLOW_ALIASES;
+		rc = hpa_manifest_parse_yaml(&m, in3, sizeof(in3) - 1, &po, &e);
+		CU_ASSERT_EQUAL(rc, HPA_ESYNTAX);
+		CU_ASSERT_EQUAL(e.line, 2);
+		CU_ASSERT_EQUAL(e.column, 7);
+		CU_ASSERT_EQUAL(e.offset, 3 + 8 + 6);
+	}
+}
+
+/* ---- the API around the readers and writers ------------------------------------------------------ */
+
+static const char small_yaml[] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n";
+
+typedef struct {
+	const char *p;
+	size_t left, chunk;
+	int fail_after;
+} cb_src;
+
+static int read_cb(void *buf, size_t size, size_t *read_out, void *payload)
+{
+	cb_src *s = payload;
+	size_t n = s->left < size ? s->left : size;
+	if (s->fail_after-- == 0)
+		return -1;
+	if (n > s->chunk)
+		n = s->chunk;
+	memcpy(buf, s->p, n);
+	s->p += n;
+	s->left -= n;
+	*read_out = n;
+	return 0;
+}
+
+typedef struct {
+	char buf[4096];
+	size_t len;
+	int fail;
+} cb_sink;
+
+static int write_cb(const void *buf, size_t size, void *payload)
+{
+	cb_sink *s = payload;
+	if (s->fail)
+		return -1;
+	if (s->len + size > sizeof(s->buf))
+		return -1;
+	memcpy(s->buf + s->len, buf, size);
+	s->len += size;
+	return 0;
+}
+
+static void test_codec__sources_and_sinks(void)
+{
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	char path[256], *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+	cb_src src = { small_yaml, sizeof(small_yaml) - 1, 7, 1000 };
+	cb_sink sink;
+	int rc;
+
+	/* callback input in small chunks */
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_cb(&m, read_cb, &src, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_count(m), 1);
+	CU_ASSERT_STRING_EQUAL(hpa_manifest_source(m), "<callback>");
+	/* callback output equals memory output */
+	memset(&sink, 0, sizeof(sink));
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(m, &out, &len, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml_cb(m, write_cb, &sink, NULL, &e), 0);
+	CU_ASSERT(out && sink.len == len && memcmp(sink.buf, out, len) == 0);
+	CU_ASSERT(out && strcmp(out, small_yaml) == 0);
+	sink.fail = 1;
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml_cb(m, write_cb, &sink, NULL, &e), HPA_EIO);
+	hpa_free(out);
+	out = NULL;
+	/* files */
+	snprintf(path, sizeof(path), "%s/codec-test-%d.yaml", HPA_BINARY_DIR, (int)getpid());
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml_file(m, path, NULL, &e), 0);
+	hpa_manifest_free(m);
+	m = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_file(&m, path, NULL, &e), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_manifest_source(m), path);
+	hpa_manifest_free(m);
+	m = NULL;
+	fp = fopen(path, "rb");
+	if (fp) {
+		CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_fp(&m, fp, NULL, &e), 0);
+		CU_ASSERT_STRING_EQUAL(hpa_manifest_source(m), "<stream>");
+		fclose(fp);
+	}
+	/* JSON to a FILE and back through the sniffer */
+	fp = fopen(path, "wb");
+	if (fp) {
+		CU_ASSERT_EQUAL(hpa_manifest_write_json_fp(m, fp, NULL, &e), 0);
+		fclose(fp);
+	}
+	hpa_manifest_free(m);
+	m = NULL;
+	out = th_read_file(path, &len);
+	if (out) {
+		CU_ASSERT_EQUAL(out[0], '{');
+		CU_ASSERT_EQUAL(hpa_manifest_parse(&m, out, len, NULL, &e), 0);
+		CU_ASSERT_EQUAL(hpa_manifest_count(m), 1);
+		hpa_manifest_free(m);
+		m = NULL;
+		free(out);
+		out = NULL;
+	}
+	CU_ASSERT_EQUAL(hpa_manifest_parse_json_file(&m, path, NULL, &e), 0);
+	hpa_manifest_free(m);
+	m = NULL;
+	remove(path);
+	/* missing file */
+	rc = hpa_manifest_parse_yaml_file(&m, "/nonexistent/x.yaml", NULL, &e);
+	CU_ASSERT_EQUAL(rc, HPA_EIO);
+	CU_ASSERT_STRING_EQUAL(e.source, "/nonexistent/x.yaml");
+	CU_ASSERT_PTR_NULL(m);
+	/* failing callback */
+	src.p = small_yaml;
+	src.left = sizeof(small_yaml) - 1;
+	src.fail_after = 1;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_cb(&m, read_cb, &src, NULL, &e), HPA_EIO);
+	CU_ASSERT_STRING_EQUAL(e.source, "<callback>");
+	CU_ASSERT_PTR_NULL(m);
+	/* input limit, for buffers and callbacks */
+	{
+		hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+		po.max_input_bytes = 10;
+		CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, small_yaml, sizeof(small_yaml) - 1, &po, &e), HPA_ELIMIT);
+		src.p = small_yaml;
+		src.left = sizeof(small_yaml) - 1;
+		src.fail_after = 1000;
+		CU_ASSERT_EQUAL(hpa_manifest_parse_json_cb(&m, read_cb, &src, &po, &e), HPA_ELIMIT);
+		CU_ASSERT_PTR_NULL(m);
+	}
+}
+
+static void test_codec__sniffing_and_empty_inputs(void)
+{
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	char *out = NULL;
+	size_t len = 99;
+	/* leading blanks, then `[`: JSON */
+	CU_ASSERT_EQUAL(hpa_manifest_parse(&m, " \n\t[]", 5, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_count(m), 0);
+	/* an empty manifest writes as "" (YAML) and as an empty List (JSON) */
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(m, &out, &len, NULL, &e), 0);
+	CU_ASSERT(out && len == 0 && out[0] == '\0');
+	hpa_free(out);
+	out = NULL;
+	{
+		hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+		wo.flags = HPA_WRITE_COMPACT;
+		CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, &len, &wo, &e), 0);
+		CU_ASSERT(out && strcmp(out, "{\"apiVersion\":\"v1\",\"items\":[],\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"\"}}\n") == 0);
+		hpa_free(out);
+		out = NULL;
+	}
+	hpa_manifest_free(m);
+	m = NULL;
+	/* comments only: YAML, zero documents */
+	CU_ASSERT_EQUAL(hpa_manifest_parse(&m, "# {x}\n", 6, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_document_count(m), 0);
+	hpa_manifest_free(m);
+	m = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, NULL, 0, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_count(m), 0);
+	hpa_manifest_free(m);
+	m = NULL;
+	/* BOM then `{` is JSON */
+	CU_ASSERT_EQUAL(hpa_manifest_parse(&m, "\xEF\xBB\xBF{\"kind\":\"X\"}", 15, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_count(m), 1);
+	hpa_manifest_free(m);
+}
+
+static void test_codec__options_and_arguments(void)
+{
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_parse_options po;
+	hpa_write_options wo;
+	char *out = (char *)&out;
+	CU_ASSERT_EQUAL(hpa_parse_options_init(&po, HPA_PARSE_OPTIONS_VERSION), 0);
+	CU_ASSERT_EQUAL(po.max_depth, 64);
+	CU_ASSERT_EQUAL(po.flags, 0);
+	CU_ASSERT_EQUAL(hpa_parse_options_init(&po, 0), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_parse_options_init(NULL, 1), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_write_options_init(&wo, HPA_WRITE_OPTIONS_VERSION), 0);
+	CU_ASSERT_EQUAL(hpa_write_options_init(&wo, 2), HPA_EINVAL);
+	po.version = 99;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, small_yaml, sizeof(small_yaml) - 1, &po, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "hpa_parse_options"));
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(NULL, small_yaml, 3, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, NULL, 3, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(NULL, &out, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(out);
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, small_yaml, sizeof(small_yaml) - 1, NULL, NULL), 0);
+	wo.version = 0;
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, &wo, &e), HPA_EINVAL);
+	wo.version = HPA_WRITE_OPTIONS_VERSION;
+	wo.indent = 2;
+	CU_ASSERT_EQUAL(hpa_object_write_json(hpa_manifest_at(m, 0), &out, NULL, &wo, &e), 0);
+	CU_ASSERT(out && strncmp(out, "{\n  \"apiVersion\": \"v1\",\n", 24) == 0);
+	hpa_free(out);
+	out = NULL;
+	wo.indent = 4;
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(hpa_manifest_at(m, 0), &out, NULL, &wo, &e), 0);
+	CU_ASSERT(out && strstr(out, "\n    name: a\n") != NULL);
+	hpa_free(out);
+	out = NULL;
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(NULL, &out, NULL, NULL, &e), HPA_EINVAL);
+	/* source_name wins over the default */
+	hpa_manifest_free(m);
+	m = NULL;
+	hpa_parse_options_init(&po, HPA_PARSE_OPTIONS_VERSION);
+	po.source_name = "deploy.yaml";
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, "a: [", 4, &po, &e), HPA_ESYNTAX);
+	CU_ASSERT_STRING_EQUAL(e.source, "deploy.yaml");
+	CU_ASSERT_PTR_NULL(m);
+}
+
+static void test_codec__duplicates_allowed(void)
+{
+	/* go-yaml v2 non-strict: the last value wins, in the first key's place;
+	 * a merge also overrides keys written before it */
+	static const char in[] =
+		"kind: X\nspec:\n  a: 1\n  b: 2\n  a: 3\n  base: &b {a: 9, c: 4}\n"
+		"  m:\n    a: 1\n    <<: *b\n    c: 5\n";
+	hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	char *out = NULL;
+	po.flags = HPA_PARSE_ALLOW_DUPLICATES | HPA_PARSE_ALLOW_ALIASES;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, &po, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(m, &out, NULL, NULL, &e), 0);
+	CU_ASSERT(out && strcmp(out, "kind: X\nspec:\n  a: 3\n  b: 2\n  base:\n    a: 9\n    c: 4\n"
+		"  m:\n    a: 9\n    c: 5\n") == 0);
+	hpa_free(out);
+	hpa_manifest_free(m);
+	m = NULL;
+	/* JSON: jansson keeps the last value in the first place; number
+	 * spellings follow the values */
+	{
+		static const char js[] = "{\"kind\":\"X\",\"spec\":{\"a\":1.50,\"b\":{\"x\":2e0},\"a\":{\"y\":[3.0,4]},\"c\":5}}";
+		out = NULL;
+		CU_ASSERT_EQUAL(hpa_manifest_parse_json(&m, js, sizeof(js) - 1, NULL, &e), HPA_EDUPLICATE);
+		CU_ASSERT_STRING_EQUAL(e.path, "spec.a");
+		CU_ASSERT_EQUAL(e.column, 44);
+		CU_ASSERT_EQUAL(hpa_manifest_parse_json(&m, js, sizeof(js) - 1, &po, &e), 0);
+		hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+		wo.flags = HPA_WRITE_COMPACT;
+		CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, &wo, &e), 0);
+		CU_ASSERT(out && strcmp(out, "{\"kind\":\"X\",\"spec\":{\"a\":{\"y\":[3.0,4]},\"b\":{\"x\":2e0},\"c\":5}}\n") == 0);
+		hpa_free(out);
+		hpa_manifest_free(m);
+	}
+}
+
+static void test_codec__yaml_to_json_numbers(void)
+{
+	/* YAML 1.1 spellings JSON lacks are converted exactly (hand-computed:
+	 * 0x1F = 31, 0o17 = 15, 017 = 15, 0b101 = 5) */
+	static const char in[] = "kind: X\nspec: [0x1F, 0o17, 017, 0b101, +5, 1_000, -0x10, .5, -.5, 1., +1.5e3, 007.5, 08, "
+		"18446744073709551615, 1.0, 2e3]\n";
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+	char *out = NULL;
+	wo.flags = HPA_WRITE_COMPACT;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, &wo, &e), 0);
+	CU_ASSERT(out && strcmp(out, "{\"kind\":\"X\",\"spec\":[31,15,15,5,5,1000,-16,0.5,-0.5,1.0,1.5e3,7.5,8.0,"
+		"18446744073709551615,1.0,2e3]}\n") == 0);
+	if (out && strcmp(out, "{\"kind\":\"X\",\"spec\":[31,15,15,5,5,1000,-16,0.5,-0.5,1.0,1.5e3,7.5,8.0,"
+		"18446744073709551615,1.0,2e3]}\n") != 0)
+		fprintf(stderr, "\n  got %s", out);
+	hpa_free(out);
+	hpa_manifest_free(m);
+	m = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, "kind: X\nspec: {a: .inf}\n", 24, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, NULL, &e), HPA_ERANGE);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.a");
+	CU_ASSERT_PTR_NULL(out);
+	hpa_manifest_free(m);
+}
+
+static void test_codec__invalid_utf8_string_is_not_written(void)
+{
+	hpa_object *o = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	char *out = NULL;
+	CU_ASSERT_EQUAL(hpa_object_new(&o, "v1", "ConfigMap", &e), 0);
+	if (!o)
+		return;
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "data.bad", "a\xff", &e), 0);
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(o, &out, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(e.path, "data.bad");
+	CU_ASSERT_EQUAL(hpa_object_write_json(o, &out, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(out);
+	hpa_object_free(o);
+}
+
+/* ---- allocation failures ---------------------------------------------------------------------------- */
+
+static const char sweep_yaml[] =
+	"apiVersion: v1\nkind: List\nitems:\n"
+	"- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: a, labels: &l {app: a}}\n"
+	"  spec:\n    replicas: 2\n    template:\n      metadata: {labels: *l}\n"
+	"      spec:\n        containers:\n        - name: c\n          image: 'x:1'\n          args:\n          - \"a b\"\n"
+	"          - |\n            multi\n            line\n"
+	"---\n"
+	"kind: Big\nspec:\n  k01: 1\n  k02: 2\n  k03: 3\n  k04: 4\n  k05: 5\n  k06: 6\n  k07: 7\n  k08: 8\n"
+	"  k09: 9\n  k10: 10\n  k11: 11\n  k12: 12\n  k13: 13\n  k14: 14\n  k15: 15\n  k16: 16\n  k17: 17\n"
+	"  k18: 18\n  k19: 19\n  k20: 20\n  k21: 21\n  k22: 22\n  k23: 23\n  k24: 24\n  k25: 25\n  k26: 26\n"
+	"  k27: 27\n  k28: 28\n  k29: 29\n  k30: 30\n  k31: 31\n  k32: 32\n  k33: 33\n  k01: dup\n"
+	"  m: {<<: [{x: 1}, {y: 2}], z: 3}\n";
+
+static const char sweep_json[] =
+	"{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\","
+	"\"metadata\":{\"name\":\"a\"},\"data\":{\"x\":\"1\",\"x\":\"2\"}}]}"
+	"[{\"kind\":\"X\",\"spec\":{\"n\":1.5,\"n\":[2,3e1],\"m\":4}}]";
+
+static void sweep_parse(parse_fn fn, const char *in, size_t len, const hpa_parse_options *po, const char *what)
+{
+	unsigned long n;
+	bool done = false;
+	for (n = 1; n < 100000 && !done; n++) {
+		hpa_manifest *m = (hpa_manifest *)&m;
+		hpa_error e = HPA_ERROR_INIT;
+		int rc;
+		hpa__test_fail_alloc_at(n);
+		rc = fn(&m, in, len, po, &e);
+		if (!hpa__test_alloc_failed()) {
+			CHECKF(rc == 0, "%s: parse failed without injected failure: %s", what, e.message);
+			done = true;
+		} else {
+			CHECKF(rc == HPA_ENOMEM, "%s: allocation %lu failed, got %s (%s)", what, n, hpa_error_code_name(rc),
+				e.message);
+			CHECKF(m == NULL, "%s: *out not NULL after allocation %lu failed", what, n);
+			if (rc == 0)
+				done = true;
+		}
+		hpa__test_fail_alloc_at(0);
+		if (m && m != (hpa_manifest *)&m)
+			hpa_manifest_free(m);
+	}
+	CHECKF(done, "%s: sweep did not finish", what);
+}
+
+static void sweep_write(write_fn fn, const hpa_manifest *m, const hpa_write_options *wo, const char *what)
+{
+	unsigned long n;
+	bool done = false;
+	for (n = 1; n < 100000 && !done; n++) {
+		char *out = (char *)&out;
+		hpa_error e = HPA_ERROR_INIT;
+		int rc;
+		hpa__test_fail_alloc_at(n);
+		rc = fn(m, &out, NULL, wo, &e);
+		if (!hpa__test_alloc_failed()) {
+			CHECKF(rc == 0, "%s: write failed without injected failure", what);
+			done = true;
+		} else {
+			CHECKF(rc == HPA_ENOMEM, "%s: allocation %lu failed, got %s", what, n, hpa_error_code_name(rc));
+			CHECKF(out == NULL, "%s: *out not NULL after a failure", what);
+		}
+		hpa__test_fail_alloc_at(0);
+		if (out && out != (char *)&out)
+			hpa_free(out);
+	}
+	CHECKF(done, "%s: sweep did not finish", what);
+}
+
+static void test_codec__allocation_failures(void)
+{
+	hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	po.flags = HPA_PARSE_ALLOW_ALIASES | HPA_PARSE_ALLOW_DUPLICATES;
+	sweep_parse(hpa_manifest_parse_yaml, sweep_yaml, sizeof(sweep_yaml) - 1, &po, "yaml load");
+	sweep_parse(hpa_manifest_parse_json, sweep_json, sizeof(sweep_json) - 1, &po, "json load");
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, sweep_yaml, sizeof(sweep_yaml) - 1, &po, &e), 0);
+	if (m) {
+		sweep_write(hpa_manifest_write_yaml, m, NULL, "yaml write");
+		sweep_write(hpa_manifest_write_json, m, NULL, "json write");
+		wo.flags = HPA_WRITE_SORT_KEYS;
+		sweep_write(hpa_manifest_write_yaml, m, &wo, "yaml write sorted");
+	}
+	hpa_manifest_free(m);
+}
+
+/* ---- the shared corpus ------------------------------------------------------------------------------- */
+
+/* corpus-rejects.tsv: `file<TAB>CODE<TAB>reason` for files Kubernetes rejects */
+static char *rejects_text;
+
+static const char *expected_reject(const char *rel)
+{
+	static char code[64];
+	const char *p = rejects_text;
+	size_t n = strlen(rel);
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		if (*p != '#' && strncmp(p, rel, n) == 0 && p[n] == '\t') {
+			size_t k = 0;
+			const char *c = p + n + 1;
+			while (*c && *c != '\t' && *c != '\n' && k + 1 < sizeof(code))
+				code[k++] = *c++;
+			code[k] = '\0';
+			return code;
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}
+
+static void corpus_file(const char *path, const char *rel)
+{
+	char *in, *out = NULL, *out2 = NULL;
+	size_t len, olen = 0, olen2 = 0;
+	hpa_manifest *m = NULL, *m2 = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+	const char *rej = expected_reject(rel);
+	int rc;
+	in = th_read_file(path, &len);
+	if (!in)
+		return;
+	po.flags = HPA_PARSE_ALLOW_ALIASES;
+	po.source_name = rel;
+	rc = hpa_manifest_parse(&m, in, len, &po, &e);
+	if (rej) {
+		CHECKF(rc != 0 && !strcmp(hpa_error_code_name(rc), rej), "corpus %s: expected rejection %s, got %s",
+			rel, rej, hpa_error_code_name(rc));
+		CHECKF(rc == 0 || e.message[0], "corpus %s: rejection without a message", rel);
+	} else {
+		CHECKF(rc == 0, "corpus %s: %s %zu:%zu %s: %s", rel, hpa_error_code_name(rc), e.line, e.column, e.path, e.message);
+	}
+	if (rc == 0) {
+		rc = hpa_manifest_write_yaml(m, &out, &olen, NULL, &e);
+		CHECKF(rc == 0, "corpus %s: write: %s", rel, e.message);
+		if (rc == 0) {
+			rc = hpa_manifest_parse_yaml(&m2, out, olen, &po, &e);
+			CHECKF(rc == 0, "corpus %s: re-read: %s at %zu:%zu", rel, e.message, e.line, e.column);
+		}
+		if (rc == 0) {
+			CHECKF(trees_equal(m, m2), "corpus %s: trees differ after a round trip", rel);
+			rc = hpa_manifest_write_yaml(m2, &out2, &olen2, NULL, &e);
+			CHECKF(rc == 0 && olen == olen2 && memcmp(out, out2, olen) == 0,
+				"corpus %s: second write differs at line %zu", rel, diff_line(out, olen, out2 ? out2 : "", olen2));
+		}
+	}
+	hpa_free(out);
+	hpa_free(out2);
+	hpa_manifest_free(m);
+	hpa_manifest_free(m2);
+	free(in);
+}
+
+static void corpus_dir(const char *dir, const char *rel, size_t *count)
+{
+	char **list = th_list_dir(dir);
+	char path[2048], sub[1024];
+	if (!list)
+		return;
+	for (char **p = list; *p; p++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, *p);
+		snprintf(sub, sizeof(sub), "%s%s%s", rel, rel[0] ? "/" : "", *p);
+		if (th_is_dir(path)) {
+			corpus_dir(path, sub, count);
+		} else {
+			size_t n = strlen(*p);
+			if ((n > 5 && !strcmp(*p + n - 5, ".yaml")) || (n > 4 && !strcmp(*p + n - 4, ".yml")) ||
+			    (n > 5 && !strcmp(*p + n - 5, ".json"))) {
+				corpus_file(path, sub);
+				(*count)++;
+			}
+		}
+	}
+	th_free_list(list);
+}
+
+static void test_codec__corpus_round_trip(void)
+{
+	char dir[1024], rej[1024];
+	size_t count = 0;
+	if (!th_shared_path(dir, sizeof(dir), "corpus") || !th_is_dir(dir)) {
+		fprintf(stderr, "\n  codec: no shared corpus, skipped\n");
+		return;
+	}
+	snprintf(rej, sizeof(rej), "%s/tests/codec/corpus-rejects.tsv", HPA_SOURCE_DIR);
+	rejects_text = th_read_file(rej, NULL);
+	corpus_dir(dir, "", &count);
+	CHECKF(count > 0, "no corpus files found");
+	free(rejects_text);
+	rejects_text = NULL;
+}
+
+static CU_TestInfo tests[] = {
+	{ "yaml_valid", test_codec__yaml_valid },
+	{ "yaml_invalid", test_codec__yaml_invalid },
+	{ "json_valid", test_codec__json_valid },
+	{ "json_invalid", test_codec__json_invalid },
+	{ "resolution", test_codec__resolution },
+	{ "positions_bytes_and_characters", test_codec__positions_bytes_and_characters },
+	{ "sources_and_sinks", test_codec__sources_and_sinks },
+	{ "sniffing_and_empty_inputs", test_codec__sniffing_and_empty_inputs },
+	{ "options_and_arguments", test_codec__options_and_arguments },
+	{ "duplicates_allowed", test_codec__duplicates_allowed },
+	{ "yaml_to_json_numbers", test_codec__yaml_to_json_numbers },
+	{ "invalid_utf8_string_is_not_written", test_codec__invalid_utf8_string_is_not_written },
+	{ "allocation_failures", test_codec__allocation_failures },
+	{ "corpus_round_trip", test_codec__corpus_round_trip },
+	CU_TEST_INFO_NULL
+};
+
+CU_SuiteInfo hpa_suite_codec = { "codec", NULL, NULL, NULL, NULL, tests };
