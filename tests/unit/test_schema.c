@@ -875,6 +875,67 @@ static void test_schema__explain(void)
 	}
 }
 
+/* Through the YAML reader: positions are the source's (1-based line/column). */
+static void test_schema__errors_from_yaml(void)
+{
+	static const char *const y1 =
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"metadata:\n"
+		"  name: web\n"
+		"spec:\n"
+		"  replicas: \"3\"\n";
+	static const char *const y2 =
+		"kind: ConfigMap\n"
+		"apiVersion: v1\n"
+		"data: {a: 1}\n"
+		"---\n"
+		"apiVersion: v1\n"
+		"kind: Service\n"
+		"spec:\n"
+		"  ports:\n"
+		"  - port: 80\n"
+		"    targetPort: http\n"
+		"    protocoll: TCP\n";
+	static const char *const y3 =
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"spec:\n"
+		"  template:\n"
+		"    spec:\n"
+		"      containers:\n"
+		"      - name: on\n";
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_parse_options strict = HPA_PARSE_OPTIONS_INIT;
+	strict.flags = HPA_PARSE_STRICT;
+
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y1, strlen(y1), NULL, &e), HPA_ETYPE);
+	CU_ASSERT_PTR_NULL(m);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.replicas");
+	CU_ASSERT_STRING_EQUAL(e.message, "expected int32, got string \"3\"");
+	TH_ASSERT_ERR(e, HPA_ETYPE, 6, 13);
+	CU_ASSERT_EQUAL(e.offset, (size_t)(strstr(y1, "\"3\"") - y1));
+
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y2, strlen(y2), NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_object_kind(hpa_manifest_at(m, 0)), HPA_KIND_OTHER);
+	CU_ASSERT_EQUAL(hpa_object_kind(hpa_manifest_at(m, 1)), HPA_KIND_SERVICE);
+	CU_ASSERT(hpa_object_has(hpa_manifest_at(m, 1), "spec.ports[0].protocoll"));  /* kept */
+	hpa_manifest_free(m);
+	m = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y2, strlen(y2), &strict, &e), HPA_EUNKNOWNFIELD);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.ports[0].protocoll");
+	TH_ASSERT_ERR(e, HPA_EUNKNOWNFIELD, 11, 5);
+	CU_ASSERT_EQUAL(e.document, 1);
+
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y3, strlen(y3), NULL, &e), HPA_ETYPE);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.template.spec.containers[0].name");
+	CU_ASSERT_STRING_EQUAL(e.message, "expected string, got boolean on "
+		"(YAML 1.1 reads unquoted yes/no/on/off as booleans; quote it)");
+	TH_ASSERT_ERR(e, HPA_ETYPE, 7, 15);
+	hpa_manifest_free(m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "tables_by_hand", test_schema__tables_by_hand },
 	{ "tables_match_swagger", test_schema__tables_match_swagger },
@@ -894,6 +955,7 @@ static CU_TestInfo tests[] = {
 	{ "rfc3339", test_schema__rfc3339 },
 	{ "checker_does_not_allocate", test_schema__checker_does_not_allocate },
 	{ "explain", test_schema__explain },
+	{ "errors_from_yaml", test_schema__errors_from_yaml },
 	CU_TEST_INFO_NULL
 };
 
