@@ -319,7 +319,8 @@ static size_t dup_scan(jreader *r, size_t i, size_t end, unsigned int depth)
 					memcpy(blk, r->tok + t0, nn * sizeof(*blk));
 				}
 				r->ntok = t0;
-				memmove(r->tok + js + nn, r->tok + je, (r->ntok - je) * sizeof(*r->tok));
+				if (r->ntok > je)
+					memmove(r->tok + js + nn, r->tok + je, (r->ntok - je) * sizeof(*r->tok));
 				r->ntok = r->ntok - old + nn;
 				if (nn)
 					memcpy(r->tok + js, blk, nn * sizeof(*blk));
