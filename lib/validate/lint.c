@@ -42,6 +42,21 @@ static bool same_ns(const hpa_object *a, const hpa_object *b)
 
 static bool is_kind(const hpa_object *o, const char *k) { return strcmp(kind_of(o), k) == 0; }
 
+/* Same object for the API server: kind, name and namespace (and the API group). */
+static void group_of(const char *api, char *buf, size_t size);
+static bool same_identity(const hpa_object *a, const hpa_object *b)
+{
+	char g1[128], g2[128];
+	if (a == b)
+		return true;
+	if (!*name_of(a) || strcmp(kind_of(a), kind_of(b)) || strcmp(name_of(a), name_of(b)) ||
+			strcmp(ns_of(a), ns_of(b)))
+		return false;
+	group_of(api_of(a), g1, sizeof(g1));
+	group_of(api_of(b), g2, sizeof(g2));
+	return strcmp(g1, g2) == 0;
+}
+
 static void group_of(const char *api, char *buf, size_t size)
 {
 	const char *slash = strchr(api, '/');
@@ -294,6 +309,23 @@ static void lint_api(lctx *L, const hpa_object *o)
 				}
 			}
 		}
+	}
+}
+
+static void lint_duplicate(lctx *L, size_t i)
+{
+	const hpa_object *o = L->objs[i];
+	char msg[1000], r1[300];
+	size_t j;
+	for (j = 0; j < i; j++) {
+		const hpa_object *p = L->objs[j];
+		if (!same_identity(o, p))
+			continue;
+		snprintf(msg, sizeof(msg), "%s%s%s is defined twice in the set (also in document %zu of %s): the "
+			"later apply replaces the earlier object", ref(r1, sizeof(r1), o), *ns_of(o) ? " in namespace " : "",
+			ns_of(o), p->document + 1, p->source ? p->source : "the same stream");
+		report(L, "OBJ001", o, "metadata.name", msg, "keep one definition (or give them distinct names)");
+		break;
 	}
 }
 
@@ -631,7 +663,7 @@ static void lint_hpas(lctx *L)
 		targets[i] = t;
 		/* HPA005: an earlier HPA with the same target */
 		for (k = 0; k < i; k++) {
-			if (targets[k] == t) {
+			if (targets[k] && same_identity(targets[k], t) && !same_identity(L->objs[k], h)) {
 				snprintf(msg, sizeof(msg), "%s and %s both target %s: they fight over its replica count "
 					"(the controller reports AmbiguousSelector and stops scaling)",
 					ref(r1, sizeof(r1), L->objs[k]), ref(r2, sizeof(r2), h), ref(r3, sizeof(r3), t));
@@ -777,7 +809,8 @@ static void lint_workloads(lctx *L)
 		for (j = 0; j < L->nwl; j++) {
 			const workload *b = &L->wl[j];
 			hpa__buf s = HPA__BUF_INIT;
-			if (i == j || !a->selector || !b->labels || !same_ns(a->obj, b->obj) || !workload_selects(a, b->labels))
+			if (i == j || !a->selector || !b->labels || !same_ns(a->obj, b->obj) ||
+					same_identity(a->obj, b->obj) || !workload_selects(a, b->labels))
 				continue;
 			label_str(&s, a->map_selector ? a->selector : hpa__vget(a->selector, "matchLabels"));
 			snprintf(msg, sizeof(msg), "the selector of %s (%s) also selects the pods of %s: ReplicaSet "
@@ -1218,8 +1251,10 @@ int hpa_manifests_lint(const hpa_manifest *const *manifests, size_t count,
 			L.d->len = w;
 		}
 	}
-	for (i = 0; i < L.n && L.rc == 0; i++)
+	for (i = 0; i < L.n && L.rc == 0; i++) {
 		lint_api(&L, L.objs[i]);
+		lint_duplicate(&L, i);
+	}
 	if (L.rc == 0)
 		lint_hpas(&L);
 	if (L.rc == 0)

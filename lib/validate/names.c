@@ -102,12 +102,24 @@ static void qname_name(hpa__msgs *ms, const char *prefix, const char *s, size_t 
 	}
 	if (!alnum(s[0]) || !alnum(s[n - 1]))
 		hpa__msgs_add(ms, "%smust start and end with alphanumeric characters", prefix);
-	if (n > 2) {
-		for (i = 1; i + 1 < n; i++) {
-			char c = s[i];
-			if (!alnum(c) && c != '-' && c != '_' && c != '.') {
-				hpa__msgs_add(ms, "%smust contain only alphanumeric characters, '-', '_', or '.'", prefix);
-				break;
+	/* the interior is checked only when there are more than two characters (runes) */
+	{
+		size_t runes = 0, first_end = 0, last_start = 0;
+		for (i = 0; i < n; i++) {
+			if (((unsigned char)s[i] & 0xC0) != 0x80) {
+				if (runes == 1)
+					first_end = i;
+				last_start = i;
+				runes++;
+			}
+		}
+		if (runes > 2) {
+			for (i = first_end; i < last_start; i++) {
+				char c = s[i];
+				if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+					hpa__msgs_add(ms, "%smust contain only alphanumeric characters, '-', '_', or '.'", prefix);
+					break;
+				}
 			}
 		}
 	}

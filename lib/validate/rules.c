@@ -5,6 +5,7 @@
 const struct hpa_lint_rule hpa__lint_rules[] = {
 	{ "VAL001", HPA_SEVERITY_ERROR, "the API server rejects the object (field validation)" },
 	{ "VAL002", HPA_SEVERITY_ERROR, "the object does not match the Kubernetes 1.36 schema (unknown field, wrong type, missing required field)" },
+	{ "OBJ001", HPA_SEVERITY_WARNING, "the same object (apiVersion group, kind, namespace, name) is defined twice in the set" },
 	{ "API001", HPA_SEVERITY_ERROR, "apiVersion removed from Kubernetes: migrate to the served version" },
 	{ "HPA001", HPA_SEVERITY_WARNING, "the HPA's scale target is not in the manifest set" },
 	{ "HPA002", HPA_SEVERITY_ERROR, "the HPA's scaleTargetRef is empty or incomplete" },

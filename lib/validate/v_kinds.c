@@ -128,14 +128,87 @@ static void val_strategy(hpa__vctx *c, const hpa__value *spec)
 static void selector_repr(hpa__buf *b, const hpa__value *sel)
 {
 	const hpa__value *ml = hpa__vget(sel, "matchLabels");
+	const hpa__value *ex = hpa__vget(sel, "matchExpressions");
+	size_t i, j;
 	hpa__buf_puts(b, "v1.LabelSelector{MatchLabels:");
 	if (hpa__vis(ml, HPA__V_MAP))
 		hpa__repr(b, ml);
 	else
 		hpa__buf_puts(b, "map[string]string(nil)");
-	hpa__buf_puts(b, hpa__vlen(hpa__vget(sel, "matchExpressions"))
-		? ", MatchExpressions:[]v1.LabelSelectorRequirement{...}}"
-		: ", MatchExpressions:[]v1.LabelSelectorRequirement(nil)}");
+	hpa__buf_puts(b, ", MatchExpressions:");
+	if (!hpa__vis(ex, HPA__V_SEQ)) {
+		hpa__buf_puts(b, "[]v1.LabelSelectorRequirement(nil)}");
+		return;
+	}
+	hpa__buf_puts(b, "[]v1.LabelSelectorRequirement{");
+	for (i = 0; i < ex->u.seq.len; i++) {
+		const hpa__value *e = ex->u.seq.items[i];
+		const hpa__value *vals = hpa__vget(e, "values");
+		const char *k = hpa__vstr(e, "key"), *op = hpa__vstr(e, "operator");
+		if (i)
+			hpa__buf_puts(b, ", ");
+		hpa__buf_puts(b, "v1.LabelSelectorRequirement{Key:");
+		hpa__repr_str(b, k ? k : "", k ? strlen(k) : 0);
+		hpa__buf_puts(b, ", Operator:");
+		hpa__repr_str(b, op ? op : "", op ? strlen(op) : 0);
+		hpa__buf_puts(b, ", Values:");
+		if (!hpa__vis(vals, HPA__V_SEQ)) {
+			hpa__buf_puts(b, "[]string(nil)}");
+			continue;
+		}
+		hpa__buf_puts(b, "[]string{");
+		for (j = 0; j < vals->u.seq.len; j++) {
+			const hpa__value *v = vals->u.seq.items[j];
+			if (j)
+				hpa__buf_puts(b, ", ");
+			if (v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ)
+				hpa__repr_str(b, v->u.s.ptr, v->u.s.len);
+			else
+				hpa__buf_puts(b, "\"\"");
+		}
+		hpa__buf_puts(b, "}}");
+	}
+	hpa__buf_puts(b, "}}");
+}
+
+/* metav1.LabelSelectorAsSelector succeeds (keys, values and operators valid) */
+static bool selector_convertible(const hpa__value *sel)
+{
+	const hpa__value *ml = hpa__vget(sel, "matchLabels"), *ex = hpa__vget(sel, "matchExpressions");
+	size_t i, j;
+	hpa__msgs ms = { 0 };
+	for (i = 0; hpa__vis(ml, HPA__V_MAP) && i < ml->u.map.len; i++) {
+		const hpa__value *v = ml->u.map.items[i].value;
+		hpa__chk_qualified_name(&ms, ml->u.map.items[i].key->u.s.ptr);
+		if (v && v->kind == HPA__V_STR)
+			hpa__chk_label_value(&ms, v->u.s.ptr);
+		if (v && v->kind == HPA__V_STR && v->u.s.len > 63)
+			return false;
+	}
+	for (i = 0; hpa__vis(ex, HPA__V_SEQ) && i < ex->u.seq.len; i++) {
+		const hpa__value *e = ex->u.seq.items[i];
+		const char *op = hpa__vstr(e, "operator"), *k = hpa__vstr(e, "key");
+		const hpa__value *vals = hpa__vget(e, "values");
+		size_t nv = hpa__vlen(vals);
+		if (!op || !k)
+			return false;
+		if (strcmp(op, "In") == 0 || strcmp(op, "NotIn") == 0) {
+			if (nv == 0)
+				return false;
+		} else if (strcmp(op, "Exists") == 0 || strcmp(op, "DoesNotExist") == 0) {
+			if (nv != 0)
+				return false;
+		} else {
+			return false;
+		}
+		hpa__chk_qualified_name(&ms, k);
+		for (j = 0; hpa__vis(vals, HPA__V_SEQ) && j < nv; j++) {
+			const hpa__value *v = vals->u.seq.items[j];
+			if (v && v->kind == HPA__V_STR)
+				hpa__chk_label_value(&ms, v->u.s.ptr);
+		}
+	}
+	return ms.n == 0;
 }
 
 void hpa__val_deployment(hpa__vctx *c)
@@ -163,7 +236,13 @@ void hpa__val_deployment(hpa__vctx *c)
 			hpa__buf_dispose(&b);
 		}
 	}
-	if (!tpl) {
+	if (sel && hpa__vis(sel, HPA__V_MAP) && !selector_convertible(sel)) {
+		/* the API server then skips the template (LabelSelectorAsSelector failed) */
+		hpa__buf b = HPA__BUF_INIT;
+		selector_repr(&b, sel);
+		hpa__fe(c, HPA__FE_INVALID, "selector", sel, b.ptr ? b.ptr : "", "invalid label selector");
+		hpa__buf_dispose(&b);
+	} else if (!tpl) {
 		hpa__fe(c, HPA__FE_REQUIRED, "template", spec ? spec : root, NULL, NULL);
 	} else if (hpa__vis(tpl, HPA__V_MAP)) {
 		const hpa__value *labels = hpa__vget(hpa__vget(tpl, "metadata"), "labels");
