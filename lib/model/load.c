@@ -158,7 +158,7 @@ static int want_kind(L *l, const hpa__value *v, int kind)
 {
 	if (v->kind == kind)
 		return 0;
-	if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ)
+	if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ || v->kind == HPA__V_NULL)
 		return fail(l, v, HPA_ETYPE, "expected %s, got %s", hpa__vkind_name(kind), kind_word(v));
 	return fail(l, v, HPA_ETYPE, "expected %s, got %s %.60s", hpa__vkind_name(kind),
 		kind_word(v), v->u.s.ptr);
