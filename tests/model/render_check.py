@@ -9,6 +9,9 @@
       (and, with --no-info before MODEL, no finding at all)
   render_check.py lint-warns HPACTL RULE [MODEL] [-- render options...]
       `hpactl lint --strict` fails with a warning of rule RULE
+  render_check.py reemit HPACTL [MODEL] [-- render options...]
+      the rendered file is already canonical: `hpactl fmt` (the codec's
+      reader and writer) gives the same bytes back
 
 MODEL absent: the built-in model. Exit 77 (skipped) when the validator or the
 `hpactl lint` command is not there yet.
@@ -45,6 +48,19 @@ def main(argv):
             with open(path, "wb") as f:
                 f.write(render(hpactl, rest[0] if rest else None, extra))
             return subprocess.run(["/usr/bin/python3", validator, path]).returncode
+        if mode == "reemit":
+            if subprocess.run([hpactl, "help", "fmt"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode != 0:
+                print("hpactl has no fmt command yet: skipped")
+                return 77
+            data = render(hpactl, rest[0] if rest else None, extra)
+            again = subprocess.run([hpactl, "fmt", "-"], input=data, check=True,
+                                   stdout=subprocess.PIPE).stdout
+            if again != data:
+                print("hpactl fmt changed the rendered manifest")
+                return 1
+            print("%d bytes, byte-identical after hpactl fmt" % len(data))
+            return 0
         if subprocess.run([hpactl, "help", "lint"], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL).returncode != 0:
             print("hpactl has no lint command yet: skipped")

@@ -28,6 +28,12 @@ add_test(NAME model.lint_service_rule_warns
   COMMAND ${HPA_PYTHON} ${HPA_MODEL_TESTS}/render_check.py lint-warns $<TARGET_FILE:hpactl> ING004
     -- --path-rule service)
 
-set_tests_properties(model.golden_12st_mall model.validate_builtin model.validate_builtin_service_rule_load_pod
+# read back and written again by the codec (hpactl fmt): the same bytes
+add_test(NAME model.reemit_builtin
+  COMMAND ${HPA_PYTHON} ${HPA_MODEL_TESTS}/render_check.py reemit $<TARGET_FILE:hpactl> -- --with-load-pod)
+add_test(NAME model.reemit_large
+  COMMAND ${HPA_PYTHON} ${HPA_MODEL_TESTS}/render_check.py reemit $<TARGET_FILE:hpactl> ${HPA_MODEL_LARGE})
+
+set_tests_properties(model.reemit_builtin model.reemit_large model.golden_12st_mall model.validate_builtin model.validate_builtin_service_rule_load_pod
   model.validate_large model.lint_builtin model.lint_large model.lint_service_rule_warns
   PROPERTIES SKIP_RETURN_CODE 77 LABELS "model")
