@@ -33,7 +33,11 @@ struct hpa__sim_glue {
 	hpa_history *history;
 	bool has_prev;
 	int32_t prev_desired;
-	/* per-sync scratch */
+};
+
+/* Per-sync buffers shared by every HPA of a simulation (one decision at a
+ * time), so that a large fleet keeps only specs and histories per HPA. */
+struct hpa__sim_scratch {
 	hpa_decide_pod *pods;
 	hpa_decide_container *containers;
 	hpa_pod_usage *usage;
@@ -42,7 +46,6 @@ struct hpa__sim_glue {
 	bool has_last;
 	hpa_decide_input in;
 	hpa_decision d;
-	hpa_targets_entry targets[HPA_DECIDE_MAX_METRICS];
 };
 
 static const char *keep(hpa__sim_glue *g, const char *s)
@@ -269,115 +272,148 @@ void hpa__sim_glue_free(hpa__sim_glue *g)
 	if (!g)
 		return;
 	hpa_history_free(g->history);
-	hpa__free(g->pods);
-	hpa__free(g->containers);
-	hpa__free(g->usage);
-	hpa__free(g->cusage);
 	hpa__arena_dispose(&g->strings);
 	hpa__free(g);
 }
 
-const hpa_decide_input *hpa__sim_glue_last_input(const hpa__sim_glue *g)
+void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 {
-	return g && g->has_last ? &g->in : NULL;
+	if (!sc)
+		return;
+	hpa__free(sc->pods);
+	hpa__free(sc->containers);
+	hpa__free(sc->usage);
+	hpa__free(sc->cusage);
+	hpa__free(sc);
 }
 
-const hpa_decision *hpa__sim_glue_last_decision(const hpa__sim_glue *g)
+const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim)
 {
-	return g && g->has_last ? &g->d : NULL;
+	return sim->scratch && sim->scratch->has_last ? &sim->scratch->in : NULL;
 }
 
-static int grow_scratch(hpa__sim_glue *g, size_t n)
+const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim)
 {
-	size_t c = g->cap;
-	if (n <= g->cap)
+	return sim->scratch && sim->scratch->has_last ? &sim->scratch->d : NULL;
+}
+
+static int grow_scratch(struct hpa_sim *sim, size_t n)
+{
+	hpa__sim_scratch *sc = sim->scratch;
+	size_t c;
+	void *a;
+	if (!sc) {
+		sc = sim->scratch = hpa__calloc(1, sizeof(*sc));
+		if (!sc)
+			return HPA_ENOMEM;
+	}
+	if (n <= sc->cap)
 		return 0;
-	c = c ? c : 8;
+	c = sc->cap ? sc->cap : 8;
 	while (c < n)
 		c *= 2;
-	{
-		void *a = hpa__realloc(g->pods, c * sizeof(*g->pods));
-		if (!a)
-			return HPA_ENOMEM;
-		g->pods = a;
-		a = hpa__realloc(g->containers, c * sizeof(*g->containers));
-		if (!a)
-			return HPA_ENOMEM;
-		g->containers = a;
-		a = hpa__realloc(g->usage, c * sizeof(*g->usage));
-		if (!a)
-			return HPA_ENOMEM;
-		g->usage = a;
-		a = hpa__realloc(g->cusage, c * sizeof(*g->cusage));
-		if (!a)
-			return HPA_ENOMEM;
-		g->cusage = a;
-	}
-	g->cap = c;
+	if (!(a = hpa__realloc(sc->pods, c * sizeof(*sc->pods))))
+		return HPA_ENOMEM;
+	sc->pods = a;
+	if (!(a = hpa__realloc(sc->containers, c * sizeof(*sc->containers))))
+		return HPA_ENOMEM;
+	sc->containers = a;
+	if (!(a = hpa__realloc(sc->usage, c * sizeof(*sc->usage))))
+		return HPA_ENOMEM;
+	sc->usage = a;
+	if (!(a = hpa__realloc(sc->cusage, c * sizeof(*sc->cusage))))
+		return HPA_ENOMEM;
+	sc->cusage = a;
+	sc->cap = c;
 	return 0;
 }
 
-void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pv, size_t n,
-	int32_t current, int64_t now, hpa__sim_decision *out)
+static void fail(hpa__sim_decision *out, const char *what, int rc, const hpa_error *e)
+{
+	snprintf(out->message, sizeof(out->message), "%s: %s", what,
+		e && e->message[0] ? e->message : hpa_strerror(rc));
+}
+
+void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now, bool text,
+	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out)
 {
 	hpa__sim_glue *g = h->glue;
-	hpa_decide_input *in = &g->in;
-	hpa_decision *d = &g->d;
-	hpa_error e = HPA_ERROR_INIT;
-	int32_t status_replicas = 0;
-	bool text = !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	const hpa__sim_workload *w = &sim->wl[h->wl];
+	hpa__sim_scratch *sc;
+	hpa_decide_input *in;
+	hpa_decision *d;
+	int32_t status_replicas = 0, ready = 0;
+	size_t n = w->n_pods;
+	unsigned int req_set = 0;
 	int rc;
 
 	out->ok = false;
 	out->desired = current;
+	out->reason = 0;
 	out->reason_name = "";
-	if (grow_scratch(g, n)) {
-		snprintf(out->message, sizeof(out->message), "out of memory");
+	out->n_metrics = 0;
+	out->n_targets = 0;
+	out->kubectl[0] = '\0';
+	out->message[0] = '\0';
+	*ready_out = 0;
+	*pods_out = (int32_t)n;
+	if (grow_scratch(sim, n)) {
+		fail(out, "simulation", HPA_ENOMEM, NULL);
 		return;
 	}
+	sc = sim->scratch;
+	in = &sc->in;
+	d = &sc->d;
+	if (w->dep.cpu_request_milli > 0)
+		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+	if (w->dep.memory_request_bytes > 0)
+		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
 	for (size_t i = 0; i < n; i++) {
-		const hpa__sim_podview *v = &pv[i];
-		hpa_decide_pod *p = &g->pods[i];
-		hpa_decide_container *c = &g->containers[i];
-		memset(p, 0, sizeof(*p));
-		memset(c, 0, sizeof(*c));
-		c->name = sim->wl[h->wl].container_name;
+		const hpa__sim_pod *sp = &w->pods[i];
+		hpa_decide_pod *p = &sc->pods[i];
+		hpa_decide_container *c = &sc->containers[i];
+		c->name = w->container_name;
 		c->kind = HPA_CONTAINER_APP;
-		if (v->cpu_request_milli > 0) {
-			c->requests_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
-			c->requests_milli[HPA_RESOURCE_CPU] = v->cpu_request_milli;
-		}
-		if (v->memory_request_bytes > 0) {
-			c->requests_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
-			c->requests_milli[HPA_RESOURCE_MEMORY] = v->memory_request_bytes * 1000;
-		}
-		p->name = v->name;
-		p->phase = v->pending ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
-		p->ready = v->has_ready ? (v->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;
-		p->ready_transition_ms = EPOCH_MS + v->ready_ltt_ms;
-		p->has_start_time = v->has_start;
-		p->start_time_ms = EPOCH_MS + v->start_ms;
-		p->deleting = v->deleting;
+		c->requests_set = req_set;
+		c->requests_milli[0] = 0;
+		c->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
+		c->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
+		p->name = sp->name;
+		p->phase = sp->phase == HPA__POD_PENDING ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
+		/* the kubelet adds the Ready condition (False) when it starts the pod */
+		p->ready = sp->scheduled ? (sp->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;
+		p->ready_transition_ms = EPOCH_MS + sp->ready_ltt_ms;
+		p->has_start_time = sp->scheduled;
+		p->start_time_ms = EPOCH_MS + sp->start_time_ms;
+		p->deleting = sp->deleting;
 		p->containers = c;
 		p->n_containers = 1;
-		if (v->has_sample) {
-			hpa_pod_usage *u = &g->usage[i];
-			hpa_container_usage *cu = &g->cusage[i];
+		p->pod_requests_set = 0;
+		p->usage = NULL;
+		if (sp->ms_n == 2) {
+			/* metrics-server: the rate between its two latest points */
+			hpa_pod_usage *u = &sc->usage[i];
+			hpa_container_usage *cu = &sc->cusage[i];
+			int64_t win = sp->ms_t[0] - sp->ms_t[1];
 			cu->name = c->name;
 			cu->usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
 			cu->usage_milli[0] = 0;
-			cu->usage_milli[HPA_RESOURCE_CPU] = v->cpu_milli;
-			cu->usage_milli[HPA_RESOURCE_MEMORY] = v->memory_bytes * 1000;
-			u->pod = v->name;
-			u->timestamp_ms = EPOCH_MS + v->sample_ms;
-			u->window_ms = v->window_ms;
+			cu->usage_milli[HPA_RESOURCE_CPU] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
+			cu->usage_milli[HPA_RESOURCE_MEMORY] = hpa__sim_round(sp->ms_mem) * 1000;
+			u->pod = sp->name;
+			u->timestamp_ms = EPOCH_MS + sp->ms_t[0];
+			u->window_ms = win;
 			u->containers = cu;
 			u->n_containers = 1;
 			p->usage = u;
 		}
-		if (!v->deleting)
+		if (!sp->deleting) {
 			status_replicas++;
+			if (sp->ready)
+				ready++;
+		}
 	}
+	*ready_out = ready;
 	hpa_decide_input_init(in, HPA_DECIDE_INPUT_VERSION);
 	in->has_min_replicas = g->has_min;
 	in->min_replicas = g->min_replicas;
@@ -387,19 +423,22 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_p
 	in->behavior = g->has_behavior ? &g->behavior : NULL;
 	in->spec_replicas = current;
 	in->status_replicas = status_replicas;
-	in->pods = g->pods;
+	in->pods = sc->pods;
 	in->n_pods = n;
 	in->has_prev_desired = g->has_prev;
 	in->prev_desired_replicas = g->prev_desired;
 	in->now_ms = EPOCH_MS + now;
-	rc = hpa_decide(d, in, g->history, &sim->dopts, &e);
-	g->has_last = true;
+	sc->has_last = true;
+	/* no error record on the hot path: only a failure asks again for details */
+	rc = hpa_decide(d, in, g->history, &sim->dopts, NULL);
 	if (rc) {
-		snprintf(out->message, sizeof(out->message), "%s", e.message);
+		hpa_error e = HPA_ERROR_INIT;
+		hpa_decide(d, in, g->history, &sim->dopts, &e);
+		fail(out, "hpa_decide", rc, &e);
 		return;
 	}
-	if ((rc = hpa_history_record(g->history, d, in->now_ms, &e))) {
-		snprintf(out->message, sizeof(out->message), "%s", e.message);
+	if ((rc = hpa_history_record(g->history, d, in->now_ms, NULL))) {
+		fail(out, "hpa_history_record", rc, NULL);
 		return;
 	}
 	g->has_prev = true;
@@ -407,6 +446,8 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_p
 	out->ok = !(d->error && !d->rescale);
 	out->desired = d->rescale ? d->desired_replicas : current;
 	out->reason = d->limit_reason;
+	if (!text)
+		return;
 	out->reason_name = d->limit_reason ? hpa_decide_limit_name(d->limit_reason) : "";
 	if (d->error)
 		snprintf(out->message, sizeof(out->message), "%s", d->error_message);
@@ -426,8 +467,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_p
 		m->current_milli = r->has_average_value ? r->average_value_milli : r->has_value ? r->value_milli : 0;
 		m->proposal = r->replicas;
 	}
-	out->n_targets = 0;
-	if (text) {
+	{
 		hpa_hpa_row row;
 		out->n_targets = hpa_decision_targets(out->targets, HPA_SIM_MAX_METRICS, d, in);
 		hpa__sim_glue_row(g, sim, h->wl, &row, out->targets, out->n_targets, current, now);

@@ -119,7 +119,7 @@ void hpa_sim_free(hpa_sim *sim)
 	hpa__free(sim->hpas);
 	hpa__free(sim->heap);
 	hpa__free(sim->rows);
-	hpa__free(sim->views);
+	hpa__sim_scratch_free(sim->scratch);
 	hpa__free(sim->row_targets);
 	hpa__free(sim->row_target_off);
 	hpa__arena_dispose(&sim->strings);
@@ -862,42 +862,6 @@ static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workloa
 
 /* ---- HPA sync --------------------------------------------------------------------------- */
 
-static int build_views(hpa_sim *sim, hpa__sim_workload *w, size_t *n_out, int32_t *ready_out)
-{
-	int32_t ready = 0;
-	if (hpa__grow((void **)&sim->views, &sim->cap_views, w->n_pods ? w->n_pods : 1, sizeof(*sim->views)))
-		return HPA_ENOMEM;
-	for (size_t i = 0; i < w->n_pods; i++) {
-		const hpa__sim_pod *p = &w->pods[i];
-		hpa__sim_podview *v = &sim->views[i];
-		v->name = p->name;
-		v->pending = p->phase == HPA__POD_PENDING;
-		v->deleting = p->deleting;
-		v->has_ready = p->scheduled;
-		v->ready = p->ready;
-		v->has_start = p->scheduled;
-		v->start_ms = p->start_time_ms;
-		v->ready_ltt_ms = p->ready_ltt_ms;
-		v->cpu_request_milli = w->dep.cpu_request_milli;
-		v->memory_request_bytes = w->dep.memory_request_bytes;
-		v->has_sample = p->ms_n == 2;
-		if (v->has_sample) {
-			int64_t win = p->ms_t[0] - p->ms_t[1];
-			v->sample_ms = p->ms_t[0];
-			v->window_ms = win;
-			v->cpu_milli = hpa__sim_round((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
-			v->memory_bytes = hpa__sim_round(p->ms_mem);
-		} else {
-			v->sample_ms = v->window_ms = v->cpu_milli = v->memory_bytes = 0;
-		}
-		if (p->ready && !p->deleting)
-			ready++;
-	}
-	*n_out = w->n_pods;
-	*ready_out = ready;
-	return 0;
-}
-
 static void track_max(hpa__sim_hpa *h, int32_t replicas, int64_t t)
 {
 	if (replicas == h->max_replicas) {
@@ -917,13 +881,8 @@ static int sync_all(hpa_sim *sim, int64_t t)
 		hpa__sim_workload *w = &sim->wl[h->wl];
 		hpa__sim_decision d;
 		hpa_sim_row *row;
-		size_t n;
-		int32_t ready, current = w->spec_replicas;
-		if ((rc = build_views(sim, w, &n, &ready)))
-			return rc;
-		memset(&d, 0, sizeof(d));
-		hpa__sim_glue_decide(sim, h, sim->views, n, current, t, &d);
-		h->last = d;
+		int32_t ready, pods, current = w->spec_replicas;
+		hpa__sim_glue_decide(sim, h, current, t, !(sim->opts.flags & HPA_SIM_NO_TIMELINE), &d, &ready, &pods);
 		h->decisions++;
 		if (d.ok && d.desired != current) {
 			w->spec_replicas = d.desired;
@@ -945,7 +904,7 @@ static int sync_all(hpa_sim *sim, int64_t t)
 				return rc;
 			w = &sim->wl[h->wl];
 		}
-		if ((rc = record_row(sim, h, hi, w, t, current, ready, (int32_t)n, &d, &row)))
+		if ((rc = record_row(sim, h, hi, w, t, current, ready, pods, &d, &row)))
 			return rc;
 		if (sim->opts.on_sync) {
 			hpa_sim_sync_info info;

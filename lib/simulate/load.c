@@ -316,7 +316,7 @@ static int load_alloc(hpa_sim_load **out, const char *text, hpa_error *err)
 
 int hpa_sim_load_parse(hpa_sim_load **out, const char *spec, hpa_error *err)
 {
-	hpa_sim_load *l;
+	hpa_sim_load *l = NULL;
 	int rc;
 	if (!out)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_load_parse: NULL out");
@@ -336,7 +336,7 @@ int hpa_sim_load_parse(hpa_sim_load **out, const char *spec, hpa_error *err)
 int hpa_sim_load_new_trace(hpa_sim_load **out, const int64_t *time_ms, const int64_t *rate_milli, size_t n,
 	hpa_error *err)
 {
-	hpa_sim_load *l;
+	hpa_sim_load *l = NULL;
 	size_t cap = 0;
 	int rc;
 	if (!out)
@@ -364,7 +364,7 @@ int hpa_sim_load_new_trace(hpa_sim_load **out, const int64_t *time_ms, const int
 
 int hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size_t len, hpa_error *err)
 {
-	hpa_sim_load *l;
+	hpa_sim_load *l = NULL;
 	size_t cap = 0, line = 0, pos = 0;
 	int rc;
 	if (!out)

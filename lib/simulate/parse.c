@@ -215,7 +215,7 @@ void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, in
 	 * trailing zeros (and a bare '.') are trimmed. */
 	uint64_t mag = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
 	uint64_t pow10 = 1, whole, frac, s = (uint64_t)scale;
-	int d = decimals;
+	int d = decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
 	size_t n;
 	for (int i = 0; i < d; i++)
 		pow10 *= 10;
@@ -230,8 +230,15 @@ void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, in
 		snprintf(buf, size, "%s%llu", value < 0 && (whole || frac) ? "-" : "", (unsigned long long)whole);
 		return;
 	}
-	snprintf(buf, size, "%s%llu.%0*llu", value < 0 ? "-" : "", (unsigned long long)whole, d,
-		(unsigned long long)frac);
+	{
+		char digits[24];
+		for (int i = d - 1; i >= 0; i--) {
+			digits[i] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		digits[d] = '\0';
+		snprintf(buf, size, "%s%llu.%s", value < 0 ? "-" : "", (unsigned long long)whole, digits);
+	}
 	n = strlen(buf);
 	while (n > 0 && buf[n - 1] == '0')
 		buf[--n] = '\0';

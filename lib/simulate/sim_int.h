@@ -194,26 +194,6 @@ typedef struct {
 
 /* ---- the decision glue (decide_glue.c) -------------------------------------- */
 
-/* What the simulator knows about one pod at a sync: the inputs a real
- * controller reads from the informer cache and the metrics API. */
-typedef struct {
-	const char *name;
-	bool pending;             /* phase Pending (else Running) */
-	bool deleting;
-	bool has_ready;           /* has a Ready condition */
-	bool ready;
-	bool has_start;           /* status.startTime set */
-	int64_t start_ms;
-	int64_t ready_ltt_ms;
-	int64_t cpu_request_milli;   /* 0 = none */
-	int64_t memory_request_bytes;
-	bool has_sample;
-	int64_t sample_ms;        /* timestamp */
-	int64_t window_ms;
-	int64_t cpu_milli;
-	int64_t memory_bytes;
-} hpa__sim_podview;
-
 typedef struct {
 	bool ok;
 	int32_t desired;
@@ -248,7 +228,6 @@ typedef struct {
 	bool has_behavior;
 	int64_t down_window_ms;   /* scale-down stabilization window in effect */
 	hpa__sim_glue *glue;
-	hpa__sim_decision last;
 	/* summary */
 	int32_t initial, peak;
 	int64_t first_up_ms, first_down_ms, back_ms;
@@ -260,9 +239,9 @@ typedef struct {
 struct hpa_sim;
 int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
 	const hpa_autoscaler *hpa, hpa_error *err);
-/* The inputs of the last decision of an HPA (for tests), NULL before any. */
-const hpa_decide_input *hpa__sim_glue_last_input(const hpa__sim_glue *g);
-const hpa_decision *hpa__sim_glue_last_decision(const hpa__sim_glue *g);
+/* The inputs and result of the latest decision (valid in on_sync), for tests. */
+const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim);
+const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim);
 /* The static cells of a kubectl row for this HPA plus the given values. */
 void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t wl, hpa_hpa_row *row,
 	const hpa_targets_entry *targets, size_t n_targets, int32_t current, int64_t now);
@@ -270,8 +249,10 @@ void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t
 int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_decide_options *o, hpa_error *err);
 void hpa__sim_glue_free(hpa__sim_glue *g);
 /* One reconcile: decide with the history, then book-keep the history. */
-void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, const hpa__sim_podview *pods, size_t n,
-	int32_t current, int64_t now_ms, hpa__sim_decision *out);
+void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool text,
+	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out);
+typedef struct hpa__sim_scratch hpa__sim_scratch;
+void hpa__sim_scratch_free(hpa__sim_scratch *sc);
 
 /* ---- the simulation (engine.c) ------------------------------------------------ */
 
@@ -292,8 +273,7 @@ struct hpa_sim {
 	hpa_sim_row *rows;
 	size_t n_rows, cap_rows;
 	hpa__arena strings;           /* row strings */
-	hpa__sim_podview *views;      /* scratch for syncs */
-	size_t cap_views;
+	struct hpa__sim_scratch *scratch; /* decision buffers (decide_glue.c) */
 	hpa_targets_entry *row_targets; /* kubectl TARGETS of every row, in row order */
 	size_t n_row_targets, cap_row_targets;
 	size_t *row_target_off;       /* per row: first entry in row_targets */

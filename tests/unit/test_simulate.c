@@ -605,9 +605,8 @@ typedef struct {
 static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 {
 	shadow *sh = payload;
-	const hpa__sim_hpa *h = &info->sim->hpas[info->hpa];
-	const hpa_decide_input *in = hpa__sim_glue_last_input(h->glue);
-	const hpa_decision *ds = hpa__sim_glue_last_decision(h->glue);
+	const hpa_decide_input *in = hpa__sim_last_input(info->sim);
+	const hpa_decision *ds = hpa__sim_last_decision(info->sim);
 	hpa_decision dd;
 	hpa_error e = HPA_ERROR_INIT;
 	bool same;
