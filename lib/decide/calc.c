@@ -177,28 +177,37 @@ static int fail(hpa_metric_result *r, const char *reason, const char *prefix, co
 
 /* ---- pod classification (groupPods) ------------------------------------------------ */
 
-int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
+#if defined(__GNUC__)
+# define LIKELY(x) __builtin_expect(!!(x), 1)
+# define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+# define LIKELY(x) (x)
+# define UNLIKELY(x) (x)
+#endif
+
+/* groupPods for one pod; resource 0 = custom metric (no readiness rules). */
+static inline int classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
 	int resource)
 {
-	if (p->deleting)
+	if (UNLIKELY(p->deleting))
 		return HPA_POD_IGNORED_DELETING;
-	if (p->phase == HPA_PHASE_FAILED)
+	if (UNLIKELY(p->phase == HPA_PHASE_FAILED))
 		return HPA_POD_IGNORED_FAILED;
-	if (p->phase == HPA_PHASE_PENDING)
+	if (UNLIKELY(p->phase == HPA_PHASE_PENDING))
 		return HPA_POD_UNREADY_PENDING;
-	if (!present)
+	if (UNLIKELY(!present))
 		return HPA_POD_MISSING;
 	if (resource == HPA_RESOURCE_CPU) {
-		if (p->ready == 0)
+		if (UNLIKELY(p->ready == 0))
 			return HPA_POD_UNREADY_NO_CONDITION;
-		if (!p->has_start_time)
+		if (UNLIKELY(!p->has_start_time))
 			return HPA_POD_UNREADY_NO_START_TIME;
-		if (hpa__add_sat(p->start_time_ms, c->o->cpu_initialization_period_ms) > c->now) {
+		if (UNLIKELY(hpa__add_sat(p->start_time_ms, c->o->cpu_initialization_period_ms) > c->now)) {
 			if (p->ready == HPA_COND_FALSE)
 				return HPA_POD_UNREADY_INITIALIZING;
 			if (ts < hpa__add_sat(p->ready_transition_ms, window))
 				return HPA_POD_UNREADY_SAMPLE_TOO_EARLY;
-		} else if (p->ready == HPA_COND_FALSE &&
+		} else if (UNLIKELY(p->ready == HPA_COND_FALSE) &&
 			   hpa__add_sat(p->start_time_ms, c->o->initial_readiness_delay_ms) > p->ready_transition_ms) {
 			return HPA_POD_UNREADY_NEVER_READY;
 		}
@@ -206,52 +215,72 @@ int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int
 	return HPA_POD_READY;
 }
 
-static inline bool class_unready(int k)
+int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
+	int resource)
 {
-	return k == HPA_POD_UNREADY_PENDING || k >= HPA_POD_UNREADY_NO_CONDITION;
+	return classify(c, p, present, ts, window, resource);
+}
+
+/* The common case first: a Running pod with a sample, ready and past the
+ * cpu initialization period (start <= now - period, i.e. start + period <=
+ * now without overflow). Everything else takes the exact path above. */
+static inline int classify_fast(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts,
+	int64_t window, int resource, int64_t init_cut)
+{
+	if (LIKELY(present && !p->deleting && p->phase == HPA_PHASE_RUNNING)) {
+		if (resource != HPA_RESOURCE_CPU)
+			return HPA_POD_READY;
+		if (LIKELY(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut))
+			return HPA_POD_READY;
+	}
+	return classify(c, p, present, ts, window, resource);
 }
 
 /* Resource sample of one metrics item: whole pod (container NULL) = sum of
  * every container, none when the item has no containers or one lacks the
- * resource; container metric = that container's value. */
-static bool usage_sample(const hpa_pod_usage *u, int res, const char *container, int64_t *out)
+ * resource; container metric = that container's value. Sums wrap like Go's
+ * int64 arithmetic (computed in uint64: no undefined behaviour). */
+static inline bool usage_sample(const hpa_pod_usage *u, int res, const char *container, int64_t *out)
 {
-	size_t i;
-	int64_t sum = 0;
+	size_t n;
+	const hpa_container_usage *cu;
 	unsigned bit = HPA_RESOURCE_BIT(res);
-	if (!u)
+	if (!u || !(n = u->n_containers))
 		return false;
-	if (!container) {
-		if (u->n_containers == 0)
-			return false;
-		for (i = 0; i < u->n_containers; i++) {
-			if (!(u->containers[i].usage_set & bit))
+	cu = u->containers;
+	if (LIKELY(!container)) {
+		uint64_t sum = 0;
+		do {
+			if (UNLIKELY(!(cu->usage_set & bit)))
 				return false;
-			sum = hpa__add_sat(sum, u->containers[i].usage_milli[res]);
-		}
-		*out = sum;
+			sum += (uint64_t)cu->usage_milli[res];
+			cu++;
+		} while (--n);
+		*out = (int64_t)sum;
 		return true;
 	}
-	for (i = 0; i < u->n_containers; i++) {
-		const hpa_container_usage *cu = &u->containers[i];
+	do {
 		if (cu->name && strcmp(cu->name, container) == 0) {
 			if (!(cu->usage_set & bit))
 				return false;
 			*out = cu->usage_milli[res];
 			return true;
 		}
-	}
+		cu++;
+	} while (--n);
 	return false;
 }
 
-/* calculateRequests for one pod; returns false with the error text in err. */
-static bool pod_request(const hpa__calc *c, const hpa_decide_pod *p, int res, const char *container, int64_t *out,
-	hpa_metric_result *r, const char **why)
+/* calculateRequests for one pod, exact upstream order (app containers, then
+ * sidecars): returns false with *why = the container lacking a request,
+ * "podlevel", or NULL for an unknown container. */
+static bool pod_request_slow(const hpa__calc *c, const hpa_decide_pod *p, int res, const char *container,
+	int64_t *out, const char **why)
 {
 	unsigned bit = HPA_RESOURCE_BIT(res);
 	size_t i;
-	int64_t sum = 0;
-	(void)r;
+	uint64_t sum = 0;
+	int pass;
 	if (c->o->pod_level_resources && !container &&
 	    (p->pod_requests_set & (HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)))) {
 		if (!(p->pod_requests_set & bit)) {
@@ -261,8 +290,7 @@ static bool pod_request(const hpa__calc *c, const hpa_decide_pod *p, int res, co
 		*out = p->pod_requests_milli[res];
 		return true;
 	}
-	/* app containers first, then sidecars (restartable init containers) */
-	for (int pass = 0; pass < 2; pass++) {
+	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < p->n_containers; i++) {
 			const hpa_decide_container *k = &p->containers[i];
 			bool counted = pass == 0 ? k->kind == HPA_CONTAINER_APP : k->kind == HPA_CONTAINER_SIDECAR;
@@ -275,10 +303,10 @@ static bool pod_request(const hpa__calc *c, const hpa_decide_pod *p, int res, co
 					*why = k->name ? k->name : "";
 					return false;
 				}
-				sum = hpa__add_sat(sum, k->requests_milli[res]);
+				sum += (uint64_t)k->requests_milli[res];
 			}
 			if (named) {
-				*out = sum;
+				*out = (int64_t)sum;
 				return true;
 			}
 		}
@@ -287,7 +315,28 @@ static bool pod_request(const hpa__calc *c, const hpa_decide_pod *p, int res, co
 		*why = NULL;
 		return false;
 	}
-	*out = sum;
+	*out = (int64_t)sum;
+	return true;
+}
+
+/* Fast path of calculateRequests for a whole-pod metric; falls back to the
+ * exact function for pod-level requests, named containers and errors. */
+static inline bool pod_request(const hpa__calc *c, const hpa_decide_pod *p, int res, const char *container,
+	int64_t *out, const char **why)
+{
+	unsigned bit = HPA_RESOURCE_BIT(res);
+	const hpa_decide_container *k = p->containers, *e = k + p->n_containers;
+	uint64_t sum = 0;
+	if (UNLIKELY(container || p->pod_requests_set))
+		return pod_request_slow(c, p, res, container, out, why);
+	for (; k < e; k++) {
+		if (UNLIKELY(k->kind == HPA_CONTAINER_INIT))
+			continue;
+		if (UNLIKELY(!(k->requests_set & bit)))
+			return pod_request_slow(c, p, res, container, out, why);
+		sum += (uint64_t)k->requests_milli[res];
+	}
+	*out = (int64_t)sum;
 	return true;
 }
 
@@ -321,16 +370,45 @@ static void request_error(hpa_metric_result *r, const char *reason, const char *
 /* ---- the sample pass ------------------------------------------------------------------ */
 
 typedef struct {
-	int64_t u;            /* Σ usage of ready pods with a request (utilization) or of all samples (plain) */
-	int64_t q;            /* Σ requests of those pods */
+	uint64_t u;           /* Σ usage of ready pods with a request (utilization) or of all samples (plain) */
+	uint64_t q;           /* Σ requests of those pods */
 	int64_t n_req;        /* entries counted in u/q (utilization) */
-	int64_t q_missing;    /* Σ requests of missing pods */
-	int64_t fill_missing; /* Σ trunc(request * max(100, T) / 100) of missing pods */
-	int64_t q_unready;    /* Σ requests of unready pods */
+	uint64_t q_missing;   /* Σ requests of missing pods */
+	uint64_t fill_missing; /* Σ trunc(request * max(100, T) / 100) of missing pods */
+	uint64_t q_unready;   /* Σ requests of unready pods */
 	int64_t n_orphans;    /* superfluous samples (names not in the pod list) */
 	int64_t n_entries;    /* entries of the sample map after removing ignored/unready */
 	uint32_t ready, unready, missing, ignored;
 } sums;
+
+static inline void count_class(sums *s, int k, bool util, int64_t v, int64_t req, int64_t fb)
+{
+	if (LIKELY(k == HPA_POD_READY)) {
+		s->ready++;
+		s->u += (uint64_t)v;
+		if (util)
+			s->q += (uint64_t)req;
+		return;
+	}
+	switch (k) {
+	case HPA_POD_MISSING:
+		s->missing++;
+		if (util) {
+			s->q_missing += (uint64_t)req;
+			s->fill_missing += (uint64_t)mul_div100(req, fb);
+		}
+		break;
+	case HPA_POD_IGNORED_DELETING:
+	case HPA_POD_IGNORED_FAILED:
+		s->ignored++;
+		break;
+	default:
+		s->unready++;
+		if (util)
+			s->q_unready += (uint64_t)req;
+		break;
+	}
+}
 
 /* One pass over the pods for a pod-based metric. kind: 0 = utilization,
  * 1 = resource plain (AverageValue), 2 = custom pods metric. */
@@ -338,85 +416,67 @@ static int pod_pass(const hpa__calc *c, const hpa_decide_metric *m, int kind, su
 	hpa_metric_result *r, const char *reason, const char *prefix)
 {
 	const hpa_decide_input *in = c->in;
+	const hpa_decide_pod *p = in->pods, *end = p + in->n_pods;
 	int res = kind == 2 ? 0 : m->resource;
 	const char *container = m->type == HPA_SOURCE_CONTAINER_RESOURCE ? str_or(m->container, "") : NULL;
 	int64_t fb = 0;
 	size_t i;
-	bool req_failed = false;
 	const hpa_decide_pod *req_pod = NULL;
 	const char *req_why = NULL;
 
+	int64_t init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
+		: c->now - c->o->cpu_initialization_period_ms;
+
 	memset(s, 0, sizeof(*s));
-	if (kind == 0)
+	if (kind == 0) {
 		fb = m->average_utilization > 100 ? m->average_utilization : 100;
-	for (i = 0; i < in->n_pods; i++) {
-		const hpa_decide_pod *p = &in->pods[i];
-		bool present;
-		int64_t v = 0, ts = 0, win = 0, req = 0;
-		int k;
-		if (kind == 2) {
-			const hpa_pod_value *pv = m->pod_values ? &m->pod_values[i] : NULL;
-			present = pv && pv->present;
-			if (present) {
-				v = pv->value_milli;
-				ts = pv->timestamp_ms;
-				win = pv->window_ms;
+		for (; p < end; p++) {
+			int64_t v = 0, req = 0;
+			bool present = usage_sample(p->usage, res, container, &v);
+			int k = present ? classify_fast(c, p, true, p->usage->timestamp_ms, p->usage->window_ms, res,
+					init_cut)
+				: classify(c, p, false, 0, 0, res);
+			if (cls)
+				cls[p - in->pods] = (uint8_t)k;
+			if (LIKELY(!req_pod)) {
+				const char *why = NULL;
+				if (UNLIKELY(!pod_request(c, p, res, container, &req, &why))) {
+					req_pod = p;
+					req_why = why;
+				}
 			}
-		} else {
-			present = usage_sample(p->usage, res, container, &v);
-			if (present) {
-				ts = p->usage->timestamp_ms;
-				win = p->usage->window_ms;
-			}
+			count_class(s, k, true, v, req, fb);
 		}
-		k = hpa__classify(c, p, present, ts, win, res);
-		if (cls)
-			cls[i] = (uint8_t)k;
-		if (kind == 0 && !req_failed) {
-			const char *why = NULL;
-			if (!pod_request(c, p, res, container, &req, r, &why)) {
-				req_failed = true;
-				req_pod = p;
-				req_why = why;
-			}
+	} else if (kind == 1) {
+		for (; p < end; p++) {
+			int64_t v = 0;
+			bool present = usage_sample(p->usage, res, container, &v);
+			int k = present ? classify_fast(c, p, true, p->usage->timestamp_ms, p->usage->window_ms, res,
+					init_cut)
+				: classify(c, p, false, 0, 0, res);
+			if (cls)
+				cls[p - in->pods] = (uint8_t)k;
+			count_class(s, k, false, v, 0, 0);
 		}
-		switch (k) {
-		case HPA_POD_READY:
-			s->ready++;
-			s->n_entries++;
-			if (kind == 0) {
-				s->u = hpa__add_sat(s->u, v);
-				s->q = hpa__add_sat(s->q, req);
-				s->n_req++;
-			} else {
-				s->u = hpa__add_sat(s->u, v);
-			}
-			break;
-		case HPA_POD_MISSING:
-			s->missing++;
-			if (kind == 0) {
-				s->q_missing = hpa__add_sat(s->q_missing, req);
-				s->fill_missing = hpa__add_sat(s->fill_missing, mul_div100(req, fb));
-			}
-			break;
-		case HPA_POD_IGNORED_DELETING:
-		case HPA_POD_IGNORED_FAILED:
-			s->ignored++;
-			break;
-		default:
-			s->unready++;
-			if (kind == 0)
-				s->q_unready = hpa__add_sat(s->q_unready, req);
-			break;
+	} else {
+		const hpa_pod_value *pv = m->pod_values;
+		for (i = 0; p < end; p++, i++) {
+			bool present = pv && pv[i].present;
+			int k = classify_fast(c, p, present, 0, 0, 0, init_cut);
+			if (cls)
+				cls[i] = (uint8_t)k;
+			count_class(s, k, false, present ? pv[i].value_milli : 0, 0, 0);
 		}
 	}
+	s->n_req = s->ready;
+	s->n_entries = s->ready;
 	/* superfluous samples: names the pod list does not have */
 	if (kind == 2) {
 		for (i = 0; i < m->n_orphan_values; i++) {
 			if (!m->orphan_values[i].present)
 				continue;
 			s->n_orphans++;
-			s->u = hpa__add_sat(s->u, m->orphan_values[i].value_milli);
+			s->u += (uint64_t)m->orphan_values[i].value_milli;
 		}
 	} else {
 		for (i = 0; i < in->n_orphan_usage; i++) {
@@ -425,7 +485,7 @@ static int pod_pass(const hpa__calc *c, const hpa_decide_metric *m, int kind, su
 				continue;
 			s->n_orphans++;
 			if (kind == 1)
-				s->u = hpa__add_sat(s->u, v);
+				s->u += (uint64_t)v;
 		}
 	}
 	s->n_entries += s->n_orphans;
@@ -433,10 +493,10 @@ static int pod_pass(const hpa__calc *c, const hpa_decide_metric *m, int kind, su
 	r->n_unready = s->unready;
 	r->n_missing = s->missing;
 	r->n_ignored = s->ignored;
-	if (s->n_entries == 0)
+	if (UNLIKELY(s->n_entries == 0))
 		return fail(r, reason, prefix, "did not receive metrics for targeted pods (pods might be unready)",
 			NULL, NULL, NULL);
-	if (req_failed) {
+	if (UNLIKELY(req_pod != NULL)) {
 		request_error(r, reason, prefix, res, container, req_pod, req_why);
 		return HPA_ERROR;
 	}
@@ -481,12 +541,12 @@ static int utilization_path(const hpa__calc *c, const hpa_decide_metric *m, int3
 		return HPA_ERROR;
 	if (s.q == 0)
 		return fail(r, reason, prefix, "no metrics returned matched known pods", NULL, NULL, NULL);
-	util = percent_of(s.u, s.q);
+	util = percent_of((int64_t)s.u, (int64_t)s.q);
 	ratio = (double)util / (double)target;
 	r->has_average_utilization = true;
 	r->average_utilization = util;
 	r->has_average_value = true;
-	r->average_value_milli = s.u / s.n_req;
+	r->average_value_milli = (int64_t)s.u / s.n_req;
 	r->value_format = m->resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
 	r->usage_ratio = ratio;
 	r->n_samples = (uint32_t)s.n_entries;
@@ -497,21 +557,21 @@ static int utilization_path(const hpa__calc *c, const hpa_decide_metric *m, int3
 		return HPA_OK;
 	}
 	r->rebalanced = true;
-	u2 = s.u;
-	q2 = s.q;
+	u2 = (int64_t)s.u;
+	q2 = (int64_t)s.q;
 	len2 = s.n_entries;
 	if (s.missing > 0) {
 		if (ratio < 1.0) {
-			u2 = hpa__add_sat(u2, s.fill_missing);
-			q2 = hpa__add_sat(q2, s.q_missing);
+			u2 = (int64_t)((uint64_t)u2 + s.fill_missing);
+			q2 = (int64_t)((uint64_t)q2 + s.q_missing);
 			len2 += s.missing;
 		} else if (ratio > 1.0) {
-			q2 = hpa__add_sat(q2, s.q_missing);
+			q2 = (int64_t)((uint64_t)q2 + s.q_missing);
 			len2 += s.missing;
 		}
 	}
 	if (up_unready) {
-		q2 = hpa__add_sat(q2, s.q_unready);
+		q2 = (int64_t)((uint64_t)q2 + s.q_unready);
 		len2 += s.unready;
 	}
 	r->n_samples = (uint32_t)len2;
@@ -545,7 +605,7 @@ static int plain_path(const hpa__calc *c, const hpa_decide_metric *m, int kind, 
 			NULL, NULL);
 	if (pod_pass(c, m, kind, &s, cls, r, reason, prefix))
 		return HPA_ERROR;
-	usage = s.u / s.n_entries;
+	usage = (int64_t)s.u / s.n_entries;
 	ratio = (double)usage / (double)target;
 	r->has_average_value = true;
 	r->average_value_milli = usage;
@@ -559,13 +619,11 @@ static int plain_path(const hpa__calc *c, const hpa_decide_metric *m, int kind, 
 		return HPA_OK;
 	}
 	r->rebalanced = true;
-	s2 = s.u;
+	s2 = (int64_t)s.u;
 	len2 = s.n_entries;
 	if (s.missing > 0) {
 		if (ratio < 1.0) {
-			int64_t add = target > 0 && (int64_t)s.missing > INT64_MAX / target ? INT64_MAX
-				: (int64_t)s.missing * target;
-			s2 = hpa__add_sat(s2, add);
+			s2 = (int64_t)((uint64_t)s2 + (uint64_t)s.missing * (uint64_t)target);
 			len2 += s.missing;
 		} else if (ratio > 1.0) {
 			len2 += s.missing;

@@ -162,25 +162,26 @@ static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, cons
 
 /* ---- normalization ------------------------------------------------------------------------- */
 
+/* The recommendation list as upstream would see it: when the history has no
+ * list, the controller records (current, now) first. */
 typedef struct {
-	const hpa_history *h;
-	bool virt;          /* the list is nil: the controller records (virt_replicas, now) first */
-	int32_t virt_replicas;
+	const hpa__rec *recs;
+	size_t n;
+	hpa__rec virt_rec;
+	bool virt;
 } recs_view;
 
-static inline size_t recs_count(const recs_view *v)
+static void recs_view_init(recs_view *v, const hpa_history *h, bool virt, int32_t replicas, int64_t now)
 {
-	return v->virt ? 1 : (v->h ? v->h->n_recs : 0);
-}
-
-static inline void recs_get(const recs_view *v, size_t i, int64_t now, int32_t *r, int64_t *ts)
-{
-	if (v->virt) {
-		*r = v->virt_replicas;
-		*ts = now;
+	v->virt = virt;
+	v->virt_rec.replicas = replicas;
+	v->virt_rec.ts = now;
+	if (virt) {
+		v->recs = &v->virt_rec;
+		v->n = 1;
 	} else {
-		*r = v->h->recs[i].replicas;
-		*ts = v->h->recs[i].ts;
+		v->recs = h ? h->recs : NULL;
+		v->n = h ? h->n_recs : 0;
 	}
 }
 
@@ -188,7 +189,8 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
 {
 	int64_t now = c->now;
-	size_t i, n = recs_count(rv);
+	size_t i, n = rv->n;
+	const hpa__rec *recs = rv->recs;
 	int64_t slot = -1;
 	int32_t stab, desired;
 	int limit;
@@ -199,9 +201,8 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		double lim;
 		stab = prenorm;
 		for (i = 0; i < n; i++) {
-			int32_t r;
-			int64_t ts;
-			recs_get(rv, i, now, &r, &ts);
+			int32_t r = recs[i].replicas;
+			int64_t ts = recs[i].ts;
 			if (ts < cutoff)
 				slot = (int64_t)i;
 			else if (r > stab)
@@ -235,9 +236,8 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
 		int32_t up_rec = prenorm, down_rec = prenorm;
 		for (i = 0; i < n; i++) {
-			int32_t r;
-			int64_t ts;
-			recs_get(rv, i, now, &r, &ts);
+			int32_t r = recs[i].replicas;
+			int64_t ts = recs[i].ts;
 			if (ts > up_cut && r < up_rec)
 				up_rec = r;
 			if (ts > down_cut && r > down_rec)
@@ -563,9 +563,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	cond_text(&c, msg, "the HPA controller was able to get the target's current scale", NULL);
 
 	/* recordInitialRecommendation */
-	rv.h = h;
-	rv.virt = !h || !h->has_recs;
-	rv.virt_replicas = current;
+	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
 	if (rv.virt) {
 		d->update.init_recommendations = true;
 		d->update.init_replicas = current;
@@ -752,13 +750,7 @@ int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, 
 	c.now = in->now_ms;
 	memset(out, 0, sizeof(*out));
 	out->update.slot = -1;
-	rv.h = h;
-	rv.virt = false;
-	rv.virt_replicas = 0;
-	if (!h) {
-		static const hpa_history empty = { 0, false, 0, 0, 0, NULL, NULL, NULL, 0 };
-		rv.h = &empty;
-	}
+	recs_view_init(&rv, h, false, 0, in->now_ms);
 	normalize(&c, &rv, h, in->current_replicas, in->desired_replicas, in->min_replicas, in->max_replicas,
 		in->behavior, out);
 	return HPA_OK;
