@@ -143,10 +143,12 @@ HPA_EXTERN(int) hpa_object_dup(hpa_object **out, const hpa_object *obj, hpa_erro
 HPA_EXTERN(void) hpa_object_free(hpa_object *obj);
 
 /**
- * Semantic equality: same fields with equal values, whatever the key order
- * of maps, the quoting style or the positions; integers are compared by
- * value (`0x10` equals `16`) and a field set to `null` equals an absent one.
- * List order matters.
+ * Semantic equality, in the spirit of apimachinery's `equality.Semantic`:
+ * same fields with equal values, whatever the key order of maps, the
+ * quoting style or the positions. Integers are compared by value (`0x10`
+ * equals `16`), quantity fields of typed kinds by value (`1`, `1000m` and
+ * `"1.0"` are equal), and a field set to `null` equals an absent one. List
+ * order matters; `80` and `"80"` differ. Objects of different kinds differ.
  */
 HPA_EXTERN(bool) hpa_object_equal(const hpa_object *a, const hpa_object *b);
 

@@ -131,9 +131,33 @@ static size_t non_null_len(const hpa__value *m)
 	return n;
 }
 
-static bool sem_equal(const hpa__value *a, const hpa__value *b)
+/* Type of the value under key/item, following the schema (NULL: untyped). */
+static const hpa__stype *sub_type(const hpa__stype *t, const hpa__value *key)
+{
+	if (!t)
+		return NULL;
+	if (t->kind == HPA__T_LIST || t->kind == HPA__T_MAP)
+		return t->elem;
+	if (t->kind == HPA__T_OBJECT && key) {
+		const hpa__sfield *f = hpa__schema_field(t->obj, key->u.s.ptr, key->u.s.len);
+		return f ? f->type : NULL;
+	}
+	return NULL;
+}
+
+static bool is_scalar(const hpa__value *v)
+{
+	return v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ;
+}
+
+static bool sem_equal(const hpa__value *a, const hpa__value *b, const hpa__stype *t)
 {
 	size_t i;
+	/* quantities compare by value, as apimachinery's semantic equality does:
+	 * 1 == "1000m" == 1.0, whether written as a string or a number */
+	if (t && t->kind == HPA__T_QUANTITY && is_scalar(a) && is_scalar(b) &&
+	    a->kind != HPA__V_NULL && b->kind != HPA__V_NULL)
+		return hpa__schema_quantity_equal(a->u.s.ptr, a->u.s.len, b->u.s.ptr, b->u.s.len);
 	if (a->kind != b->kind)
 		return false;
 	if (a->kind == HPA__V_MAP) {
@@ -145,7 +169,7 @@ static bool sem_equal(const hpa__value *a, const hpa__value *b)
 			if (p->value->kind == HPA__V_NULL)
 				continue;
 			bv = hpa__map_getn(b, p->key->u.s.ptr, p->key->u.s.len);
-			if (!bv || !sem_equal(p->value, bv))
+			if (!bv || !sem_equal(p->value, bv, sub_type(t, p->key)))
 				return false;
 		}
 		return true;
@@ -154,7 +178,7 @@ static bool sem_equal(const hpa__value *a, const hpa__value *b)
 		if (a->u.seq.len != b->u.seq.len)
 			return false;
 		for (i = 0; i < a->u.seq.len; i++)
-			if (!sem_equal(a->u.seq.items[i], b->u.seq.items[i]))
+			if (!sem_equal(a->u.seq.items[i], b->u.seq.items[i], sub_type(t, NULL)))
 				return false;
 		return true;
 	}
@@ -165,9 +189,9 @@ bool hpa_object_equal(const hpa_object *a, const hpa_object *b)
 {
 	if (a == b)
 		return true;
-	if (!a || !b)
+	if (!a || !b || hpa_object_kind(a) != hpa_object_kind(b))
 		return false;
-	return sem_equal(a->root, b->root);
+	return sem_equal(a->root, b->root, hpa__schema_root(a->kind));
 }
 
 /* ---- path API: reading ------------------------------------------------------------ */
@@ -412,9 +436,12 @@ int hpa_object_set_string(hpa_object *obj, const char *path, const char *value, 
 		hpa__error(err, HPA_ETYPE, "expected an RFC 3339 time, got \"%.40s\"", value);
 		return path_error(err, HPA_ETYPE, path, NULL);
 	}
-	if (t && t->kind == HPA__T_QUANTITY && !hpa__schema_quantity_ok(value, strlen(value))) {
-		hpa__error(err, HPA_ETYPE, "expected a quantity, got \"%.40s\"", value);
-		return path_error(err, HPA_ETYPE, path, NULL);
+	if (t && t->kind == HPA__T_QUANTITY) {
+		char why[128];
+		if (hpa__schema_quantity_problem(value, strlen(value), why, sizeof(why))) {
+			hpa__error(err, HPA_ETYPE, "expected quantity, got \"%.40s\" (%s)", value, why);
+			return path_error(err, HPA_ETYPE, path, NULL);
+		}
 	}
 	return put(obj, path, hpa__v_str(obj->arena, value), err);
 }

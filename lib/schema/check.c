@@ -242,12 +242,15 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	case HPA__T_QUANTITY:
 		if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
 			return type_error(w, t, f, v);
-		if (!hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len)) {
-			char d[96];
+		if (hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len))
+			return 0;
+		{
+			char d[96], why[128];
+			if (!hpa__schema_quantity_problem(v->u.s.ptr, v->u.s.len, why, sizeof(why)))
+				return 0;
 			hpa__schema_describe(d, sizeof(d), v);
-			return fail(w, HPA_ETYPE, f, v, "expected quantity, got %s (quantities look like 500m, 0.5, 128Mi, 1e3)", d);
+			return fail(w, HPA_ETYPE, f, v, "expected quantity, got %s (%s)", d, why);
 		}
-		return 0;
 	case HPA__T_OBJECT:
 		if (v->kind != HPA__V_MAP)
 			return type_error(w, t, f, v);

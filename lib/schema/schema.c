@@ -2,6 +2,7 @@
 #include "schema/schema.h"
 #include "schema/path_int.h"
 #include <hpa/object.h>
+#include "quantity/quantity_int.h"
 #include <stdio.h>
 
 const hpa__sfield *hpa__schema_field(const hpa__sobject *o, const char *name, size_t len)
@@ -250,8 +251,25 @@ bool hpa__schema_is_rfc3339(const char *s, size_t n)
 
 bool hpa__schema_quantity_ok(const char *s, size_t len)
 {
-	/* until the quantity module lands every string is accepted */
-	(void)s;
-	(void)len;
-	return true;
+	return hpa__quantity_ok(s, len);
+}
+
+const char *hpa__schema_quantity_problem(const char *s, size_t len, char *buf, size_t size)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	const char *p;
+	if (hpa__quantity_scan(s, len, &(hpa__qty){ 0 }, &e) == 0)
+		return NULL;
+	/* the quantity module writes `invalid quantity "...": <problem>` */
+	p = strstr(e.message, "\": ");
+	hpa__strlcpy(buf, p ? p + 3 : e.message, size);
+	return buf;
+}
+
+bool hpa__schema_quantity_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+	hpa__qty qa, qb;
+	if (hpa__quantity_scan(a, alen, &qa, NULL) == 0 && hpa__quantity_scan(b, blen, &qb, NULL) == 0)
+		return hpa__qty_cmp(&qa, &qb) == 0;
+	return alen == blen && memcmp(a, b, alen) == 0;
 }

@@ -105,8 +105,14 @@ const char *hpa__schema_type_name(const hpa__stype *t);
  * `map`, `list`, `null`. Writes at most size bytes. */
 void hpa__schema_describe(char *buf, size_t size, const hpa__value *v);
 
-/* Quantity syntax (resource.Quantity string form). */
+/* Quantity syntax (resource.Quantity string form), by the quantity module. */
 bool hpa__schema_quantity_ok(const char *s, size_t len);
+/* NULL when s is a quantity, else the problem ("unexpected character ' '")
+ * written into buf. Never allocates. */
+const char *hpa__schema_quantity_problem(const char *s, size_t len, char *buf, size_t size);
+/* Two quantity texts with the same value ("1", "1000m", "1.0"); texts that
+ * are not quantities are compared as text. */
+bool hpa__schema_quantity_equal(const char *a, size_t alen, const char *b, size_t blen);
 /* RFC 3339 date-time check (metav1.Time). */
 bool hpa__schema_is_rfc3339(const char *s, size_t len);
 

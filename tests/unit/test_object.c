@@ -169,6 +169,10 @@ static void test_object__type_checks(void)
 	CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template.spec.containers[0].resources.limits.memory", &s, &e), 0);
 	CU_ASSERT_STRING_EQUAL(s, "1024");
 	CU_ASSERT_EQUAL(hpa_object_set_bool(o, "spec.template.spec.containers[0].resources.limits.cpu", true, &e), HPA_ETYPE);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "spec.template.spec.containers[0].resources.limits.cpu", "half", &e), HPA_ETYPE);
+	CU_ASSERT_EQUAL(strncmp(e.message, "expected quantity, got \"half\" (", 31), 0);
+	CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template.spec.containers[0].resources.limits.cpu", &s, &e), 0);
+	CU_ASSERT_STRING_EQUAL(s, "500m");   /* unchanged */
 	CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template", &s, &e), HPA_ETYPE);
 	/* time: RFC 3339 only */
 	CU_ASSERT_EQUAL(hpa_object_set_string(o, "metadata.creationTimestamp", "yesterday", &e), HPA_ETYPE);
@@ -294,6 +298,13 @@ static void test_object__dup_and_equal(void)
 	CU_ASSERT(hpa_object_equal(a, c));
 	hpa_object_set_int32(c, "spec.ports[1].port", 443, NULL);
 	CU_ASSERT(!hpa_object_equal(a, c));
+	/* different kinds differ */
+	{
+		hpa_object *x = new_obj("v1", "ConfigMap"), *y = new_obj("v1", "Secret");
+		CU_ASSERT(!hpa_object_equal(x, y));
+		hpa_object_free(x);
+		hpa_object_free(y);
+	}
 	CU_ASSERT(hpa_object_equal(a, a));
 	CU_ASSERT(!hpa_object_equal(a, NULL));
 	hpa_object_free(b);
@@ -301,6 +312,41 @@ static void test_object__dup_and_equal(void)
 	CU_ASSERT_PTR_NULL(b);
 	hpa_object_free(a);
 	hpa_object_free(c);
+}
+
+/* Quantities compare by value on typed kinds (apimachinery's semantic
+ * equality uses Quantity.Cmp): 1 == 1000m == "1.0"; 1Gi == 1024Mi. */
+static void test_object__equal_quantities(void)
+{
+	hpa_object *a = new_obj("apps/v1", "Deployment"), *b = new_obj("apps/v1", "Deployment");
+	hpa_object *g1 = new_obj("example.com/v1", "Widget"), *g2 = new_obj("example.com/v1", "Widget");
+	const char *cpu = "spec.template.spec.containers[0].resources.limits.cpu";
+	const char *mem = "spec.template.spec.containers[0].resources.limits.memory";
+	hpa_object_set_int32(a, cpu, 1, NULL);
+	hpa_object_set_string(b, cpu, "1000m", NULL);
+	hpa_object_set_string(a, mem, "1Gi", NULL);
+	hpa_object_set_string(b, mem, "1024Mi", NULL);
+	CU_ASSERT(hpa_object_equal(a, b));
+	hpa_object_set_string(b, cpu, "1.0", NULL);
+	CU_ASSERT(hpa_object_equal(a, b));
+	hpa_object_set_string(b, cpu, "1001m", NULL);
+	CU_ASSERT(!hpa_object_equal(a, b));
+	hpa_object_set_string(b, cpu, "1", NULL);
+	hpa_object_set_string(b, mem, "1G", NULL);    /* 10^9 != 2^30 */
+	CU_ASSERT(!hpa_object_equal(a, b));
+	/* not a quantity field: text compared */
+	hpa_object_set_string(a, "metadata.name", "1000m", NULL);
+	hpa_object_set_string(b, "metadata.name", "1", NULL);
+	hpa_object_set_string(b, mem, "1Gi", NULL);
+	CU_ASSERT(!hpa_object_equal(a, b));
+	/* generic objects have no schema: text compared */
+	hpa_object_set_string(g1, "spec.cpu", "1", NULL);
+	hpa_object_set_string(g2, "spec.cpu", "1000m", NULL);
+	CU_ASSERT(!hpa_object_equal(g1, g2));
+	hpa_object_free(a);
+	hpa_object_free(b);
+	hpa_object_free(g1);
+	hpa_object_free(g2);
 }
 
 static void test_object__dup_frees_nothing_shared(void)
@@ -465,6 +511,7 @@ static CU_TestInfo tests[] = {
 	{ "lists_and_maps", test_object__lists_and_maps },
 	{ "generic_objects", test_object__generic_objects },
 	{ "dup_and_equal", test_object__dup_and_equal },
+	{ "equal_quantities", test_object__equal_quantities },
 	{ "dup_outlives_manifest", test_object__dup_frees_nothing_shared },
 	{ "manifest_ownership", test_object__manifest_ownership },
 	{ "allocation_failures", test_object__allocation_failures },

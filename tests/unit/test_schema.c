@@ -605,6 +605,23 @@ static void test_schema__special_scalars(void)
 	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "500m", 0, NULL, NULL);
 	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_INT, "2", 0, NULL, NULL);
 	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_BOOL, "true", HPA_ETYPE, NULL, NULL);
+	/* quantity syntax (the README's negative example: cpu: "200 m") */
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "200 m", HPA_ETYPE, NULL, NULL);
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "1.5Gi", 0, NULL, NULL);
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "1e3", 0, NULL, NULL);
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "12Q", HPA_ETYPE, NULL, NULL);
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_FLOAT, ".inf", HPA_ETYPE, NULL, NULL);
+	expect("spec.template.spec.containers[0].resources.limits.cpu", HPA__V_STR, "", HPA_ETYPE, NULL, NULL);
+	{
+		doc d;
+		hpa_error e;
+		doc_init(&d, DEPLOYMENT);
+		put_raw(&d, "spec.template.spec.containers[0].resources.requests.memory", HPA__V_STR, "64 Mi");
+		CU_ASSERT_EQUAL(check(&d, 0, &e), HPA_ETYPE);
+		CU_ASSERT_EQUAL(strncmp(e.message, "expected quantity, got string \"64 Mi\" (", 39), 0);
+		CU_ASSERT_STRING_EQUAL(e.path, "spec.template.spec.containers[0].resources.requests.memory");
+		doc_done(&d);
+	}
 	/* time */
 	expect("status.conditions[0].lastUpdateTime", HPA__V_STR, "2026-07-15T10:00:00.5-07:00", 0, NULL, NULL);
 	expect("status.conditions[0].lastUpdateTime", HPA__V_STR, "yesterday", HPA_ETYPE,
