@@ -1109,7 +1109,7 @@ HPA_EXTERN(int) hpa_metric_target_average_value_milli(const hpa_metric_target *m
  */
 HPA_EXTERN(int) hpa_metric_target_set_average_value(hpa_metric_target *metric_target, const char *value, hpa_error *err);
 /**
- * Set `averageValue` from thousandths, written canonically (`1500` -> `1500m`, `2000` -> `2`).
+ * Set `averageValue` from thousandths, written in the Kubernetes canonical form (`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
 HPA_EXTERN(int) hpa_metric_target_set_average_value_milli(hpa_metric_target *metric_target, int64_t milli, hpa_error *err);
@@ -1141,7 +1141,7 @@ HPA_EXTERN(int) hpa_metric_target_value_milli(const hpa_metric_target *metric_ta
  */
 HPA_EXTERN(int) hpa_metric_target_set_value(hpa_metric_target *metric_target, const char *value, hpa_error *err);
 /**
- * Set `value` from thousandths, written canonically (`1500` -> `1500m`, `2000` -> `2`).
+ * Set `value` from thousandths, written in the Kubernetes canonical form (`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
 HPA_EXTERN(int) hpa_metric_target_set_value_milli(hpa_metric_target *metric_target, int64_t milli, hpa_error *err);
@@ -1664,7 +1664,7 @@ HPA_EXTERN(int) hpa_metric_value_status_average_value_milli(const hpa_metric_val
  */
 HPA_EXTERN(int) hpa_metric_value_status_set_average_value(hpa_metric_value_status *metric_value_status, const char *value, hpa_error *err);
 /**
- * Set `averageValue` from thousandths, written canonically (`1500` -> `1500m`, `2000` -> `2`).
+ * Set `averageValue` from thousandths, written in the Kubernetes canonical form (`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
 HPA_EXTERN(int) hpa_metric_value_status_set_average_value_milli(hpa_metric_value_status *metric_value_status, int64_t milli, hpa_error *err);
@@ -1696,7 +1696,7 @@ HPA_EXTERN(int) hpa_metric_value_status_value_milli(const hpa_metric_value_statu
  */
 HPA_EXTERN(int) hpa_metric_value_status_set_value(hpa_metric_value_status *metric_value_status, const char *value, hpa_error *err);
 /**
- * Set `value` from thousandths, written canonically (`1500` -> `1500m`, `2000` -> `2`).
+ * Set `value` from thousandths, written in the Kubernetes canonical form (`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
 HPA_EXTERN(int) hpa_metric_value_status_set_value_milli(hpa_metric_value_status *metric_value_status, int64_t milli, hpa_error *err);
@@ -1819,7 +1819,7 @@ HPA_EXTERN(int) hpa_scaling_rules_tolerance_milli(const hpa_scaling_rules *scali
  */
 HPA_EXTERN(int) hpa_scaling_rules_set_tolerance(hpa_scaling_rules *scaling_rules, const char *value, hpa_error *err);
 /**
- * Set `tolerance` from thousandths, written canonically (`1500` -> `1500m`, `2000` -> `2`).
+ * Set `tolerance` from thousandths, written in the Kubernetes canonical form (`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
 HPA_EXTERN(int) hpa_scaling_rules_set_tolerance_milli(hpa_scaling_rules *scaling_rules, int64_t milli, hpa_error *err);

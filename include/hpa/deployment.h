@@ -314,6 +314,12 @@ HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_surge_int(const hpa_d
  */
 HPA_EXTERN(const char *) hpa_deployment_strategy_rolling_update_max_surge_str(const hpa_deployment *deployment);
 /**
+ * `spec.strategy.rollingUpdate.maxSurge` resolved against @p total like Kubernetes' `intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage (`"25%"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.
+ * @p out receives the value; left unchanged on failure
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), ::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE
+ */
+HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_surge_scaled(const hpa_deployment *deployment, int32_t total, bool round_up, int32_t *out, hpa_error *err);
+/**
  * Set `spec.strategy.rollingUpdate.maxSurge` to its integer form.
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
@@ -349,6 +355,12 @@ HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_unavailable_int(const
  * @ownership borrowed
  */
 HPA_EXTERN(const char *) hpa_deployment_strategy_rolling_update_max_unavailable_str(const hpa_deployment *deployment);
+/**
+ * `spec.strategy.rollingUpdate.maxUnavailable` resolved against @p total like Kubernetes' `intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage (`"25%"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.
+ * @p out receives the value; left unchanged on failure
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), ::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE
+ */
+HPA_EXTERN(int) hpa_deployment_strategy_rolling_update_max_unavailable_scaled(const hpa_deployment *deployment, int32_t total, bool round_up, int32_t *out, hpa_error *err);
 /**
  * Set `spec.strategy.rollingUpdate.maxUnavailable` to its integer form.
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM

@@ -1111,6 +1111,12 @@ HPA_EXTERN(int) hpa_probe_http_get_port_int(const hpa_probe *probe, int32_t *out
  */
 HPA_EXTERN(const char *) hpa_probe_http_get_port_str(const hpa_probe *probe);
 /**
+ * `httpGet.port` resolved against @p total like Kubernetes' `intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage (`"25%"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.
+ * @p out receives the value; left unchanged on failure
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), ::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE
+ */
+HPA_EXTERN(int) hpa_probe_http_get_port_scaled(const hpa_probe *probe, int32_t total, bool round_up, int32_t *out, hpa_error *err);
+/**
  * Set `httpGet.port` to its integer form.
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */
@@ -1208,6 +1214,12 @@ HPA_EXTERN(int) hpa_probe_tcp_socket_port_int(const hpa_probe *probe, int32_t *o
  * @ownership borrowed
  */
 HPA_EXTERN(const char *) hpa_probe_tcp_socket_port_str(const hpa_probe *probe);
+/**
+ * `tcpSocket.port` resolved against @p total like Kubernetes' `intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage (`"25%"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.
+ * @p out receives the value; left unchanged on failure
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), ::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE
+ */
+HPA_EXTERN(int) hpa_probe_tcp_socket_port_scaled(const hpa_probe *probe, int32_t total, bool round_up, int32_t *out, hpa_error *err);
 /**
  * Set `tcpSocket.port` to its integer form.
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM

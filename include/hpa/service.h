@@ -624,6 +624,12 @@ HPA_EXTERN(int) hpa_service_port_target_port_int(const hpa_service_port *service
  */
 HPA_EXTERN(const char *) hpa_service_port_target_port_str(const hpa_service_port *service_port);
 /**
+ * `targetPort` resolved against @p total like Kubernetes' `intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage (`"25%"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.
+ * @p out receives the value; left unchanged on failure
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), ::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE
+ */
+HPA_EXTERN(int) hpa_service_port_target_port_scaled(const hpa_service_port *service_port, int32_t total, bool round_up, int32_t *out, hpa_error *err);
+/**
  * Set `targetPort` to its integer form.
  * @return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM
  */

@@ -135,6 +135,9 @@ static int kind_new(hpa_object **out, const char *api, const char *kind, const c
 	int hpa_##T##_##F##_int(const hpa_##T *h, int32_t *out, hpa_error *err) \
 	{ return hpa__kf_ios_int(CN_##T(h), PATH, out, err); } \
 	const char *hpa_##T##_##F##_str(const hpa_##T *h) { return hpa__kf_str(CN_##T(h), PATH); } \
+	int hpa_##T##_##F##_scaled(const hpa_##T *h, int32_t total, bool round_up, int32_t *out, \
+		hpa_error *err) \
+	{ return hpa__kf_ios_scaled(CN_##T(h), PATH, total, round_up, out, err); } \
 	int hpa_##T##_set_##F##_int(hpa_##T *h, int32_t v, hpa_error *err) \
 	{ return hpa__kf_set_int(MN_##T(h), PATH, v, err); } \
 	int hpa_##T##_set_##F##_str(hpa_##T *h, const char *v, hpa_error *err) \

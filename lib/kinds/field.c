@@ -169,7 +169,7 @@ int hpa__kf_set_time(hpa__value *node, const char *path, const char *s, hpa_erro
 
 int hpa__kf_set_qty(hpa__value *node, const char *path, const char *s, hpa_error *err)
 {
-	if (s && !hpa__schema_quantity_ok(s, strlen(s)))
+	if (s && !hpa__kf_quantity_ok(s))
 		return fail(err, HPA_ETYPE, path, NULL, "expected a quantity, got \"%.40s\"", s);
 	return hpa__kf_set_str(node, path, s, err);
 }
@@ -186,23 +186,6 @@ int hpa__kf_set_bool(hpa__value *node, const char *path, bool b, hpa_error *err)
 	if (!node)
 		return no_node(err, path);
 	return put(node, path, hpa__v_bool(arena_of(node), b), err);
-}
-
-/* Canonical text of a milli-value: whole units without a suffix, else "<n>m"
- * (Kubernetes writes 1500m and 2, never 1.5). */
-static void milli_text(char *buf, size_t size, int64_t milli)
-{
-	if (milli % 1000 == 0)
-		snprintf(buf, size, "%lld", (long long)(milli / 1000));
-	else
-		snprintf(buf, size, "%lldm", (long long)milli);
-}
-
-int hpa__kf_set_milli(hpa__value *node, const char *path, int64_t milli, hpa_error *err)
-{
-	char buf[32];
-	milli_text(buf, sizeof(buf), milli);
-	return hpa__kf_set_str(node, path, buf, err);
 }
 
 /* ---- quantities ------------------------------------------------------------------ */
@@ -447,7 +430,7 @@ int hpa__kf_map_set(hpa__value *node, const char *path, const char *key, const c
 		return no_node(err, path);
 	if (!key || !value)
 		return fail(err, HPA_EINVAL, path, NULL, "%s", "key or value is NULL");
-	if (qty && !hpa__schema_quantity_ok(value, strlen(value)))
+	if (qty && !hpa__kf_quantity_ok(value))
 		return fail(err, HPA_ETYPE, path, NULL, "expected a quantity, got \"%.40s\"", value);
 	a = arena_of(node);
 	m = hpa__kf_get(node, path);

@@ -184,8 +184,8 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "@p value is copied; NULL gives ::HPA_EINVAL, text that is not a quantity ::HPA_ETYPE.",
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE, ::HPA_ENOMEM"],
             "HPA_EXTERN(int) %sset_%s(%s, const char *value, hpa_error *err);" % (n, F, mu))
-        add(["Set " + what + " from thousandths, written canonically (`1500` -> `1500m`, "
-             "`2000` -> `2`).",
+        add(["Set " + what + " from thousandths, written in the Kubernetes canonical form "
+             "(`1500` -> `1500m`, `2000` -> `2`, `1000000` -> `1k`).",
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM"],
             "HPA_EXTERN(int) %sset_%s_milli(%s, int64_t milli, hpa_error *err);" % (n, F, mu))
     elif mac == "F_IOS":
@@ -202,6 +202,14 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "@return the string, or NULL when absent or the integer form is stored",
              "@ownership borrowed"],
             "HPA_EXTERN(const char *) %s%s_str(%s);" % (n, F, c))
+        add([what + " resolved against @p total like Kubernetes' "
+             "`intstr.GetScaledValueFromIntOrPercent`: the integer form as is, a percentage "
+             "(`\"25%\"`) as `ceil(p * total / 100)` when @p round_up, else `floor(...)`, exactly.",
+             "@p out receives the value; left unchanged on failure",
+             "@return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (a string that is not a percentage), "
+             "::HPA_ESYNTAX (a malformed percentage), ::HPA_ERANGE"],
+            "HPA_EXTERN(int) %s%s_scaled(%s, int32_t total, bool round_up, int32_t *out, hpa_error *err);"
+            % (n, F, c))
         add(["Set " + what + " to its integer form.",
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE (a parent is not a map), ::HPA_ENOMEM"],
             "HPA_EXTERN(int) %sset_%s_int(%s, int32_t value, hpa_error *err);" % (n, F, mu))

@@ -37,13 +37,16 @@ int hpa__kf_set_time(hpa__value *node, const char *path, const char *s, hpa_erro
 int hpa__kf_set_qty(hpa__value *node, const char *path, const char *s, hpa_error *err);
 int hpa__kf_set_int(hpa__value *node, const char *path, int64_t v, hpa_error *err);
 int hpa__kf_set_bool(hpa__value *node, const char *path, bool v, hpa_error *err);
-/* Thousandths written canonically: 2000 -> "2", 1500 -> "1500m". */
+/* Thousandths written in the Kubernetes canonical form (DecimalSI):
+ * 2000 -> "2", 1500 -> "1500m", 1000000 -> "1k". */
 int hpa__kf_set_milli(hpa__value *node, const char *path, int64_t milli, hpa_error *err);
 
 /* ---- quantities ------------------------------------------------------------- */
 /* Milli-value of a quantity scalar (string or number). */
 int hpa__kf_qty_milli(const hpa__value *v, const char *path, int64_t *out, hpa_error *err);
 int hpa__kf_milli(const hpa__value *node, const char *path, int64_t *out, hpa_error *err);
+/* Quantity syntax check of a setter's text. */
+bool hpa__kf_quantity_ok(const char *s);
 
 /* ---- enums ------------------------------------------------------------------- */
 /* names[0] and names[1] are NULL (unset, unknown); known values from 2.
@@ -56,6 +59,9 @@ int hpa__kf_set_enum(hpa__value *node, const char *path, const char *const *name
 /* ---- int-or-string ------------------------------------------------------------- */
 int hpa__kf_ios_int(const hpa__value *node, const char *path, int32_t *out, hpa_error *err);
 int hpa__kf_set_ios_str(hpa__value *node, const char *path, const char *s, hpa_error *err);
+/* An integer as is, a percentage ("25%") of total rounded up or down. */
+int hpa__kf_ios_scaled(const hpa__value *node, const char *path, int32_t total, bool round_up,
+	int32_t *out, hpa_error *err);
 
 /* ---- sub-objects ------------------------------------------------------------------ */
 /* Map at path or NULL. */

@@ -800,6 +800,273 @@ static void test_kinds__alloc_failure_setters(void)
 	}
 }
 
+/* ---- objects read by the YAML codec ------------------------------------------------
+ * tests/data/kinds/shop.yaml is written by hand (and valid against the 1.36
+ * swagger); the expected values below are read off that file. */
+
+static hpa_manifest *load_shop(void)
+{
+	char path[512];
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	th_data_path(path, sizeof(path), "kinds/shop.yaml");
+	if (hpa_manifest_parse_yaml_file(&m, path, NULL, &e) != 0) {
+		char msg[600];
+		hpa_error_format(&e, msg, sizeof(msg));
+		fprintf(stderr, "\n  %s\n", msg);
+		return NULL;
+	}
+	return m;
+}
+
+static void test_kinds__fixture_kinds_and_casts(void)
+{
+	hpa_manifest *m = load_shop();
+	CU_ASSERT_PTR_NOT_NULL(m);
+	CU_ASSERT_EQUAL(hpa_manifest_count(m), 5);
+	CU_ASSERT_PTR_NOT_NULL(hpa_object_as_deployment(hpa_manifest_at(m, 0)));
+	CU_ASSERT_PTR_NOT_NULL(hpa_object_as_service(hpa_manifest_at(m, 1)));
+	CU_ASSERT_PTR_NOT_NULL(hpa_object_as_ingress(hpa_manifest_at(m, 2)));
+	CU_ASSERT_PTR_NOT_NULL(hpa_object_as_autoscaler(hpa_manifest_at(m, 4)));
+	CU_ASSERT_PTR_NULL(hpa_object_as_service(hpa_manifest_at(m, 0)));
+	CU_ASSERT_PTR_NULL(hpa_object_as_deployment(hpa_manifest_at(m, 4)));
+	/* the ConfigMap: no typed view, metadata still typed */
+	CU_ASSERT_PTR_NULL(hpa_object_as_deployment(hpa_manifest_at(m, 3)));
+	CU_ASSERT_PTR_NULL(hpa_object_as_service(hpa_manifest_at(m, 3)));
+	CU_ASSERT_PTR_NULL(hpa_object_as_ingress(hpa_manifest_at(m, 3)));
+	CU_ASSERT_PTR_NULL(hpa_object_as_autoscaler(hpa_manifest_at(m, 3)));
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_name(hpa_object_metadata(hpa_manifest_at(m, 3))), "settings");
+	hpa_manifest_free(m);
+}
+
+static void test_kinds__fixture_deployment(void)
+{
+	hpa_manifest *m = load_shop();
+	const hpa_deployment *d = hpa_object_as_deployment(hpa_manifest_at(m, 0));
+	const hpa_object_meta *md = hpa_deployment_metadata(d);
+	const hpa_label_selector *sel = hpa_deployment_selector(d);
+	const hpa_pod_template *t = hpa_deployment_template(d);
+	const hpa_container *c = hpa_pod_template_containers_at(t, 0);
+	int32_t v = -1;
+	int64_t mv = -1;
+	bool b = true;
+
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_name(md), "cart");
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_namespace(md), "shop");
+	CU_ASSERT_EQUAL(hpa_object_meta_labels_count(md), 2);
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_labels_key_at(md, 1), "app.kubernetes.io/part-of");
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_annotations_get(md, "owner"), "team-cart");
+	/* replicas: 0 and paused: false are present */
+	CU_ASSERT(hpa_deployment_has_replicas(d));
+	CU_ASSERT_EQUAL(hpa_deployment_replicas(d, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_EQUAL(hpa_deployment_paused(d, &b, NULL), 0);
+	CU_ASSERT_FALSE(b);
+	CU_ASSERT_FALSE(hpa_deployment_has_min_ready_seconds(d));
+	CU_ASSERT_STRING_EQUAL(hpa_label_selector_match_labels_get(sel, "app"), "cart");
+	CU_ASSERT_EQUAL(hpa_label_selector_match_expressions_count(sel), 2);
+	CU_ASSERT_EQUAL(hpa_label_selector_requirement_operator(hpa_label_selector_match_expressions_at(sel, 0)),
+		HPA_LABEL_SELECTOR_OPERATOR_IN);
+	CU_ASSERT_STRING_EQUAL(hpa_label_selector_requirement_values_at(hpa_label_selector_match_expressions_at(sel, 0), 1), "edge");
+	CU_ASSERT_EQUAL(hpa_label_selector_requirement_operator(hpa_label_selector_match_expressions_at(sel, 1)),
+		HPA_LABEL_SELECTOR_OPERATOR_DOES_NOT_EXIST);
+	CU_ASSERT_EQUAL(hpa_deployment_strategy_type(d), HPA_DEPLOYMENT_STRATEGY_TYPE_ROLLING_UPDATE);
+	CU_ASSERT_EQUAL(hpa_deployment_strategy_rolling_update_max_surge_type(d), HPA_VALUE_STRING);
+	CU_ASSERT_STRING_EQUAL(hpa_deployment_strategy_rolling_update_max_surge_str(d), "25%");
+	CU_ASSERT_EQUAL(hpa_deployment_strategy_rolling_update_max_unavailable_type(d), HPA_VALUE_INT);
+	CU_ASSERT_EQUAL(hpa_deployment_strategy_rolling_update_max_unavailable_int(d, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_STRING_EQUAL(hpa_object_meta_labels_get(hpa_pod_template_metadata(t), "app"), "cart");
+	CU_ASSERT_EQUAL(hpa_pod_template_containers_count(t), 1);
+	CU_ASSERT_STRING_EQUAL(hpa_container_image(c), "registry.example/cart:2.1.0");
+	CU_ASSERT_EQUAL(hpa_container_image_pull_policy(c), HPA_PULL_POLICY_IF_NOT_PRESENT);
+	CU_ASSERT_STRING_EQUAL(hpa_container_args_at(c, 0), "--port=8080");
+	CU_ASSERT_EQUAL(hpa_container_ports_count(c), 2);
+	CU_ASSERT_STRING_EQUAL(hpa_container_port_name(hpa_container_ports_at(c, 0)), "http");
+	CU_ASSERT_EQUAL(hpa_container_port_protocol(hpa_container_ports_at(c, 1)), HPA_PROTOCOL_UDP);
+	CU_ASSERT_EQUAL(hpa_container_port_container_port(hpa_container_ports_at(c, 1), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 9090);
+	CU_ASSERT_STRING_EQUAL(hpa_env_var_value(hpa_container_env_at(c, 0)), "");
+	CU_ASSERT_STRING_EQUAL(hpa_env_var_value_from_field_ref_field_path(hpa_container_env_at(c, 1)), "metadata.name");
+	/* `cpu: 1` is a YAML integer, `memory: "1.5Gi"` a string: both quantities */
+	CU_ASSERT_STRING_EQUAL(hpa_container_resources_limits_get(c, "cpu"), "1");
+	CU_ASSERT_EQUAL(hpa_container_resources_limits_milli(c, "cpu", &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, 1000);
+	CU_ASSERT_EQUAL(hpa_container_resources_limits_milli(c, "memory", &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, INT64_C(1610612736000));
+	CU_ASSERT_EQUAL(hpa_container_resources_requests_milli(c, "cpu", &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, 250);
+	CU_ASSERT_STRING_EQUAL(hpa_probe_http_get_path(hpa_container_readiness_probe(c)), "/healthz");
+	CU_ASSERT_STRING_EQUAL(hpa_probe_http_get_port_str(hpa_container_readiness_probe(c)), "http");
+	CU_ASSERT_EQUAL(hpa_probe_initial_delay_seconds(hpa_container_readiness_probe(c), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_EQUAL(hpa_probe_timeout_seconds(hpa_container_readiness_probe(c), &v, NULL), HPA_ENOTFOUND);
+	CU_ASSERT_EQUAL(hpa_probe_tcp_socket_port_int(hpa_container_liveness_probe(c), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 8080);
+	CU_ASSERT_EQUAL(hpa_probe_timeout_seconds(hpa_container_liveness_probe(c), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 2);
+	CU_ASSERT_STRING_EQUAL(hpa_probe_exec_command_at(hpa_container_startup_probe(c), 1), "/tmp/ready");
+	hpa_manifest_free(m);
+}
+
+static void test_kinds__fixture_service_ingress(void)
+{
+	hpa_manifest *m = load_shop();
+	const hpa_service *s = hpa_object_as_service(hpa_manifest_at(m, 1));
+	const hpa_ingress *g = hpa_object_as_ingress(hpa_manifest_at(m, 2));
+	const hpa_ingress_backend *b;
+	int32_t v = -1;
+
+	CU_ASSERT_EQUAL(hpa_service_type(s), HPA_SERVICE_TYPE_NODE_PORT);
+	CU_ASSERT_STRING_EQUAL(hpa_service_selector_get(s, "app"), "cart");
+	CU_ASSERT_EQUAL(hpa_service_ports_count(s), 2);
+	CU_ASSERT_EQUAL(hpa_service_port_target_port_type(hpa_service_ports_at(s, 0)), HPA_VALUE_STRING);
+	CU_ASSERT_STRING_EQUAL(hpa_service_port_target_port_str(hpa_service_ports_at(s, 0)), "http");
+	CU_ASSERT_EQUAL(hpa_service_port_node_port(hpa_service_ports_at(s, 0), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 30080);
+	CU_ASSERT_EQUAL(hpa_service_port_target_port_type(hpa_service_ports_at(s, 1)), HPA_VALUE_INT);
+	CU_ASSERT_EQUAL(hpa_service_port_target_port_int(hpa_service_ports_at(s, 1), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 9090);
+	CU_ASSERT_EQUAL(hpa_service_port_protocol(hpa_service_ports_at(s, 1)), HPA_PROTOCOL_TCP);
+	CU_ASSERT_EQUAL(hpa_service_port_protocol(hpa_service_ports_at(s, 0)), 0);
+
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_ingress_class_name(g), "nginx");
+	b = hpa_ingress_default_backend(g);
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_backend_service_name(b), "fallback");
+	CU_ASSERT_EQUAL(hpa_ingress_backend_service_port_number(b, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 80);
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_tls_hosts_at(hpa_ingress_tls_at(g, 0), 0), "shop.example.com");
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_tls_secret_name(hpa_ingress_tls_at(g, 0)), "shop-tls");
+	CU_ASSERT_EQUAL(hpa_ingress_rules_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_rule_host(hpa_ingress_rules_at(g, 0)), "shop.example.com");
+	CU_ASSERT_PTR_NULL(hpa_ingress_rule_host(hpa_ingress_rules_at(g, 1)));
+	b = hpa_ingress_path_backend(hpa_ingress_rule_http_paths_at(hpa_ingress_rules_at(g, 0), 0));
+	CU_ASSERT_STRING_EQUAL(hpa_ingress_backend_service_port_name(b), "http");
+	CU_ASSERT_EQUAL(hpa_ingress_path_path_type(hpa_ingress_rule_http_paths_at(hpa_ingress_rules_at(g, 1), 0)),
+		HPA_PATH_TYPE_IMPLEMENTATION_SPECIFIC);
+	b = hpa_ingress_path_backend(hpa_ingress_rule_http_paths_at(hpa_ingress_rules_at(g, 1), 0));
+	CU_ASSERT_EQUAL(hpa_ingress_backend_service_port_number(b, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 8080);
+	hpa_manifest_free(m);
+}
+
+static void test_kinds__fixture_autoscaler(void)
+{
+	hpa_manifest *m = load_shop();
+	const hpa_autoscaler *a = hpa_object_as_autoscaler(hpa_manifest_at(m, 4));
+	const hpa_scaling_rules *r;
+	int32_t v = -1;
+	int64_t mv = -1;
+	static const hpa_metric_source_type_t types[] = { HPA_METRIC_SOURCE_TYPE_RESOURCE,
+		HPA_METRIC_SOURCE_TYPE_CONTAINER_RESOURCE, HPA_METRIC_SOURCE_TYPE_PODS,
+		HPA_METRIC_SOURCE_TYPE_OBJECT, HPA_METRIC_SOURCE_TYPE_EXTERNAL };
+	/* target milli-values by hand: 512Mi = 512 * 2^20 * 1000, 1k = 10^6,
+	 * 10k = 10^7, "30" = 30000 */
+	static const int64_t target_milli[] = { -1, INT64_C(536870912000), 1000000, 10000000, 30000 };
+
+	CU_ASSERT_STRING_EQUAL(hpa_autoscaler_scale_target_ref_name(a), "cart");
+	CU_ASSERT_EQUAL(hpa_autoscaler_min_replicas(a, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 1);
+	CU_ASSERT_EQUAL(hpa_autoscaler_max_replicas(a, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 10);
+	CU_ASSERT_EQUAL(hpa_autoscaler_metrics_count(a), 5);
+	for (size_t i = 0; i < 5; i++) {
+		const hpa_metric_spec *ms = hpa_autoscaler_metrics_at(a, i);
+		const hpa_metric_target *t = hpa_metric_spec_target(ms);
+		CU_ASSERT_EQUAL(hpa_metric_spec_type(ms), types[i]);
+		CU_ASSERT_PTR_NOT_NULL(t);
+		if (i == 0) {
+			CU_ASSERT_EQUAL(hpa_metric_target_average_utilization(t, &v, NULL), 0);
+			CU_ASSERT_EQUAL(v, 60);
+		} else if (i == 3) {
+			CU_ASSERT_EQUAL(hpa_metric_target_value_milli(t, &mv, NULL), 0);
+			CU_ASSERT_EQUAL(mv, target_milli[i]);
+		} else {
+			CU_ASSERT_EQUAL(hpa_metric_target_average_value_milli(t, &mv, NULL), 0);
+			CU_ASSERT_EQUAL(mv, target_milli[i]);
+		}
+	}
+	CU_ASSERT_STRING_EQUAL(hpa_metric_spec_object_described_object_name(hpa_autoscaler_metrics_at(a, 3)), "shop");
+	CU_ASSERT_STRING_EQUAL(hpa_metric_spec_metric_name(hpa_autoscaler_metrics_at(a, 4)), "queue_messages_ready");
+	r = hpa_autoscaler_behavior_scale_up(a);
+	CU_ASSERT_EQUAL(hpa_scaling_rules_policies_count(r), 2);
+	CU_ASSERT_EQUAL(hpa_scaling_policy_type(hpa_scaling_rules_policies_at(r, 0)), HPA_SCALING_POLICY_TYPE_PERCENT);
+	CU_ASSERT_EQUAL(hpa_scaling_policy_value(hpa_scaling_rules_policies_at(r, 1), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 4);
+	CU_ASSERT_FALSE(hpa_scaling_rules_has_tolerance(r));
+	r = hpa_autoscaler_behavior_scale_down(a);
+	CU_ASSERT_EQUAL(hpa_scaling_rules_stabilization_window_seconds(r, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 300);
+	CU_ASSERT_EQUAL(hpa_scaling_rules_select_policy(r), HPA_SCALING_POLICY_SELECT_DISABLED);
+	/* tolerance: 0.05 is a YAML float, kept as written */
+	CU_ASSERT_STRING_EQUAL(hpa_scaling_rules_tolerance(r), "0.05");
+	CU_ASSERT_EQUAL(hpa_scaling_rules_tolerance_milli(r, &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, 50);
+	/* status */
+	CU_ASSERT_EQUAL(hpa_autoscaler_status_desired_replicas(a, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 3);
+	CU_ASSERT_EQUAL(hpa_autoscaler_status_current_replicas(a, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 2);
+	CU_ASSERT_EQUAL(hpa_autoscaler_status_observed_generation(a, &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, 3);
+	CU_ASSERT_STRING_EQUAL(hpa_autoscaler_status_last_scale_time(a), "2024-05-01T12:00:00Z");
+	CU_ASSERT_EQUAL(hpa_metric_value_status_average_utilization(
+		hpa_metric_status_current(hpa_autoscaler_status_current_metrics_at(a, 0)), &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 83);
+	CU_ASSERT_STRING_EQUAL(hpa_condition_reason(hpa_autoscaler_status_conditions_at(a, 0)), "SucceededRescale");
+	CU_ASSERT_STRING_EQUAL(hpa_condition_status(hpa_autoscaler_status_conditions_at(a, 0)), "True");
+	hpa_manifest_free(m);
+}
+
+/* Typed edits of a parsed object survive writing and reading back, and the
+ * fields nobody touched keep their order. */
+static void test_kinds__fixture_edit_round_trip(void)
+{
+	hpa_manifest *m = load_shop(), *m2 = NULL;
+	hpa_deployment *d = hpa_object_as_deployment_mut(hpa_manifest_at_mut(m, 0));
+	hpa_autoscaler *a = hpa_object_as_autoscaler_mut(hpa_manifest_at_mut(m, 4));
+	hpa_container *c;
+	hpa_pod_template *t = NULL;
+	hpa_scaling_rules *up = NULL;
+	char *yaml = NULL;
+	size_t len = 0;
+	int32_t v = -1;
+	int64_t mv = -1;
+
+	CU_ASSERT_EQUAL(hpa_deployment_template_mut(d, &t, NULL), 0);
+	c = hpa_pod_template_containers_at_mut(t, 0);
+	CU_ASSERT_EQUAL(hpa_deployment_set_replicas(d, 4, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_container_resources_requests_set(c, "cpu", "300m", NULL), 0);
+	CU_ASSERT_EQUAL(hpa_container_set_image(c, "registry.example/cart:2.2.0", NULL), 0);
+	CU_ASSERT_EQUAL(hpa_autoscaler_set_min_replicas(a, 0, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_autoscaler_behavior_scale_up_mut(a, &up, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_scaling_rules_set_tolerance(up, "0.02", NULL), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(m, &yaml, &len, NULL, NULL), 0);
+	CU_ASSERT_PTR_NOT_NULL(yaml);
+	if (yaml)
+		CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m2, yaml, len, NULL, NULL), 0);
+	d = hpa_object_as_deployment_mut(hpa_manifest_at_mut(m2, 0));
+	a = hpa_object_as_autoscaler_mut(hpa_manifest_at_mut(m2, 4));
+	CU_ASSERT_EQUAL(hpa_deployment_replicas(d, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 4);
+	{
+		const hpa_container *cc = hpa_pod_template_containers_at(hpa_deployment_template(d), 0);
+		CU_ASSERT_EQUAL(hpa_container_resources_requests_milli(cc, "cpu", &mv, NULL), 0);
+		CU_ASSERT_EQUAL(mv, 300);
+		CU_ASSERT_STRING_EQUAL(hpa_container_resources_requests_key_at(cc, 0), "cpu"); /* order kept */
+		CU_ASSERT_STRING_EQUAL(hpa_container_image(cc), "registry.example/cart:2.2.0");
+	}
+	CU_ASSERT_EQUAL(hpa_autoscaler_min_replicas(a, &v, NULL), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_EQUAL(hpa_scaling_rules_tolerance_milli(hpa_autoscaler_behavior_scale_up(a), &mv, NULL), 0);
+	CU_ASSERT_EQUAL(mv, 20);
+	/* spec key order: replicas stayed first (replaced in place) */
+	CU_ASSERT_STRING_EQUAL(hpa_object_key_at(hpa_deployment_object(d), "spec", 0), "replicas");
+	hpa_free(yaml);
+	hpa_manifest_free(m);
+	hpa_manifest_free(m2);
+}
+
 static CU_TestInfo tests[] = {
 	{ "table_matches_schema", test_kinds__table_matches_schema },
 	{ "names_follow_json", test_kinds__names_follow_json },
@@ -812,6 +1079,11 @@ static CU_TestInfo tests[] = {
 	{ "null_and_wrong_types", test_kinds__null_and_wrong_types },
 	{ "enums", test_kinds__enums },
 	{ "null_handles", test_kinds__null_handles },
+	{ "fixture_kinds_and_casts", test_kinds__fixture_kinds_and_casts },
+	{ "fixture_deployment", test_kinds__fixture_deployment },
+	{ "fixture_service_ingress", test_kinds__fixture_service_ingress },
+	{ "fixture_autoscaler", test_kinds__fixture_autoscaler },
+	{ "fixture_edit_round_trip", test_kinds__fixture_edit_round_trip },
 	{ "alloc_failure_constructors", test_kinds__alloc_failure_constructors },
 	{ "alloc_failure_setters", test_kinds__alloc_failure_setters },
 	CU_TEST_INFO_NULL
