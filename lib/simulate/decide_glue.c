@@ -226,6 +226,27 @@ static void translate_rules(hpa_decide_rules *r, const hpa_scaling_rules *s, hpa
 	}
 }
 
+/* The controller's lists hold about one entry per sync within the longest
+ * window (stale entries are reused), so a capacity of longest / sync + 8
+ * never evicts an entry the decision still reads, and keeps a fleet small. */
+static size_t history_capacity(const hpa__sim_glue *g, const struct hpa_sim *sim)
+{
+	int64_t longest = sim->dopts.downscale_stabilization_ms, sync = sim->opts.sync_period_ms, cap;
+	const hpa_decide_rules *rules[2] = { &g->behavior.scale_up, &g->behavior.scale_down };
+	if (g->has_behavior) {
+		for (int k = 0; k < 2; k++) {
+			if (rules[k]->has_stabilization_window &&
+				(int64_t)rules[k]->stabilization_window_seconds * 1000 > longest)
+				longest = (int64_t)rules[k]->stabilization_window_seconds * 1000;
+			for (size_t i = 0; i < rules[k]->n_policies; i++)
+				if ((int64_t)rules[k]->policies[i].period_seconds * 1000 > longest)
+					longest = (int64_t)rules[k]->policies[i].period_seconds * 1000;
+		}
+	}
+	cap = longest / (sync > 0 ? sync : 1) + 8;
+	return (size_t)(cap < 16 ? 16 : cap > 100000 ? 100000 : cap);
+}
+
 int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
 	const hpa_autoscaler *a, hpa_error *err)
 {
@@ -259,7 +280,7 @@ int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa_
 		translate_rules(&g->behavior.scale_up, hpa_autoscaler_behavior_scale_up(a), g->up);
 		translate_rules(&g->behavior.scale_down, hpa_autoscaler_behavior_scale_down(a), g->down);
 	}
-	if ((rc = hpa_history_new(&g->history, 0, err))) {
+	if ((rc = hpa_history_new(&g->history, history_capacity(g, sim), err))) {
 		hpa__sim_glue_free(g);
 		return rc;
 	}

@@ -120,6 +120,7 @@ void hpa_sim_free(hpa_sim *sim)
 	hpa__free(sim->heap);
 	hpa__free(sim->rows);
 	hpa__sim_scratch_free(sim->scratch);
+	hpa__free(sim->by_name);
 	hpa__free(sim->row_targets);
 	hpa__free(sim->row_target_off);
 	hpa__arena_dispose(&sim->strings);
@@ -127,6 +128,58 @@ void hpa_sim_free(hpa_sim *sim)
 }
 
 /* ---- setup --------------------------------------------------------------------- */
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+size_t hpa__sim_find_name(const hpa_sim *sim, const char *name)
+{
+	size_t mask, i;
+	if (!sim->by_name_cap)
+		return SIZE_MAX;
+	mask = sim->by_name_cap - 1;
+	for (i = (size_t)name_hash(name) & mask; sim->by_name[i]; i = (i + 1) & mask)
+		if (strcmp(sim->wl[sim->by_name[i] - 1].name, name) == 0)
+			return sim->by_name[i] - 1;
+	return SIZE_MAX;
+}
+
+/* Index the workloads [0, n_wl) by name in a table at most half full. */
+static int index_names(hpa_sim *sim, size_t n_wl)
+{
+	size_t cap = sim->by_name_cap ? sim->by_name_cap : 64, mask;
+	while (cap < 2 * (n_wl + 1))
+		cap *= 2;
+	if (cap != sim->by_name_cap) {
+		size_t *t = hpa__calloc(cap, sizeof(*t));
+		if (!t)
+			return HPA_ENOMEM;
+		hpa__free(sim->by_name);
+		sim->by_name = t;
+		sim->by_name_cap = cap;
+		mask = cap - 1;
+		for (size_t k = 0; k < n_wl; k++) {
+			size_t i = (size_t)name_hash(sim->wl[k].name) & mask;
+			while (sim->by_name[i])
+				i = (i + 1) & mask;
+			sim->by_name[i] = k + 1;
+		}
+		return 0;
+	}
+	mask = cap - 1;
+	{
+		size_t i = (size_t)name_hash(sim->wl[n_wl - 1].name) & mask;
+		while (sim->by_name[i])
+			i = (i + 1) & mask;
+		sim->by_name[i] = n_wl;
+	}
+	return 0;
+}
 
 int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hpa_sim_service *svc,
 	size_t *index_out, hpa_error *err)
@@ -146,9 +199,8 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 		return rc;
 	if (s.cost_milli <= 0 || s.queue <= 0 || s.node_cpu_milli <= 0)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_service: cost, queue and node_cpu must be > 0");
-	for (size_t i = 0; i < sim->n_wl; i++)
-		if (strcmp(sim->wl[i].name, d.name) == 0)
-			return hpa__error(err, HPA_EDUPLICATE, "deployment %s added twice", d.name);
+	if (hpa__sim_find_name(sim, d.name) != SIZE_MAX)
+		return hpa__error(err, HPA_EDUPLICATE, "deployment %s added twice", d.name);
 	if (sim->n_wl >= UINT32_MAX - 1 || hpa__grow((void **)&sim->wl, &sim->cap_wl, sim->n_wl + 1, sizeof(*sim->wl)))
 		return hpa__enomem(err);
 	w = &sim->wl[sim->n_wl];
@@ -173,6 +225,12 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 	w->load_end_ms = -1;
 	sm = sim->opts.seed ^ (UINT64_C(0xD1B54A32D192ED03) * (uint64_t)(sim->n_wl + 1));
 	hpa__sim_rng_seed(&w->rng, hpa__sim_splitmix64(&sm));
+	if (index_names(sim, sim->n_wl + 1)) {
+		hpa__free(w->name);
+		hpa__free(w->service_name);
+		hpa__free(w->container_name);
+		return hpa__enomem(err);
+	}
 	if (index_out)
 		*index_out = sim->n_wl;
 	sim->n_wl++;
@@ -271,12 +329,14 @@ int hpa_sim_find_deployment(const hpa_sim *sim, const char *name, size_t *index_
 				*index_out = i;
 			return 0;
 		}
-	for (size_t i = 0; i < sim->n_wl; i++)
-		if (strcmp(sim->wl[i].name, name) == 0) {
+	{
+		size_t i = hpa__sim_find_name(sim, name);
+		if (i != SIZE_MAX) {
 			if (index_out)
 				*index_out = i;
 			return 0;
 		}
+	}
 	return hpa__error(err, HPA_ENOTFOUND, "no Service or Deployment named '%s' in the simulation", name);
 }
 

@@ -197,9 +197,7 @@ int hpa_sim_add_from_manifest(hpa_sim *sim, const hpa_manifest *manifest, const 
 		return rc;
 	}
 	d.service_name = service ? hpa_object_name(service) : NULL;
-	for (size_t i = 0; i < sim->n_wl; i++)
-		if (strcmp(sim->wl[i].name, d.name) == 0)
-			di = i;
+	di = hpa__sim_find_name(sim, d.name);
 	if (di == SIZE_MAX && (rc = hpa_sim_add_deployment(sim, &d, svc, &di, err)))
 		return rc;
 	return hpa_sim_add_hpa(sim, a, di, index_out, err);

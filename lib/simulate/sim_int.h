@@ -274,11 +274,16 @@ struct hpa_sim {
 	size_t n_rows, cap_rows;
 	hpa__arena strings;           /* row strings */
 	struct hpa__sim_scratch *scratch; /* decision buffers (decide_glue.c) */
+	size_t *by_name;              /* open-addressing table: Deployment name -> index + 1 */
+	size_t by_name_cap;           /* a power of two, or 0 */
 	hpa_targets_entry *row_targets; /* kubectl TARGETS of every row, in row order */
 	size_t n_row_targets, cap_row_targets;
 	size_t *row_target_off;       /* per row: first entry in row_targets */
 	size_t cap_row_off;
 };
+
+/* engine.c: index of the Deployment named `name`, SIZE_MAX when none */
+size_t hpa__sim_find_name(const struct hpa_sim *sim, const char *name);
 
 /* output.c */
 int hpa__sim_write_buf(const hpa_sim *sim, hpa_sim_format format, hpa__buf *b, hpa_error *err);
