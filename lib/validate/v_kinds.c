@@ -329,8 +329,9 @@ void hpa__val_service(hpa__vctx *c)
 				if (require_name)
 					hpa__fe(c, HPA__FE_REQUIRED, "name", p, NULL, NULL);
 			} else {
+				/* Service port names are DNS labels (not IANA_SVC_NAMEs like container ports) */
 				hpa__msgs ms = { 0 };
-				hpa__chk_port_name(&ms, name);
+				hpa__chk_dns1123_label(&ms, name);
 				quote(q, sizeof(q), name);
 				invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
 				for (j = 0; j < i; j++) {

@@ -328,6 +328,8 @@ static void test_validate__service(void)
 		"  - {port: 0, targetPort: HTTP_x, protocol: TCP}\n"
 		"  - {name: web, port: 80, targetPort: 70000, nodePort: 30080}\n"
 		"  - {name: web, port: 80}\n"
+		"  - {name: Web_x, port: 82}\n"
+		"  - {name: jaeger-collector-http, port: 83}\n"
 		"---\n"
 		"apiVersion: v1\n"
 		"kind: Service\n"
@@ -351,6 +353,7 @@ static void test_validate__service(void)
 		"spec.ports[2].name: Duplicate value: \"web\"",
 		"spec.ports[2]: Duplicate value: core.ServicePort{Name:\"\", Protocol:\"TCP\", AppProtocol:(*string)(nil), "
 			"Port:80, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}",
+		"spec.ports[3].name: Invalid value: \"Web_x\": " LABEL_MSG,
 		"spec.ports: Required value",
 		NULL
 	};
