@@ -46,7 +46,8 @@ HPA_EXTERN(int) hpa_int_or_string_new_str(hpa_int_or_string **out, const char *v
  * @return HPA_OK, HPA_EINVAL or HPA_ENOMEM.
  * @ownership caller (free with hpa_int_or_string_free)
  */
-HPA_EXTERN(int) hpa_int_or_string_dup(hpa_int_or_string **out, const hpa_int_or_string *v);
+HPA_EXTERN(int) hpa_int_or_string_dup(hpa_int_or_string **out, const hpa_int_or_string *v,
+	hpa_error *err);
 
 /**
  * Release @p v (NULL is allowed).

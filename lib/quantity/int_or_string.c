@@ -120,15 +120,18 @@ int hpa_int_or_string_new_str(hpa_int_or_string **out, const char *value)
 	return 0;
 }
 
-int hpa_int_or_string_dup(hpa_int_or_string **out, const hpa_int_or_string *v)
+int hpa_int_or_string_dup(hpa_int_or_string **out, const hpa_int_or_string *v, hpa_error *err)
 {
+	int rc;
 	if (out)
 		*out = NULL;
 	if (!out || !v)
-		return HPA_EINVAL;
+		return hpa__error(err, HPA_EINVAL, "hpa_int_or_string_dup: NULL argument");
 	if (v->kind == HPA_IOS_STRING)
-		return hpa_int_or_string_new_str(out, v->s);
-	return hpa_int_or_string_new_int(out, v->i);
+		rc = hpa_int_or_string_new_str(out, v->s);
+	else
+		rc = hpa_int_or_string_new_int(out, v->i);
+	return rc == HPA_ENOMEM ? hpa__enomem(err) : rc;
 }
 
 void hpa_int_or_string_free(hpa_int_or_string *v)

@@ -21,11 +21,11 @@ static void test_int_or_string__kinds(void)
 	CU_ASSERT_STRING_EQUAL(hpa_int_or_string_str(s), "76"); /* kept verbatim, not an int */
 	CU_ASSERT_EQUAL(hpa_int_or_string_int(s), 0);
 
-	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&d, s), 0);
+	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&d, s, NULL), 0);
 	CU_ASSERT_STRING_EQUAL(hpa_int_or_string_str(d), "76");
 	CU_ASSERT_PTR_NOT_EQUAL(hpa_int_or_string_str(d), hpa_int_or_string_str(s));
 	hpa_int_or_string_free(d);
-	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&d, i), 0);
+	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&d, i, NULL), 0);
 	CU_ASSERT_EQUAL(hpa_int_or_string_int(d), 93);
 
 	/* setters switch the kind */
@@ -51,7 +51,7 @@ static void test_int_or_string__kinds(void)
 	CU_ASSERT_PTR_NULL(i);
 	CU_ASSERT_EQUAL(hpa_int_or_string_set_str(d, NULL, NULL), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_int_or_string_set_int(NULL, 1), HPA_EINVAL);
-	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&i, NULL), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_int_or_string_dup(&i, NULL, NULL), HPA_EINVAL);
 	hpa_int_or_string_free(NULL);
 
 	hpa_int_or_string_free(d);
@@ -191,6 +191,7 @@ static void test_int_or_string__alloc_failures(void)
 	CU_ASSERT_EQUAL(hpa_int_or_string_new_str(&base, "http"), 0);
 	for (unsigned long n = 1; n < 20 && done != 0xf; n++) {
 		hpa_int_or_string *v = (hpa_int_or_string *)&done;
+		hpa_error e = HPA_ERROR_INIT;
 		int rc;
 
 		hpa__test_fail_alloc_at(n);
@@ -214,12 +215,13 @@ static void test_int_or_string__alloc_failures(void)
 		}
 		v = (hpa_int_or_string *)&done;
 		hpa__test_fail_alloc_at(n);
-		rc = hpa_int_or_string_dup(&v, base);
+		rc = hpa_int_or_string_dup(&v, base, &e);
 		if (rc == 0) {
 			done |= 4;
 			hpa_int_or_string_free(v);
 		} else {
 			CU_ASSERT_EQUAL(rc, HPA_ENOMEM);
+			CU_ASSERT_EQUAL(e.code, HPA_ENOMEM);
 			CU_ASSERT_PTR_NULL(v);
 		}
 		hpa__test_fail_alloc_at(n);
