@@ -1,0 +1,838 @@
+/* tests/unit/test_decide.c -- the HPA decision API: options and inputs, bad
+ * input (errors or upstream conditions, never a crash), conditions and
+ * messages, history bookkeeping and its JSON file, scale to zero [master],
+ * and kubectl rendering (cases from printers_test.go TestPrintHPA and
+ * apimachinery's duration tests). The decision tables themselves are in
+ * tests/decide/vectors (run by tests/decide/run-vectors). */
+#include "helpers.h"
+#include "core/core.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define NOW INT64_C(1700000000000)
+
+/* ---- a small fixture: n pods with one container ----------------------------- */
+
+typedef struct {
+	hpa_decide_container c[8];
+	hpa_container_usage cu[8];
+	hpa_pod_usage u[8];
+	hpa_decide_pod p[8];
+	char names[8][16];
+	hpa_decide_metric m[HPA_DECIDE_MAX_METRICS + 1];
+	hpa_decide_input in;
+} fx;
+
+/* cpu request 1000m per pod, usage[i] milli, started 1 h ago, Ready. */
+static void fx_init(fx *f, int n, const int64_t *usage, int32_t current)
+{
+	int i;
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < n; i++) {
+		snprintf(f->names[i], sizeof(f->names[i]), "pod-%d", i);
+		f->c[i].name = "app";
+		f->c[i].requests_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		f->c[i].requests_milli[HPA_RESOURCE_CPU] = 1000;
+		f->cu[i].name = "app";
+		f->cu[i].usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		f->cu[i].usage_milli[HPA_RESOURCE_CPU] = usage ? usage[i] : 500;
+		f->u[i].pod = f->names[i];
+		f->u[i].timestamp_ms = NOW - 10000;
+		f->u[i].window_ms = 30000;
+		f->u[i].containers = &f->cu[i];
+		f->u[i].n_containers = 1;
+		f->p[i].name = f->names[i];
+		f->p[i].phase = HPA_PHASE_RUNNING;
+		f->p[i].ready = HPA_COND_TRUE;
+		f->p[i].ready_transition_ms = NOW - 3600000;
+		f->p[i].has_start_time = true;
+		f->p[i].start_time_ms = NOW - 3600000;
+		f->p[i].containers = &f->c[i];
+		f->p[i].n_containers = 1;
+		f->p[i].usage = &f->u[i];
+	}
+	f->m[0].type = HPA_SOURCE_RESOURCE;
+	f->m[0].resource = HPA_RESOURCE_CPU;
+	f->m[0].target_type = HPA_TARGET_UTILIZATION;
+	f->m[0].has_average_utilization = true;
+	f->m[0].average_utilization = 50;
+	hpa_decide_input_init(&f->in, HPA_DECIDE_INPUT_VERSION);
+	f->in.has_min_replicas = true;
+	f->in.min_replicas = 1;
+	f->in.max_replicas = 10;
+	f->in.metrics = f->m;
+	f->in.n_metrics = 1;
+	f->in.spec_replicas = current;
+	f->in.status_replicas = current;
+	f->in.pods = f->p;
+	f->in.n_pods = (size_t)n;
+	f->in.now_ms = NOW;
+}
+
+static const hpa_decision_condition *cond(const hpa_decision *d, int type)
+{
+	size_t i;
+	for (i = 0; i < d->n_conditions; i++)
+		if (d->conditions[i].type == type)
+			return &d->conditions[i];
+	return NULL;
+}
+
+static int cond_is(const hpa_decision *d, int type, int status, const char *reason)
+{
+	const hpa_decision_condition *c = cond(d, type);
+	return c && c->status == status && c->reason && strcmp(c->reason, reason) == 0;
+}
+
+/* ---- options and inputs ------------------------------------------------------- */
+
+static void test_decide__options_and_input_init(void)
+{
+	hpa_decide_options o, s = HPA_DECIDE_OPTIONS_INIT;
+	hpa_decide_input in;
+	CU_ASSERT_EQUAL(hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION), HPA_OK);
+	CU_ASSERT_EQUAL(memcmp(&o, &s, sizeof(o)), 0);
+	CU_ASSERT_EQUAL(o.semantics, HPA_SEMANTICS_RELEASED);
+	CU_ASSERT_DOUBLE_EQUAL(o.tolerance, 0.1, 0.0);
+	CU_ASSERT_EQUAL(o.cpu_initialization_period_ms, 300000);
+	CU_ASSERT_EQUAL(o.initial_readiness_delay_ms, 30000);
+	CU_ASSERT_EQUAL(o.downscale_stabilization_ms, 300000);
+	CU_ASSERT_FALSE(o.scale_to_zero);
+	CU_ASSERT_EQUAL(hpa_decide_options_init(&o, 0), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide_options_init(&o, 99), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide_options_init(NULL, 1), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide_input_init(&in, HPA_DECIDE_INPUT_VERSION), HPA_OK);
+	CU_ASSERT_EQUAL(in.version, HPA_DECIDE_INPUT_VERSION);
+	CU_ASSERT_EQUAL(in.n_pods, 0);
+	CU_ASSERT_EQUAL(hpa_decide_input_init(&in, 2), HPA_EINVAL);
+	CU_ASSERT(HPA_TIME_ZERO == INT64_C(-62135596800000));
+}
+
+static void test_decide__bad_input_is_an_error(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_error err = HPA_ERROR_INIT;
+	hpa_decide_options o;
+	hpa_decide_metric many[HPA_DECIDE_MAX_METRICS + 1];
+	int64_t u[3] = { 500, 500, 500 };
+	if (!f || !d)
+		goto out;
+	fx_init(f, 3, u, 3);
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_decide(NULL, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide(d, NULL, NULL, NULL, &err), HPA_EINVAL);
+
+	f->in.spec_replicas = -1;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "negative") != NULL);
+	f->in.spec_replicas = 3;
+	f->in.status_replicas = -5;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->in.status_replicas = 3;
+	f->in.min_replicas = 11; /* min > max */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "greater than") != NULL);
+	f->in.min_replicas = 1;
+	f->in.max_replicas = 0;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->in.max_replicas = 10;
+	f->in.pods = NULL;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->in.pods = f->p;
+	f->m[0].type = 77;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->m[0].type = HPA_SOURCE_RESOURCE;
+	f->m[0].resource = 9;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->m[0].resource = HPA_RESOURCE_CPU;
+	memset(many, 0, sizeof(many));
+	f->in.metrics = many;
+	f->in.n_metrics = HPA_DECIDE_MAX_METRICS + 1;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_ELIMIT);
+	f->in.metrics = f->m;
+	f->in.n_metrics = 1;
+	f->in.version = 7;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_EINVAL);
+	f->in.version = HPA_DECIDE_INPUT_VERSION;
+	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
+	o.version = 42;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "hpa_decide_options") != NULL);
+	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
+	o.tolerance = -0.5;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	/* absurd but valid counts: int32 saturation, no crash */
+	f->in.max_replicas = INT32_MAX;
+	f->in.spec_replicas = INT32_MAX;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_OK);
+	CU_ASSERT(d->desired_replicas > 0);
+out:
+	free(f);
+	free(d);
+}
+
+/* ---- conditions and messages ---------------------------------------------------- */
+
+static void test_decide__scale_up_conditions_and_messages(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	int64_t u[3] = { 900, 900, 900 }; /* 90 % of 1000m against 50 % */
+	uint8_t cls[3];
+	if (!f || !d)
+		goto out;
+	fx_init(f, 3, u, 3);
+	f->in.pod_class = cls;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	/* ratio 1.8 -> ceil(5.4) = 6; legacy scale-up limit max(2*3, 4) = 6 */
+	CU_ASSERT_EQUAL(d->metric_replicas, 6);
+	CU_ASSERT_EQUAL(d->desired_replicas, 6);
+	CU_ASSERT(d->rescale);
+	CU_ASSERT_FALSE(d->error);
+	CU_ASSERT_EQUAL(d->limit_reason, HPA_LIMIT_DESIRED_WITHIN_RANGE);
+	CU_ASSERT_EQUAL(d->metrics[0].average_utilization, 90);
+	CU_ASSERT_EQUAL(d->metrics[0].average_value_milli, 900);
+	CU_ASSERT_EQUAL(d->metrics[0].n_ready, 3);
+	CU_ASSERT_EQUAL(cls[0], HPA_POD_READY);
+	CU_ASSERT_EQUAL(d->n_conditions, 3);
+	CU_ASSERT_EQUAL(d->conditions[0].type, HPA_CONDITION_ABLE_TO_SCALE);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale"));
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_ABLE_TO_SCALE)->message,
+		"the HPA controller was able to update the target scale to 6");
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_ACTIVE)->message,
+		"the HPA was able to successfully calculate a replica count from cpu resource utilization "
+		"(percentage of request)");
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_LIMITED)->message,
+		"the desired count is within the acceptable range");
+	CU_ASSERT_STRING_EQUAL(d->rescale_reason, "cpu resource utilization (percentage of request) above target");
+	/* initial recommendation recorded (no history), prenormalized stored */
+	CU_ASSERT(d->update.init_recommendations);
+	CU_ASSERT_EQUAL(d->update.init_replicas, 3);
+	CU_ASSERT(d->update.store_recommendation);
+	CU_ASSERT_EQUAL(d->update.recommendation, 6);
+	CU_ASSERT_FALSE(d->update.store_event); /* legacy: no events */
+	CU_ASSERT_STRING_EQUAL(hpa_decide_limit_name(d->limit_reason), "DesiredWithinRange");
+	CU_ASSERT_STRING_EQUAL(hpa_decide_pod_class_name(cls[1]), "ready");
+out:
+	free(f);
+	free(d);
+}
+
+static void test_decide__empty_pod_list_and_unknown_pods(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_pod_usage orphan;
+	hpa_container_usage ocu;
+	if (!f || !d)
+		goto out;
+	/* no pods and no metrics: the metric fails, ScalingActive False, error */
+	fx_init(f, 0, NULL, 3);
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT(d->error);
+	CU_ASSERT_FALSE(d->rescale);
+	CU_ASSERT_EQUAL(d->desired_replicas, 3);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "FailedGetResourceMetric"));
+	CU_ASSERT(strstr(cond(d, HPA_CONDITION_SCALING_ACTIVE)->message,
+			 "no metrics returned from resource metrics API") != NULL);
+	CU_ASSERT(strstr(d->error_message, "invalid metrics (1 invalid out of 1)") != NULL);
+	/* metrics only for a pod that is not in the list (superfluous item) */
+	memset(&ocu, 0, sizeof(ocu));
+	ocu.name = "app";
+	ocu.usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+	ocu.usage_milli[HPA_RESOURCE_CPU] = 700;
+	memset(&orphan, 0, sizeof(orphan));
+	orphan.pod = "someone-else";
+	orphan.containers = &ocu;
+	orphan.n_containers = 1;
+	orphan.timestamp_ms = NOW;
+	orphan.window_ms = 60000;
+	fx_init(f, 2, NULL, 2);
+	f->p[0].usage = f->p[1].usage = NULL;
+	f->in.orphan_usage = &orphan;
+	f->in.n_orphan_usage = 1;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT(d->error);
+	CU_ASSERT(strstr(d->metrics[0].message, "no metrics returned matched known pods") != NULL);
+	CU_ASSERT_EQUAL(d->metrics[0].n_missing, 2);
+	/* Object Value with no pods at all: "unable to calculate ready pods" */
+	fx_init(f, 0, NULL, 3);
+	memset(&f->m[0], 0, sizeof(f->m[0]));
+	f->m[0].type = HPA_SOURCE_OBJECT;
+	f->m[0].name = "qps";
+	f->m[0].object_kind = "Ingress";
+	f->m[0].target_type = HPA_TARGET_VALUE;
+	f->m[0].has_value = true;
+	f->m[0].value_milli = 1000;
+	f->m[0].has_object_value = true;
+	f->m[0].object_value_milli = 5000;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "FailedGetObjectMetric"));
+	CU_ASSERT(strstr(d->metrics[0].message, "unable to calculate ready pods") != NULL);
+out:
+	free(f);
+	free(d);
+}
+
+static void test_decide__out_of_range_and_disabled(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	if (!f || !d)
+		goto out;
+	fx_init(f, 3, NULL, 12); /* above max 10 */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 10);
+	CU_ASSERT(d->rescale);
+	CU_ASSERT_FALSE(d->metrics_computed);
+	CU_ASSERT_EQUAL(d->limit_reason, HPA_LIMIT_CURRENT_ABOVE_MAX);
+	CU_ASSERT_STRING_EQUAL(d->rescale_reason, "Current number of replicas above Spec.MaxReplicas");
+	CU_ASSERT_EQUAL(d->n_conditions, 1); /* only AbleToScale: ScalingActive/Limited untouched */
+	CU_ASSERT(cond_is(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale"));
+	CU_ASSERT_FALSE(d->update.store_recommendation);
+	fx_init(f, 0, NULL, 0); /* scaled to 0 by hand with minReplicas 1 */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 0);
+	CU_ASSERT_FALSE(d->rescale);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled"));
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_ACTIVE)->message,
+		"scaling is disabled since the replica count of the target is zero");
+	/* selector problems */
+	fx_init(f, 3, NULL, 3);
+	f->in.selector = HPA_SELECTOR_EMPTY;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT(d->error);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector"));
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_ACTIVE)->message,
+		"the HPA target's scale is missing a selector");
+	f->in.selector = HPA_SELECTOR_AMBIGUOUS;
+	f->in.selector_text = "app=web";
+	f->in.selector_error = "[default/a default/b]";
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector"));
+	CU_ASSERT_STRING_EQUAL(d->error_message,
+		"pods by selector app=web are controlled by more than one HPA (e.g. [default/a default/b])");
+out:
+	free(f);
+	free(d);
+}
+
+/* ---- scale to zero ([master]) ------------------------------------------------------ */
+
+static void test_decide__scale_to_zero_master(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_decide_options o;
+	int64_t ext = 0;
+	if (!f || !d)
+		goto out;
+	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
+	o.semantics = HPA_SEMANTICS_MASTER;
+	o.scale_to_zero = true;
+	fx_init(f, 2, NULL, 2);
+	memset(&f->m[0], 0, sizeof(f->m[0]));
+	f->m[0].type = HPA_SOURCE_EXTERNAL;
+	f->m[0].name = "queue";
+	f->m[0].target_type = HPA_TARGET_AVERAGE_VALUE;
+	f->m[0].has_average_value = true;
+	f->m[0].average_value_milli = 10000;
+	f->m[0].external_values = &ext;
+	f->m[0].n_external_values = 1;
+	f->in.min_replicas = 0;
+	hpa_decide_behavior b;
+	memset(&b, 0, sizeof(b));
+	b.scale_down.has_stabilization_window = true; /* window 0 */
+	f->in.behavior = &b;
+	/* empty queue: ceil(0 / 10) = 0 -> scaled to zero */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 0);
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero"));
+	/* from zero: computed only because the HPA's ScaledToZero condition is True */
+	fx_init(f, 0, NULL, 0);
+	memset(&f->m[0], 0, sizeof(f->m[0]));
+	f->m[0].type = HPA_SOURCE_EXTERNAL;
+	f->m[0].name = "queue";
+	f->m[0].has_average_value = true;
+	f->m[0].average_value_milli = 10000;
+	ext = 25000;
+	f->m[0].external_values = &ext;
+	f->m[0].n_external_values = 1;
+	f->in.min_replicas = 0;
+	f->in.behavior = &b;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 0); /* no ScaledToZero condition: disabled */
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled"));
+	f->in.scaled_to_zero = true;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 3); /* ceil(25000/10000) = 3 */
+	CU_ASSERT(cond_is(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero"));
+	/* released semantics: minReplicas 0 computes metrics without the condition */
+	f->in.scaled_to_zero = false;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 3);
+	CU_ASSERT_PTR_NULL(cond(d, HPA_CONDITION_SCALED_TO_ZERO));
+out:
+	free(f);
+	free(d);
+}
+
+/* ---- history bookkeeping -------------------------------------------------------------- */
+
+static void test_decide__history_controller_loop(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_history *h = NULL;
+	hpa_recommendation r;
+	hpa_scale_event ev;
+	hpa_decide_behavior b;
+	int64_t low[4] = { 100, 100, 100, 100 };
+	int i;
+	if (!f || !d || hpa_history_new(&h, 0, NULL) != HPA_OK)
+		goto out;
+	CU_ASSERT_EQUAL(hpa_history_capacity(h), 128);
+	CU_ASSERT_FALSE(hpa_history_has_recommendations(h));
+	/* legacy HPA at 4 replicas with 10 % cpu: the scale down waits 5 minutes */
+	fx_init(f, 4, low, 4);
+	for (i = 0; i <= 21; i++) {
+		f->in.now_ms = NOW + i * 15000;
+		CU_ASSERT_EQUAL(hpa_decide(d, &f->in, h, NULL, NULL), HPA_OK);
+		CU_ASSERT_EQUAL(hpa_history_record(h, d, f->in.now_ms, NULL), HPA_OK);
+		if (i <= 20)
+			CU_ASSERT_EQUAL(d->desired_replicas, 4);
+	}
+	/* at t = 300 s the initial (4, t0) entry is not yet older than the window
+	 * (strict "before"); at t = 315 s it is, and 1 is allowed */
+	CU_ASSERT_EQUAL(d->desired_replicas, 1);
+	CU_ASSERT_EQUAL(d->stabilization, HPA_STAB_READY_FOR_NEW_SCALE);
+	CU_ASSERT(hpa_history_has_recommendations(h));
+	/* (4, t0) recorded first, then one entry per reconcile until an entry is
+	 * older than the window: 2 + 20 entries; at t = 315 s the last old entry
+	 * (index 1, stored at t0) is overwritten */
+	CU_ASSERT_EQUAL(hpa_history_recommendation_count(h), 22);
+	CU_ASSERT_EQUAL(hpa_history_recommendation_at(h, 0, &r), HPA_OK);
+	CU_ASSERT_EQUAL(r.replicas, 4);
+	CU_ASSERT_EQUAL(r.timestamp_ms, NOW);
+	CU_ASSERT_EQUAL(hpa_history_recommendation_at(h, 1, &r), HPA_OK);
+	CU_ASSERT_EQUAL(r.replicas, 1);
+	CU_ASSERT_EQUAL(r.timestamp_ms, NOW + 21 * 15000);
+	CU_ASSERT_EQUAL(hpa_history_recommendation_at(h, 99, &r), HPA_ENOTFOUND);
+
+	/* behavior: a rescale stores a scale event with the direction's bookkeeping */
+	hpa_history_clear(h);
+	memset(&b, 0, sizeof(b));
+	fx_init(f, 4, low, 4);
+	f->in.behavior = &b;
+	b.scale_down.has_stabilization_window = true; /* 0 s */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, h, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 1);
+	CU_ASSERT(d->update.store_event);
+	CU_ASSERT_EQUAL(d->update.longest_period_seconds, 15);
+	CU_ASSERT_EQUAL(hpa_history_record(h, d, NOW, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_event_count(h, HPA_SCALE_DOWN), 1);
+	CU_ASSERT_EQUAL(hpa_history_event_at(h, HPA_SCALE_DOWN, 0, &ev), HPA_OK);
+	CU_ASSERT_EQUAL(ev.replica_change, 3);
+	CU_ASSERT_EQUAL(ev.timestamp_ms, NOW);
+	CU_ASSERT_FALSE(ev.outdated);
+	CU_ASSERT_EQUAL(hpa_history_replica_change(h, HPA_SCALE_DOWN, 15000, NOW + 1000), 3);
+	CU_ASSERT_EQUAL(hpa_history_replica_change(h, HPA_SCALE_DOWN, 15000, NOW + 15000), 0);
+	/* recording a decision twice is harmless for init (list exists) */
+	CU_ASSERT_EQUAL(hpa_history_record(h, NULL, NOW, NULL), HPA_EINVAL);
+out:
+	hpa_history_free(h);
+	free(f);
+	free(d);
+}
+
+static void test_decide__history_capacity_evicts_oldest(void)
+{
+	hpa_history *h = NULL;
+	hpa_recommendation r;
+	int i;
+	if (hpa_history_new(&h, 3, NULL) != HPA_OK)
+		return;
+	for (i = 0; i < 5; i++)
+		hpa_history_add_recommendation(h, i, NOW + i, NULL);
+	CU_ASSERT_EQUAL(hpa_history_recommendation_count(h), 3);
+	CU_ASSERT_EQUAL(hpa_history_evictions(h), 2);
+	hpa_history_recommendation_at(h, 0, &r);
+	CU_ASSERT_EQUAL(r.replicas, 2);
+	for (i = 0; i < 4; i++)
+		hpa_history_add_event(h, HPA_SCALE_UP, i + 1, NOW + i, false, NULL);
+	CU_ASSERT_EQUAL(hpa_history_event_count(h, HPA_SCALE_UP), 3);
+	CU_ASSERT_EQUAL(hpa_history_add_event(h, 9, 1, NOW, false, NULL), HPA_EINVAL);
+	hpa_history_free(h);
+}
+
+static void test_decide__history_json(void)
+{
+	static const char text[] =
+		"{\"recommendations\":[{\"timestamp\":\"2024-05-01T10:00:00Z\",\"replicas\":3},"
+		"{\"timestamp\":\"0001-01-01T00:00:00Z\",\"replicas\":5},"
+		"{\"timestamp\":\"2024-05-01T12:00:00.250+02:00\",\"replicas\":4}],"
+		"\"scaleUpEvents\":[{\"timestamp\":\"2024-05-01T10:00:15Z\",\"replicaChange\":2}],"
+		"\"scaleDownEvents\":[{\"timestamp\":\"2024-02-29T23:59:59Z\",\"replicaChange\":1,\"outdated\":true}]}";
+	hpa_history *h = NULL, *h2 = NULL;
+	hpa_recommendation r;
+	hpa_scale_event ev;
+	hpa_error err = HPA_ERROR_INIT;
+	char *out = NULL, *out2 = NULL;
+	size_t len = 0, len2 = 0;
+
+	CU_ASSERT_EQUAL(hpa_history_read_json(&h, text, strlen(text), 0, &err), HPA_OK);
+	if (!h)
+		return;
+	CU_ASSERT_EQUAL(hpa_history_recommendation_count(h), 3);
+	hpa_history_recommendation_at(h, 0, &r);
+	CU_ASSERT_EQUAL(r.timestamp_ms, INT64_C(1714557600000));
+	hpa_history_recommendation_at(h, 1, &r);
+	CU_ASSERT_EQUAL(r.timestamp_ms, HPA_TIME_ZERO);
+	hpa_history_recommendation_at(h, 2, &r);
+	CU_ASSERT_EQUAL(r.timestamp_ms, INT64_C(1714557600250)); /* 12:00+02:00 = 10:00Z */
+	hpa_history_event_at(h, HPA_SCALE_DOWN, 0, &ev);
+	CU_ASSERT(ev.outdated);
+	CU_ASSERT_EQUAL(ev.timestamp_ms, INT64_C(1709251199000));
+	CU_ASSERT_EQUAL(hpa_history_write_json(h, &out, &len, &err), HPA_OK);
+	if (out) {
+		CU_ASSERT(strstr(out, "\"0001-01-01T00:00:00Z\"") != NULL);
+		CU_ASSERT(strstr(out, "\"2024-05-01T10:00:00.250Z\"") != NULL);
+		CU_ASSERT(strstr(out, "\"outdated\": true") != NULL);
+		/* round trip is byte-stable */
+		CU_ASSERT_EQUAL(hpa_history_read_json(&h2, out, len, 0, &err), HPA_OK);
+		if (h2) {
+			CU_ASSERT_EQUAL(hpa_history_write_json(h2, &out2, &len2, &err), HPA_OK);
+			CU_ASSERT(out2 && len2 == len && memcmp(out, out2, len) == 0);
+		}
+	}
+	hpa_free(out);
+	hpa_free(out2);
+	hpa_history_free(h);
+	hpa_history_free(h2);
+	h = NULL;
+
+	/* nil vs empty recommendation list */
+	CU_ASSERT_EQUAL(hpa_history_read_json(&h, "{\"recommendations\":null}", 24, 0, NULL), HPA_OK);
+	CU_ASSERT_FALSE(hpa_history_has_recommendations(h));
+	hpa_history_free(h);
+	h = NULL;
+	CU_ASSERT_EQUAL(hpa_history_read_json(&h, "{\"recommendations\":[]}", 22, 0, NULL), HPA_OK);
+	CU_ASSERT(hpa_history_has_recommendations(h));
+	hpa_history_free(h);
+	h = NULL;
+
+	/* malformed input: an error with a path, never a crash, *out NULL */
+	static const char *const bad[] = {
+		"{\"recommendations\":[{\"timestamp\":\"2024-13-01T00:00:00Z\",\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":\"2023-02-29T00:00:00Z\",\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":\"yesterday\",\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:00\",\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":12,\"replicas\":1}]}",
+		"{\"recommendations\":[{\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"replicas\":99999999999}]}",
+		"{\"scaleUpEvents\":[{\"timestamp\":\"2024-01-01T00:00:00Z\"}]}",
+		"{\"scaleUpEvents\":{}}",
+		"[1,2]",
+		"{\"recommendations\":[",
+	};
+	for (size_t i = 0; i < HPA__ARRAY_SIZE(bad); i++) {
+		hpa_error e = HPA_ERROR_INIT;
+		h = (hpa_history *)&e; /* must be reset to NULL */
+		CU_ASSERT(hpa_history_read_json(&h, bad[i], strlen(bad[i]), 0, &e) < 0);
+		CU_ASSERT_PTR_NULL(h);
+		CU_ASSERT(e.code < 0);
+		CU_ASSERT(e.message[0] != '\0');
+	}
+	{
+		hpa_error e = HPA_ERROR_INIT;
+		hpa_history_read_json(&h, bad[0], strlen(bad[0]), 0, &e);
+		CU_ASSERT_EQUAL(e.code, HPA_ESYNTAX);
+		CU_ASSERT_STRING_EQUAL(e.path, "recommendations[0].timestamp");
+	}
+	CU_ASSERT_EQUAL(hpa_history_read_file(&h, "/nonexistent/history.json", 0, &err), HPA_EIO);
+}
+
+static void test_decide__history_alloc_failures(void)
+{
+	static const char text[] = "{\"recommendations\":[{\"timestamp\":\"2024-05-01T10:00:00Z\",\"replicas\":3}]}";
+	unsigned long n;
+	int done = 0;
+	/* fail the n-th libhpa allocation for n = 1, 2, ... until none fails
+	 * (jansson allocates with its own malloc and is not covered) */
+	for (n = 1; n < 64 && !done; n++) {
+		hpa_history *h = NULL;
+		char *out = NULL;
+		int rc;
+		bool failed;
+		hpa__test_fail_alloc_at(n);
+		rc = hpa_history_read_json(&h, text, strlen(text), 0, NULL);
+		if (rc == HPA_OK) {
+			rc = hpa_history_write_json(h, &out, NULL, NULL);
+			if (rc != HPA_OK)
+				CU_ASSERT_PTR_NULL(out);
+			hpa_free(out);
+		} else {
+			CU_ASSERT_PTR_NULL(h);
+		}
+		failed = hpa__test_alloc_failed();
+		hpa__test_fail_alloc_at(0);
+		hpa_history_free(h);
+		CU_ASSERT(rc == HPA_OK || rc == HPA_ENOMEM);
+		CU_ASSERT(failed || rc == HPA_OK);
+		done = !failed;
+	}
+	CU_ASSERT(done);
+	hpa__test_fail_alloc_at(0);
+}
+
+/* ---- kubectl rendering (printers_test.go TestPrintHPA) ------------------------------------ */
+
+static void test_decide__targets_column(void)
+{
+	char buf[256];
+	hpa_targets_entry e[3];
+	memset(e, 0, sizeof(e));
+	CU_ASSERT_EQUAL(hpa_format_targets(buf, sizeof(buf), NULL, 0), strlen("<none>"));
+	CU_ASSERT_STRING_EQUAL(buf, "<none>");
+	/* external source type, target average value (no current) */
+	e[0].type = HPA_SOURCE_EXTERNAL;
+	e[0].has_target_average_value = true;
+	e[0].target_average_value_milli = 100;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "<unknown>/100m (avg)");
+	e[0].has_status = true;
+	e[0].has_current_average_value = true;
+	e[0].current_average_value_milli = 50;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "50m/100m (avg)");
+	/* external / object value */
+	memset(e, 0, sizeof(e));
+	e[0].type = HPA_SOURCE_OBJECT;
+	e[0].has_target_value = true;
+	e[0].target_value_milli = 100;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "<unknown>/100m");
+	e[0].has_status = true;
+	e[0].has_current_value = true;
+	e[0].current_value_milli = 50;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "50m/100m");
+	/* pods */
+	memset(e, 0, sizeof(e));
+	e[0].type = HPA_SOURCE_PODS;
+	e[0].has_target_average_value = true;
+	e[0].target_average_value_milli = 100;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "<unknown>/100m");
+	/* resource AverageValue and Utilization */
+	memset(e, 0, sizeof(e));
+	e[0].type = HPA_SOURCE_RESOURCE;
+	e[0].resource = "cpu";
+	e[0].has_target_average_value = true;
+	e[0].target_average_value_milli = 100;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: <unknown>/100m");
+	e[0].has_status = true;
+	e[0].has_current_average_value = true;
+	e[0].current_average_value_milli = 50;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: 50m/100m");
+	memset(e, 0, sizeof(e));
+	e[0].type = HPA_SOURCE_RESOURCE;
+	e[0].resource = "cpu";
+	e[0].has_target_average_utilization = true;
+	e[0].target_average_utilization = 80;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: <unknown>/80%");
+	e[0].has_status = true;
+	e[0].has_current_average_utilization = true;
+	e[0].current_average_utilization = 50;
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: 50%/80%");
+	/* more than two metrics (printers.go: first two, then " + N more...") */
+	e[1] = e[0];
+	e[1].type = HPA_SOURCE_CONTAINER_RESOURCE;
+	e[1].current_average_utilization = 10;
+	e[2] = e[0];
+	hpa_format_targets(buf, sizeof(buf), e, 3);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: 50%/80%, cpu: 10%/80% + 1 more...");
+	/* unknown type, missing target utilization */
+	memset(e, 0, sizeof(e));
+	e[0].type = 0;
+	e[1].type = HPA_SOURCE_RESOURCE;
+	e[1].resource = "memory";
+	hpa_format_targets(buf, sizeof(buf), e, 2);
+	CU_ASSERT_STRING_EQUAL(buf, "<unknown type>, memory: <unknown>/<auto>");
+	/* snprintf semantics */
+	CU_ASSERT_EQUAL(hpa_format_targets(buf, 5, e, 2), strlen("<unknown type>, memory: <unknown>/<auto>"));
+	CU_ASSERT_EQUAL(strlen(buf), 4);
+}
+
+static void test_decide__quantities_in_targets(void)
+{
+	char buf[128];
+	hpa_targets_entry e;
+	memset(&e, 0, sizeof(e));
+	e.type = HPA_SOURCE_OBJECT;
+	e.has_target_average_value = true;
+	e.target_average_value_milli = 20000;
+	e.has_status = true;
+	e.has_current_average_value = true;
+	e.current_average_value_milli = 6667;
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "6667m/20 (avg)");
+	memset(&e, 0, sizeof(e));
+	e.type = HPA_SOURCE_RESOURCE;
+	e.resource = "memory";
+	e.has_target_average_value = true;
+	e.target_average_value_milli = INT64_C(100) * 1024 * 1024 * 1000;
+	e.target_average_value_format = HPA_QFMT_BINARY_SI;
+	e.has_status = true;
+	e.has_current_average_value = true;
+	e.current_average_value_milli = INT64_C(65) * 1024 * 1024 * 1000;
+	e.current_average_value_format = HPA_QFMT_BINARY_SI;
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 65Mi/100Mi");
+	/* BinarySI that is not an integer, or below 1024, prints as DecimalSI */
+	e.current_average_value_milli = 1536500;
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 1536500m/100Mi");
+	e.current_average_value_milli = 1000000; /* 1000 bytes */
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 1k/100Mi");
+	e.current_average_value_milli = INT64_C(1500) * 1000; /* 1500 bytes: not a multiple of 1024 */
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 1500/100Mi");
+	e.current_average_value_milli = 0;
+	e.target_average_value_milli = 2000000000;
+	e.target_average_value_format = HPA_QFMT_DECIMAL_SI;
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 0/2M");
+	e.target_average_value_milli = 1500;
+	e.target_average_value_format = HPA_QFMT_DECIMAL_EXPONENT;
+	hpa_format_targets(buf, sizeof(buf), &e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "memory: 0/1500e-3");
+}
+
+static void test_decide__duration(void)
+{
+	/* apimachinery pkg/util/duration HumanDuration */
+	static const struct {
+		int64_t ms;
+		const char *want;
+	} cases[] = {
+		{ -2000, "<invalid>" }, { -1500, "0s" }, { 0, "0s" }, { 1000, "1s" }, { 119999, "119s" },
+		{ 120000, "2m" }, { 121000, "2m1s" }, { 599000, "9m59s" }, { 600000, "10m" },
+		{ 179 * 60000, "179m" }, { 3 * 3600000, "3h" }, { 3 * 3600000 + 60000, "3h1m" },
+		{ 8 * 3600000 - 60000, "7h59m" }, { 8 * 3600000, "8h" }, { 47 * 3600000 + 59 * 60000, "47h" },
+		{ INT64_C(48) * 3600000, "2d" }, { INT64_C(49) * 3600000, "2d1h" },
+		{ INT64_C(8) * 86400000 - 3600000, "7d23h" }, { INT64_C(8) * 86400000, "8d" },
+		{ INT64_C(729) * 86400000, "729d" }, { INT64_C(730) * 86400000, "2y" },
+		{ INT64_C(731) * 86400000, "2y1d" }, { INT64_C(8) * 365 * 86400000 - 86400000, "7y364d" },
+		{ INT64_C(8) * 365 * 86400000, "8y" },
+	};
+	char buf[32];
+	for (size_t i = 0; i < HPA__ARRAY_SIZE(cases); i++) {
+		hpa_format_duration(buf, sizeof(buf), cases[i].ms);
+		CU_ASSERT_STRING_EQUAL(buf, cases[i].want);
+	}
+}
+
+static void test_decide__hpa_row_and_table(void)
+{
+	char buf[512];
+	hpa_targets_entry e;
+	hpa_hpa_row rows[2];
+	memset(rows, 0, sizeof(rows));
+	/* printers_test.go: minReplicas unset, no metrics, no creation time */
+	rows[0].name = "some-hpa";
+	rows[0].target_kind = "ReplicationController";
+	rows[0].target_name = "some-rc";
+	rows[0].max_replicas = 10;
+	rows[0].current_replicas = 4;
+	rows[0].creation_ms = HPA_TIME_ZERO;
+	hpa_format_hpa_row(buf, sizeof(buf), &rows[0]);
+	CU_ASSERT_STRING_EQUAL(buf, "some-hpa\tReplicationController/some-rc\t<none>\t<unset>\t10\t4\t<unknown>");
+	memset(&e, 0, sizeof(e));
+	e.type = HPA_SOURCE_RESOURCE;
+	e.resource = "cpu";
+	e.has_target_average_utilization = true;
+	e.target_average_utilization = 20;
+	e.has_status = true;
+	e.has_current_average_utilization = true;
+	e.current_average_utilization = 422;
+	rows[1].name = "php-apache";
+	rows[1].target_kind = "Deployment";
+	rows[1].target_name = "php-apache";
+	rows[1].metrics = &e;
+	rows[1].n_metrics = 1;
+	rows[1].has_min_replicas = true;
+	rows[1].min_replicas = 1;
+	rows[1].max_replicas = 10;
+	rows[1].current_replicas = 1;
+	rows[1].creation_ms = NOW - 18000;
+	rows[1].now_ms = NOW;
+	hpa_format_hpa_row(buf, sizeof(buf), &rows[1]);
+	CU_ASSERT_STRING_EQUAL(buf, "php-apache\tDeployment/php-apache\tcpu: 422%/20%\t1\t10\t1\t18s");
+	hpa_format_hpa_table(buf, sizeof(buf), &rows[1], 1, true);
+	CU_ASSERT_STRING_EQUAL(buf,
+		"NAME         REFERENCE               TARGETS         MINPODS   MAXPODS   REPLICAS   AGE\n"
+		"php-apache   Deployment/php-apache   cpu: 422%/20%   1         10        1          18s\n");
+}
+
+static void test_decide__decision_targets(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_targets_entry e[2];
+	char buf[128];
+	int64_t u[2] = { 4220, 4220 };
+	if (!f || !d)
+		goto out;
+	fx_init(f, 2, u, 2);
+	f->m[0].average_utilization = 20;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_decision_targets(e, 2, d, &f->in), 1);
+	hpa_format_targets(buf, sizeof(buf), e, 1);
+	CU_ASSERT_STRING_EQUAL(buf, "cpu: 422%/20%");
+	/* describe() gives the controller's metric names */
+	CU_ASSERT_EQUAL(hpa_decide_metric_describe(&f->m[0], buf, sizeof(buf)),
+		strlen("cpu resource utilization (percentage of request)"));
+	f->m[1].type = HPA_SOURCE_OBJECT;
+	f->m[1].name = "qps";
+	f->m[1].object_kind = "Deployment";
+	f->m[1].target_type = HPA_TARGET_VALUE;
+	f->m[1].has_value = true;
+	hpa_decide_metric_describe(&f->m[1], buf, sizeof(buf));
+	CU_ASSERT_STRING_EQUAL(buf, "Deployment metric qps");
+	f->m[1].target_type = HPA_TARGET_AVERAGE_VALUE;
+	f->m[1].has_value = false;
+	f->m[1].has_average_value = true;
+	hpa_decide_metric_describe(&f->m[1], buf, sizeof(buf));
+	CU_ASSERT_STRING_EQUAL(buf, "external metric qps(nil)");
+out:
+	free(f);
+	free(d);
+}
+
+static CU_TestInfo tests[] = {
+	{ "options_and_input_init", test_decide__options_and_input_init },
+	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
+	{ "scale_up_conditions_and_messages", test_decide__scale_up_conditions_and_messages },
+	{ "empty_pod_list_and_unknown_pods", test_decide__empty_pod_list_and_unknown_pods },
+	{ "out_of_range_and_disabled", test_decide__out_of_range_and_disabled },
+	{ "scale_to_zero_master", test_decide__scale_to_zero_master },
+	{ "history_controller_loop", test_decide__history_controller_loop },
+	{ "history_capacity_evicts_oldest", test_decide__history_capacity_evicts_oldest },
+	{ "history_json", test_decide__history_json },
+	{ "history_alloc_failures", test_decide__history_alloc_failures },
+	{ "targets_column", test_decide__targets_column },
+	{ "quantities_in_targets", test_decide__quantities_in_targets },
+	{ "duration", test_decide__duration },
+	{ "hpa_row_and_table", test_decide__hpa_row_and_table },
+	{ "decision_targets", test_decide__decision_targets },
+	CU_TEST_INFO_NULL
+};
+
+CU_SuiteInfo hpa_suite_decide = { "decide", NULL, NULL, NULL, NULL, tests };
