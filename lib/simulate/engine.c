@@ -794,31 +794,37 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 
 /* ---- metrics pipeline ------------------------------------------------------------------ */
 
+/* The kubelet's stats point of a running pod at t. */
+static void kubelet_point(hpa__sim_pod *p, int64_t t)
+{
+	advance(p, t);
+	p->k_has = true;
+	p->k_t = t;
+	p->k_cum = p->cpu_cum;
+	p->k_mem = p->mem;
+}
+
 static void kubelet_sample(hpa_sim *sim, int64_t t)
 {
 	for (size_t wi = 0; wi < sim->n_wl; wi++) {
 		hpa__sim_workload *w = &sim->wl[wi];
-		for (size_t i = 0; i < w->n_pods; i++) {
-			hpa__sim_pod *p = &w->pods[i];
-			if (!p->started)
-				continue;
-			advance(p, t);
-			p->k_has = true;
-			p->k_t = t;
-			p->k_cum = p->cpu_cum;
-			p->k_mem = p->mem;
-		}
+		for (size_t i = 0; i < w->n_pods; i++)
+			if (w->pods[i].started)
+				kubelet_point(&w->pods[i], t);
 	}
 }
 
+/* metrics-server: keep the two latest distinct kubelet points per pod;
+ * with kubelet_interval_ms = 0 the kubelet point is taken right now. */
 static void scrape(hpa_sim *sim, int64_t t)
 {
-	if (sim->opts.kubelet_interval_ms == 0)
-		kubelet_sample(sim, t);
+	bool fresh = sim->opts.kubelet_interval_ms == 0;
 	for (size_t wi = 0; wi < sim->n_wl; wi++) {
 		hpa__sim_workload *w = &sim->wl[wi];
 		for (size_t i = 0; i < w->n_pods; i++) {
 			hpa__sim_pod *p = &w->pods[i];
+			if (fresh && p->started)
+				kubelet_point(p, t);
 			if (!p->k_has || (p->ms_n > 0 && p->k_t <= p->ms_t[0]))
 				continue;
 			p->ms_t[1] = p->ms_t[0];

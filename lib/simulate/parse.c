@@ -244,17 +244,6 @@ void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, in
 		buf[--n] = '\0';
 }
 
-/* double -> int64 rounded to nearest (ties away from zero), saturating. */
-int64_t hpa__sim_round(double v)
-{
-	if (v != v)
-		return 0;
-	if (v >= 9.2e18)
-		return INT64_MAX;
-	if (v <= -9.2e18)
-		return INT64_MIN;
-	return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
-}
 
 void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms)
 {

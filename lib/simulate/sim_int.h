@@ -34,7 +34,18 @@ int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out);
 int hpa__sim_parse_int(const char *s, size_t len, int64_t *out);
 void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, int decimals);
 void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms);
-int64_t hpa__sim_round(double v);
+/* double -> int64 rounded to nearest (ties away from zero), saturating;
+ * NaN gives 0. */
+static inline int64_t hpa__sim_round(double v)
+{
+	if (v != v)
+		return 0;
+	if (v >= 9.2e18)
+		return INT64_MAX;
+	if (v <= -9.2e18)
+		return INT64_MIN;
+	return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
+}
 
 /* ---- load profiles (load.c) -------------------------------------------- */
 
