@@ -46,6 +46,7 @@
 #include <hpa/common.h>
 #include <hpa/errors.h>
 #include <hpa/manifest.h>
+#include <hpa/quantity.h>
 
 HPA_BEGIN_DECL
 
@@ -201,6 +202,16 @@ HPA_EXTERN(int) hpa_object_get_text(const hpa_object *obj, const char *path,
 	const char **out, hpa_error *err);
 
 /**
+ * Read a quantity field (written as a string or a number) as an
+ * ::hpa_quantity. On typed kinds the field must be a quantity field.
+ * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (also when the text is not a
+ *         quantity), ::HPA_EUNKNOWNFIELD, ::HPA_EINVAL, ::HPA_ENOMEM
+ * @ownership caller (`*out`, free with hpa_quantity_free)
+ */
+HPA_EXTERN(int) hpa_object_get_quantity(const hpa_object *obj, const char *path,
+	hpa_quantity **out, hpa_error *err);
+
+/**
  * Set a string field. Missing maps on the way are created. A list index
  * must name an existing item or the position just past the end (append).
  * On a typed kind the field must accept a string: a string, enum, time
@@ -209,6 +220,14 @@ HPA_EXTERN(int) hpa_object_get_text(const hpa_object *obj, const char *path,
  */
 HPA_EXTERN(int) hpa_object_set_string(hpa_object *obj, const char *path,
 	const char *value, hpa_error *err);
+
+/**
+ * Set a quantity field to the text @p q was parsed from (its canonical
+ * form when it was computed), as a string.
+ * @ownership the text is copied
+ */
+HPA_EXTERN(int) hpa_object_set_quantity(hpa_object *obj, const char *path,
+	const hpa_quantity *q, hpa_error *err);
 
 /** Set an int32 field (int64, int-or-string and quantity fields accept it too). */
 HPA_EXTERN(int) hpa_object_set_int32(hpa_object *obj, const char *path,

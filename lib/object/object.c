@@ -229,12 +229,12 @@ const char *hpa_object_key_at(const hpa_object *obj, const char *path, size_t in
 }
 
 /* accessor classes */
-enum { ACC_STRING, ACC_INT32, ACC_INT64, ACC_BOOL, ACC_TEXT, ACC_MAP, ACC_LIST };
+enum { ACC_STRING, ACC_INT32, ACC_INT64, ACC_BOOL, ACC_TEXT, ACC_MAP, ACC_LIST, ACC_QTY };
 
 static const char *acc_name(int acc)
 {
 	static const char *const names[] = { "a string", "an int32", "an int64", "a boolean",
-		"a scalar", "a map", "a list" };
+		"a scalar", "a map", "a list", "a quantity" };
 	return names[acc];
 }
 
@@ -259,6 +259,8 @@ static bool compatible(const hpa__stype *t, int acc, bool writing)
 		return t->kind == HPA__T_OBJECT || t->kind == HPA__T_MAP;
 	case ACC_LIST:
 		return t->kind == HPA__T_LIST;
+	case ACC_QTY:
+		return t->kind == HPA__T_QUANTITY;
 	default:
 		return false;
 	}
@@ -401,6 +403,32 @@ int hpa_object_get_text(const hpa_object *obj, const char *path, const char **ou
 	return 0;
 }
 
+int hpa_object_get_quantity(const hpa_object *obj, const char *path, hpa_quantity **out, hpa_error *err)
+{
+	const hpa__stype *t;
+	const hpa__value *v;
+	int rc;
+	if (!out)
+		return hpa__error(err, HPA_EINVAL, "out is NULL");
+	*out = NULL;
+	if ((rc = check_access(obj, path, ACC_QTY, false, &t, err)) < 0 ||
+	    (rc = stored(obj, path, &v, err)) < 0)
+		return rc;
+	if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
+		return wrong_value(err, "quantity", path, v);
+	if (!hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len) || strlen(v->u.s.ptr) != v->u.s.len) {
+		char d[96], why[128];
+		const char *p = hpa__schema_quantity_problem(v->u.s.ptr, v->u.s.len, why, sizeof(why));
+		hpa__schema_describe(d, sizeof(d), v);
+		hpa__error(err, HPA_ETYPE, "expected quantity, got %s (%s)", d, p ? p : "embedded NUL");
+		return path_error(err, HPA_ETYPE, path, v);
+	}
+	rc = hpa_quantity_parse(out, v->u.s.ptr, err);
+	if (rc < 0)
+		return path_error(err, rc, path, v);
+	return 0;
+}
+
 /* ---- path API: writing -------------------------------------------------------------- */
 
 /* apiVersion and kind decide the object's type: they are fixed at creation. */
@@ -444,6 +472,29 @@ int hpa_object_set_string(hpa_object *obj, const char *path, const char *value, 
 		}
 	}
 	return put(obj, path, hpa__v_str(obj->arena, value), err);
+}
+
+int hpa_object_set_quantity(hpa_object *obj, const char *path, const hpa_quantity *q, hpa_error *err)
+{
+	const hpa__stype *t;
+	const char *text;
+	char *canon = NULL;
+	int rc;
+	if (!q)
+		return hpa__error(err, HPA_EINVAL, "quantity is NULL");
+	if ((rc = check_access(obj, path, ACC_QTY, true, &t, err)) < 0 ||
+	    (rc = identity_guard(obj, path, err)) < 0)
+		return rc;
+	text = hpa_quantity_str(q);
+	if (!*text) {
+		rc = hpa_quantity_canonical(q, &canon, err);
+		if (rc < 0)
+			return path_error(err, rc, path, NULL);
+		text = canon;
+	}
+	rc = put(obj, path, hpa__v_str(obj->arena, text), err);
+	hpa__free(canon);
+	return rc;
 }
 
 static int set_int(hpa_object *obj, const char *path, int64_t value, hpa_error *err)

@@ -174,6 +174,38 @@ static void test_object__type_checks(void)
 	CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template.spec.containers[0].resources.limits.cpu", &s, &e), 0);
 	CU_ASSERT_STRING_EQUAL(s, "500m");   /* unchanged */
 	CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template", &s, &e), HPA_ETYPE);
+	{
+		hpa_quantity *q = NULL;
+		int64_t milli = 0;
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.cpu", &q, &e), 0);
+		CU_ASSERT_EQUAL(hpa_quantity_milli_value(q, &milli), 0);
+		CU_ASSERT_EQUAL(milli, 500);
+		CU_ASSERT_EQUAL(hpa_object_set_quantity(o, "spec.template.spec.containers[0].resources.requests.cpu", q, &e), 0);
+		CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template.spec.containers[0].resources.requests.cpu", &s, &e), 0);
+		CU_ASSERT_STRING_EQUAL(s, "500m");
+		CU_ASSERT_EQUAL(hpa_object_set_quantity(o, "spec.replicas", q, &e), HPA_ETYPE);
+		hpa_quantity_free(q);
+		q = (hpa_quantity *)&e;
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.replicas", &q, &e), HPA_ETYPE);
+		CU_ASSERT_PTR_NULL(q);
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.nvidia", &q, &e), HPA_ENOTFOUND);
+		/* 1024 was written as an integer: still a quantity */
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.memory", &q, &e), 0);
+		CU_ASSERT_EQUAL(hpa_quantity_value(q, &milli), 0);
+		CU_ASSERT_EQUAL(milli, 1024);
+		hpa_quantity_free(q);
+		/* a computed quantity is written in canonical form: 1500 milli = "1500m" */
+		CU_ASSERT_EQUAL(hpa_quantity_from_milli(&q, 1500, HPA_QUANTITY_DECIMAL_SI, &e), 0);
+		CU_ASSERT_EQUAL(hpa_object_set_quantity(o, "spec.template.spec.containers[0].resources.limits.cpu", q, &e), 0);
+		CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.template.spec.containers[0].resources.limits.cpu", &s, &e), 0);
+		CU_ASSERT_STRING_EQUAL(s, "1500m");
+		hpa_quantity_free(q);
+		/* a bad stored text */
+		hpa__path_set(o->root, "spec.template.spec.containers[0].resources.limits.x", hpa__v_str(o->arena, "lots"), NULL);
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.x", &q, &e), HPA_ETYPE);
+		CU_ASSERT_PTR_NULL(q);
+		hpa_object_clear(o, "spec.template.spec.containers[0].resources.limits.x", NULL);
+	}
 	/* time: RFC 3339 only */
 	CU_ASSERT_EQUAL(hpa_object_set_string(o, "metadata.creationTimestamp", "yesterday", &e), HPA_ETYPE);
 	CU_ASSERT_EQUAL(hpa_object_set_string(o, "metadata.creationTimestamp", "2026-07-15T10:00:00Z", &e), 0);
@@ -441,6 +473,7 @@ static int scenario(void)
 	hpa_manifest *m = NULL;
 	hpa_manifest_iter *it = NULL;
 	hpa_object *copy = NULL;
+	hpa_quantity *q = NULL;
 	int rc;
 	if ((rc = hpa_object_new(&o, "apps/v1", "Deployment", NULL)) < 0)
 		goto out;
@@ -457,6 +490,12 @@ static int scenario(void)
 	if ((rc = hpa_object_set_int64(o, "spec.template.spec.containers[0].ports[0].containerPort", 80, NULL)) < 0)
 		goto out;
 	if ((rc = hpa_object_set_empty(o, "spec.template.spec.volumes", true, NULL)) < 0)
+		goto out;
+	if ((rc = hpa_object_set_string(o, "spec.template.spec.containers[0].resources.limits.cpu", "250m", NULL)) < 0)
+		goto out;
+	if ((rc = hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.cpu", &q, NULL)) < 0)
+		goto out;
+	if ((rc = hpa_object_set_quantity(o, "spec.template.spec.containers[0].resources.requests.cpu", q, NULL)) < 0)
 		goto out;
 	if ((rc = hpa_object_dup(&d, o, NULL)) < 0)
 		goto out;
@@ -477,6 +516,7 @@ static int scenario(void)
 	if ((rc = hpa_manifest_remove_at(m, 0, NULL)) < 0)
 		goto out;
 out:
+	hpa_quantity_free(q);
 	hpa_manifest_iter_free(it);
 	hpa_manifest_free(m);
 	hpa_object_free(t);
