@@ -298,35 +298,49 @@ static int add_one(hpa_manifest *m, hpa__value *root, size_t document, unsigned 
 	return rc < 0 ? rc : 0;
 }
 
-int hpa__codec_add_document(hpa_manifest *m, hpa__value *root, size_t document,
-	unsigned int flags, const char *source, hpa_error *err)
+static bool is_list(const hpa__value *root)
+{
+	const hpa__value *items;
+	if (root->kind != HPA__V_MAP || !ends_with_list(hpa__map_get(root, "kind")))
+		return false;
+	items = hpa__map_get(root, "items");
+	return !items || items->kind == HPA__V_SEQ || items->kind == HPA__V_NULL;
+}
+
+/* a List's items become objects; a List inside a List is flattened too
+ * (kubectl flattens nested lists). The depth is bounded by max_depth. */
+static int add_tree(hpa_manifest *m, hpa__value *root, size_t document, unsigned int flags,
+	hpa_error *err, unsigned int level)
 {
 	hpa__value *items;
 	int rc = 0;
-	size_t i;
+	size_t i, n;
 
+	if (!is_list(root) || level > 64)
+		return add_one(m, root, document, flags, err);
 	items = hpa__map_get(root, "items");
-	if (ends_with_list(hpa__map_get(root, "kind")) &&
-	    (!items || items->kind == HPA__V_SEQ || items->kind == HPA__V_NULL)) {
-		size_t n = items && items->kind == HPA__V_SEQ ? items->u.seq.len : 0;
-		for (i = 0; i < n && rc == 0; i++) {
-			hpa__value *it = items->u.seq.items[i];
-			if (it->kind != HPA__V_MAP) {
-				hpa__error(err, HPA_ETYPE, "list item is a %s, expected a map (an object)",
-					hpa__vkind_name(it->kind));
-				hpa__error_set_pos(err, it->line, it->column, it->offset);
-				hpa__error_set_path(err, "");
-				prefix_item_path(err, i);
-				rc = HPA_ETYPE;
-				break;
-			}
-			rc = add_one(m, it, document, flags, err);
-			if (rc < 0 && rc != HPA_ENOMEM)
-				prefix_item_path(err, i);
+	n = items && items->kind == HPA__V_SEQ ? items->u.seq.len : 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		hpa__value *it = items->u.seq.items[i];
+		if (it->kind != HPA__V_MAP) {
+			hpa__error(err, HPA_ETYPE, "list item is a %s, expected a map (an object)",
+				hpa__vkind_name(it->kind));
+			hpa__error_set_pos(err, it->line, it->column, it->offset);
+			hpa__error_set_path(err, "");
+			prefix_item_path(err, i);
+			return HPA_ETYPE;
 		}
-	} else {
-		rc = add_one(m, root, document, flags, err);
+		rc = add_tree(m, it, document, flags, err, level + 1);
+		if (rc < 0 && rc != HPA_ENOMEM)
+			prefix_item_path(err, i);
 	}
+	return rc;
+}
+
+int hpa__codec_add_document(hpa_manifest *m, hpa__value *root, size_t document,
+	unsigned int flags, const char *source, hpa_error *err)
+{
+	int rc = add_tree(m, root, document, flags, err, 0);
 	if (rc < 0) {
 		hpa__error_set_source(err, source);
 		hpa__error_set_document(err, document);

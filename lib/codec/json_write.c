@@ -10,7 +10,8 @@
  *
  * Numbers keep their text when it is valid JSON. YAML spellings JSON does
  * not have are converted exactly, without floating point: `0x1F`, `0o17`,
- * `017`, `+5`, `1_000` become decimal integers; `.5`, `1.`, `+1.5e3`,
+ * `017`, `+5`, `1_000` become decimal integers (integers outside int64 cannot
+ * be read back by jansson: HPA_ERANGE); `.5`, `1.`, `+1.5e3`,
  * `007.5` become `0.5`, `1.0`, `1.5e3`, `7.5`; a float without point or
  * exponent gets `.0` so that it stays a float. `.inf` and `.nan` cannot be
  * written (HPA_ERANGE), nor a string that is not UTF-8 (HPA_EINVAL).
@@ -177,41 +178,24 @@ static bool json_number(const char *s, size_t n, bool *is_int)
 static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
 {
 	const char *s = v->u.s.ptr;
-	size_t n = v->u.s.len, i = 0;
-	bool is_int, neg = false;
-	int base = 10;
-	uint64_t acc = 0;
+	size_t n = v->u.s.len;
+	bool is_int;
+	int64_t x;
 	char buf[32];
-	int k;
+	int k, rc;
 
+	/* jansson (and Kubernetes' int64 fields) read JSON integers as int64:
+	 * anything wider could not be read back */
+	rc = hpa__v_int_range(v, INT64_MIN, INT64_MAX, &x);
+	if (rc < 0)
+		return fail(w, HPA_ERANGE, p, "integer %.*s cannot be written as JSON (outside int64)",
+			(int)(n > 40 ? 40 : n), s);
 	if (json_number(s, n, &is_int) && is_int) {
 		hpa__out_put(w->o, s, n);
 		return 0;
 	}
-	/* YAML 1.1 integer spellings, exactly (no overflow past 64 bits) */
-	if (i < n && (s[i] == '+' || s[i] == '-'))
-		neg = s[i++] == '-';
-	if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X'))
-		base = 16, i += 2;
-	else if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'o' || s[i + 1] == 'O'))
-		base = 8, i += 2;
-	else if (n - i > 2 && s[i] == '0' && (s[i + 1] == 'b' || s[i + 1] == 'B'))
-		base = 2, i += 2;
-	else if (n - i > 1 && s[i] == '0')
-		base = 8, i += 1;
-	for (; i < n; i++) {
-		int d;
-		char c = s[i];
-		if (c == '_')
-			continue;
-		d = is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : 99;
-		if (d >= base || acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
-			return fail(w, HPA_ERANGE, p, "integer %.*s cannot be written as JSON", (int)(n > 40 ? 40 : n), s);
-		acc = acc * (uint64_t)base + (uint64_t)d;
-	}
-	if (neg && acc > (uint64_t)1 << 63)
-		return fail(w, HPA_ERANGE, p, "integer %.*s cannot be written as JSON", (int)(n > 40 ? 40 : n), s);
-	k = snprintf(buf, sizeof(buf), "%s%llu", neg && acc ? "-" : "", (unsigned long long)acc);
+	/* YAML 1.1 spellings (0x1F, 0o17, 017, +5, 1_000): decimal */
+	k = snprintf(buf, sizeof(buf), "%lld", (long long)x);
 	hpa__out_put(w->o, buf, (size_t)k);
 	return 0;
 }

@@ -49,7 +49,7 @@ static bool table_lookup(const char *s, size_t n, hpa__rkind *k)
 	if (n > 5)
 		return false;
 	for (i = 0; i < HPA__ARRAY_SIZE(table); i++)
-		if (strlen(table[i].s) == n && memcmp(table[i].s, s, n) == 0) {
+		if (table[i].s[0] == s[0] && strncmp(table[i].s, s, n) == 0 && table[i].s[n] == '\0') {
 			*k = table[i].k;
 			return true;
 		}

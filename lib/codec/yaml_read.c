@@ -365,6 +365,15 @@ static int attach(reader *r, hpa__value *v, size_t nodes, size_t height)
 	return 0;
 }
 
+static bool at_key_position(const reader *r)
+{
+	const frame *f;
+	if (r->nfr == 0)
+		return false;
+	f = &r->fr[r->nfr - 1];
+	return f->node->kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
+}
+
 static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge)
 {
 	const char *text = (const char *)ev->data.scalar.value;
@@ -375,6 +384,12 @@ static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge
 	*merge = false;
 	if (!tag) {
 		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && ev->data.scalar.plain_implicit) {
+			/* a key becomes a string whatever it resolves to: only `<<` matters */
+			if (at_key_position(r)) {
+				*merge = len == 2 && text[0] == '<' && text[1] == '<';
+				*kind = HPA__V_STR;
+				return 0;
+			}
 			rk = hpa__yaml_resolve(text, len);
 			*merge = rk == HPA__R_MERGE;
 			*kind = hpa__rkind_to_vkind(rk);

@@ -342,26 +342,17 @@ def calc_vectors():
                  "calc",
                  rc_input(3, pods, orph, {"type": "Resource", "resource": "cpu",
                                           "target": {"type": "AverageValue", "averageValueMilli": 1000}}),
-                 {"replicas": 4, "rawAverageValueMilli": 1200, "error": None}, derived=True,
-                 notes="pod 2 is hot (started now, sample older than Ready transition + window) -> unready. "
-                       "usage = 2400/2 = 1200m, ratio 1.2 > 1 with an unready pod -> rebalance: unready pod counts "
-                       "0 -> 2400/3 = 800m -> ratio 0.8 < 1 while first pass > 1 -> keep current 3? No: 0.8 is a "
-                       "direction change, so current is returned... see expect"))
-    # fix the last derived vector: direction change returns current
-    V[-1]["expect"]["replicas"] = 3
-    V[-1]["notes"] = ("pod 2 is hot (started now; its sample, at the zero time, is older than Ready transition + "
-                      "window) -> unready. usage = 2400/2 = 1200m, ratio 1.2 > 1 with an unready pod -> rebalance "
-                      "with the unready pod at 0: 2400/3 = 800m, ratio 0.8 < 1 -> direction change -> current 3. "
-                      "Reported value is the first pass, 1200m.")
+                 {"replicas": 3, "rawAverageValueMilli": 1200, "error": None}, derived=True,
+                 notes="pod 2 is hot (started now; its sample, at the zero time, is older than Ready transition + "
+                       "window) -> unready. usage = 2400/2 = 1200m, ratio 1.2 > 1 with an unready pod -> rebalance "
+                       "with the unready pod at 0: 2400/3 = 800m, ratio 0.8 < 1 -> direction change -> current 3. "
+                       "Reported value is the first pass, 1200m."))
     pods, orph = rc_pods(2, [1000, 1000], [[1205, 1205], [1205, 1205]])
     V.append(vec("utilization percent is truncated before the ratio", "derived (spec §3.4, §7)", "calc",
                  rc_input(2, pods, orph, cpu_util(100)),
-                 {"replicas": 5, "utilization": 120, "rawAverageValueMilli": 2410, "error": None}, derived=True,
-                 notes="U = 4820, Q = 4000: 482000/4000 = 120.5 -> 120 % (integer division); ratio 1.2; "
-                       "ceil(1.2*2) = ceil(2.4) = 3? No: 1.2*2 = 2.4 -> 3. See expect."))
-    V[-1]["expect"]["replicas"] = 3
-    V[-1]["notes"] = ("U = 4820m, Q = 4000m: 482000/4000 = 120.5 -> 120 % (int64 division truncates); ratio "
-                      "120/100 = 1.2 > 1.1 -> ceil(1.2*2) = ceil(2.4) = 3. Raw = 4820/2 = 2410m.")
+                 {"replicas": 3, "utilization": 120, "rawAverageValueMilli": 2410, "error": None}, derived=True,
+                 notes="U = 4820m, Q = 4000m: 482000/4000 = 120.5 -> 120 % (int64 division truncates); ratio "
+                       "120/100 = 1.2 > 1.1 -> ceil(1.2*2) = ceil(2.4) = 3. Raw = 4820/2 = 2410m."))
     pods, orph = rc_pods(3, [1000, 1000, 1000], [[1109, 1109], [1109, 1109], [1109, 1109]])
     V.append(vec("110.9% reads as 110% and stays within tolerance", "derived (spec §3.4, §3.8, §7)", "calc",
                  rc_input(3, pods, orph, cpu_util(100)),
@@ -404,18 +395,15 @@ def calc_vectors():
                  derived=True, notes="gate off: container sums are used and container1 has no cpu request."))
     nf = json.loads(json.dumps(sidecar_pod))
     nf["initContainers"] = []
-    V.append(vec("container not found", RC + " TestCalculatePodRequestsFromContainers_NonExistentContainer, used in "
-                 "a replica calculation", "calc",
-                 rc_input(1, [nf], [], cpu_util(50, container="non-existent-container")),
-                 {"replicas": None, "error": "container non-existent-container not found in Pod test-pod-0"},
+    V.append(vec("unknown container: missing before the request check", RC +
+                 " TestCalculatePodRequestsFromContainers_NonExistentContainer, used in a replica calculation",
+                 "calc", rc_input(1, [nf], [], cpu_util(50, container="non-existent-container")),
+                 {"replicas": None, "error": "did not receive metrics for targeted pods (pods might be unready)"},
                  derived=True,
-                 notes="the usage item has no such container -> the pod is missing, but it is the only pod and no "
-                       "sample remains -> 'did not receive metrics' comes first? No: requests are computed after "
-                       "the empty-sample check. See expect."))
-    V[-1]["expect"]["error"] = "did not receive metrics for targeted pods (pods might be unready)"
-    V[-1]["notes"] = ("the usage item has no container of that name, so the pod gets no sample (post-#127193) and "
-                      "is missing; the sample map is then empty and GetResourceReplicas returns 'did not receive "
-                      "metrics for targeted pods' before calculateRequests could report the unknown container.")
+                 notes="the usage item has no container of that name, so the pod gets no sample (post-#127193) and "
+                       "is missing; the sample map is then empty and GetResourceReplicas returns 'did not receive "
+                       "metrics for targeted pods' before calculateRequests could report 'container "
+                       "non-existent-container not found in Pod test-pod-0'."))
     return V
 
 

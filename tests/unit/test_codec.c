@@ -683,7 +683,7 @@ static void test_codec__yaml_to_json_numbers(void)
 	/* YAML 1.1 spellings JSON lacks are converted exactly (hand-computed:
 	 * 0x1F = 31, 0o17 = 15, 017 = 15, 0b101 = 5) */
 	static const char in[] = "kind: X\nspec: [0x1F, 0o17, 017, 0b101, +5, 1_000, -0x10, .5, -.5, 1., +1.5e3, 007.5, 08, "
-		"18446744073709551615, 1.0, 2e3]\n";
+		"-9223372036854775808, 1.0, 2e3]\n";
 	hpa_manifest *m = NULL;
 	hpa_error e = HPA_ERROR_INIT;
 	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
@@ -692,9 +692,9 @@ static void test_codec__yaml_to_json_numbers(void)
 	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, NULL, &e), 0);
 	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, &wo, &e), 0);
 	CU_ASSERT(out && strcmp(out, "{\"kind\":\"X\",\"spec\":[31,15,15,5,5,1000,-16,0.5,-0.5,1.0,1.5e3,7.5,8.0,"
-		"18446744073709551615,1.0,2e3]}\n") == 0);
+		"-9223372036854775808,1.0,2e3]}\n") == 0);
 	if (out && strcmp(out, "{\"kind\":\"X\",\"spec\":[31,15,15,5,5,1000,-16,0.5,-0.5,1.0,1.5e3,7.5,8.0,"
-		"18446744073709551615,1.0,2e3]}\n") != 0)
+		"-9223372036854775808,1.0,2e3]}\n") != 0)
 		fprintf(stderr, "\n  got %s", out);
 	hpa_free(out);
 	hpa_manifest_free(m);
@@ -703,6 +703,12 @@ static void test_codec__yaml_to_json_numbers(void)
 	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, NULL, &e), HPA_ERANGE);
 	CU_ASSERT_STRING_EQUAL(e.path, "spec.a");
 	CU_ASSERT_PTR_NULL(out);
+	hpa_manifest_free(m);
+	m = NULL;
+	/* 2^64-1 is a YAML integer (ParseUint) but no jansson/int64 one */
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, "kind: X\nspec: [18446744073709551615]\n", 37, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, NULL, &e), HPA_ERANGE);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec[0]");
 	hpa_manifest_free(m);
 }
 
