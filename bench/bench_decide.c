@@ -94,6 +94,9 @@ int main(int argc, char **argv)
 
 	if (!d || iters <= 0)
 		return 2;
+#ifndef __OPTIMIZE__
+	printf("warning: built without optimization; configure with -DCMAKE_BUILD_TYPE=Release\n");
+#endif
 	setup_pods(t0);
 	memset(metrics, 0, sizeof(metrics));
 	metrics[0].type = HPA_SOURCE_RESOURCE;
