@@ -23,6 +23,7 @@ static const char usage[] =
 	"  --enable IDS      run only these rule ids\n"
 	"  --scale-to-zero   validate as with the HPAScaleToZero feature gate on\n"
 	"  --no-schema       skip the strict schema check (rule VAL002)\n"
+	"  --heuristics      also run the rules of thumb (HPA009), off by default\n"
 	"  --rules           list the rules and exit\n";
 
 static int run(int argc, char **argv);
@@ -113,6 +114,7 @@ static int run(int argc, char **argv)
 		{ "enable", required_argument, NULL, 'e' },
 		{ "scale-to-zero", no_argument, NULL, 'z' },
 		{ "no-schema", no_argument, NULL, 'n' },
+		{ "heuristics", no_argument, NULL, 'H' },
 		{ "rules", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -144,6 +146,7 @@ static int run(int argc, char **argv)
 		case 'e': lo.enable = optarg; break;
 		case 'z': lo.flags |= HPA_VALIDATE_SCALE_TO_ZERO; break;
 		case 'n': lo.flags |= HPA_VALIDATE_NO_SCHEMA; break;
+		case 'H': lo.flags |= HPA_LINT_HEURISTICS; break;
 		case 'r': return list_rules();
 		case 'h': fputs(usage, stdout); return HPACTL_OK;
 		default: return hpactl_usage(&hpactl_cmd_lint, NULL);

@@ -167,6 +167,9 @@ HPA_EXTERN(int) hpa_manifest_validate(const hpa_manifest *manifest, const hpa_va
 
 /** Do not run per-object validation (rules VAL001, VAL002) in lint. */
 #define HPA_LINT_NO_VALIDATION     (1u << 8)
+/** Also run the heuristic rules (rules of thumb such as HPA009), which are
+ * off by default because they guess where the manifest says nothing. */
+#define HPA_LINT_HEURISTICS        (1u << 9)
 
 /** Version of ::hpa_lint_options this header describes. */
 #define HPA_LINT_OPTIONS_VERSION 1

@@ -1201,7 +1201,8 @@ int hpa_manifests_lint(const hpa_manifest *const *manifests, size_t count,
 	if (L.o.tolerance_milli < 0)
 		return hpa__error(err, HPA_EINVAL, "hpa_lint_options: negative tolerance_milli");
 	for (i = 0; i < hpa__lint_rule_n; i++)
-		L.on[i] = !(L.o.enable && *L.o.enable);
+		L.on[i] = !(L.o.enable && *L.o.enable) &&
+			(!hpa__lint_rules[i].heuristic || (L.o.flags & HPA_LINT_HEURISTICS));
 	if ((rc = parse_ids(L.o.enable, L.on, true, err)) < 0 || (rc = parse_ids(L.o.disable, L.on, false, err)) < 0)
 		return rc;
 	if (L.o.flags & HPA_LINT_NO_VALIDATION) {

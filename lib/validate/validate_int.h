@@ -188,6 +188,7 @@ struct hpa_lint_rule {
 	const char *id;
 	int severity;
 	const char *summary;
+	bool heuristic; /* off unless HPA_LINT_HEURISTICS or named in enable */
 };
 
 extern const struct hpa_lint_rule hpa__lint_rules[];

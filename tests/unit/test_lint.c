@@ -108,7 +108,12 @@ static hpa_diagnostics *lint_file(const char *file, expect *ex, size_t nex, int 
 		}
 		return NULL;
 	}
-	rc = hpa_manifest_lint(m, NULL, &d, &err);
+	{
+		/* fixtures cover every rule, the opt-in heuristics included */
+		hpa_lint_options lo = HPA_LINT_OPTIONS_INIT;
+		lo.flags |= HPA_LINT_HEURISTICS;
+		rc = hpa_manifest_lint(m, &lo, &d, &err);
+	}
 	CU_ASSERT(rc == 0 || rc == HPA_EVALIDATION);
 	CU_ASSERT_PTR_NOT_NULL(d);
 	/* the return code says whether an error was found */
@@ -223,8 +228,25 @@ static void test_lint__reference_is_clean(void)
 		}
 	}
 	CU_ASSERT_EQUAL(hpa007, 2);
-	CU_ASSERT_EQUAL(hpa009, 1);
-	CU_ASSERT_EQUAL(hpa_diagnostics_count(d), 3);
+	CU_ASSERT_EQUAL(hpa009, 0); /* HPA009 is a heuristic: off by default */
+	CU_ASSERT_EQUAL(hpa_diagnostics_count(d), 2);
+	hpa_diagnostics_free(d);
+	d = NULL;
+	{
+		hpa_lint_options lo = HPA_LINT_OPTIONS_INIT;
+		lo.flags |= HPA_LINT_HEURISTICS;
+		CU_ASSERT_EQUAL(hpa_manifest_lint(m, &lo, &d, &err), 0);
+		hpa009 = 0;
+		for (i = 0; i < hpa_diagnostics_count(d); i++) {
+			const hpa_diagnostic *f = hpa_diagnostics_at(d, i);
+			if (strcmp(hpa_diagnostic_rule(f), "HPA009") == 0) {
+				hpa009++;
+				CU_ASSERT_STRING_EQUAL(hpa_diagnostic_name(f), "product-hpa");
+			}
+		}
+		CU_ASSERT_EQUAL(hpa009, 1);
+		CU_ASSERT_EQUAL(hpa_diagnostics_count(d), 3);
+	}
 	hpa_diagnostics_free(d);
 	hpa_manifest_free(m);
 }
