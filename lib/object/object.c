@@ -4,6 +4,7 @@
 #include "schema/schema.h"
 #include "schema/path.h"
 #include "schema/check.h"
+#include "schema/path_int.h"
 #include "object/object_int.h"
 #include <hpa/object.h>
 #include <stdio.h>
@@ -434,13 +435,21 @@ int hpa_object_get_quantity(const hpa_object *obj, const char *path, hpa_quantit
 /* apiVersion and kind decide the object's type: they are fixed at creation. */
 static int identity_guard(const hpa_object *obj, const char *path, hpa_error *err)
 {
-	if (strcmp(path, "apiVersion") == 0 || strcmp(path, "kind") == 0 ||
-	    strcmp(path, ".apiVersion") == 0 || strcmp(path, ".kind") == 0 || path[0] == '\0' ||
-	    strcmp(path, "[\"apiVersion\"]") == 0 || strcmp(path, "[\"kind\"]") == 0) {
+	hpa__path_iter it;
+	hpa__path_step st;
+	bool fixed;
+	(void)obj;
+	hpa__path_iter_init(&it, path);
+	if (hpa__path_next(&it, &st) != 1)
+		fixed = true;   /* the whole object (malformed paths were refused before) */
+	else
+		fixed = *it.p == '\0' && !st.is_index &&
+			((st.klen == 10 && memcmp(st.key, "apiVersion", 10) == 0) ||
+			 (st.klen == 4 && memcmp(st.key, "kind", 4) == 0));
+	if (fixed) {
 		hpa__error(err, HPA_EINVAL, "apiVersion and kind are set when the object is created");
 		return path_error(err, HPA_EINVAL, path, NULL);
 	}
-	(void)obj;
 	return 0;
 }
 

@@ -214,6 +214,10 @@ static void test_object__type_checks(void)
 	/* identity is fixed */
 	CU_ASSERT_EQUAL(hpa_object_set_string(o, "kind", "Service", &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_object_clear(o, "apiVersion", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "['kind']", "Service", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, ".apiVersion", "v1", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_clear(o, "", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "metadata.labels.kind", "x", &e), 0);
 	CU_ASSERT_EQUAL(hpa_object_kind(o), HPA_KIND_DEPLOYMENT);
 	/* the result passes the checker once the raw bad value is gone */
 	CU_ASSERT_EQUAL(hpa__schema_check(o, HPA__CHECK_STRICT, &e), HPA_ETYPE);
