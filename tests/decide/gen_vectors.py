@@ -898,6 +898,82 @@ def controller_vectors():
        error=True, derived=True,
        notes="post-#99514 expectation, derived from spec §4.2: cpu proposes 3 < 5 and the External metric "
              "fails, so the scale down is blocked (the version read predates #99514)")
+
+    # ---- derived controller vectors (hand computations in notes) -------------------------
+    def cd(name, spec, status, mn, mx, desired, updated, metrics, pods, conds, error=False, behavior=None,
+           recs=None, ext=None, features=None, semantics=None, stz=None, notes=""):
+        inp = {"specReplicas": spec, "statusReplicas": status, "minReplicas": mn, "maxReplicas": mx,
+               "metrics": metrics, "behavior": behavior, "pods": pods, "recommendations": recs,
+               "scaleUpEvents": [], "scaleDownEvents": [], "tolerance": {"scaleDown": 0.1, "scaleUp": 0.1},
+               "cpuInitializationPeriodSeconds": 120, "delayOfInitialReadinessStatusSeconds": 10,
+               "downscaleStabilizationWindowSeconds": 300, "scaleUpLimitFactor": 8.0, "scaleUpLimitMinimum": 4.0}
+        if ext is not None:
+            inp["externalValuesMilli"] = ext
+        if features is not None:
+            inp["features"] = features
+        if semantics is not None:
+            inp["zeroReplicaSemantics"] = semantics
+        if stz is not None:
+            inp["scaledToZeroCondition"] = stz
+        V.append(vec(name, "derived (%s)" % notes.split(":")[0], "controller", inp,
+                     {"desiredReplicas": desired, "scaleUpdated": updated, "conditions": conds, "error": error},
+                     derived=True, notes=notes,
+                     applies="master" if semantics == "master" else None))
+
+    GS = ["AbleToScale", T, "SucceededGetScale"]
+    RS = ["AbleToScale", T, "SucceededRescale"]
+    cd("current replicas zero disables scaling", 0, 0, 3, 5, 0, False, [CPU(90)], [],
+       [GS, ["ScalingActive", F, "ScalingDisabled"]],
+       notes="spec §5.1 (a): current 0 and minReplicas 3 -> ScalingDisabled, no metrics, no rescale")
+    cd("too few replicas jumps to minReplicas", 2, 2, 3, 5, 3, True, [CPU(90)], hz_pods([1000] * 2, [100, 100]),
+       [RS], notes="spec §5.1 (c): current 2 < min 3 -> desired 3 without metrics; ScalingActive and "
+                   "ScalingLimited are not touched")
+    cd("too many replicas jumps to maxReplicas", 10, 10, 3, 5, 5, True, [CPU(90)], hz_pods([1000] * 10, [100] * 10),
+       [RS], notes="spec §5.1 (b): current 10 > max 5 -> desired 5 without metrics")
+    down50 = {"stabilizationWindowSeconds": 0, "selectPolicy": "Max",
+              "policies": [{"type": "Percent", "value": 50, "periodSeconds": 60}]}
+    cd("behavior scale down limited by a Percent policy", 10, 10, 1, 20, 5, True, [CPU(50)],
+       hz_pods([1000] * 10, [100] * 10),
+       [RS, ["ScalingActive", T, "ValidMetricFound"], ["ScalingLimited", T, "ScaleDownLimit"]],
+       behavior={"scaleUp": DEFAULT_UP, "scaleDown": down50}, recs=[],
+       notes="spec §5.4: 10 % vs 50 % -> ratio 0.2 -> ceil(0.2*10) = 2; empty history -> stabilized 2; "
+             "scale-down limit int32(10 * 0.5) = 5 > min 1 -> ScaleDownLimit 5")
+    up60 = {"stabilizationWindowSeconds": 60, "selectPolicy": "Max", "policies": DEFAULT_UP["policies"]}
+    down300 = {"stabilizationWindowSeconds": 300, "selectPolicy": "Max", "policies": DEFAULT_DOWN["policies"]}
+    cd("behavior scale up held by the scale-up stabilization window", 3, 3, 1, 10, 3, False, [CPU(50)],
+       hz_pods([1000] * 3, [900] * 3),
+       [["AbleToScale", T, "ScaleUpStabilized"], ["ScalingActive", T, "ValidMetricFound"],
+        ["ScalingLimited", F, "DesiredWithinRange"]],
+       behavior={"scaleUp": up60, "scaleDown": down300}, recs=[{"secondsAgo": 30, "replicas": 3}],
+       notes="spec §5.4.2: 90 % vs 50 % -> 1.8*3 = 5.4 -> 6; up window 60 s holds the 3 from 30 s ago: "
+             "clamp(current 3, min(6,3) = 3, max(6,3) = 6) = 3 -> no rescale, ScaleUpStabilized")
+    EXTA = {"type": "External", "name": "queue", "selector": None,
+            "target": {"type": "AverageValue", "averageValueMilli": 10000}}
+    down0 = {"stabilizationWindowSeconds": 0, "selectPolicy": "Max", "policies": DEFAULT_DOWN["policies"]}
+    cd("master: scale to zero sets ScaledToZero", 2, 2, 0, 10, 0, True, [EXTA], [],
+       [RS, ["ScalingActive", T, "ValidMetricFound"], ["ScalingLimited", F, "DesiredWithinRange"],
+        ["ScaledToZero", T, "ScaledToZero"]],
+       behavior={"scaleUp": DEFAULT_UP, "scaleDown": down0}, recs=[], ext=[0],
+       features={"HPAScaleToZero": True}, semantics="master",
+       notes="spec §5.2 [master]: External AverageValue 0/10 per pod -> ceil(0) = 0; windows 0 -> 0; "
+             "scale-down limit 0 -> 0; rescale 2 -> 0 with min 0 and an External metric -> ScaledToZero True")
+    cd("master: zero replicas without ScaledToZero stay disabled", 0, 0, 0, 10, 0, False, [EXTA], [],
+       [GS, ["ScalingActive", F, "ScalingDisabled"]], recs=[], ext=[25000],
+       features={"HPAScaleToZero": True}, semantics="master", stz=False,
+       notes="spec §5.2 [master]: current 0 computes metrics only when the HPA's ScaledToZero condition is "
+             "True; here it is not, so scaling is disabled (released semantics would scale to 3)")
+    cd("master: scale from zero with ScaledToZero", 0, 0, 0, 10, 3, True, [EXTA], [],
+       [RS, ["ScalingActive", T, "ValidMetricFound"], ["ScalingLimited", F, "DesiredWithinRange"],
+        ["ScaledToZero", F, "NotScaledToZero"]],
+       behavior={"scaleUp": DEFAULT_UP, "scaleDown": down0}, recs=[], ext=[25000],
+       features={"HPAScaleToZero": True}, semantics="master", stz=True,
+       notes="spec §5.2 [master]: ScaledToZero True and an External metric -> computed: ceil(25000/10000) = 3; "
+             "scale-up limit max(0+4, ceil(0*2)) = 4 >= 3; rescale 0 -> 3 -> NotScaledToZero")
+    cd("released: minReplicas 0 scales from zero without the condition", 0, 0, 0, 10, 3, True, [EXTA], [],
+       [RS, ["ScalingActive", T, "ValidMetricFound"], ["ScalingLimited", F, "DesiredWithinRange"]],
+       behavior={"scaleUp": DEFAULT_UP, "scaleDown": down0}, recs=[], ext=[25000],
+       notes="spec §5.2 released: current 0 and min 0 computes metrics; same arithmetic as the master case, "
+             "no ScaledToZero condition")
     return V
 
 
