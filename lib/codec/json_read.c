@@ -152,12 +152,19 @@ static int add_token(jreader *r, const char *p, size_t len)
 
 static size_t skip_string(const char *b, size_t i, size_t end)
 {
-	/* b[i] == '"' */
-	for (i++; i < end; i++) {
-		if (b[i] == '\\')
-			i++;
-		else if (b[i] == '"')
-			return i + 1;
+	/* b[i] == '"': jump from quote to quote, then count the backslashes
+	 * before the quote found (an odd number escapes it) */
+	for (i++; i < end;) {
+		const char *q = memchr(b + i, '"', end - i);
+		size_t k, bs = 0;
+		if (!q)
+			return end;
+		k = (size_t)(q - b);
+		while (k - bs > i && b[k - bs - 1] == '\\')
+			bs++;
+		if (bs % 2 == 0)
+			return k + 1;
+		i = k + 1;
 	}
 	return end;
 }

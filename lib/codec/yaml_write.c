@@ -555,8 +555,8 @@ static int requested_style(const hpa__value *v, bool is_key)
 	}
 	if (nl)
 		return S_LITERAL;
-	if (is_key && v->style == HPA__STYLE_PLAIN)
-		return S_PLAIN;
+	if (is_key && v->style == HPA__STYLE_PLAIN && n > 0)
+		return S_PLAIN;  /* (the empty key must be quoted: "") */
 	r = hpa__yaml_resolve(s, n);
 	if (r == HPA__R_STR)
 		return (v->style == HPA__STYLE_PLAIN || !hpa__yaml_is_base60(s, n)) ? S_PLAIN : S_DOUBLE;
