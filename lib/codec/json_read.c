@@ -4,7 +4,8 @@
  * jansson decodes (json_loadb, JSON_DISABLE_EOF_CHECK in a loop for
  * concatenated values, JSON_REJECT_DUPLICATES unless duplicates are
  * allowed, JSON_ALLOW_NUL), then the jansson tree is copied into the
- * manifest's arena (exact-size arrays) and freed.
+ * manifest's arena (exact-size arrays); each jansson member is released as
+ * soon as it is copied, so the two trees are not both whole at any time.
  *
  * Numbers keep their spelling. jansson turns numbers into long long or
  * double and forgets how they were written, so a light scan of the same
@@ -449,6 +450,9 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
 			rc = conv(r, json_object_iter_value(it), &sub, &v->u.map.items[i].value);
 			if (rc < 0)
 				return rc;
+			/* done with this member: free jansson's copy now, not at the end */
+			if (!json_is_null(json_object_iter_value(it)))
+				json_object_iter_set_new(j, it, json_null());
 		}
 		v->u.map.len = v->u.map.cap = i;
 		break;
@@ -474,6 +478,8 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
 			rc = conv(r, json_array_get(j, i), &sub, &v->u.seq.items[i]);
 			if (rc < 0)
 				return rc;
+			if (!json_is_null(json_array_get(j, i)))
+				json_array_set_new(j, i, json_null());
 		}
 		v->u.seq.len = v->u.seq.cap = n;
 		break;
@@ -560,6 +566,7 @@ static int add_value(jreader *r, json_t *j, size_t at)
 			rc = conv(r, it, &p, &v);
 			if (rc < 0)
 				return rc;
+			json_array_set_new(j, i, json_null());
 			rc = hpa__codec_add_document(r->m, v, r->document, r->o->flags, r->source, r->err);
 			if (rc < 0)
 				return rc;
