@@ -457,7 +457,8 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 	v = hpa__arena_alloc(r->a, sizeof(*v) + len + 1);
 	if (!v)
 		return nomem(r);
-	memset(v, 0, sizeof(*v));
+	v->style = 0;
+	v->flags = 0;
 	text = (char *)(v + 1);
 	if (len)
 		memcpy(text, ev->data.scalar.value, len);
@@ -879,12 +880,19 @@ int hpa__yaml_read(hpa_manifest **out, const char *buf, size_t len,
 	}
 	r.buf = buf;
 	r.len = len;
+	/* pure ASCII? (8 bytes at a time) then byte offsets are character indexes */
 	r.ascii = true;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)buf[i] >= 0x80) {
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, buf + i, 8);
+		if (w & UINT64_C(0x8080808080808080)) {
 			r.ascii = false;
 			break;
 		}
+	}
+	for (; r.ascii && i < len; i++)
+		if ((unsigned char)buf[i] >= 0x80)
+			r.ascii = false;
 	r.o = o;
 	r.source = source;
 	r.err = err;
