@@ -1,0 +1,488 @@
+/*
+ * bindings/lua/hpa_lua.i -- the Lua 5.4 typemaps of libhpa's SWIG interface,
+ * then the shared bindings/hpa.i, then native helpers for the Lua module
+ * (bindings/lua/hpa.lua). The C module is `hpa_core` (internal); users
+ * `require "hpa"`.
+ *
+ * - integers come back as Lua integers (SWIG 4.1 pushes every C number with
+ *   lua_pushnumber, so 5 would read as 5.0): typemaps for every integer type
+ *   and enum use lua_pushinteger, and integer arguments must be integral;
+ * - a failure raises an error *table* {code=, code_name=, message=, line=,
+ *   column=, offset=, document=, path=, source=} whose metatable has a
+ *   __tostring ("source:line:col: path: message"), so pcall gives structured
+ *   data and an uncaught error still prints well.
+ */
+%module hpa_core
+
+%{
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include <hpa/hpa.h>
+#include "hpa_bind.h"
+
+#define HPA_LUA_ERROR_MT "hpa.error"
+
+static int hpa_lua_error_tostring(lua_State *L)
+{
+	const char *path, *source, *message;
+	lua_Integer line, column, document, code;
+	char *s;
+	lua_getfield(L, 1, "code");
+	code = lua_tointeger(L, -1);
+	lua_getfield(L, 1, "line");
+	line = lua_tointeger(L, -1);
+	lua_getfield(L, 1, "column");
+	column = lua_tointeger(L, -1);
+	lua_getfield(L, 1, "document");
+	document = lua_tointeger(L, -1);
+	lua_getfield(L, 1, "path");
+	path = lua_tostring(L, -1);
+	lua_getfield(L, 1, "source");
+	source = lua_tostring(L, -1);
+	lua_getfield(L, 1, "message");
+	message = lua_tostring(L, -1);
+	s = hpa_bind_error_format((int)code, (size_t)(line > 0 ? line : 0), (size_t)(column > 0 ? column : 0),
+		(size_t)(document > 0 ? document : 0), path, source, message);
+	if (!s)
+		return luaL_error(L, "out of memory");
+	lua_pushstring(L, s);
+	free(s);
+	return 1;
+}
+
+/* push the metatable of error tables (created once, in the registry) */
+static void hpa_lua_error_mt(lua_State *L)
+{
+	if (luaL_newmetatable(L, HPA_LUA_ERROR_MT)) {
+		lua_pushcfunction(L, hpa_lua_error_tostring);
+		lua_setfield(L, -2, "__tostring");
+		lua_pushstring(L, "hpa.error");
+		lua_setfield(L, -2, "__name");
+	}
+}
+
+/* push an error table for rc / e */
+static void hpa_lua_push_error(lua_State *L, int rc, const hpa_error *e)
+{
+	int code = e && e->code ? e->code : rc;
+	lua_createtable(L, 0, 10);
+	lua_pushinteger(L, code);
+	lua_setfield(L, -2, "code");
+	lua_pushstring(L, hpa_error_code_name(code));
+	lua_setfield(L, -2, "code_name");
+	lua_pushstring(L, e && e->message[0] ? e->message : hpa_strerror(code));
+	lua_setfield(L, -2, "message");
+	lua_pushinteger(L, e ? (lua_Integer)e->line : 0);
+	lua_setfield(L, -2, "line");
+	lua_pushinteger(L, e ? (lua_Integer)e->column : 0);
+	lua_setfield(L, -2, "column");
+	if (e && e->offset != SIZE_MAX)
+		lua_pushinteger(L, (lua_Integer)e->offset);
+	else
+		lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "offset");
+	lua_pushinteger(L, e ? (lua_Integer)e->document : 0);
+	lua_setfield(L, -2, "document");
+	lua_pushstring(L, e ? e->path : "");
+	lua_setfield(L, -2, "path");
+	lua_pushstring(L, e ? e->source : "");
+	lua_setfield(L, -2, "source");
+	hpa_lua_error_mt(L);
+	lua_setmetatable(L, -2);
+}
+
+/* strict integer argument */
+static int hpa_lua_checkint(lua_State *L, int idx, lua_Integer *out)
+{
+	int ok = 0;
+	*out = lua_tointegerx(L, idx, &ok);
+	return ok;
+}
+%}
+
+/* ---- integers are integers ------------------------------------------------------------ */
+%define HPA_LUA_INT(T)
+%typemap(out, noblock=1) T { lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; }
+%typemap(out, noblock=1) const T & { lua_pushinteger(L, (lua_Integer)*$1); SWIG_arg++; }
+%typemap(in, noblock=1, checkfn="lua_isnumber") T {
+	{
+		lua_Integer temp_i;
+		if (!hpa_lua_checkint(L, $input, &temp_i)) SWIG_fail_arg("$symname", $argnum, "integer");
+		$1 = ($1_ltype)temp_i;
+	}
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_INTEGER) T "$1 = lua_isinteger(L, $input);";
+%enddef
+HPA_LUA_INT(int)
+HPA_LUA_INT(unsigned int)
+HPA_LUA_INT(short)
+HPA_LUA_INT(unsigned short)
+HPA_LUA_INT(long)
+HPA_LUA_INT(unsigned long)
+HPA_LUA_INT(long long)
+HPA_LUA_INT(unsigned long long)
+HPA_LUA_INT(signed char)
+HPA_LUA_INT(unsigned char)
+HPA_LUA_INT(size_t)
+HPA_LUA_INT(int32_t)
+HPA_LUA_INT(int64_t)
+HPA_LUA_INT(uint32_t)
+HPA_LUA_INT(uint64_t)
+HPA_LUA_INT(uint8_t)
+%typemap(out, noblock=1) enum SWIGTYPE { lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; }
+%typemap(in, noblock=1, checkfn="lua_isnumber") enum SWIGTYPE {
+	{
+		lua_Integer temp_i;
+		if (!hpa_lua_checkint(L, $input, &temp_i)) SWIG_fail_arg("$symname", $argnum, "integer");
+		$1 = ($1_ltype)(int)temp_i;
+	}
+}
+
+/* ---- errors ---------------------------------------------------------------------------- */
+%typemap(in, numinputs=0, noblock=1) hpa_error *err (hpa_error temp_err) {
+	hpa_error_init(&temp_err, HPA_ERROR_VERSION);
+	$1 = &temp_err;
+}
+%typemap(argout, noblock=1) hpa_error *err {
+	if ((int)result < 0) {
+		hpa_lua_push_error(L, (int)result, $1);
+		SWIG_fail;
+	}
+	/* drop the status: only the outputs are returned */
+	lua_remove(L, -SWIG_arg);
+	SWIG_arg--;
+}
+
+/* ---- output macros used by hpa.i ------------------------------------------------------ */
+%define HPA_OWNED_OUT(T)
+%typemap(in, numinputs=0, noblock=1) T **out (T *temp_out) {
+	temp_out = NULL;
+	$1 = ($1_ltype)&temp_out;
+}
+%typemap(argout, noblock=1) T **out {
+	if (*$1) SWIG_NewPointerObj(L, (void *)(*$1), $*1_descriptor, 1); else lua_pushnil(L);
+	SWIG_arg++;
+}
+%enddef
+
+%define HPA_BORROWED_OUT(T, N)
+%typemap(in, numinputs=0, noblock=1) T **N (T *temp_out) {
+	temp_out = NULL;
+	$1 = ($1_ltype)&temp_out;
+}
+%typemap(argout, noblock=1) T **N {
+	if (*$1) SWIG_NewPointerObj(L, (void *)(*$1), $*1_descriptor, 0); else lua_pushnil(L);
+	SWIG_arg++;
+}
+%enddef
+
+%define HPA_STRUCT_OUT(T)
+%typemap(in, numinputs=0, noblock=1) T *out (T temp_struct) {
+	memset(&temp_struct, 0, sizeof(temp_struct));
+	$1 = &temp_struct;
+}
+%typemap(argout, noblock=1) T *out {
+	{
+		T *copy = (T *)malloc(sizeof(T));
+		if (!copy) { lua_pushstring(L, "out of memory"); SWIG_fail; }
+		*copy = *$1;
+		SWIG_NewPointerObj(L, (void *)(copy), $1_descriptor, 1);
+		SWIG_arg++;
+	}
+}
+%enddef
+
+%define HPA_SCALAR_OUT(T, N)
+%typemap(in, numinputs=0, noblock=1) T *N (T temp_scalar) {
+	memset(&temp_scalar, 0, sizeof(temp_scalar));
+	$1 = &temp_scalar;
+}
+%typemap(argout, noblock=1) T *N {
+	lua_pushinteger(L, (lua_Integer)*$1);
+	SWIG_arg++;
+}
+%enddef
+
+%define HPA_STATUS(F)
+%typemap(out, noblock=1) int F {
+	if ($1 < 0 && $1 != HPA_ITEROVER) { hpa_lua_push_error(L, $1, NULL); SWIG_fail; }
+}
+%enddef
+
+/* ---- strings and buffers ---------------------------------------------------------------- */
+%typemap(in, numinputs=0, noblock=1) const char **out (const char *temp_s),
+	const char **api_version_out (const char *temp_s), const char **kind_out (const char *temp_s) {
+	temp_s = NULL;
+	$1 = ($1_ltype)&temp_s;
+}
+%typemap(argout, noblock=1) const char **out, const char **api_version_out, const char **kind_out {
+	if (*$1) lua_pushstring(L, *$1); else lua_pushnil(L);
+	SWIG_arg++;
+}
+%typemap(in, numinputs=0, noblock=1) char **out (char *temp_s) {
+	temp_s = NULL;
+	$1 = ($1_ltype)&temp_s;
+}
+%typemap(argout, noblock=1) char **out {
+	if (*$1) lua_pushstring(L, *$1); else lua_pushnil(L);
+	hpa_free(*$1);
+	SWIG_arg++;
+}
+%typemap(in, numinputs=0, noblock=1) (char **out, size_t *len_out) (char *temp_s, size_t temp_n) {
+	temp_s = NULL;
+	temp_n = 0;
+	$1 = ($1_ltype)&temp_s;
+	$2 = &temp_n;
+}
+%typemap(argout, noblock=1) (char **out, size_t *len_out) {
+	if (*$1) lua_pushlstring(L, *$1, *$2); else lua_pushnil(L);
+	hpa_free(*$1);
+	SWIG_arg++;
+}
+%typemap(in, numinputs=0, noblock=1) char **text_out (char *temp_s) {
+	temp_s = NULL;
+	$1 = ($1_ltype)&temp_s;
+}
+%typemap(argout, noblock=1) char **text_out {
+	if (*$1) lua_pushstring(L, *$1); else lua_pushnil(L);
+	free(*$1);
+	SWIG_arg++;
+}
+%newobject hpa_bind_error_format;
+%typemap(newfree) char * "free($1);";
+%typemap(in, noblock=1, checkfn="lua_isstring") (const char *buf, size_t len) {
+	{
+		size_t temp_len = 0;
+		$1 = (char *)lua_tolstring(L, $input, &temp_len);
+		$2 = temp_len;
+	}
+}
+/* bool members and returns: booleans */
+%typemap(out, noblock=1) bool { lua_pushboolean(L, $1 ? 1 : 0); SWIG_arg++; }
+
+%include "../hpa.i"
+
+/* ---- native helpers of the Lua module ----------------------------------------------------- */
+%{
+/* the null sentinel: a light userdata NULL, like cjson.null */
+static void hpa_lua_push_null(lua_State *L)
+{
+	lua_pushlightuserdata(L, NULL);
+}
+
+static void hpa_lua_push_float_text(lua_State *L, const char *t)
+{
+	char buf[128];
+	size_t i, k = 0;
+	const char *p = t;
+	int neg = 0;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (!strcmp(p, ".inf") || !strcmp(p, ".Inf") || !strcmp(p, ".INF")) {
+		lua_pushnumber(L, neg ? -HUGE_VAL : HUGE_VAL);
+		return;
+	}
+	if (!strcmp(p, ".nan") || !strcmp(p, ".NaN") || !strcmp(p, ".NAN")) {
+		lua_pushnumber(L, 0.0 / 0.0);
+		return;
+	}
+	for (i = 0; t[i] && k < sizeof(buf) - 1; i++)
+		if (t[i] != '_')
+			buf[k++] = t[i];
+	buf[k] = '\0';
+	if (lua_stringtonumber(L, buf) == 0)
+		lua_pushstring(L, t);
+	else if (lua_isinteger(L, -1)) {
+		/* "1.0"-like text keeps being a float */
+		lua_Number n = (lua_Number)lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		lua_pushnumber(L, n);
+	}
+}
+
+/* push the value at path; returns the hpa_value_type (containers push nothing) */
+static int hpa_lua_value(lua_State *L, const hpa_object *obj, const char *path, hpa_value_type t)
+{
+	const char *text = NULL;
+	switch (t) {
+	case HPA_VALUE_BOOL: {
+		bool b;
+		if (hpa_object_get_bool(obj, path, &b, NULL) == 0 ||
+		    (hpa_object_get_text(obj, path, &text, NULL) == 0 && hpa_bind_bool_text(text, &b) == 0))
+			lua_pushboolean(L, b);
+		else
+			lua_pushstring(L, text ? text : "");
+		return 1;
+	}
+	case HPA_VALUE_INT: {
+		int64_t v;
+		if (hpa_object_get_int64(obj, path, &v, NULL) == 0 ||
+		    (hpa_object_get_text(obj, path, &text, NULL) == 0 && hpa_bind_int_text(text, &v) == 0))
+			lua_pushinteger(L, (lua_Integer)v);
+		else if (text)
+			hpa_lua_push_float_text(L, text);
+		else
+			lua_pushnil(L);
+		return 1;
+	}
+	case HPA_VALUE_FLOAT:
+		if (hpa_object_get_text(obj, path, &text, NULL) == 0 && text)
+			hpa_lua_push_float_text(L, text);
+		else
+			lua_pushnil(L);
+		return 1;
+	case HPA_VALUE_STRING:
+		if (hpa_object_get_text(obj, path, &text, NULL) == 0 && text)
+			lua_pushstring(L, text);
+		else
+			lua_pushnil(L);
+		return 1;
+	case HPA_VALUE_NULL:
+		hpa_lua_push_null(L);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void hpa_lua_tree(lua_State *L, const hpa_object *obj, hpa_bind_path *pb, int array_mt)
+{
+	const char *path = pb->p ? pb->p : "";
+	hpa_value_type t = hpa_object_type(obj, path);
+	size_t i, n, old;
+	luaL_checkstack(L, 8, "hpa: tree too deep");
+	if (pb->oom)
+		luaL_error(L, "out of memory");
+	if (t == HPA_VALUE_MAP) {
+		n = hpa_object_count(obj, path);
+		lua_createtable(L, 0, (int)n);
+		for (i = 0; i < n; i++) {
+			const char *k = hpa_object_key_at(obj, pb->p ? pb->p : "", i);
+			if (!k)
+				continue;
+			lua_pushstring(L, k);
+			old = hpa_bind_path_push(pb, k, 0);
+			hpa_lua_tree(L, obj, pb, array_mt);
+			hpa_bind_path_pop(pb, old);
+			lua_rawset(L, -3);
+		}
+		return;
+	}
+	if (t == HPA_VALUE_LIST) {
+		n = hpa_object_count(obj, path);
+		lua_createtable(L, (int)n, 0);
+		for (i = 0; i < n; i++) {
+			old = hpa_bind_path_push(pb, NULL, i);
+			hpa_lua_tree(L, obj, pb, array_mt);
+			hpa_bind_path_pop(pb, old);
+			lua_rawseti(L, -2, (lua_Integer)i + 1);
+		}
+		if (array_mt) {
+			lua_pushvalue(L, array_mt);
+			lua_setmetatable(L, -2);
+		}
+		return;
+	}
+	if (!hpa_lua_value(L, obj, path, t))
+		lua_pushnil(L);
+}
+
+/* core.get(obj, path) -> type, value */
+static int hpa_lua_get(lua_State *L)
+{
+	const hpa_object *obj = NULL;
+	const char *path = luaL_checkstring(L, 2);
+	hpa_value_type t;
+	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
+		return luaL_argerror(L, 1, "expected an hpa_object");
+	t = hpa_object_type(obj, path);
+	lua_pushinteger(L, (lua_Integer)t);
+	return 1 + hpa_lua_value(L, obj, path, t);
+}
+
+/* core.keys(obj, path) -> { key, ... } */
+static int hpa_lua_keys(lua_State *L)
+{
+	const hpa_object *obj = NULL;
+	const char *path = luaL_checkstring(L, 2);
+	size_t i, n;
+	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
+		return luaL_argerror(L, 1, "expected an hpa_object");
+	n = hpa_object_type(obj, path) == HPA_VALUE_MAP ? hpa_object_count(obj, path) : 0;
+	lua_createtable(L, (int)n, 0);
+	for (i = 0; i < n; i++) {
+		lua_pushstring(L, hpa_object_key_at(obj, path, i));
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	return 1;
+}
+
+/* core.to_table(obj, path [, array_mt]) -> plain tables (hpa.null for null) */
+static int hpa_lua_to_table(lua_State *L)
+{
+	const hpa_object *obj = NULL;
+	const char *path = luaL_optstring(L, 2, "");
+	hpa_bind_path pb;
+	int mt = 0;
+	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
+		return luaL_argerror(L, 1, "expected an hpa_object");
+	if (lua_istable(L, 3))
+		mt = 3;
+	hpa_bind_path_init(&pb, path);
+	hpa_lua_tree(L, obj, &pb, mt);
+	hpa_bind_path_free(&pb);
+	return 1;
+}
+
+/* core.addr(handle) -> integer identity */
+static int hpa_lua_addr(lua_State *L)
+{
+	void *p = NULL;
+	if (lua_isnil(L, 1)) {
+		lua_pushinteger(L, 0);
+		return 1;
+	}
+	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, &p, NULL, 0)))
+		return luaL_argerror(L, 1, "expected a handle");
+	lua_pushinteger(L, (lua_Integer)(uintptr_t)p);
+	return 1;
+}
+
+/* core.disown(handle): the wrapper stops owning the C object */
+static int hpa_lua_disown(lua_State *L)
+{
+	swig_lua_userdata *usr;
+	if (!lua_isuserdata(L, 1))
+		return luaL_argerror(L, 1, "expected a handle");
+	usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+	usr->own = 0;
+	return 0;
+}
+
+/* core.null_value() -> the null sentinel */
+static int hpa_lua_null(lua_State *L)
+{
+	hpa_lua_push_null(L);
+	return 1;
+}
+
+/* core.make_error{...}: an error table with the metatable (for errors raised by hpa.lua) */
+static int hpa_lua_make_error(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	hpa_lua_error_mt(L);
+	lua_setmetatable(L, 1);
+	return 1;
+}
+%}
+
+%native(get) int hpa_lua_get(lua_State *L);
+%native(keys) int hpa_lua_keys(lua_State *L);
+%native(to_table) int hpa_lua_to_table(lua_State *L);
+%native(addr) int hpa_lua_addr(lua_State *L);
+%native(disown) int hpa_lua_disown(lua_State *L);
+%native(null_value) int hpa_lua_null(lua_State *L);
+%native(make_error) int hpa_lua_make_error(lua_State *L);
+
