@@ -102,7 +102,7 @@ static size_t oldest_rec(const hpa_history *h)
 static void rec_append(hpa_history *h, int32_t replicas, int64_t ts)
 {
 	h->has_recs = true;
-	if (h->n_recs == h->cap) {
+	if (h->n_recs == h->cap && h->n_recs > 0) { /* cap >= 1: the test only tells the compiler */
 		size_t o = oldest_rec(h);
 		memmove(&h->recs[o], &h->recs[o + 1], (h->n_recs - o - 1) * sizeof(*h->recs));
 		h->n_recs--;
@@ -157,7 +157,7 @@ int hpa_history_event_at(const hpa_history *h, int dir, size_t i, hpa_scale_even
 
 static void evt_append(hpa_history *h, hpa__evt *e, size_t *n, int32_t change, int64_t ts, bool outdated)
 {
-	if (*n == h->cap) {
+	if (*n == h->cap && *n > 0) {
 		size_t i, o = 0;
 		for (i = 1; i < *n; i++)
 			if (e[i].ts < e[o].ts)
