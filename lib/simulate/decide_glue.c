@@ -369,6 +369,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	int rc;
 
 	out->ok = false;
+	out->oom = false;
 	out->desired = current;
 	out->reason = 0;
 	out->reason_name = "";
@@ -380,6 +381,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	*pods_out = (int32_t)n;
 	if (grow_scratch(sim, n)) {
 		fail(out, "simulation", HPA_ENOMEM, NULL);
+		out->oom = true;
 		return;
 	}
 	sc = sim->scratch;

@@ -869,8 +869,7 @@ static double mixture_quantile(const hpa__sim_lat *lat, size_t n, double q)
 
 static const char *intern(hpa_sim *sim, const char *s)
 {
-	char *c = hpa__arena_strndup(&sim->strings, s, strlen(s));
-	return c ? c : "";
+	return hpa__arena_strndup(&sim->strings, s, strlen(s));
 }
 
 static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workload *w, int64_t t, int32_t current,
@@ -895,6 +894,10 @@ static int record_row(hpa_sim *sim, hpa__sim_hpa *h, size_t hi, hpa__sim_workloa
 	r->decided = d->ok;
 	r->message = intern(sim, d->message);
 	r->kubectl = intern(sim, d->kubectl);
+	if (!r->message || !r->kubectl) {
+		sim->n_rows--;
+		return HPA_ENOMEM;
+	}
 	r->n_metrics = d->n_metrics;
 	memcpy(r->metrics, d->metrics, sizeof(r->metrics));
 	if (hpa__grow((void **)&sim->row_target_off, &sim->cap_row_off, sim->n_rows, sizeof(size_t)) ||
@@ -949,6 +952,8 @@ static int sync_all(hpa_sim *sim, int64_t t)
 		hpa_sim_row *row;
 		int32_t ready, pods, current = w->spec_replicas;
 		hpa__sim_glue_decide(sim, h, current, t, !(sim->opts.flags & HPA_SIM_NO_TIMELINE), &d, &ready, &pods);
+		if (d.oom)
+			return HPA_ENOMEM;
 		h->decisions++;
 		if (d.ok && d.desired != current) {
 			w->spec_replicas = d.desired;

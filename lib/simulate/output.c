@@ -310,7 +310,7 @@ static void write_text(const hpa_sim *sim, hpa__buf *b)
 				hpa__buf_puts(b, "TIME");
 			else
 				put_clock(b, sim->rows[i].time_ms);
-			while (b->len - start < 8)
+			for (size_t col = b->len - start; col < 8 && !hpa__buf_oom(b); col++)
 				hpa__buf_putc(b, ' ');
 			hpa__buf_put(b, line, len);
 			if (!header && i < sim->n_rows) {

@@ -207,6 +207,7 @@ typedef struct {
 
 typedef struct {
 	bool ok;
+	bool oom;                  /* the simulator itself ran out of memory */
 	int32_t desired;
 	int32_t reason;
 	const char *reason_name;   /* static */

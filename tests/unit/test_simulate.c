@@ -793,6 +793,68 @@ static void test_simulate__rehearsal_rendered_model(void)
 	hpa_model_free(model);
 }
 
+/* ---- allocation failures -------------------------------------------------------------- */
+
+static int sweep_once(hpa_autoscaler *a, hpa_sim_format f)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment d;
+	hpa_sim *sim = NULL;
+	hpa_sim_load *l = NULL;
+	char *out = NULL;
+	size_t di;
+	int rc;
+	fixed_options(&o, 60000);
+	plain_deployment(&d, "web", 1);
+	rc = hpa_sim_new(&sim, &o, NULL);
+	if (!rc)
+		rc = hpa_sim_add_deployment(sim, &d, NULL, &di, NULL);
+	if (!rc)
+		rc = hpa_sim_add_hpa(sim, a, di, NULL, NULL);
+	if (!rc)
+		rc = hpa_sim_load_parse(&l, "step 10 60@20s", NULL);
+	if (!rc)
+		rc = hpa_sim_set_load(sim, di, l, NULL);
+	if (!rc)
+		rc = hpa_sim_run(sim, NULL);
+	if (!rc)
+		rc = hpa_sim_write(sim, f, &out, NULL, NULL);
+	hpa_free(out);
+	hpa_sim_load_free(l);
+	hpa_sim_free(sim);
+	return rc;
+}
+
+/* Fail the n-th allocation for n = 1, 2, ... until a run succeeds: every
+ * failure is reported as HPA_ENOMEM and nothing leaks (valgrind/ASan). */
+static void test_simulate__allocation_failures(void)
+{
+	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_TEXT, HPA_SIM_FORMAT_JSON, HPA_SIM_FORMAT_SVG };
+	hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, 5);
+	add_util_metric(a, "cpu", 50);
+	for (size_t k = 0; k < sizeof(formats) / sizeof(formats[0]); k++) {
+		bool done = false;
+		for (unsigned long n = 1; n < 20000 && !done; n++) {
+			int rc;
+			bool failed;
+			hpa__test_fail_alloc_at(n);
+			rc = sweep_once(a, formats[k]);
+			failed = hpa__test_alloc_failed();
+			hpa__test_fail_alloc_at(0);
+			if (!failed) {
+				CU_ASSERT_EQUAL(rc, 0);
+				done = true;
+			} else if (rc != HPA_ENOMEM) {
+				CU_FAIL("an allocation failure was not reported as HPA_ENOMEM");
+				fprintf(stderr, "\nallocation %lu: rc %d\n", n, rc);
+				done = true;
+			}
+		}
+		CU_ASSERT(done);
+	}
+	hpa_autoscaler_free(a);
+}
+
 static CU_TestInfo tests[] = {
 	{ "quantities", test_simulate__quantities },
 	{ "fixed_point_format", test_simulate__fixed_point_format },
@@ -811,6 +873,7 @@ static CU_TestInfo tests[] = {
 	{ "decisions_are_hpa_decide", test_simulate__decisions_are_hpa_decide },
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
+	{ "allocation_failures", test_simulate__allocation_failures },
 	CU_TEST_INFO_NULL
 };
 
