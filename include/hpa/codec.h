@@ -58,11 +58,15 @@ HPA_BEGIN_DECL
 /** Accept YAML aliases (`*name`), expanded as copies within `max_aliases`. */
 #define HPA_PARSE_ALLOW_ALIASES (1u << 2)
 
-/** Default limits of ::HPA_PARSE_OPTIONS_INIT. */
+/** Default input size limit of ::HPA_PARSE_OPTIONS_INIT (256 MiB). */
 #define HPA_PARSE_DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20)
+/** Default nesting depth limit. */
 #define HPA_PARSE_DEFAULT_MAX_DEPTH 64
+/** Default limit on documents per stream. */
 #define HPA_PARSE_DEFAULT_MAX_DOCUMENTS 100000
+/** Default limit on nodes copied through aliases (billion-laughs guard). */
 #define HPA_PARSE_DEFAULT_MAX_ALIASES 10000
+/** Default limit on one scalar's length (16 MiB). */
 #define HPA_PARSE_DEFAULT_MAX_SCALAR_BYTES ((size_t)16 << 20)
 
 /**

@@ -12,6 +12,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/** @def HPA_BEGIN_DECL
+ * Opens `extern "C"` in C++. */
+/** @def HPA_END_DECL
+ * Closes what ::HPA_BEGIN_DECL opened. */
 #ifdef __cplusplus
 # define HPA_BEGIN_DECL extern "C" {
 # define HPA_END_DECL }
@@ -35,6 +39,8 @@
 # define HPA_EXTERN(type) extern type
 #endif
 
+/** @def HPA_DEPRECATED
+ * Marks a declaration as deprecated. */
 #if defined(__GNUC__)
 # define HPA_DEPRECATED __attribute__((deprecated))
 #else

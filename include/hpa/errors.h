@@ -40,9 +40,11 @@ typedef enum {
 /** Version of ::hpa_error this header describes. */
 #define HPA_ERROR_VERSION 1
 
-/** Sizes of the text fields of ::hpa_error (including the NUL). */
+/** Size of hpa_error::path, including the NUL. */
 #define HPA_ERROR_PATH_MAX 256
+/** Size of hpa_error::source, including the NUL. */
 #define HPA_ERROR_SOURCE_MAX 80
+/** Size of hpa_error::message, including the NUL. */
 #define HPA_ERROR_MESSAGE_MAX 256
 
 /**
