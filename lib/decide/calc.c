@@ -367,6 +367,74 @@ static void request_error(hpa_metric_result *r, const char *reason, const char *
 	fail(r, reason, prefix, msg, NULL, NULL, NULL);
 }
 
+/* ---- the shared digest of whole-pod resource metrics ----------------------------------- */
+
+void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
+{
+	const hpa_decide_input *in = c->in;
+	const hpa_decide_pod *p, *end;
+	unsigned need_u = 0, need_q = 0, ok, rok;
+	uint64_t u_cpu = 0, u_mem = 0, q_cpu = 0, q_mem = 0;
+	int64_t init_cut;
+	size_t i;
+
+	c->dg.usage_ok = c->dg.req_ok = 0;
+	for (i = 0; i < n; i++, m++) {
+		unsigned bit;
+		if (m->type != HPA_SOURCE_RESOURCE || m->fetch_failed ||
+		    (m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY))
+			continue;
+		bit = HPA_RESOURCE_BIT(m->resource);
+		if (m->has_average_value) {
+			need_u |= bit;
+		} else if (m->has_average_utilization) {
+			need_u |= bit;
+			need_q |= bit;
+		}
+	}
+	if (!need_u || !in->n_pods || in->n_orphan_usage)
+		return;
+	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
+		: c->now - c->o->cpu_initialization_period_ms;
+	ok = need_u;
+	rok = need_q;
+	for (p = in->pods, end = p + in->n_pods; p < end; p++) {
+		const hpa_pod_usage *u = p->usage;
+		const hpa_container_usage *cu, *ce;
+		unsigned ub = ~0u;
+		if (UNLIKELY(p->deleting || p->phase != HPA_PHASE_RUNNING || !u || !u->n_containers))
+			return;
+		if (UNLIKELY(!(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut)))
+			ok &= ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		for (cu = u->containers, ce = cu + u->n_containers; cu < ce; cu++) {
+			ub &= cu->usage_set;
+			u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+			u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+		}
+		ok &= ub;
+		if (rok) {
+			const hpa_decide_container *k, *ke;
+			unsigned rb = p->pod_requests_set ? 0u : ~0u;
+			for (k = p->containers, ke = k + p->n_containers; k < ke; k++) {
+				if (UNLIKELY(k->kind == HPA_CONTAINER_INIT))
+					continue;
+				rb &= k->requests_set;
+				q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+				q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+			}
+			rok &= rb;
+		}
+		if (UNLIKELY(!ok))
+			return;
+	}
+	c->dg.usage_ok = ok;
+	c->dg.req_ok = rok & ok;
+	c->dg.u[HPA_RESOURCE_CPU] = u_cpu;
+	c->dg.u[HPA_RESOURCE_MEMORY] = u_mem;
+	c->dg.q[HPA_RESOURCE_CPU] = q_cpu;
+	c->dg.q[HPA_RESOURCE_MEMORY] = q_mem;
+}
+
 /* ---- the sample pass ------------------------------------------------------------------ */
 
 typedef struct {
@@ -424,10 +492,25 @@ static int pod_pass(const hpa__calc *c, const hpa_decide_metric *m, int kind, su
 	const hpa_decide_pod *req_pod = NULL;
 	const char *req_why = NULL;
 
-	int64_t init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
-		: c->now - c->o->cpu_initialization_period_ms;
+	int64_t init_cut;
+	unsigned bit = HPA_RESOURCE_BIT(res);
 
 	memset(s, 0, sizeof(*s));
+	if (LIKELY(kind != 2 && !container && (c->dg.usage_ok & bit) && (kind == 1 || (c->dg.req_ok & bit)))) {
+		/* every pod ready: the digest has the sums */
+		s->ready = (uint32_t)in->n_pods;
+		s->u = c->dg.u[res];
+		if (kind == 0)
+			s->q = c->dg.q[res];
+		s->n_req = s->n_entries = (int64_t)in->n_pods;
+		if (cls)
+			memset(cls, HPA_POD_READY, in->n_pods);
+		r->n_ready = s->ready;
+		r->n_unready = r->n_missing = r->n_ignored = 0;
+		return HPA_OK;
+	}
+	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
+		: c->now - c->o->cpu_initialization_period_ms;
 	if (kind == 0) {
 		fb = m->average_utilization > 100 ? m->average_utilization : 100;
 		for (; p < end; p++) {

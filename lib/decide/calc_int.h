@@ -7,12 +7,29 @@
 
 #include "decide_int.h"
 
+/* Whole-pod resource sums of one decision, gathered in a single pass over
+ * the pods for every Resource metric (no container) at once. A resource's
+ * bit is set only when the sums are what the exact per-metric pass would
+ * find: every pod counted ready (Running, sampled, not deleting, and for cpu
+ * past the initialization period with Ready True), no superfluous samples,
+ * and for `req_ok` every counted container with a request. Anything else
+ * takes the exact path. */
+typedef struct {
+	unsigned usage_ok;      /* HPA_RESOURCE_BIT: u[] is exact */
+	unsigned req_ok;        /* HPA_RESOURCE_BIT: q[] is exact too */
+	uint64_t u[HPA_RESOURCE_SLOTS], q[HPA_RESOURCE_SLOTS];
+} hpa__digest;
+
 typedef struct {
 	const hpa_decide_options *o;
 	const hpa_decide_input *in;
 	int64_t now;
 	double tol_up, tol_down;
+	hpa__digest dg;
 } hpa__calc;
+
+/* Fill c->dg for the metrics m[0..n) (usage_ok = 0 when nothing applies). */
+void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n);
 
 int32_t hpa__ceil_i32(double x);
 int32_t hpa__trunc_i32(double x);

@@ -532,6 +532,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	calc_init(&c, &o, in);
 	metrics = in->n_metrics ? in->metrics : &default_metric;
 	n_metrics = in->n_metrics ? in->n_metrics : 1;
+	c.dg.usage_ok = c.dg.req_ok = 0;
 
 	current = in->spec_replicas;
 	min = in->has_min_replicas ? in->min_replicas : 1;
@@ -597,7 +598,10 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		memset(in->pod_class, HPA_POD_NOT_CONSULTED, in->n_metrics * in->n_pods);
 
 	if (needs_metrics) {
-		int32_t m = compute_metrics(&c, d, metrics, n_metrics);
+		int32_t m;
+		if (in->selector <= HPA_SELECTOR_OK)
+			hpa__digest_build(&c, metrics, n_metrics);
+		m = compute_metrics(&c, d, metrics, n_metrics);
 		hpa_normalization nz;
 		if (m < 0) {
 			/* blocking error: status keeps the old desiredReplicas */
@@ -700,6 +704,7 @@ int hpa_decide_metric_eval(hpa_metric_result *out, const hpa_decide_input *in, s
 	if (index >= in->n_metrics)
 		return hpa__error(err, HPA_EINVAL, "metric index %zu out of range (%zu metrics)", index, in->n_metrics);
 	calc_init(&c, &o, in);
+	hpa__digest_build(&c, &in->metrics[index], 1);
 	hpa__eval_metric(&c, &in->metrics[index], out, in->pod_class ? in->pod_class + index * in->n_pods : NULL);
 	return HPA_OK;
 }
