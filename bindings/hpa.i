@@ -98,7 +98,7 @@
 %ignore hpa_sim_options::on_sync;
 %ignore hpa_sim_options::payload;
 %ignore hpa_error;
-%ignore *::reserved;
+%ignore reserved;
 /* static strings of result structs are read-only */
 %immutable hpa_decision_condition::reason;
 %immutable hpa_metric_result::failure_reason;

@@ -2356,3 +2356,23 @@ int hpa_bind_bool_text(const char *text, bool *out)
 		}
 	return -1;
 }
+
+int hpa_bind_model_render(const hpa_model *model, unsigned int flags, int path_rule, const char *profile,
+	hpa_manifest **out, hpa_error *err)
+{
+	hpa_render_options ro = HPA_RENDER_OPTIONS_INIT;
+	ro.flags = flags;
+	ro.path_rule = (hpa_path_rule)path_rule;
+	ro.profile = profile && *profile ? profile : NULL;
+	return hpa_model_render(model, &ro, out, err);
+}
+
+int hpa_bind_model_prerequisites(const hpa_model *model, unsigned int flags, int path_rule, const char *profile,
+	char **out, size_t *len_out, hpa_error *err)
+{
+	hpa_render_options ro = HPA_RENDER_OPTIONS_INIT;
+	ro.flags = flags;
+	ro.path_rule = (hpa_path_rule)path_rule;
+	ro.profile = profile && *profile ? profile : NULL;
+	return hpa_model_prerequisites(model, &ro, out, len_out, err);
+}

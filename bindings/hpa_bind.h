@@ -183,6 +183,13 @@ int hpa_bind_lint(const hpa_manifest *manifest, unsigned int flags, int min_seve
 int hpa_bind_validate(const hpa_manifest *manifest, const hpa_object *obj, unsigned int flags,
 	hpa_diagnostics **out, hpa_error *err);
 
+/** hpa_model_render() with plain options (@p profile NULL = the model's). */
+int hpa_bind_model_render(const hpa_model *model, unsigned int flags, int path_rule, const char *profile,
+	hpa_manifest **out, hpa_error *err);
+/** hpa_model_prerequisites() with plain options. @ownership caller (`*out`, hpa_free) */
+int hpa_bind_model_prerequisites(const hpa_model *model, unsigned int flags, int path_rule, const char *profile,
+	char **out, size_t *len_out, hpa_error *err);
+
 /* ---- small helpers -------------------------------------------------------------------------- */
 /** RFC 3339 time to Unix milliseconds. @return 0 or HPA_ESYNTAX */
 int hpa_bind_parse_time(const char *text, int64_t *ms_out, hpa_error *err);

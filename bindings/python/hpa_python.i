@@ -375,10 +375,15 @@ static PyObject *hpa_py_set_error_factory(PyObject *factory)
 	Py_RETURN_NONE;
 }
 
-/* The value at path: a scalar, None (absent or null), or the type dict / list for a container. */
+/* The value at path: a scalar, None (null), Ellipsis (absent), or the type dict / list for a container. */
 static PyObject *hpa_py_get(const hpa_object *obj, const char *path)
 {
-	return hpa_py_value(obj, path, hpa_object_type(obj, path));
+	hpa_value_type t = hpa_object_type(obj, path);
+	if (!t) {
+		Py_INCREF(Py_Ellipsis);
+		return Py_Ellipsis;
+	}
+	return hpa_py_value(obj, path, t);
 }
 
 /* Keys of the map at path (a list of str). */

@@ -346,6 +346,10 @@ def _res(requests: Optional[Mapping]) -> Tuple[int, int, int]:
     return s, cpu, mem
 
 
+def _bits(cpu: Optional[int], mem: Optional[int]) -> Tuple[int, int, int]:
+    return ((_CPU_BIT if cpu is not None else 0) | (_MEM_BIT if mem is not None else 0), cpu or 0, mem or 0)
+
+
 class DecideInput:
     """The inputs of one reconcile, owned by the C builder (``hpa_bind_decide``).
 
@@ -402,6 +406,25 @@ class DecideInput:
         k = CONTAINER_KINDS[kind] if isinstance(kind, str) else int(kind)
         _c.hpa_bind_decide_pod_add_container(self._b, pod, name, k, s, cpu, mem)
 
+    def add_container_milli(self, pod: int, name: str, kind: Any = "app", cpu_milli: Optional[int] = None,
+                            memory_milli: Optional[int] = None) -> None:
+        """A container with requests as milli-values (None = no request)."""
+        k = CONTAINER_KINDS[kind] if isinstance(kind, str) else int(kind)
+        _c.hpa_bind_decide_pod_add_container(self._b, pod, name, k, *_bits(cpu_milli, memory_milli))
+
+    def set_pod_requests_milli(self, pod: int, cpu_milli: Optional[int] = None,
+                               memory_milli: Optional[int] = None) -> None:
+        _c.hpa_bind_decide_pod_set_requests(self._b, pod, *_bits(cpu_milli, memory_milli))
+
+    def add_usage_milli(self, pod: int, container: str, cpu_milli: Optional[int] = None,
+                        memory_milli: Optional[int] = None) -> None:
+        """A container usage of the pod's PodMetrics item (set_usage first)."""
+        _c.hpa_bind_decide_pod_add_usage(self._b, pod, container, *_bits(cpu_milli, memory_milli))
+
+    def add_orphan_usage_milli(self, index: int, container: str, cpu_milli: Optional[int] = None,
+                               memory_milli: Optional[int] = None) -> None:
+        _c.hpa_bind_decide_orphan_add_usage(self._b, index, container, *_bits(cpu_milli, memory_milli))
+
     def set_pod_requests(self, pod: int, requests: Mapping) -> None:
         s, cpu, mem = _res(requests)
         _c.hpa_bind_decide_pod_set_requests(self._b, pod, s, cpu, mem)
@@ -415,11 +438,13 @@ class DecideInput:
             _c.hpa_bind_decide_pod_add_usage(self._b, pod, name, s, cpu, mem)
 
     def add_orphan_usage(self, pod: str, timestamp: Any, window: Any = 60,
-                         containers: Iterable[Tuple[str, Mapping]] = ()) -> None:
+                         containers: Iterable[Tuple[str, Mapping]] = ()) -> int:
+        """A PodMetrics item of a pod that is not in the pod list; returns its index."""
         i = _c.hpa_bind_decide_add_orphan_usage(self._b, pod, to_ms(timestamp), duration_ms(window))
         for name, usage in containers:
             s, cpu, mem = _res(usage)
             _c.hpa_bind_decide_orphan_add_usage(self._b, i, name, s, cpu, mem)
+        return i
 
     def set_sample(self, pod: int, value_milli: int, timestamp: Any, window: Any = 60) -> None:
         _c.hpa_bind_decide_set_sample(self._b, pod, value_milli, to_ms(timestamp), duration_ms(window))

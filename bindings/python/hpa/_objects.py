@@ -144,8 +144,9 @@ class Node:
         return _tree(self._root._o, self._path)
 
     @property
-    def path(self) -> str:
-        """The field path of this view (kubectl syntax, ``""`` for the object)."""
+    def hpa_path(self) -> str:
+        """The field path of this view (kubectl syntax, ``""`` for the object).
+        (Not ``path``: that is a Kubernetes field name, e.g. an Ingress path.)"""
         return self._path
 
     def position(self) -> Tuple[int, int]:

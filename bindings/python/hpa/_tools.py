@@ -285,7 +285,7 @@ class Simulation:
             ms = []
             for k in range(min(r.n_metrics, _c.HPA_SIM_MAX_METRICS)):
                 mv = r.metric_at(k)
-                ms.append(SimMetric(mv.name, _c.hpa_decide_source_name(mv.type) or "", mv.valid,
+                ms.append(SimMetric(mv.name, _c.hpa_metric_source_type_name(mv.type) or "", mv.valid,
                                     mv.utilization if mv.has_utilization else None,
                                     mv.target_utilization if mv.has_utilization else None,
                                     mv.current_milli, mv.target_milli, mv.proposal))
