@@ -4,10 +4,18 @@
  * default behavior and a 20-entry history, next to a baseline loop that only
  * sums the same samples, in one run.
  *
- *   bench_decide [iterations] [profile]   (default 5,000,000 iterations)
+ *   bench_decide [iterations [rounds]]      (default 1,000,000 x 5 rounds)
+ *   bench_decide ITER profile|profile-text  (one loop only, for callgrind)
+ *   bench_decide ... --allow-unoptimized    (report even from a -O0 build)
  *
- * With a second argument only the no_text decision loop runs (for
- * valgrind --tool=callgrind instruction counts).
+ * Each configuration runs `rounds` rounds of `iterations` decisions; the
+ * best round is reported (process CPU time: on a shared machine the other
+ * processes do not count) with the median next to it. Configurations:
+ *   text      default options: condition messages and the event reason formatted
+ *   no_text   options.no_text: numbers only (what a simulator uses)
+ *   lazy      no_text, then hpa_decision_format_conditions() on the result
+ * Exit status: 0, 1 on an API failure, 2 on bad arguments or an
+ * unoptimised build without --allow-unoptimized.
  */
 #include <hpa/hpa.h>
 #include <stdio.h>
@@ -16,6 +24,7 @@
 #include <time.h>
 
 #define NPODS 10
+#define MAX_ROUNDS 50
 
 /* CPU time of this process: on a shared machine wall time also counts the
  * time other processes run; the single-core cost is the CPU time. */
@@ -76,27 +85,140 @@ static int64_t baseline(void)
 	return s;
 }
 
+enum { CONF_BASE, CONF_TEXT, CONF_NOTEXT, CONF_LAZY, N_CONF };
+
+static const char *const conf_names[N_CONF] = {
+	"baseline (sum only)",
+	"hpa_decide [text]",
+	"hpa_decide [no_text]",
+	"hpa_decide [lazy]",
+};
+static const char *const conf_desc[N_CONF] = {
+	"reads and sums the 20 samples",
+	"default options: messages and the event reason formatted",
+	"options.no_text: numbers only",
+	"no_text, then hpa_decision_format_conditions()",
+};
+
+typedef struct {
+	hpa_decide_input in;
+	const hpa_history *h;
+	hpa_decide_options text, notext;
+	hpa_decision *d;
+} ctx;
+
+static volatile int64_t sink;
+
+/* One round of `iters` iterations of configuration k; returns ns/iteration. */
+static double run(const ctx *x, int k, long iters)
+{
+	double t = now_s();
+	long i;
+	int64_t s = 0;
+	for (i = 0; i < iters; i++) {
+		/* the input changes every iteration, as it would between syncs */
+		cusage[i % NPODS].usage_milli[HPA_RESOURCE_CPU] ^= (i & 1);
+		switch (k) {
+		case CONF_BASE:
+			s += baseline();
+			break;
+		case CONF_TEXT:
+			hpa_decide(x->d, &x->in, x->h, &x->text, NULL);
+			s += x->d->desired_replicas + x->d->conditions[0].message[4];
+			break;
+		case CONF_NOTEXT:
+			hpa_decide(x->d, &x->in, x->h, &x->notext, NULL);
+			s += x->d->desired_replicas;
+			break;
+		default:
+			hpa_decide(x->d, &x->in, x->h, &x->notext, NULL);
+			hpa_decision_format_conditions(x->d, &x->in, &x->notext, NULL);
+			s += x->d->desired_replicas + x->d->conditions[0].message[4];
+			break;
+		}
+	}
+	sink += s;
+	return (now_s() - t) * 1e9 / (double)iters;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The lazy texts must be the texts the decision formats itself. */
+static int check_lazy(const ctx *x)
+{
+	hpa_decision *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t i;
+	int bad = 0;
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return 1;
+	}
+	if (hpa_decide(a, &x->in, x->h, &x->text, NULL) || hpa_decide(b, &x->in, x->h, &x->notext, NULL) ||
+	    hpa_decision_format_conditions(b, &x->in, &x->notext, NULL))
+		bad = 1;
+	for (i = 0; !bad && i < a->n_conditions; i++)
+		bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0;
+	if (!bad)
+		bad = a->n_conditions != b->n_conditions || strcmp(a->rescale_reason, b->rescale_reason) != 0;
+	if (bad)
+		fprintf(stderr, "bench_decide: the lazily formatted texts differ from the decision's own\n");
+	free(a);
+	free(b);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
-	long iters = argc > 1 ? atol(argv[1]) : 5000000L;
+	long iters = 1000000L;
+	int rounds = 5, k, r, profile = -1, allow_unopt = 0, pos = 0, optimized = 1;
 	int64_t t0 = INT64_C(1700000000000);
 	hpa_decide_metric metrics[2];
 	hpa_decide_behavior behavior;
-	hpa_decide_input in;
-	hpa_decide_options opts, opts_notext;
 	hpa_history *h = NULL;
-	hpa_decision *d = malloc(sizeof(*d));
 	hpa_error err = HPA_ERROR_INIT;
-	volatile int64_t sink = 0;
-	double t, base_ns, dec_ns, dec_nt_ns;
-	long i;
-	int k;
+	double ns[N_CONF][MAX_ROUNDS], best[N_CONF], median[N_CONF];
+	ctx x;
 
-	if (!d || iters <= 0)
-		return 2;
 #ifndef __OPTIMIZE__
-	printf("warning: built without optimization; configure with -DCMAKE_BUILD_TYPE=Release\n");
+	optimized = 0;
 #endif
+	for (k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "--allow-unoptimized") == 0)
+			allow_unopt = 1;
+		else if (strcmp(argv[k], "profile") == 0)
+			profile = CONF_NOTEXT;
+		else if (strcmp(argv[k], "profile-text") == 0)
+			profile = CONF_TEXT;
+		else if (strcmp(argv[k], "profile-lazy") == 0)
+			profile = CONF_LAZY;
+		else if (pos == 0 && atol(argv[k]) > 0)
+			iters = atol(argv[k]), pos++;
+		else if (pos == 1 && atoi(argv[k]) > 0 && atoi(argv[k]) <= MAX_ROUNDS)
+			rounds = atoi(argv[k]), pos++;
+		else {
+			fprintf(stderr, "usage: bench_decide [iterations [rounds]] [profile|profile-text|profile-lazy] "
+					"[--allow-unoptimized]\n");
+			return 2;
+		}
+	}
+	if (!optimized) {
+		fprintf(stderr,
+			"**********************************************************************\n"
+			"* bench_decide was compiled WITHOUT optimisation: its numbers mean   *\n"
+			"* nothing. Configure with -DCMAKE_BUILD_TYPE=Release (or             *\n"
+			"* RelWithDebInfo) and rebuild.                                       *\n"
+			"**********************************************************************\n");
+		if (!allow_unopt && profile < 0) {
+			fprintf(stderr, "bench_decide: refusing to report (--allow-unoptimized to run anyway)\n");
+			return 2;
+		}
+	}
+
 	setup_pods(t0);
 	memset(metrics, 0, sizeof(metrics));
 	metrics[0].type = HPA_SOURCE_RESOURCE;
@@ -112,21 +234,25 @@ int main(int argc, char **argv)
 	metrics[1].average_value_format = HPA_QFMT_BINARY_SI;
 	memset(&behavior, 0, sizeof(behavior)); /* API defaults for both directions */
 
-	hpa_decide_input_init(&in, HPA_DECIDE_INPUT_VERSION);
-	in.has_min_replicas = true;
-	in.min_replicas = 2;
-	in.max_replicas = 50;
-	in.metrics = metrics;
-	in.n_metrics = 2;
-	in.behavior = &behavior;
-	in.spec_replicas = NPODS;
-	in.status_replicas = NPODS;
-	in.pods = pods;
-	in.n_pods = NPODS;
-	in.now_ms = t0;
-	hpa_decide_options_init(&opts, HPA_DECIDE_OPTIONS_VERSION);
-	opts_notext = opts;
-	opts_notext.no_text = true;
+	memset(&x, 0, sizeof(x));
+	hpa_decide_input_init(&x.in, HPA_DECIDE_INPUT_VERSION);
+	x.in.has_min_replicas = true;
+	x.in.min_replicas = 2;
+	x.in.max_replicas = 50;
+	x.in.metrics = metrics;
+	x.in.n_metrics = 2;
+	x.in.behavior = &behavior;
+	x.in.spec_replicas = NPODS;
+	x.in.status_replicas = NPODS;
+	x.in.pods = pods;
+	x.in.n_pods = NPODS;
+	x.in.now_ms = t0;
+	hpa_decide_options_init(&x.text, HPA_DECIDE_OPTIONS_VERSION);
+	x.notext = x.text;
+	x.notext.no_text = true;
+	x.d = malloc(sizeof(*x.d));
+	if (!x.d)
+		return 1;
 
 	/* 20-entry history: recommendations every 15 s, a few scale events */
 	if (hpa_history_new(&h, 64, &err)) {
@@ -137,60 +263,52 @@ int main(int argc, char **argv)
 		hpa_history_add_recommendation(h, NPODS + (k % 3), t0 - (20 - k) * 15000, NULL);
 	hpa_history_add_event(h, HPA_SCALE_UP, 2, t0 - 200000, false, NULL);
 	hpa_history_add_event(h, HPA_SCALE_DOWN, 1, t0 - 100000, false, NULL);
+	x.h = h;
 
-	if (hpa_decide(d, &in, h, &opts, &err)) {
+	if (hpa_decide(x.d, &x.in, h, &x.text, &err)) {
 		fprintf(stderr, "hpa_decide: %s\n", err.message);
 		return 1;
 	}
-	printf("decision: desired %d (%s), cpu %d%%, memory avg %lld milli-bytes\n", (int)d->desired_replicas,
-		hpa_decide_limit_name(d->limit_reason), (int)d->metrics[0].average_utilization,
-		(long long)d->metrics[1].average_value_milli);
+	if (check_lazy(&x))
+		return 1;
 
-	if (argc > 2) {
-		for (i = 0; i < iters; i++) {
-			cusage[i % NPODS].usage_milli[HPA_RESOURCE_CPU] ^= (i & 1);
-			hpa_decide(d, &in, h, &opts_notext, NULL);
-			sink += d->desired_replicas;
-		}
+	if (profile >= 0) {
+		run(&x, profile, iters);
 		hpa_history_free(h);
-		free(d);
-		return sink == 42 ? 3 : 0;
+		free(x.d);
+		return 0;
 	}
 
-	/* baseline */
-	t = now_s();
-	for (i = 0; i < iters; i++) {
-		cusage[i % NPODS].usage_milli[HPA_RESOURCE_CPU] ^= (i & 1);
-		sink += baseline();
+	printf("decision: desired %d (%s), cpu %d%%, memory avg %lld milli-bytes\n", (int)x.d->desired_replicas,
+		hpa_decide_limit_name(x.d->limit_reason), (int)x.d->metrics[0].average_utilization,
+		(long long)x.d->metrics[1].average_value_milli);
+	printf("HPA: 2 metrics (cpu Utilization, memory AverageValue), %d pods, default behavior, "
+		"20-entry history%s\n", NPODS, optimized ? "" : "   ** UNOPTIMISED BUILD **");
+	printf("%ld iterations x %d rounds per configuration, process CPU time, best round (median)\n", iters, rounds);
+	for (k = 0; k < N_CONF; k++)
+		run(&x, k, iters / 10 + 1); /* warm-up */
+	/* rounds interleave the configurations so that a slow phase of the
+	 * machine hits all of them alike */
+	for (r = 0; r < rounds; r++)
+		for (k = 0; k < N_CONF; k++)
+			ns[k][r] = run(&x, k, iters);
+	for (k = 0; k < N_CONF; k++) {
+		qsort(ns[k], (size_t)rounds, sizeof(double), cmp_double);
+		best[k] = ns[k][0];
+		median[k] = ns[k][rounds / 2];
 	}
-	base_ns = (now_s() - t) * 1e9 / (double)iters;
-
-	/* decisions, default options (condition messages formatted) */
-	t = now_s();
-	for (i = 0; i < iters; i++) {
-		cusage[i % NPODS].usage_milli[HPA_RESOURCE_CPU] ^= (i & 1);
-		hpa_decide(d, &in, h, &opts, NULL);
-		sink += d->desired_replicas;
+	for (k = 0; k < N_CONF; k++) {
+		printf("%-22s %7.1f ns (%7.1f) %12.0f /s", conf_names[k], best[k], median[k], 1e9 / best[k]);
+		if (k != CONF_BASE)
+			printf("   %5.1fx baseline", best[k] / best[CONF_BASE]);
+		printf("   %s\n", conf_desc[k]);
 	}
-	dec_ns = (now_s() - t) * 1e9 / (double)iters;
-
-	/* decisions without texts (what a simulator uses) */
-	t = now_s();
-	for (i = 0; i < iters; i++) {
-		cusage[i % NPODS].usage_milli[HPA_RESOURCE_CPU] ^= (i & 1);
-		hpa_decide(d, &in, h, &opts_notext, NULL);
-		sink += d->desired_replicas;
-	}
-	dec_nt_ns = (now_s() - t) * 1e9 / (double)iters;
-
-	printf("iterations            %ld (process CPU time)\n", iters);
-	printf("baseline (sum only)   %8.1f ns/iter   %12.0f iter/s\n", base_ns, 1e9 / base_ns);
-	printf("hpa_decide            %8.1f ns/decision %10.0f decisions/s   ratio %.1fx baseline\n", dec_ns,
-		1e9 / dec_ns, dec_ns / base_ns);
-	printf("hpa_decide (no_text)  %8.1f ns/decision %10.0f decisions/s   ratio %.1fx baseline\n", dec_nt_ns,
-		1e9 / dec_nt_ns, dec_nt_ns / base_ns);
-	printf("target >= 10,000,000 decisions/s: %s\n", 1e9 / dec_nt_ns >= 1e7 ? "met" : "NOT met");
+	for (k = CONF_TEXT; k < N_CONF; k++)
+		printf("target >= 10,000,000 decisions/s (<= 100 ns) %-10s %s\n", conf_names[k] + 11,
+			1e9 / best[k] >= 1e7 ? "met" : "NOT met");
+	if (!optimized)
+		printf("** UNOPTIMISED BUILD: these numbers are not representative **\n");
 	hpa_history_free(h);
-	free(d);
-	return sink == 42 ? 3 : 0;
+	free(x.d);
+	return 0;
 }

@@ -360,7 +360,7 @@ typedef struct {
 	bool scale_to_zero;             /**< HPAScaleToZero gate (false) */
 	bool pod_level_resources;       /**< PodLevelResources gate (true: beta since v1.34) */
 	bool configurable_tolerance;    /**< HPAConfigurableTolerance gate (true: beta since v1.35) */
-	bool no_text;                   /**< skip condition messages and metric names (faster) */
+	bool no_text;                   /**< numbers only: leave the condition messages and `rescale_reason` empty (hpa_decision_format_conditions() formats them later); the per-metric messages and `error_message` are always written */
 	uint64_t reserved[4];           /**< zero */
 } hpa_decide_options;
 
@@ -556,6 +556,22 @@ typedef struct {
  *         with metrics but no pods ...), HPA_ELIMIT for too many metrics.
  */
 HPA_EXTERN(int) hpa_decide(hpa_decision *out, const hpa_decide_input *in, const hpa_history *history,
+	const hpa_decide_options *opts, hpa_error *err);
+
+/**
+ * Format the texts of a decision computed with `options.no_text`: every
+ * condition message and the event reason (`rescale_reason`), the very texts
+ * hpa_decide() writes without no_text (it uses this formatter itself). Lets
+ * a loop decide fast and format only the decisions it shows or stores.
+ * Calling it on a decision that has its texts rewrites the same texts.
+ *
+ * @param decision a decision of hpa_decide() (texts written in place)
+ * @param in the input it was computed from, unchanged since (metric names)
+ * @param opts the options it was computed with, NULL = defaults
+ * @return HPA_OK, or HPA_EINVAL for NULL arguments, bad options or a
+ *         decision that cannot come from @p in (version, metric count)
+ */
+HPA_EXTERN(int) hpa_decision_format_conditions(hpa_decision *decision, const hpa_decide_input *in,
 	const hpa_decide_options *opts, hpa_error *err);
 
 /**

@@ -96,62 +96,6 @@ static const char *str_or(const char *s, const char *dflt)
 	return s ? s : dflt;
 }
 
-size_t hpa_decide_metric_describe(const hpa_decide_metric *m, char *buf, size_t size)
-{
-	char tmp[HPA_DECIDE_TEXT_MAX];
-	hpa__sb b;
-	size_t n;
-	hpa__sb_init(&b, tmp, sizeof(tmp));
-	if (m) {
-		switch (m->type) {
-		case HPA_SOURCE_RESOURCE:
-		case HPA_SOURCE_CONTAINER_RESOURCE:
-			hpa__sb_puts(&b, hpa__resource_name(m->resource));
-			if (m->has_average_value)
-				hpa__sb_puts(&b, " resource");
-			else if (m->has_average_utilization)
-				hpa__sb_puts(&b, m->type == HPA_SOURCE_RESOURCE
-					? " resource utilization (percentage of request)"
-					: " container resource utilization (percentage of request)");
-			else
-				b.len = 0, tmp[0] = '\0';
-			break;
-		case HPA_SOURCE_PODS:
-			hpa__sb_puts(&b, "pods metric ");
-			hpa__sb_puts(&b, str_or(m->name, ""));
-			break;
-		case HPA_SOURCE_OBJECT:
-			if (m->target_type == HPA_TARGET_VALUE && m->has_value) {
-				hpa__sb_puts(&b, str_or(m->object_kind, ""));
-				hpa__sb_puts(&b, " metric ");
-				hpa__sb_puts(&b, str_or(m->name, ""));
-				break;
-			}
-			if (!(m->target_type == HPA_TARGET_AVERAGE_VALUE && m->has_average_value))
-				break;
-			/* fall through - upstream labels Object AverageValue "external metric" */
-		case HPA_SOURCE_EXTERNAL:
-			if (m->type == HPA_SOURCE_EXTERNAL && !m->has_average_value && !m->has_value)
-				break;
-			hpa__sb_puts(&b, "external metric ");
-			hpa__sb_puts(&b, str_or(m->name, ""));
-			hpa__sb_putc(&b, '(');
-			hpa__sb_puts(&b, str_or(m->selector, "nil"));
-			hpa__sb_putc(&b, ')');
-			break;
-		default:
-			break;
-		}
-	}
-	n = strlen(tmp);
-	if (size) {
-		size_t k = n < size - 1 ? n : size - 1;
-		memcpy(buf, tmp, k);
-		buf[k] = '\0';
-	}
-	return n;
-}
-
 /* Record a metric failure: condition reason + text (the condition message
  * is "the HPA was unable to compute the replica count: " + text). */
 static int fail(hpa_metric_result *r, const char *reason, const char *prefix, const char *a, const char *b_,
@@ -177,13 +121,6 @@ static int fail(hpa_metric_result *r, const char *reason, const char *prefix, co
 
 /* ---- pod classification (groupPods) ------------------------------------------------ */
 
-#if defined(__GNUC__)
-# define LIKELY(x) __builtin_expect(!!(x), 1)
-# define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#else
-# define LIKELY(x) (x)
-# define UNLIKELY(x) (x)
-#endif
 
 /* groupPods for one pod; resource 0 = custom metric (no readiness rules). */
 static inline int classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
@@ -400,33 +337,47 @@ void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
 	rok = need_q;
 	for (p = in->pods, end = p + in->n_pods; p < end; p++) {
 		const hpa_pod_usage *u = p->usage;
-		const hpa_container_usage *cu, *ce;
-		unsigned ub = ~0u;
-		if (UNLIKELY(p->deleting || p->phase != HPA_PHASE_RUNNING || !u || !u->n_containers))
+		const hpa_container_usage *cu;
+		const hpa_decide_container *k;
+		unsigned ub, rb;
+		bool cpu_ready;
+		if (UNLIKELY(!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers))
 			return;
-		if (UNLIKELY(!(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut)))
-			ok &= ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
-		for (cu = u->containers, ce = cu + u->n_containers; cu < ce; cu++) {
-			ub &= cu->usage_set;
+		cpu_ready = (p->ready == HPA_COND_TRUE) & p->has_start_time & (p->start_time_ms <= init_cut);
+		ok &= cpu_ready ? ~0u : ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		cu = u->containers;
+		if (LIKELY(u->n_containers == 1)) {
+			ub = cu->usage_set;
 			u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
 			u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+		} else {
+			const hpa_container_usage *ce = cu + u->n_containers;
+			for (ub = ~0u; cu < ce; cu++) {
+				ub &= cu->usage_set;
+				u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+				u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+			}
 		}
 		ok &= ub;
-		if (rok) {
-			const hpa_decide_container *k, *ke;
-			unsigned rb = p->pod_requests_set ? 0u : ~0u;
-			for (k = p->containers, ke = k + p->n_containers; k < ke; k++) {
-				if (UNLIKELY(k->kind == HPA_CONTAINER_INIT))
+		k = p->containers;
+		if (LIKELY(p->n_containers == 1 && k->kind != HPA_CONTAINER_INIT)) {
+			rb = k->requests_set;
+			q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+			q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+		} else {
+			const hpa_decide_container *ke = k + p->n_containers;
+			for (rb = ~0u; k < ke; k++) {
+				if (k->kind == HPA_CONTAINER_INIT)
 					continue;
 				rb &= k->requests_set;
 				q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
 				q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
 			}
-			rok &= rb;
 		}
-		if (UNLIKELY(!ok))
-			return;
+		rok &= p->pod_requests_set ? 0u : rb;
 	}
+	if (UNLIKELY(!ok))
+		return;
 	c->dg.usage_ok = ok;
 	c->dg.req_ok = rok & ok;
 	c->dg.u[HPA_RESOURCE_CPU] = u_cpu;

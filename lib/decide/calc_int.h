@@ -40,4 +40,13 @@ int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int
 int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
 void hpa__metric_error_text(hpa__sb *b, const hpa_decide_metric *m, const hpa_metric_result *r);
 
+/* The API default metric when spec.metrics is empty: cpu Utilization 80 %. */
+extern const hpa_decide_metric hpa__default_metric;
+/* Options with the defaults applied and checked; *out points at opts itself
+ * when it needs no change, else at *buf. */
+int hpa__decide_options(const hpa_decide_options **out, hpa_decide_options *buf, const hpa_decide_options *opts,
+	hpa_error *err);
+/* Condition messages and the event reason of a decision (text.c). */
+void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in);
+
 #endif

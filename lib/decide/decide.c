@@ -29,11 +29,23 @@ int hpa_decide_input_init(hpa_decide_input *in, unsigned int version)
 	return HPA_OK;
 }
 
-static int load_options(hpa_decide_options *o, const hpa_decide_options *opts, hpa_error *err)
+static int options_bad(const hpa_decide_options *o)
+{
+	return (o->semantics != HPA_SEMANTICS_RELEASED && o->semantics != HPA_SEMANTICS_MASTER) ||
+	       !(o->tolerance >= 0.0) || o->cpu_initialization_period_ms < 0 || o->initial_readiness_delay_ms < 0 ||
+	       o->downscale_stabilization_ms < 0;
+}
+
+int hpa__decide_options(const hpa_decide_options **out, hpa_decide_options *o, const hpa_decide_options *opts,
+	hpa_error *err)
 {
 	int rc;
 	if (!opts) {
-		*o = default_options;
+		*out = &default_options;
+		return HPA_OK;
+	}
+	if (opts->version == HPA_DECIDE_OPTIONS_VERSION && opts->semantics != 0 && !options_bad(opts)) {
+		*out = opts; /* the common case: used in place, no copy */
 		return HPA_OK;
 	}
 	if (opts->version == HPA_DECIDE_OPTIONS_VERSION) {
@@ -48,10 +60,19 @@ static int load_options(hpa_decide_options *o, const hpa_decide_options *opts, h
 		o->semantics = HPA_SEMANTICS_RELEASED;
 	if (o->semantics != HPA_SEMANTICS_RELEASED && o->semantics != HPA_SEMANTICS_MASTER)
 		return hpa__error(err, HPA_EINVAL, "unknown semantics %d in hpa_decide_options", o->semantics);
-	if (!(o->tolerance >= 0.0) || o->cpu_initialization_period_ms < 0 || o->initial_readiness_delay_ms < 0 ||
-	    o->downscale_stabilization_ms < 0)
+	if (options_bad(o))
 		return hpa__error(err, HPA_EINVAL, "negative tolerance or duration in hpa_decide_options");
+	*out = o;
 	return HPA_OK;
+}
+
+static int load_options(hpa_decide_options *o, const hpa_decide_options *opts, hpa_error *err)
+{
+	const hpa_decide_options *p = o;
+	int rc = hpa__decide_options(&p, o, opts, err);
+	if (rc == HPA_OK && p != o)
+		*o = *p;
+	return rc;
 }
 
 /* ---- behavior defaults ------------------------------------------------------------------ */
@@ -123,12 +144,16 @@ static int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const 
 	const hpa_decide_policy *p;
 	size_t n, i;
 	bool use_min = r->select_policy == HPA_SELECT_MIN;
-	int32_t result = use_min ? INT32_MAX : INT32_MIN;
+	int32_t result = use_min ? INT32_MAX : INT32_MIN, period = 0, start = current;
 	if (r->select_policy == HPA_SELECT_DISABLED)
 		return current;
 	rules_policies(r, true, &p, &n);
 	for (i = 0; i < n; i++) {
-		int32_t start = period_start(current, h, p[i].period_seconds, now), proposed;
+		int32_t proposed;
+		if (i == 0 || p[i].period_seconds != period) {
+			period = p[i].period_seconds;
+			start = period_start(current, h, period, now);
+		}
 		if (p[i].type == HPA_POLICY_PODS)
 			proposed = hpa__i32_sat((int64_t)start + p[i].value);
 		else
@@ -144,12 +169,16 @@ static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, cons
 	const hpa_decide_policy *p;
 	size_t n, i;
 	bool use_min = r->select_policy == HPA_SELECT_MIN;
-	int32_t result = use_min ? INT32_MIN : INT32_MAX;
+	int32_t result = use_min ? INT32_MIN : INT32_MAX, period = 0, start = current;
 	if (r->select_policy == HPA_SELECT_DISABLED)
 		return current;
 	rules_policies(r, false, &p, &n);
 	for (i = 0; i < n; i++) {
-		int32_t start = period_start(current, h, p[i].period_seconds, now), proposed;
+		int32_t proposed;
+		if (i == 0 || p[i].period_seconds != period) {
+			period = p[i].period_seconds;
+			start = period_start(current, h, period, now);
+		}
 		if (p[i].type == HPA_POLICY_PODS)
 			proposed = hpa__i32_sat((int64_t)start - p[i].value);
 		else
@@ -200,13 +229,13 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		int32_t scale_up_lim;
 		double lim;
 		stab = prenorm;
+		/* one pass, written so that it compiles to conditional moves */
 		for (i = 0; i < n; i++) {
-			int32_t r = recs[i].replicas;
 			int64_t ts = recs[i].ts;
-			if (ts < cutoff)
-				slot = (int64_t)i;
-			else if (r > stab)
-				stab = r;
+			bool stale = ts < cutoff;
+			int32_t r = stale ? INT32_MIN : recs[i].replicas;
+			slot = stale ? (int64_t)i : slot;
+			stab = r > stab ? r : stab;
 		}
 		out->stabilization = stab != prenorm ? HPA_STAB_SCALE_DOWN_STABILIZED : HPA_STAB_READY_FOR_NEW_SCALE;
 		lim = c->o->scale_up_limit_factor * (double)current;
@@ -234,16 +263,17 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 			: (int32_t)(c->o->downscale_stabilization_ms / 1000);
 		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
 		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
+		int64_t old_cut = up_cut < down_cut ? up_cut : down_cut;
 		int32_t up_rec = prenorm, down_rec = prenorm;
+		/* the windowed min and max and the stale slot in one pass, as
+		 * conditional moves */
 		for (i = 0; i < n; i++) {
 			int32_t r = recs[i].replicas;
 			int64_t ts = recs[i].ts;
-			if (ts > up_cut && r < up_rec)
-				up_rec = r;
-			if (ts > down_cut && r > down_rec)
-				down_rec = r;
-			if (ts < up_cut && ts < down_cut)
-				slot = (int64_t)i;
+			int32_t ur = ts > up_cut ? r : INT32_MAX, dr = ts > down_cut ? r : INT32_MIN;
+			up_rec = ur < up_rec ? ur : up_rec;
+			down_rec = dr > down_rec ? dr : down_rec;
+			slot = ts < old_cut ? (int64_t)i : slot;
 		}
 		stab = current;
 		if (stab < up_rec)
@@ -298,7 +328,9 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 
 /* ---- conditions ------------------------------------------------------------------------------ */
 
-static char *cond_set(hpa_decision *d, int type, int status, const char *reason)
+/* Set a condition's status and reason (in the order first set); its message
+ * is formatted afterwards (text.c) unless options.no_text. */
+static void cond_set(hpa_decision *d, int type, int status, const char *reason)
 {
 	size_t i;
 	hpa_decision_condition *c = NULL;
@@ -314,38 +346,12 @@ static char *cond_set(hpa_decision *d, int type, int status, const char *reason)
 	c->status = status;
 	c->reason = reason;
 	c->message[0] = '\0';
-	return c->message;
-}
-
-static void cond_text(const hpa__calc *c, char *msg, const char *a, const char *b)
-{
-	hpa__sb s;
-	if (c->o->no_text)
-		return;
-	hpa__sb_init(&s, msg, HPA_DECIDE_TEXT_MAX);
-	hpa__sb_puts(&s, a);
-	if (b)
-		hpa__sb_puts(&s, b);
 }
 
 static const char *const limit_reasons[] = {
 	NULL, "DesiredWithinRange", "TooFewReplicas", "TooManyReplicas", "ScaleUpLimit", "ScaleDownLimit",
 };
-static const char *const limit_messages[] = {
-	NULL,
-	"the desired count is within the acceptable range",
-	"the desired replica count is less than the minimum replica count",
-	"the desired replica count is more than the maximum replica count",
-	"the desired replica count is increasing faster than the maximum scale rate",
-	"the desired replica count is decreasing faster than the maximum scale rate",
-};
 static const char *const stab_reasons[] = { NULL, "ReadyForNewScale", "ScaleUpStabilized", "ScaleDownStabilized" };
-static const char *const stab_messages[] = {
-	NULL,
-	"recommended size matches current size",
-	"recent recommendations were lower than current one, applying the lowest recent recommendation",
-	"recent recommendations were higher than current one, applying the highest recent recommendation",
-};
 
 /* ---- validation ---------------------------------------------------------------------------- */
 
@@ -408,7 +414,7 @@ static void calc_init(hpa__calc *c, const hpa_decide_options *o, const hpa_decid
 }
 
 /* The API default metric when spec.metrics is empty: cpu Utilization 80 %. */
-static const hpa_decide_metric default_metric = {
+const hpa_decide_metric hpa__default_metric = {
 	HPA_SOURCE_RESOURCE, NULL, HPA_RESOURCE_CPU, NULL, NULL, NULL, NULL, NULL, NULL,
 	HPA_TARGET_UTILIZATION, true, 80, false, 0, 0, false, 0, 0,
 	NULL, NULL, 0, false, 0, NULL, 0, false, NULL
@@ -422,34 +428,26 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 	const hpa_decide_input *in = c->in;
 	size_t i, first_invalid = SIZE_MAX;
 	int32_t replicas = 0;
-	char *msg;
 
 	if (in->selector > HPA_SELECTOR_OK) {
 		hpa__sb b;
 		d->limit_reason = HPA_LIMIT_INVALID_SELECTOR;
 		d->error = true;
+		hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
 		if (in->selector == HPA_SELECTOR_EMPTY) {
-			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
-			cond_text(c, msg, "the HPA target's scale is missing a selector", NULL);
-			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
 			hpa__sb_puts(&b, "selector is required");
 		} else if (in->selector == HPA_SELECTOR_INVALID) {
-			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
-			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
 			hpa__sb_puts(&b, "couldn't convert selector into a corresponding internal selector object: ");
 			hpa__sb_puts(&b, in->selector_error ? in->selector_error : "invalid selector");
-			if (!c->o->no_text)
-				memcpy(msg, d->error_message, sizeof(d->error_message));
 		} else {
-			msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector");
-			hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
+			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector");
 			hpa__sb_puts(&b, "pods by selector ");
 			hpa__sb_puts(&b, in->selector_text ? in->selector_text : "");
 			hpa__sb_puts(&b, " are controlled by more than one HPA (e.g. ");
 			hpa__sb_puts(&b, in->selector_error ? in->selector_error : "");
 			hpa__sb_puts(&b, ")");
-			if (!c->o->no_text)
-				memcpy(msg, d->error_message, sizeof(d->error_message));
 		}
 		return -1;
 	}
@@ -469,7 +467,7 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 			d->metric_index = i;
 		}
 	}
-	if (d->n_invalid_metrics) {
+	if (UNLIKELY(d->n_invalid_metrics)) {
 		hpa__sb b;
 		hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
 		hpa__sb_puts(&b, "invalid metrics (");
@@ -479,23 +477,14 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 		hpa__sb_puts(&b, "), first error is: ");
 		hpa__metric_error_text(&b, &metrics[first_invalid], &d->metrics[first_invalid]);
 		d->error = true;
+		if (d->n_invalid_metrics >= n || replicas < in->spec_replicas) {
+			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, d->metrics[first_invalid].failure_reason);
+			d->limit_reason = HPA_LIMIT_INVALID_METRICS;
+			d->metric_index = SIZE_MAX;
+			return -1;
+		}
 	}
-	if (d->n_invalid_metrics >= n || (d->n_invalid_metrics > 0 && replicas < in->spec_replicas)) {
-		const hpa_metric_result *r = &d->metrics[first_invalid];
-		msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, r->failure_reason);
-		cond_text(c, msg, "the HPA was unable to compute the replica count: ", r->message);
-		d->limit_reason = HPA_LIMIT_INVALID_METRICS;
-		d->metric_index = SIZE_MAX;
-		return -1;
-	}
-	msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_TRUE, "ValidMetricFound");
-	if (!c->o->no_text) {
-		hpa__sb b;
-		hpa__sb_init(&b, msg, HPA_DECIDE_TEXT_MAX);
-		hpa__sb_puts(&b, "the HPA was able to successfully calculate a replica count from ");
-		if (d->metric_index != SIZE_MAX)
-			hpa_decide_metric_describe(&metrics[d->metric_index], msg + b.len, HPA_DECIDE_TEXT_MAX - b.len);
-	}
+	cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_TRUE, "ValidMetricFound");
 	return replicas;
 }
 
@@ -513,32 +502,31 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
 int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h, const hpa_decide_options *opts,
 	hpa_error *err)
 {
-	hpa_decide_options o;
+	hpa_decide_options obuf;
+	const hpa_decide_options *o;
 	hpa__calc c;
 	const hpa_decide_metric *metrics;
 	size_t n_metrics;
 	int32_t current, min, max, desired = 0;
 	bool rescale = true, needs_metrics = true, master, gate, scaled_to_zero = false, obj_ext;
-	const char *reason_text = "";
 	recs_view rv;
-	char *msg;
 	int rc;
 
 	if (!d || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
 	d->version = HPA_DECISION_VERSION;
-	if ((rc = load_options(&o, opts, err)) || (rc = check_input(in, err)))
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)) || (rc = check_input(in, err)))
 		return rc;
-	calc_init(&c, &o, in);
-	metrics = in->n_metrics ? in->metrics : &default_metric;
+	calc_init(&c, o, in);
+	metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
 	n_metrics = in->n_metrics ? in->n_metrics : 1;
 	c.dg.usage_ok = c.dg.req_ok = 0;
 
 	current = in->spec_replicas;
 	min = in->has_min_replicas ? in->min_replicas : 1;
 	max = in->max_replicas;
-	master = o.semantics == HPA_SEMANTICS_MASTER;
-	gate = o.scale_to_zero;
+	master = o->semantics == HPA_SEMANTICS_MASTER;
+	gate = o->scale_to_zero;
 
 	d->current_replicas = current;
 	d->metric_replicas = -1;
@@ -560,8 +548,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	memset(&d->update, 0, sizeof(d->update));
 	d->update.slot = -1;
 
-	msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededGetScale");
-	cond_text(&c, msg, "the HPA controller was able to get the target's current scale", NULL);
+	cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededGetScale");
 
 	/* recordInitialRecommendation */
 	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
@@ -570,7 +557,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		d->update.init_replicas = current;
 	}
 
-	obj_ext = has_object_or_external(metrics, n_metrics);
+	obj_ext = master && has_object_or_external(metrics, n_metrics);
 	if (master)
 		scaled_to_zero = gate && in->scaled_to_zero;
 
@@ -579,17 +566,14 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		rescale = false;
 		needs_metrics = false;
 		d->limit_reason = HPA_LIMIT_SCALING_DISABLED;
-		msg = cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled");
-		cond_text(&c, msg, "scaling is disabled since the replica count of the target is zero", NULL);
+		cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled");
 		if (master && !gate)
 			d->remove_scaled_to_zero = true;
 	} else if (current > max) {
-		reason_text = "Current number of replicas above Spec.MaxReplicas";
 		desired = max;
 		needs_metrics = false;
 		d->limit_reason = HPA_LIMIT_CURRENT_ABOVE_MAX;
 	} else if (current < min) {
-		reason_text = "Current number of replicas below Spec.MinReplicas";
 		desired = min;
 		needs_metrics = false;
 		d->limit_reason = HPA_LIMIT_CURRENT_BELOW_MIN;
@@ -599,32 +583,21 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 
 	if (needs_metrics) {
 		int32_t m;
+		hpa_normalization nz;
+		bool raised = false;
 		if (in->selector <= HPA_SELECTOR_OK)
 			hpa__digest_build(&c, metrics, n_metrics);
 		m = compute_metrics(&c, d, metrics, n_metrics);
-		hpa_normalization nz;
 		if (m < 0) {
 			/* blocking error: status keeps the old desiredReplicas */
 			d->desired_replicas = in->has_prev_desired ? in->prev_desired_replicas : current;
 			d->rescale = false;
 			d->error = true;
-			return HPA_OK;
+			goto texts;
 		}
 		d->metric_replicas = m;
 		if (m > desired)
 			desired = m;
-		if (!o.no_text) {
-			if (desired > current) {
-				size_t k = 0;
-				if (d->metric_index != SIZE_MAX && m == desired)
-					k = hpa_decide_metric_describe(&metrics[d->metric_index], d->rescale_reason,
-						sizeof(d->rescale_reason));
-				if (k < sizeof(d->rescale_reason))
-					hpa__strlcpy(d->rescale_reason + k, " above target", sizeof(d->rescale_reason) - k);
-			} else if (desired < current) {
-				hpa__strlcpy(d->rescale_reason, "All metrics below target", sizeof(d->rescale_reason));
-			}
-		}
 		d->prenormalized_replicas = desired;
 		normalize(&c, &rv, h, current, desired, min, max, in->behavior, &nz);
 		d->stabilized_replicas = nz.stabilized_replicas;
@@ -633,32 +606,27 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		d->update.store_recommendation = true;
 		d->update.recommendation = desired;
 		d->update.slot = nz.update.slot;
-		msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, stab_reasons[nz.stabilization]);
-		cond_text(&c, msg, stab_messages[nz.stabilization], NULL);
-		msg = cond_set(d, HPA_CONDITION_SCALING_LIMITED,
+		cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, stab_reasons[nz.stabilization]);
+		cond_set(d, HPA_CONDITION_SCALING_LIMITED,
 			nz.desired_replicas == nz.stabilized_replicas ? HPA_COND_FALSE : HPA_COND_TRUE,
 			limit_reasons[nz.limit_reason]);
-		cond_text(&c, msg, limit_messages[nz.limit_reason], NULL);
 		desired = nz.desired_replicas;
+		/* [master] raised to minReplicas from zero. Unreachable as the
+		 * checks above stand (current == 0 with minReplicas > 0 never gets
+		 * here), kept for parity with upstream's code; its event reason
+		 * is the one text hpa_decision_format_conditions() cannot rebuild. */
 		if (master && current == 0 && min != 0 && scaled_to_zero && desired < min) {
 			desired = min;
-			if (!o.no_text && d->rescale_reason[0] == '\0')
-				hpa__strlcpy(d->rescale_reason, "Current number of replicas below Spec.MinReplicas",
-					sizeof(d->rescale_reason));
+			raised = true;
 		}
 		rescale = desired != current;
-	} else if (!o.no_text && rescale) {
-		hpa__strlcpy(d->rescale_reason, reason_text, sizeof(d->rescale_reason));
+		if (raised && rescale && !o->no_text && d->prenormalized_replicas == current)
+			hpa__strlcpy(d->rescale_reason, "Current number of replicas below Spec.MinReplicas",
+				sizeof(d->rescale_reason));
 	}
 
 	if (rescale) {
-		msg = cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
-		if (!o.no_text) {
-			hpa__sb b;
-			hpa__sb_init(&b, msg, HPA_DECIDE_TEXT_MAX);
-			hpa__sb_puts(&b, "the HPA controller was able to update the target scale to ");
-			hpa__sb_int(&b, desired);
-		}
+		cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
 		if (in->behavior) {
 			d->update.store_event = true;
 			d->update.prev_replicas = current;
@@ -669,23 +637,22 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		}
 		if (master) {
 			if (gate) {
-				if (current > 0 && desired == 0 && min == 0 && obj_ext) {
-					msg = cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero");
-					cond_text(&c, msg, "the HPA controller scaled the workload to zero", NULL);
-				} else {
-					msg = cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero");
-					cond_text(&c, msg, "the HPA controller did not scale the workload to zero", NULL);
-				}
+				if (current > 0 && desired == 0 && min == 0 && obj_ext)
+					cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero");
+				else
+					cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero");
 			} else {
 				d->remove_scaled_to_zero = true;
 			}
 		}
 	} else {
 		desired = current;
-		d->rescale_reason[0] = '\0';
 	}
 	d->rescale = rescale;
 	d->desired_replicas = desired;
+texts:
+	if (!o->no_text)
+		hpa__format_texts(d, in);
 	return HPA_OK;
 }
 

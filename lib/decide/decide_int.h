@@ -29,6 +29,14 @@ struct hpa_history {
 	uint64_t evictions;
 };
 
+#if defined(__GNUC__)
+# define LIKELY(x) __builtin_expect(!!(x), 1)
+# define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+# define LIKELY(x) (x)
+# define UNLIKELY(x) (x)
+#endif
+
 /* Saturating int64 helpers (Go wraps; the library never overflows). */
 static inline int64_t hpa__add_sat(int64_t a, int64_t b)
 {

@@ -1,0 +1,277 @@
+/*
+ * lib/decide/text.c -- the texts of a decision: condition messages, the
+ * event reason and metric names (upstream's condition messages and
+ * rescaleReason). hpa_decide() computes numbers and condition reasons only;
+ * the texts are formatted afterwards from the decision and its input, by
+ * hpa_decide() itself unless options.no_text, or later by
+ * hpa_decision_format_conditions(). One formatter for both: the lazy texts
+ * are the texts.
+ *
+ * Every text is bounded by HPA_DECIDE_TEXT_MAX (truncated, NUL-terminated);
+ * fixed texts are copied with their compile-time length.
+ */
+#include "calc_int.h"
+
+/* ---- a bounded writer ----------------------------------------------------------- */
+
+typedef struct {
+	char *p;
+	size_t len, cap;        /* cap >= 1 */
+} tw;
+
+static inline void tw_put(tw *w, const char *s, size_t n)
+{
+	size_t room = w->cap - 1 - w->len;
+	if (n > room)
+		n = room;
+	memcpy(w->p + w->len, s, n);
+	w->len += n;
+}
+
+static inline void tw_str(tw *w, const char *s)
+{
+	if (s)
+		tw_put(w, s, strlen(s));
+}
+
+static inline void tw_end(tw *w)
+{
+	w->p[w->len] = '\0';
+}
+
+#define TW_LIT(w, lit) tw_put((w), (lit), sizeof(lit) - 1)
+
+/* A fixed text with its length. */
+typedef struct {
+	const char *s;
+	size_t n;
+} lit_t;
+#define LIT(s) { s, sizeof(s) - 1 }
+
+static inline void set_lit(char *dst, const lit_t *l)
+{
+	memcpy(dst, l->s, l->n + 1);
+}
+
+/* ---- metric names ------------------------------------------------------------------- */
+
+/* The controller's name of a metric, appended to w (the texts of
+ * hpa_decide_metric_describe()). */
+static void describe(tw *w, const hpa_decide_metric *m)
+{
+	size_t start = w->len;
+	switch (m->type) {
+	case HPA_SOURCE_RESOURCE:
+	case HPA_SOURCE_CONTAINER_RESOURCE:
+		tw_str(w, hpa__resource_name(m->resource));
+		if (m->has_average_value)
+			TW_LIT(w, " resource");
+		else if (m->has_average_utilization && m->type == HPA_SOURCE_RESOURCE)
+			TW_LIT(w, " resource utilization (percentage of request)");
+		else if (m->has_average_utilization)
+			TW_LIT(w, " container resource utilization (percentage of request)");
+		else
+			w->len = start;
+		break;
+	case HPA_SOURCE_PODS:
+		TW_LIT(w, "pods metric ");
+		tw_str(w, m->name);
+		break;
+	case HPA_SOURCE_OBJECT:
+		if (m->target_type == HPA_TARGET_VALUE && m->has_value) {
+			tw_str(w, m->object_kind);
+			TW_LIT(w, " metric ");
+			tw_str(w, m->name);
+			break;
+		}
+		if (!(m->target_type == HPA_TARGET_AVERAGE_VALUE && m->has_average_value))
+			break;
+		/* fall through - upstream labels Object AverageValue "external metric" */
+	case HPA_SOURCE_EXTERNAL:
+		if (m->type == HPA_SOURCE_EXTERNAL && !m->has_average_value && !m->has_value)
+			break;
+		TW_LIT(w, "external metric ");
+		tw_str(w, m->name);
+		TW_LIT(w, "(");
+		if (m->selector)
+			tw_str(w, m->selector);
+		else
+			TW_LIT(w, "nil");
+		TW_LIT(w, ")");
+		break;
+	default:
+		break;
+	}
+}
+
+size_t hpa_decide_metric_describe(const hpa_decide_metric *m, char *buf, size_t size)
+{
+	char tmp[HPA_DECIDE_TEXT_MAX];
+	tw w = { tmp, 0, sizeof(tmp) };
+	if (m)
+		describe(&w, m);
+	tw_end(&w);
+	if (size) {
+		size_t k = w.len < size - 1 ? w.len : size - 1;
+		memcpy(buf, tmp, k);
+		buf[k] = '\0';
+	}
+	return w.len;
+}
+
+/* ---- condition messages and the event reason -------------------------------------------- */
+
+static const lit_t stab_messages[] = {
+	LIT(""),
+	LIT("recommended size matches current size"),
+	LIT("recent recommendations were lower than current one, applying the lowest recent recommendation"),
+	LIT("recent recommendations were higher than current one, applying the highest recent recommendation"),
+};
+static const lit_t limit_messages[] = {
+	LIT(""),
+	LIT("the desired count is within the acceptable range"),
+	LIT("the desired replica count is less than the minimum replica count"),
+	LIT("the desired replica count is more than the maximum replica count"),
+	LIT("the desired replica count is increasing faster than the maximum scale rate"),
+	LIT("the desired replica count is decreasing faster than the maximum scale rate"),
+};
+static const lit_t got_scale = LIT("the HPA controller was able to get the target's current scale");
+static const lit_t disabled = LIT("scaling is disabled since the replica count of the target is zero");
+static const lit_t no_selector = LIT("the HPA target's scale is missing a selector");
+static const lit_t scaled_to_zero = LIT("the HPA controller scaled the workload to zero");
+static const lit_t not_scaled_to_zero = LIT("the HPA controller did not scale the workload to zero");
+static const lit_t below_target = LIT("All metrics below target");
+static const lit_t above_max = LIT("Current number of replicas above Spec.MaxReplicas");
+static const lit_t below_min = LIT("Current number of replicas below Spec.MinReplicas");
+
+static void put_int(tw *w, int32_t v)
+{
+	char t[12];
+	size_t n = sizeof(t);
+	uint32_t u = v < 0 ? (uint32_t)0 - (uint32_t)v : (uint32_t)v;
+	do {
+		t[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		t[--n] = '-';
+	tw_put(w, t + n, sizeof(t) - n);
+}
+
+/* The message of condition c, from the decision and the input: every
+ * message upstream sets is a function of the condition's type and status
+ * and of the decision's outcome. */
+static void condition_message(hpa_decision_condition *c, const hpa_decision *d, const hpa_decide_input *in,
+	const hpa_decide_metric *metrics)
+{
+	tw w = { c->message, 0, sizeof(c->message) };
+	size_t i;
+	switch (c->type) {
+	case HPA_CONDITION_ABLE_TO_SCALE:
+		if (d->rescale) {
+			TW_LIT(&w, "the HPA controller was able to update the target scale to ");
+			put_int(&w, d->desired_replicas);
+			break;
+		}
+		set_lit(c->message, d->stabilization > 0 && d->stabilization <= HPA_STAB_SCALE_DOWN_STABILIZED
+				? &stab_messages[d->stabilization] : &got_scale);
+		return;
+	case HPA_CONDITION_SCALING_ACTIVE:
+		if (c->status == HPA_COND_TRUE) {
+			TW_LIT(&w, "the HPA was able to successfully calculate a replica count from ");
+			if (d->metric_index < d->n_metrics)
+				describe(&w, &metrics[d->metric_index]);
+			break;
+		}
+		switch (d->limit_reason) {
+		case HPA_LIMIT_SCALING_DISABLED:
+			set_lit(c->message, &disabled);
+			return;
+		case HPA_LIMIT_INVALID_SELECTOR:
+			if (in->selector == HPA_SELECTOR_EMPTY) {
+				set_lit(c->message, &no_selector);
+				return;
+			}
+			tw_str(&w, d->error_message);
+			break;
+		case HPA_LIMIT_INVALID_METRICS:
+			for (i = 0; i < d->n_metrics && d->metrics[i].status == HPA_OK; i++)
+				;
+			TW_LIT(&w, "the HPA was unable to compute the replica count: ");
+			if (i < d->n_metrics)
+				tw_str(&w, d->metrics[i].message);
+			break;
+		default:
+			break;
+		}
+		break;
+	case HPA_CONDITION_SCALING_LIMITED:
+		if (d->limit_reason > 0 && d->limit_reason <= HPA_LIMIT_SCALE_DOWN_LIMIT) {
+			set_lit(c->message, &limit_messages[d->limit_reason]);
+			return;
+		}
+		break;
+	case HPA_CONDITION_SCALED_TO_ZERO:
+		set_lit(c->message, c->status == HPA_COND_TRUE ? &scaled_to_zero : &not_scaled_to_zero);
+		return;
+	default:
+		break;
+	}
+	tw_end(&w);
+}
+
+void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in)
+{
+	const hpa_decide_metric *metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
+	size_t i;
+	for (i = 0; i < d->n_conditions; i++)
+		condition_message(&d->conditions[i], d, in, metrics);
+	/* the event reason (rescaleReason) */
+	if (!d->rescale) {
+		d->rescale_reason[0] = '\0';
+	} else if (d->prenormalized_replicas >= 0) {
+		/* from the metrics: the recommendation against the current count */
+		if (d->prenormalized_replicas > d->current_replicas) {
+			tw w = { d->rescale_reason, 0, sizeof(d->rescale_reason) };
+			if (d->metric_index < d->n_metrics && d->metric_replicas == d->prenormalized_replicas)
+				describe(&w, &metrics[d->metric_index]);
+			TW_LIT(&w, " above target");
+			tw_end(&w);
+		} else if (d->prenormalized_replicas < d->current_replicas) {
+			set_lit(d->rescale_reason, &below_target);
+		}
+		/* equal: no reason (hpa_decide() wrote the one special case) */
+	} else if (d->limit_reason == HPA_LIMIT_CURRENT_ABOVE_MAX) {
+		set_lit(d->rescale_reason, &above_max);
+	} else if (d->limit_reason == HPA_LIMIT_CURRENT_BELOW_MIN) {
+		set_lit(d->rescale_reason, &below_min);
+	}
+}
+
+int hpa_decision_format_conditions(hpa_decision *d, const hpa_decide_input *in, const hpa_decide_options *opts,
+	hpa_error *err)
+{
+	size_t n, i;
+	hpa_decide_options obuf;
+	const hpa_decide_options *o;
+	int rc;
+	if (!d || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: NULL argument");
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
+		return rc;
+	if (d->version != HPA_DECISION_VERSION)
+		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decision", d->version);
+	if (in->version != HPA_DECIDE_INPUT_VERSION)
+		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decide_input", in->version);
+	n = in->n_metrics ? in->n_metrics : 1;
+	if ((in->n_metrics && !in->metrics) || d->n_metrics != n || d->n_conditions > HPA_DECIDE_MAX_CONDITIONS ||
+	    (d->metric_index != SIZE_MAX && d->metric_index >= n))
+		return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: the decision is not one of this input");
+	for (i = 0; i < d->n_conditions; i++)
+		if (d->conditions[i].type < HPA_CONDITION_ABLE_TO_SCALE ||
+		    d->conditions[i].type > HPA_CONDITION_SCALED_TO_ZERO)
+			return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: unknown condition type %d",
+				d->conditions[i].type);
+	hpa__format_texts(d, in);
+	return HPA_OK;
+}
