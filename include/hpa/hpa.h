@@ -22,6 +22,7 @@
 #include <hpa/autoscaler.h>
 #include <hpa/validate.h>
 #include <hpa/decide.h>
+#include <hpa/explain.h>
 #include <hpa/simulate.h>
 #include <hpa/model.h>
 
