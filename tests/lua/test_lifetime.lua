@@ -1,0 +1,93 @@
+-- Lifetimes: drop (or close) the parent, collect garbage, keep using the child
+-- many times: no crash, same values. Also run under ASan (tests/bindings/tests.cmake).
+local T = require "lunit"
+local hpa = require "hpa"
+
+local TEXT = [[
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: order, labels: {app: order}}
+spec:
+  replicas: 3
+  template:
+    spec:
+      containers:
+      - {name: order, image: "order:1", resources: {requests: {cpu: 250m}}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: order-hpa}
+spec: {scaleTargetRef: {kind: Deployment, name: order}, minReplicas: 1, maxReplicas: 4}
+]]
+local ROUNDS = T.SANITIZED and 200 or 2000
+
+T.case("drop the manifest, keep objects and views", function()
+  for i = 1, ROUNDS do
+    local m = hpa.load_all(TEXT)
+    local dep, h = m[1], m[2]
+    local container = dep.spec.template.spec.containers[1]
+    local labels = dep.metadata.labels
+    m = nil
+    if i % 100 == 0 then collectgarbage() collectgarbage() end
+    T.eq(container.resources.requests.cpu, "250m")
+    T.eq(labels.app, "order")
+    T.eq(h.spec.max_replicas, 4)
+    dep.spec.replicas = 5
+    T.eq(dep.spec.replicas, 5)
+  end
+end)
+
+T.case("close the manifest", function()
+  local m = hpa.load_all(TEXT)
+  local spec = m[2].spec
+  m:close()
+  collectgarbage() collectgarbage()
+  T.raises(function() return #m end)
+  for _ = 1, ROUNDS do T.eq(spec.min_replicas, 1) end
+end)
+
+T.case("drop a standalone object, keep a child view", function()
+  for i = 1, ROUNDS do
+    local d = hpa.Deployment { name = "a", replicas = 2, labels = { k = "v" } }
+    local labels = d.metadata.labels
+    d = nil
+    if i % 100 == 0 then collectgarbage() collectgarbage() end
+    T.eq(labels.k, "v")
+  end
+end)
+
+T.case("removed and moved objects", function()
+  for _ = 1, ROUNDS // 10 do
+    local m = hpa.load_all(TEXT)
+    local cs = m[1].spec.template.spec.containers
+    m:remove(1)
+    m = nil
+    local d = hpa.Deployment { name = "x", replicas = 2 }
+    local spec = d.spec
+    local m2 = hpa.manifest()
+    m2:append(d)
+    d, m2 = nil, nil
+    collectgarbage() collectgarbage()
+    T.eq(cs[1].name, "order")
+    T.eq(spec.replicas, 2)
+  end
+end)
+
+T.case("rendered manifests and decisions", function()
+  local model = T.SOURCE_DIR .. "/examples/12st-mall/model.yml"
+  for _ = 1, 20 do
+    local hpas = hpa.render(model):of_kind("HorizontalPodAutoscaler")
+    collectgarbage() collectgarbage()
+    for _, x in ipairs(hpas) do T.ok(x.spec.max_replicas >= 1) end
+  end
+  local h = hpa.history()
+  for _ = 1, ROUNDS // 10 do
+    local d = hpa.decide { hpa = { apiVersion = "autoscaling/v2", kind = "HorizontalPodAutoscaler", metadata = { name = "h" },
+      spec = { minReplicas = 1, maxReplicas = 3, scaleTargetRef = { kind = "Deployment", name = "d" } } },
+      target = hpa.Deployment { name = "d", replicas = 1 }, now = 0, history = h, record = true }
+    collectgarbage()
+    T.eq(d.desired_replicas, 1)
+  end
+end)
+
+T.run()
