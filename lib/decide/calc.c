@@ -71,7 +71,7 @@ static int32_t percent_of(int64_t u, int64_t q)
 {
 	int64_t p;
 	if (u >= 0 && u <= INT64_MAX / 100) {
-		p = u * 100 / q;
+		p = hpa__div(u * 100, q);
 	} else {
 		/* U*100 would overflow int64: quotient and remainder separately */
 		int64_t whole = u / q, rem = u % q;
@@ -444,22 +444,8 @@ static int pod_pass(const hpa__calc *c, const hpa_decide_metric *m, int kind, su
 	const char *req_why = NULL;
 
 	int64_t init_cut;
-	unsigned bit = HPA_RESOURCE_BIT(res);
 
 	memset(s, 0, sizeof(*s));
-	if (LIKELY(kind != 2 && !container && (c->dg.usage_ok & bit) && (kind == 1 || (c->dg.req_ok & bit)))) {
-		/* every pod ready: the digest has the sums */
-		s->ready = (uint32_t)in->n_pods;
-		s->u = c->dg.u[res];
-		if (kind == 0)
-			s->q = c->dg.q[res];
-		s->n_req = s->n_entries = (int64_t)in->n_pods;
-		if (cls)
-			memset(cls, HPA_POD_READY, in->n_pods);
-		r->n_ready = s->ready;
-		r->n_unready = r->n_missing = r->n_ignored = 0;
-		return HPA_OK;
-	}
 	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
 		: c->now - c->o->cpu_initialization_period_ms;
 	if (kind == 0) {
@@ -580,7 +566,7 @@ static int utilization_path(const hpa__calc *c, const hpa_decide_metric *m, int3
 	r->has_average_utilization = true;
 	r->average_utilization = util;
 	r->has_average_value = true;
-	r->average_value_milli = (int64_t)s.u / s.n_req;
+	r->average_value_milli = hpa__div((int64_t)s.u, s.n_req);
 	r->value_format = m->resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
 	r->usage_ratio = ratio;
 	r->n_samples = (uint32_t)s.n_entries;
@@ -639,7 +625,7 @@ static int plain_path(const hpa__calc *c, const hpa_decide_metric *m, int kind, 
 			NULL, NULL);
 	if (pod_pass(c, m, kind, &s, cls, r, reason, prefix))
 		return HPA_ERROR;
-	usage = (int64_t)s.u / s.n_entries;
+	usage = hpa__div((int64_t)s.u, s.n_entries);
 	ratio = (double)usage / (double)target;
 	r->has_average_value = true;
 	r->average_value_milli = usage;
@@ -666,7 +652,7 @@ static int plain_path(const hpa__calc *c, const hpa_decide_metric *m, int kind, 
 	if (up_unready)
 		len2 += s.unready;
 	r->n_samples = (uint32_t)len2;
-	r2 = (double)(s2 / len2) / (double)target;
+	r2 = (double)hpa__div(s2, len2) / (double)target;
 	if (within(c, r2) || (ratio < 1.0 && r2 > 1.0) || (ratio > 1.0 && r2 < 1.0)) {
 		r->replicas = current;
 		return HPA_OK;
@@ -822,8 +808,58 @@ static int external_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_m
 
 /* ---- one metric --------------------------------------------------------------------------- */
 
+/* A whole-pod Resource metric when the digest has its sums (every pod
+ * ready): what utilization_path / plain_path compute for that case, without
+ * the pod pass. Returns false to take the exact path. */
+static inline bool resource_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r,
+	uint8_t *cls)
+{
+	unsigned bit = HPA_RESOURCE_BIT(m->resource);
+	int64_t n = (int64_t)c->in->n_pods, u = (int64_t)c->dg.u[m->resource];
+	int32_t current = c->in->spec_replicas;
+	double ratio;
+
+	if (!(c->dg.usage_ok & bit))
+		return false;
+	if (m->has_average_value) {
+		int64_t usage = hpa__div(u, n);
+		ratio = (double)usage / (double)m->average_value_milli;
+		r->has_average_utilization = false;
+		r->average_utilization = 0;
+		r->average_value_milli = usage;
+	} else if (m->has_average_utilization && (c->dg.req_ok & bit) && c->dg.q[m->resource] != 0) {
+		int32_t util = percent_of(u, (int64_t)c->dg.q[m->resource]);
+		ratio = (double)util / (double)m->average_utilization;
+		r->has_average_utilization = true;
+		r->average_utilization = util;
+		r->average_value_milli = hpa__div(u, n);
+	} else {
+		return false;
+	}
+	r->type = m->type;
+	r->status = HPA_OK;
+	r->failure_reason = NULL;
+	r->replicas = within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n);
+	r->has_average_value = true;
+	r->has_value = false;
+	r->value_milli = 0;
+	r->value_format = m->resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
+	r->usage_ratio = ratio;
+	r->n_ready = (uint32_t)n;
+	r->n_unready = r->n_missing = r->n_ignored = 0;
+	r->n_samples = (uint32_t)n;
+	r->rebalanced = false;
+	r->message[0] = '\0';
+	if (cls)
+		memset(cls, HPA_POD_READY, (size_t)n);
+	return true;
+}
+
 int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls)
 {
+	if (LIKELY(m->type == HPA_SOURCE_RESOURCE && c->dg.usage_ok && !m->fetch_failed) &&
+	    resource_from_digest(c, m, r, cls))
+		return HPA_OK;
 	r->type = m->type;
 	r->status = HPA_OK;
 	r->failure_reason = NULL;

@@ -52,6 +52,23 @@ static inline int32_t hpa__i32_sat(int64_t v)
 	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;
 }
 
+/* a / b truncating, as C's `/` (b != 0). For 0 <= a, b < 2^53 from a
+ * double quotient corrected by one step: exact, since |fl(a/b) - a/b| < 1
+ * there, and three times cheaper than a 64-bit idiv (40-90 cycles on
+ * Skylake-class cores). */
+static inline int64_t hpa__div(int64_t a, int64_t b)
+{
+	if (LIKELY((uint64_t)a < (UINT64_C(1) << 53) && b > 0 && b < (INT64_C(1) << 53))) {
+		int64_t q = (int64_t)((double)a / (double)b), r = a - q * b;
+		if (r < 0)
+			q--;
+		else if (r >= b)
+			q++;
+		return q;
+	}
+	return a / b;
+}
+
 /* Longest policy period of one direction (defaults applied). */
 int32_t hpa__rules_longest_period(const hpa_decide_rules *r, bool up);
 
