@@ -247,6 +247,7 @@ typedef struct {
 	int64_t up_window_ms, down_window_ms;
 	int32_t up_rec, down_rec;       /* windowed min / max including the new recommendation */
 	size_t n_up, n_down;            /* history entries inside each window */
+	int32_t up_hist_min, down_hist_max; /* of those entries only (INT32_MAX / INT32_MIN: none) */
 	bool virt;                      /* no list: the controller records (current, now) first */
 	int32_t up_limit, down_limit;   /* raw behavior limits (INT32_MIN when not computed) */
 	int32_t legacy_limit;           /* legacy scale-up limit */
@@ -269,6 +270,8 @@ static void stab_compute(stab_facts *f, const hpa_explain_input *x, const hpa_de
 		f->down_window_ms = o->downscale_stabilization_ms;
 	}
 	f->up_rec = f->down_rec = d->prenormalized_replicas;
+	f->up_hist_min = INT32_MAX;
+	f->down_hist_max = INT32_MIN;
 	f->virt = !h || !hpa_history_has_recommendations(h);
 	n = f->virt ? 1 : hpa_history_recommendation_count(h);
 	for (i = 0; i < n; i++) {
@@ -283,12 +286,16 @@ static void stab_compute(stab_facts *f, const hpa_explain_input *x, const hpa_de
 			f->n_up++;
 			if (r.replicas < f->up_rec)
 				f->up_rec = r.replicas;
+			if (r.replicas < f->up_hist_min)
+				f->up_hist_min = r.replicas;
 		}
 		/* legacy keeps entries not older than the cutoff, behavior those after it */
 		if (b ? r.timestamp_ms > now - f->down_window_ms : r.timestamp_ms >= now - f->down_window_ms) {
 			f->n_down++;
 			if (r.replicas > f->down_rec)
 				f->down_rec = r.replicas;
+			if (r.replicas > f->down_hist_max)
+				f->down_hist_max = r.replicas;
 		}
 	}
 	if (b) {
@@ -340,6 +347,57 @@ static void events_text(hpa__buf *b, const hpa_history *h, const hpa_decide_rule
 			h ? (int)hpa_history_replica_change(h, HPA_SCALE_UP, (int64_t)p[i].period_seconds * 1000, now) : 0,
 			h ? (int)hpa_history_replica_change(h, HPA_SCALE_DOWN, (int64_t)p[i].period_seconds * 1000, now) : 0);
 	}
+}
+
+static void window_text(hpa__buf *b, const char *what, size_t n, int32_t v, const char *which)
+{
+	if (n)
+		hpa__buf_printf(b, "  %s: %zu recent recommendation(s), the %s %d\n", what, n, which, (int)v);
+	else
+		hpa__buf_printf(b, "  %s: no recent recommendation\n", what);
+}
+
+/* The recommendations newer than `since` (at most 8, newest last). */
+static void recs_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decision *d, const hpa_history *h,
+	int64_t since, bool inclusive)
+{
+	size_t n, i, first, shown = 0;
+	char t[40];
+	bool virt = !h || !hpa_history_has_recommendations(h);
+	if (virt) {
+		hpa__format_rfc3339(t, x->in.now_ms);
+		hpa__buf_printf(b, "  history: none for this HPA, so the controller first records the current count %d at "
+			"%s\n", (int)d->current_replicas, t);
+		return;
+	}
+	n = hpa_history_recommendation_count(h);
+	for (i = 0, first = SIZE_MAX; i < n; i++) {
+		hpa_recommendation r;
+		if (hpa_history_recommendation_at(h, i, &r) == HPA_OK &&
+		    (inclusive ? r.timestamp_ms >= since : r.timestamp_ms > since)) {
+			if (first == SIZE_MAX)
+				first = i;
+			shown++;
+		}
+	}
+	if (!shown)
+		return;
+	hpa__buf_puts(b, "  recent recommendations:");
+	for (i = first, shown = 0; i < n; i++) {
+		hpa_recommendation r;
+		if (hpa_history_recommendation_at(h, i, &r) != HPA_OK ||
+		    !(inclusive ? r.timestamp_ms >= since : r.timestamp_ms > since))
+			continue;
+		if (shown++ == 8) {
+			hpa__buf_puts(b, " ...");
+			break;
+		}
+		hpa__format_rfc3339(t, r.timestamp_ms);
+		hpa__buf_printf(b, " %d at %s%s", (int)r.replicas, t, shown < 8 ? "," : "");
+	}
+	if (b->len && b->ptr[b->len - 1] == ',')
+		b->ptr[--b->len] = '\0';
+	hpa__buf_putc(b, '\n');
 }
 
 /* ---- text --------------------------------------------------------------------------------- */
@@ -593,22 +651,27 @@ static int render_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decisi
 		hpa__buf_putc(b, '\n');
 		seconds_text(w1, sizeof(w1), f.up_window_ms);
 		seconds_text(w2, sizeof(w2), f.down_window_ms);
-		if (f.virt)
-			hpa__buf_printf(b, "  history:  none for this HPA: the controller first records the current count "
-				"%d at now (a scale down waits for the window)\n", (int)current);
 		if (!in->behavior) {
-			hpa__buf_printf(b, "Stabilization (spec.behavior not set: legacy rules): scale-down window %s, "
-				"%zu recommendation(s) inside, highest %d -> %d\n", w2, f.n_down, (int)f.down_rec,
+			hpa__buf_printf(b, "Stabilization (spec.behavior not set: legacy rules): the highest recommendation of "
+				"the last %s wins a scale down\n", w2);
+			window_text(b, "scale-down window", f.n_down, f.down_hist_max, "highest");
+			recs_text(b, x, d, h, in->now_ms - f.down_window_ms, true);
+			hpa__buf_printf(b, "  new recommendation %d -> stabilized %d\n", (int)d->prenormalized_replicas,
 				(int)d->stabilized_replicas);
 			hpa__fixed(t1, sizeof(t1), o->scale_up_limit_factor, 1);
 			hpa__fixed(t2, sizeof(t2), o->scale_up_limit_minimum, 1);
 			hpa__buf_printf(b, "Limits: scale-up limit max(%s x %d, %s) = %d; minReplicas %d, maxReplicas %d\n",
 				t1, (int)current, t2, (int)f.legacy_limit, (int)d->min_replicas, (int)max);
 		} else {
-			hpa__buf_printf(b, "Stabilization: scale-up window %s (%zu recommendation(s) inside, lowest %d), "
-				"scale-down window %s (%zu inside, highest %d):\n  current %d kept between %d and %d -> %d",
-				w1, f.n_up, (int)f.up_rec, w2, f.n_down, (int)f.down_rec, (int)current, (int)f.up_rec,
-				(int)f.down_rec, (int)d->stabilized_replicas);
+			hpa__buf_printf(b, "Stabilization: a scale up takes the lowest recommendation of the last %s, a scale "
+				"down the highest of the last %s\n", w1, w2);
+			window_text(b, "scale-up window", f.n_up, f.up_hist_min, "lowest");
+			window_text(b, "scale-down window", f.n_down, f.down_hist_max, "highest");
+			recs_text(b, x, d, h, in->now_ms - (f.up_window_ms > f.down_window_ms ? f.up_window_ms : f.down_window_ms),
+				false);
+			hpa__buf_printf(b, "  new recommendation %d; current %d kept between %d and %d -> stabilized %d",
+				(int)d->prenormalized_replicas, (int)current, (int)f.up_rec, (int)f.down_rec,
+				(int)d->stabilized_replicas);
 			if (d->stabilization == HPA_STAB_SCALE_UP_STABILIZED)
 				hpa__buf_puts(b, " (held back: recent recommendations were lower)");
 			else if (d->stabilization == HPA_STAB_SCALE_DOWN_STABILIZED)
@@ -627,7 +690,8 @@ static int render_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decisi
 				events_text(b, h, &in->behavior->scale_down, false, in->now_ms);
 			}
 		}
-		hpa__buf_printf(b, "Result: %d -> %d (%s: %s)\n", (int)d->stabilized_replicas, (int)d->desired_replicas,
+		hpa__buf_printf(b, "Result: stabilized %d -> desired %d (%s: %s)\n", (int)d->stabilized_replicas,
+			(int)d->desired_replicas,
 			hpa_decide_limit_name(d->limit_reason) ? hpa_decide_limit_name(d->limit_reason) : "?",
 			d->limit_reason == HPA_LIMIT_TOO_MANY_REPLICAS ? "capped at maxReplicas"
 			: d->limit_reason == HPA_LIMIT_TOO_FEW_REPLICAS ? "raised to minReplicas"
