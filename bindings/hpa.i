@@ -74,6 +74,9 @@
 %ignore hpa_manifest_iter_free; // the destructor of the wrapper class (called by the garbage collector)
 %ignore hpa_bind_decide_free;
 %ignore hpa_manifest_append_take; // re-declared below with the ownership transfer (DISOWN)
+%ignore hpa_explain_input_free; // the destructor of the wrapper class (called by the garbage collector)
+%ignore hpa_explain_hpa_row; // row + entry graph: hpa_bind_hpa_row formats the row of one HPA object with it
+%ignore hpa_explain_hpa_table; // array of object pointers: hpa_bind_hpa_table passes the HPAs of a manifest
 %ignore hpa_manifests_lint; // array of manifests: the layers lint one manifest holding copies of all objects
 
 /* structs that only carry pointer graphs (inputs of the ignored calls) stay opaque */
@@ -95,6 +98,7 @@
 %ignore hpa_lint_options;
 %ignore hpa_parse_options;
 %ignore hpa_render_options;
+%immutable hpa_explain_input;
 %ignore hpa_sim_options::on_sync;
 %ignore hpa_sim_options::payload;
 %ignore hpa_error;
@@ -142,11 +146,13 @@ HPA_OPAQUE(hpa_sim, hpa_sim_free)
 HPA_OPAQUE(hpa_sim_load, hpa_sim_load_free)
 HPA_OPAQUE(hpa_manifest_iter, hpa_manifest_iter_free)
 HPA_OPAQUE(hpa_bind_decide, hpa_bind_decide_free)
+HPA_OPAQUE(hpa_explain_input, hpa_explain_input_free)
 
 /* value structs returned by the facade (allocated with malloc: SWIG's destructor frees them) */
 HPA_OWNED_OUT(hpa_decision)
 HPA_OWNED_OUT(hpa_metric_result)
 HPA_OWNED_OUT(hpa_normalization)
+HPA_STRUCT_OUT(hpa_decision)
 HPA_STRUCT_OUT(hpa_recommendation)
 HPA_STRUCT_OUT(hpa_scale_event)
 HPA_STRUCT_OUT(hpa_sim_summary)
@@ -208,6 +214,7 @@ HPA_STATUS(hpa_decide_options_init)
 HPA_STATUS(hpa_sim_service_init)
 HPA_STATUS(hpa_sim_deployment_init)
 HPA_STATUS(hpa_sim_options_init)
+HPA_STATUS(hpa_explain_sources_init)
 
 /* ---- the public headers, in layer order (hpa/hpa.h) ---- */
 #define HPA_EXTERN(type) extern type
@@ -232,6 +239,7 @@ HPA_STATUS(hpa_sim_options_init)
 %include <hpa/decide.h>
 %include <hpa/simulate.h>
 %include <hpa/model.h>
+%include <hpa/explain.h>
 
 /* ---- the binding facade ---- */
 %include "hpa_bind.h"

@@ -989,22 +989,16 @@ int hpa_bind_decide_metric_describe(const hpa_bind_decide *b, size_t index, char
 	return 0;
 }
 
-int hpa_bind_decide_targets(const hpa_bind_decide *b, const hpa_decision *d, size_t index, char **text_out,
+int hpa_bind_input_targets(const hpa_decide_input *in, const hpa_decision *d, size_t index, char **text_out,
 	hpa_error *err)
 {
-	hpa_decide_input in;
-	scratch s;
 	hpa_targets_entry entries[HPA_DECIDE_MAX_METRICS];
 	size_t n, len;
 	char *text;
-	int rc;
-	if (!b || !d || !text_out)
+	if (!in || !d || !text_out)
 		return fail(err, HPA_EINVAL, "NULL argument");
 	*text_out = NULL;
-	if ((rc = assemble(b, &in, &s, err)) != 0)
-		return rc;
-	n = hpa_decision_targets(entries, HPA_DECIDE_MAX_METRICS, d, &in);
-	scratch_free(&s);
+	n = hpa_decision_targets(entries, HPA_DECIDE_MAX_METRICS, d, in);
 	if (index != SIZE_MAX) {
 		if (index >= n)
 			return fail(err, HPA_ENOTFOUND, "no metric %zu", index);
@@ -1022,6 +1016,64 @@ int hpa_bind_decide_targets(const hpa_bind_decide *b, const hpa_decision *d, siz
 	}
 	*text_out = text;
 	return 0;
+}
+
+int hpa_bind_decide_targets(const hpa_bind_decide *b, const hpa_decision *d, size_t index, char **text_out,
+	hpa_error *err)
+{
+	hpa_decide_input in;
+	scratch s;
+	int rc;
+	if (!b || !d || !text_out)
+		return fail(err, HPA_EINVAL, "NULL argument");
+	*text_out = NULL;
+	if ((rc = assemble(b, &in, &s, err)) != 0)
+		return rc;
+	rc = hpa_bind_input_targets(&in, d, index, text_out, err);
+	scratch_free(&s);
+	return rc;
+}
+
+int hpa_bind_input_metric_describe(const hpa_decide_input *in, size_t index, char **text_out, hpa_error *err)
+{
+	size_t n;
+	char *s;
+	if (!in || !text_out || index >= in->n_metrics)
+		return fail(err, HPA_ENOTFOUND, "no metric %zu", index);
+	n = hpa_decide_metric_describe(&in->metrics[index], NULL, 0);
+	s = malloc(n + 1);
+	if (!s)
+		return nomem(err);
+	hpa_decide_metric_describe(&in->metrics[index], s, n + 1);
+	*text_out = s;
+	return 0;
+}
+
+size_t hpa_bind_input_pod_count(const hpa_decide_input *in)
+{
+	return in ? in->n_pods : 0;
+}
+
+const char *hpa_bind_input_pod_name(const hpa_decide_input *in, size_t pod)
+{
+	return in && pod < in->n_pods ? in->pods[pod].name : NULL;
+}
+
+int hpa_bind_input_pod_class(const hpa_decide_input *in, size_t metric, size_t pod)
+{
+	if (!in || !in->pod_class || metric >= in->n_metrics || pod >= in->n_pods)
+		return 0;
+	return in->pod_class[metric * in->n_pods + pod];
+}
+
+int64_t hpa_bind_input_now(const hpa_decide_input *in)
+{
+	return in ? in->now_ms : 0;
+}
+
+size_t hpa_bind_input_metric_count(const hpa_decide_input *in)
+{
+	return in ? in->n_metrics : 0;
 }
 
 static const char *stab_name(int v)
@@ -1117,137 +1169,7 @@ char *hpa_bind_error_format(int code, size_t line, size_t column, size_t documen
 	return s;
 }
 
-/* ---- parsing helpers ------------------------------------------------------------------------------------------ */
-
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static int digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int hpa_bind_parse_time(const char *text, int64_t *ms_out, hpa_error *err)
-{
-	int Y, M, D, h, mi, sec, ms = 0, off = 0;
-	const char *p;
-	if (!text || !ms_out)
-		return fail(err, HPA_EINVAL, "NULL argument");
-	if (strlen(text) < 20 || digits(text, 4, &Y) || text[4] != '-' || digits(text + 5, 2, &M) || text[7] != '-' ||
-	    digits(text + 8, 2, &D) || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
-	    digits(text + 11, 2, &h) || text[13] != ':' || digits(text + 14, 2, &mi) || text[16] != ':' ||
-	    digits(text + 17, 2, &sec) || M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || mi > 59 || sec > 60)
-		return fail(err, HPA_ESYNTAX, "not an RFC 3339 time: \"%s\"", text);
-	p = text + 19;
-	if (*p == '.') {
-		int scale = 100;
-		p++;
-		if (*p < '0' || *p > '9')
-			return fail(err, HPA_ESYNTAX, "not an RFC 3339 time: \"%s\"", text);
-		while (*p >= '0' && *p <= '9') {
-			ms += (*p - '0') * scale;
-			scale /= 10;
-			p++;
-		}
-	}
-	if (*p == 'Z' || *p == 'z') {
-		p++;
-	} else if (*p == '+' || *p == '-') {
-		int oh, om;
-		if (digits(p + 1, 2, &oh) || p[3] != ':' || digits(p + 4, 2, &om))
-			return fail(err, HPA_ESYNTAX, "not an RFC 3339 time: \"%s\"", text);
-		off = (oh * 60 + om) * (*p == '-' ? -1 : 1);
-		p += 6;
-	} else {
-		return fail(err, HPA_ESYNTAX, "not an RFC 3339 time: \"%s\"", text);
-	}
-	if (*p)
-		return fail(err, HPA_ESYNTAX, "not an RFC 3339 time: \"%s\"", text);
-	*ms_out = ((days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec) - (int64_t)off * 60) *
-		1000 + ms;
-	return 0;
-}
-
-int hpa_bind_parse_duration(const char *text, int64_t *ms_out, hpa_error *err)
-{
-	const char *p = text;
-	double total = 0;
-	int neg = 0;
-	if (!text || !ms_out)
-		return fail(err, HPA_EINVAL, "NULL argument");
-	if (*p == '-' || *p == '+')
-		neg = *p++ == '-';
-	if (strcmp(p, "0") == 0) {
-		*ms_out = 0;
-		return 0;
-	}
-	if (!*p)
-		return fail(err, HPA_ESYNTAX, "not a duration: \"%s\"", text);
-	while (*p) {
-		double v = 0, scale;
-		int any = 0;
-		while (*p >= '0' && *p <= '9') {
-			v = v * 10 + (*p++ - '0');
-			any = 1;
-		}
-		if (*p == '.') {
-			double f = 0.1;
-			p++;
-			while (*p >= '0' && *p <= '9') {
-				v += (*p++ - '0') * f;
-				f /= 10;
-				any = 1;
-			}
-		}
-		if (!any)
-			return fail(err, HPA_ESYNTAX, "not a duration: \"%s\"", text);
-		if (strncmp(p, "ns", 2) == 0) {
-			scale = 1e-6;
-			p += 2;
-		} else if (strncmp(p, "us", 2) == 0) {
-			scale = 1e-3;
-			p += 2;
-		} else if (strncmp(p, "\xc2\xb5s", 3) == 0) {
-			scale = 1e-3;
-			p += 3;
-		} else if (strncmp(p, "ms", 2) == 0) {
-			scale = 1;
-			p += 2;
-		} else if (*p == 's') {
-			scale = 1000;
-			p++;
-		} else if (*p == 'm') {
-			scale = 60000;
-			p++;
-		} else if (*p == 'h') {
-			scale = 3600000;
-			p++;
-		} else {
-			return fail(err, HPA_ESYNTAX, "not a duration (missing unit): \"%s\"", text);
-		}
-		total += v * scale;
-	}
-	if (total > 9.2e18)
-		return fail(err, HPA_ERANGE, "duration out of range: \"%s\"", text);
-	*ms_out = (int64_t)(total + 0.5) * (neg ? -1 : 1);
-	return 0;
-}
+/* ---- quantities ---------------------------------------------------------------------------------------------- */
 
 static int qfmt_from_quantity(hpa_quantity_fmt f)
 {
@@ -1327,723 +1249,19 @@ int hpa_bind_path_join(const char *parent, const char *key, char **text_out, hpa
 	return sb_finish(&sb, text_out, err);
 }
 
-/* ---- reading objects (path API) ------------------------------------------------------------------------------ */
-
-/* path printf into a fixed buffer; an over-long path reads as absent */
-static const char *pf(char *buf, size_t size, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
-	;
-
-static const char *pf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= size)
-		return "\x01";  /* malformed: never present */
-	return buf;
-}
-
-static const char *get_str(const hpa_object *o, const char *path)
-{
-	const char *s = NULL;
-	if (hpa_object_type(o, path) != HPA_VALUE_STRING)
-		return NULL;
-	if (hpa_object_get_text(o, path, &s, NULL))
-		return NULL;
-	return s;
-}
-
-static bool get_i64(const hpa_object *o, const char *path, int64_t *out)
-{
-	const char *t = NULL;
-	if (hpa_object_type(o, path) != HPA_VALUE_INT)
-		return false;
-	if (hpa_object_get_int64(o, path, out, NULL) == 0)
-		return true;
-	/* a quantity or generic field stored as an integer: read its text */
-	if (hpa_object_get_text(o, path, &t, NULL) == 0 && t) {
-		char *end;
-		long long v;
-		errno = 0;
-		v = strtoll(t, &end, 0);
-		if (!errno && !*end) {
-			*out = v;
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool get_i32(const hpa_object *o, const char *path, int32_t *out)
-{
-	int64_t v;
-	if (!get_i64(o, path, &v) || v < INT32_MIN || v > INT32_MAX)
-		return false;
-	*out = (int32_t)v;
-	return true;
-}
-
-/* a quantity written as a string or a number */
-static int get_qty(const hpa_object *o, const char *path, int64_t *milli, int *format, hpa_error *err)
-{
-	const char *t = NULL;
-	hpa_value_type ty = hpa_object_type(o, path);
-	if (ty != HPA_VALUE_STRING && ty != HPA_VALUE_INT && ty != HPA_VALUE_FLOAT)
-		return HPA_ENOTFOUND;
-	if (hpa_object_get_text(o, path, &t, err) || !t)
-		return fail(err, HPA_ETYPE, "%s: not a quantity", path);
-	if (hpa_bind_quantity_milli(t, milli, format, err)) {
-		if (err)
-			snprintf(err->path, sizeof(err->path), "%s", path);
-		return err ? err->code : HPA_ESYNTAX;
-	}
-	return 0;
-}
-
-static int get_time(const hpa_object *o, const char *path, int64_t *ms, hpa_error *err)
-{
-	const char *t = get_str(o, path);
-	if (!t)
-		return HPA_ENOTFOUND;
-	if (hpa_bind_parse_time(t, ms, err)) {
-		if (err)
-			snprintf(err->path, sizeof(err->path), "%s", path);
-		return HPA_ESYNTAX;
-	}
-	return 0;
-}
-
-static int resource_of(const char *name)
-{
-	if (!name)
-		return 0;
-	if (strcmp(name, "cpu") == 0)
-		return HPA_RESOURCE_CPU;
-	if (strcmp(name, "memory") == 0)
-		return HPA_RESOURCE_MEMORY;
-	return 0;
-}
-
-/* requests/usage map (cpu, memory) at path into set + milli values */
-static int read_resources(const hpa_object *o, const char *path, unsigned int *set, int64_t *cpu, int64_t *mem,
-	hpa_error *err)
-{
-	char p[512];
-	int rc;
-	*set = 0;
-	*cpu = *mem = 0;
-	rc = get_qty(o, pf(p, sizeof(p), "%s.cpu", path), cpu, NULL, err);
-	if (rc == 0)
-		*set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
-	else if (rc != HPA_ENOTFOUND)
-		return rc;
-	rc = get_qty(o, pf(p, sizeof(p), "%s.memory", path), mem, NULL, err);
-	if (rc == 0)
-		*set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
-	else if (rc != HPA_ENOTFOUND)
-		return rc;
-	return 0;
-}
-
-/* the metric's target at path (MetricTarget) */
-static int read_target(hpa_bind_decide *b, size_t mi, const hpa_object *o, const char *path, hpa_error *err)
-{
-	char p[512];
-	const char *tt = get_str(o, pf(p, sizeof(p), "%s.type", path));
-	int type = 0, avf = 0, vf = 0, rc;
-	int32_t util = 0;
-	int64_t av = 0, v = 0;
-	bool has_util, has_av = false, has_v = false;
-	if (tt && strcmp(tt, "Utilization") == 0)
-		type = HPA_TARGET_UTILIZATION;
-	else if (tt && strcmp(tt, "AverageValue") == 0)
-		type = HPA_TARGET_AVERAGE_VALUE;
-	else if (tt && strcmp(tt, "Value") == 0)
-		type = HPA_TARGET_VALUE;
-	has_util = get_i32(o, pf(p, sizeof(p), "%s.averageUtilization", path), &util);
-	rc = get_qty(o, pf(p, sizeof(p), "%s.averageValue", path), &av, &avf, err);
-	if (rc == 0)
-		has_av = true;
-	else if (rc != HPA_ENOTFOUND)
-		return rc;
-	rc = get_qty(o, pf(p, sizeof(p), "%s.value", path), &v, &vf, err);
-	if (rc == 0)
-		has_v = true;
-	else if (rc != HPA_ENOTFOUND)
-		return rc;
-	return hpa_bind_decide_metric_set_target(b, mi, type, has_util, util, has_av, av, avf, has_v, v, vf, err);
-}
-
-static int read_rules(hpa_bind_decide *b, const hpa_object *o, const char *path, int dir, hpa_error *err)
-{
-	char p[512];
-	const char *sp;
-	int32_t win = 0;
-	bool has_win, has_tol = false;
-	int sel = 0, rc;
-	int64_t tol_milli = 0;
-	size_t i, n;
-	if (!hpa_object_has(o, path))
-		return 0;
-	has_win = get_i32(o, pf(p, sizeof(p), "%s.stabilizationWindowSeconds", path), &win);
-	sp = get_str(o, pf(p, sizeof(p), "%s.selectPolicy", path));
-	if (sp)
-		sel = strcmp(sp, "Max") == 0 ? HPA_SELECT_MAX : strcmp(sp, "Min") == 0 ? HPA_SELECT_MIN
-			: strcmp(sp, "Disabled") == 0 ? HPA_SELECT_DISABLED : 0;
-	if (sp && !sel)
-		return fail(err, HPA_EINVAL, "%s.selectPolicy: unknown value \"%s\"", path, sp);
-	rc = get_qty(o, pf(p, sizeof(p), "%s.tolerance", path), &tol_milli, NULL, err);
-	if (rc == 0)
-		has_tol = true;
-	else if (rc != HPA_ENOTFOUND)
-		return rc;
-	if ((rc = hpa_bind_decide_rules_set(b, dir, has_win, win, sel, has_tol, (double)tol_milli / 1000.0, err)) != 0)
-		return rc;
-	pf(p, sizeof(p), "%s.policies", path);
-	if (hpa_object_type(o, p) == HPA_VALUE_LIST) {
-		if ((rc = hpa_bind_decide_rules_set_has_policies(b, dir, true, err)) != 0)
-			return rc;
-		n = hpa_object_count(o, p);
-		for (i = 0; i < n; i++) {
-			char q[600];
-			const char *t = get_str(o, pf(q, sizeof(q), "%s.policies[%zu].type", path, i));
-			int32_t value = 0, period = 0;
-			int pt = t && strcmp(t, "Pods") == 0 ? HPA_POLICY_PODS : t && strcmp(t, "Percent") == 0
-				? HPA_POLICY_PERCENT : 0;
-			if (!pt)
-				return fail(err, HPA_EINVAL, "%s.policies[%zu].type: unknown value \"%s\"", path, i,
-					t ? t : "");
-			get_i32(o, pf(q, sizeof(q), "%s.policies[%zu].value", path, i), &value);
-			get_i32(o, pf(q, sizeof(q), "%s.policies[%zu].periodSeconds", path, i), &period);
-			if ((rc = hpa_bind_decide_rules_add_policy(b, dir, pt, value, period, err)) != 0)
-				return rc;
-		}
-	}
-	return 0;
-}
-
-/* label selector at path (matchLabels + matchExpressions) as text and a matcher */
-typedef struct {
-	const hpa_object *o;
-	char path[256];
-	bool present;
-} selector_ref;
-
-static void selector_text(const selector_ref *s, sbuf *sb)
-{
-	char p[600];
-	size_t i, n, j, m;
-	bool first = true;
-	pf(p, sizeof(p), "%s.matchLabels", s->path);
-	n = hpa_object_count(s->o, p);
-	/* labels.SelectorFromSet sorts by key */
-	{
-		const char **keys = calloc(n ? n : 1, sizeof(*keys));
-		if (!keys) {
-			sb->oom = 1;
-			return;
-		}
-		for (i = 0; i < n; i++)
-			keys[i] = hpa_object_key_at(s->o, p, i);
-		for (i = 1; i < n; i++)
-			for (j = i; j > 0 && keys[j - 1] && keys[j] && strcmp(keys[j - 1], keys[j]) > 0; j--) {
-				const char *t = keys[j];
-				keys[j] = keys[j - 1];
-				keys[j - 1] = t;
-			}
-		for (i = 0; i < n; i++) {
-			char *kp = NULL;
-			const char *v;
-			if (!keys[i] || hpa_bind_path_join(p, keys[i], &kp, NULL))
-				continue;
-			v = get_str(s->o, kp);
-			sb_printf(sb, "%s%s=%s", first ? "" : ",", keys[i], v ? v : "");
-			first = false;
-			free(kp);
-		}
-		free(keys);
-	}
-	pf(p, sizeof(p), "%s.matchExpressions", s->path);
-	n = hpa_object_count(s->o, p);
-	for (i = 0; i < n; i++) {
-		char q[700];
-		const char *key = get_str(s->o, pf(q, sizeof(q), "%s[%zu].key", p, i));
-		const char *op = get_str(s->o, pf(q, sizeof(q), "%s[%zu].operator", p, i));
-		if (!key || !op)
-			continue;
-		sb_puts(sb, first ? "" : ",");
-		first = false;
-		if (strcmp(op, "Exists") == 0) {
-			sb_puts(sb, key);
-		} else if (strcmp(op, "DoesNotExist") == 0) {
-			sb_printf(sb, "!%s", key);
-		} else {
-			sb_printf(sb, "%s %s (", key, strcmp(op, "In") == 0 ? "in" : "notin");
-			pf(q, sizeof(q), "%s[%zu].values", p, i);
-			m = hpa_object_count(s->o, q);
-			for (j = 0; j < m; j++) {
-				char r[800];
-				const char *v = get_str(s->o, pf(r, sizeof(r), "%s[%zu]", q, j));
-				sb_printf(sb, "%s%s", j ? "," : "", v ? v : "");
-			}
-			sb_puts(sb, ")");
-		}
-	}
-}
-
-static const char *label_of(const hpa_object *pod, const char *key)
-{
-	char *kp = NULL;
-	const char *v;
-	if (hpa_bind_path_join("metadata.labels", key, &kp, NULL))
-		return NULL;
-	v = get_str(pod, kp);
-	free(kp);
-	return v;
-}
-
-static bool selector_matches(const selector_ref *s, const hpa_object *pod)
-{
-	char p[600];
-	size_t i, n, j, m;
-	pf(p, sizeof(p), "%s.matchLabels", s->path);
-	n = hpa_object_count(s->o, p);
-	for (i = 0; i < n; i++) {
-		const char *k = hpa_object_key_at(s->o, p, i), *want, *have;
-		char *kp = NULL;
-		if (!k || hpa_bind_path_join(p, k, &kp, NULL))
-			return false;
-		want = get_str(s->o, kp);
-		free(kp);
-		have = label_of(pod, k);
-		if (!want || !have || strcmp(want, have) != 0)
-			return false;
-	}
-	pf(p, sizeof(p), "%s.matchExpressions", s->path);
-	n = hpa_object_count(s->o, p);
-	for (i = 0; i < n; i++) {
-		char q[700];
-		const char *key = get_str(s->o, pf(q, sizeof(q), "%s[%zu].key", p, i));
-		const char *op = get_str(s->o, pf(q, sizeof(q), "%s[%zu].operator", p, i));
-		const char *have;
-		bool in = false;
-		if (!key || !op)
-			return false;
-		have = label_of(pod, key);
-		if (strcmp(op, "Exists") == 0) {
-			if (!have)
-				return false;
-			continue;
-		}
-		if (strcmp(op, "DoesNotExist") == 0) {
-			if (have)
-				return false;
-			continue;
-		}
-		pf(q, sizeof(q), "%s[%zu].values", p, i);
-		m = hpa_object_count(s->o, q);
-		for (j = 0; j < m && have; j++) {
-			char r[800];
-			const char *v = get_str(s->o, pf(r, sizeof(r), "%s[%zu]", q, j));
-			if (v && strcmp(v, have) == 0)
-				in = true;
-		}
-		if (strcmp(op, "In") == 0 ? !in : (strcmp(op, "NotIn") == 0 ? in : true))
-			return false;
-	}
-	return true;
-}
-
-static int read_pod(hpa_bind_decide *b, const hpa_object *pod, hpa_error *err)
-{
-	const char *name = hpa_object_name(pod), *phase = get_str(pod, "status.phase");
-	int ph = 0, ready = 0, rc;
-	int64_t rt = HPA_TIME_ZERO, st = 0;
-	bool has_start;
-	size_t i, n, idx;
-	unsigned int set;
-	int64_t cpu, mem;
-	char p[256];
-	if (phase)
-		ph = strcmp(phase, "Running") == 0 ? HPA_PHASE_RUNNING : strcmp(phase, "Pending") == 0 ? HPA_PHASE_PENDING
-			: strcmp(phase, "Succeeded") == 0 ? HPA_PHASE_SUCCEEDED : strcmp(phase, "Failed") == 0
-			? HPA_PHASE_FAILED : HPA_PHASE_UNKNOWN;
-	n = hpa_object_count(pod, "status.conditions");
-	for (i = 0; i < n; i++) {
-		const char *t = get_str(pod, pf(p, sizeof(p), "status.conditions[%zu].type", i)), *s;
-		if (!t || strcmp(t, "Ready") != 0)
-			continue;
-		s = get_str(pod, pf(p, sizeof(p), "status.conditions[%zu].status", i));
-		ready = s && strcmp(s, "True") == 0 ? HPA_COND_TRUE : s && strcmp(s, "False") == 0 ? HPA_COND_FALSE
-			: HPA_COND_UNKNOWN;
-		rc = get_time(pod, pf(p, sizeof(p), "status.conditions[%zu].lastTransitionTime", i), &rt, err);
-		if (rc && rc != HPA_ENOTFOUND)
-			return rc;
-		break;
-	}
-	rc = get_time(pod, "status.startTime", &st, err);
-	if (rc && rc != HPA_ENOTFOUND)
-		return rc;
-	has_start = rc == 0;
-	if (err)
-		hpa_error_init(err, HPA_ERROR_VERSION);
-	if ((rc = hpa_bind_decide_add_pod(b, name, ph, ready, rt, has_start, st,
-		     hpa_object_has(pod, "metadata.deletionTimestamp"), &idx, err)) != 0)
-		return rc;
-	n = hpa_object_count(pod, "spec.containers");
-	for (i = 0; i < n; i++) {
-		if ((rc = read_resources(pod, pf(p, sizeof(p), "spec.containers[%zu].resources.requests", i), &set, &cpu,
-			     &mem, err)) != 0)
-			return rc;
-		if ((rc = hpa_bind_decide_pod_add_container(b, idx, get_str(pod, pf(p, sizeof(p),
-			     "spec.containers[%zu].name", i)), HPA_CONTAINER_APP, set, cpu, mem, err)) != 0)
-			return rc;
-	}
-	n = hpa_object_count(pod, "spec.initContainers");
-	for (i = 0; i < n; i++) {
-		const char *rp = get_str(pod, pf(p, sizeof(p), "spec.initContainers[%zu].restartPolicy", i));
-		if ((rc = read_resources(pod, pf(p, sizeof(p), "spec.initContainers[%zu].resources.requests", i), &set,
-			     &cpu, &mem, err)) != 0)
-			return rc;
-		if ((rc = hpa_bind_decide_pod_add_container(b, idx, get_str(pod, pf(p, sizeof(p),
-			     "spec.initContainers[%zu].name", i)), rp && strcmp(rp, "Always") == 0 ? HPA_CONTAINER_SIDECAR
-			     : HPA_CONTAINER_INIT, set, cpu, mem, err)) != 0)
-			return rc;
-	}
-	if ((rc = read_resources(pod, "spec.resources.requests", &set, &cpu, &mem, err)) != 0)
-		return rc;
-	if (set && (rc = hpa_bind_decide_pod_set_requests(b, idx, set, cpu, mem, err)) != 0)
-		return rc;
-	return 0;
-}
-
-static int read_pod_metrics(hpa_bind_decide *b, const hpa_object *pm, hpa_error *err)
-{
-	const char *name = hpa_object_name(pm), *w = get_str(pm, "window");
-	int64_t ts = HPA_TIME_ZERO, win = 60000;
-	size_t i, n, pod = SIZE_MAX, oi = 0;
-	char p[256];
-	int rc;
-	rc = get_time(pm, "timestamp", &ts, err);
-	if (rc && rc != HPA_ENOTFOUND)
-		return rc;
-	if (w && (rc = hpa_bind_parse_duration(w, &win, err)) != 0) {
-		if (err)
-			snprintf(err->path, sizeof(err->path), "window");
-		return rc;
-	}
-	for (i = 0; i < b->n_pods; i++)
-		if (strcmp(b->pods[i].pod.name, name) == 0) {
-			pod = i;
-			break;
-		}
-	if (pod != SIZE_MAX)
-		rc = hpa_bind_decide_pod_set_usage(b, pod, ts, win, err);
-	else
-		rc = hpa_bind_decide_add_orphan_usage(b, name, ts, win, &oi, err);
-	if (rc)
-		return rc;
-	n = hpa_object_count(pm, "containers");
-	for (i = 0; i < n; i++) {
-		unsigned int set;
-		int64_t cpu, mem;
-		const char *cn = get_str(pm, pf(p, sizeof(p), "containers[%zu].name", i));
-		if ((rc = read_resources(pm, pf(p, sizeof(p), "containers[%zu].usage", i), &set, &cpu, &mem, err)) != 0)
-			return rc;
-		rc = pod != SIZE_MAX ? hpa_bind_decide_pod_add_usage(b, pod, cn, set, cpu, mem, err)
-			: hpa_bind_decide_orphan_add_usage(b, oi, cn, set, cpu, mem, err);
-		if (rc)
-			return rc;
-	}
-	return 0;
-}
-
-int hpa_bind_decide_from_objects(hpa_bind_decide *b, const hpa_object *hpa, const hpa_object *target,
-	const hpa_manifest *pods, const hpa_manifest *pod_metrics, hpa_error *err)
-{
-	int32_t minr = 1, maxr = 0, v32;
-	bool has_min;
-	size_t i, n;
-	char p[256];
-	const char *ns;
-	int rc;
-	selector_ref sel;
-	if (!b || !hpa)
-		return fail(err, HPA_EINVAL, "NULL argument");
-	if (strcmp(hpa_object_kind_name(hpa), "HorizontalPodAutoscaler") != 0)
-		return fail(err, HPA_EINVAL, "expected a HorizontalPodAutoscaler, got %s", hpa_object_kind_name(hpa));
-	ns = hpa_object_namespace(hpa);
-	if (!*ns)
-		ns = "default";
-	has_min = get_i32(hpa, "spec.minReplicas", &minr);
-	if (!get_i32(hpa, "spec.maxReplicas", &maxr))
-		return fail(err, HPA_EMISSING, "spec.maxReplicas: Required value");
-	hpa_bind_decide_set_spec(b, has_min, minr, maxr);
-	/* metrics */
-	n = hpa_object_count(hpa, "spec.metrics");
-	for (i = 0; i < n; i++) {
-		const char *type = get_str(hpa, pf(p, sizeof(p), "spec.metrics[%zu].type", i));
-		size_t mi;
-		char q[320];
-		if (!type)
-			return fail(err, HPA_EMISSING, "spec.metrics[%zu].type: Required value", i);
-		if (strcmp(type, "Resource") == 0 || strcmp(type, "ContainerResource") == 0) {
-			bool cr = type[0] == 'C';
-			const char *sect = cr ? "containerResource" : "resource";
-			const char *rn = get_str(hpa, pf(q, sizeof(q), "spec.metrics[%zu].%s.name", i, sect));
-			int res = resource_of(rn);
-			if (!res)
-				return fail(err, HPA_EUNSUPPORTED, "spec.metrics[%zu].%s.name: resource \"%s\" has no metrics "
-					"source (cpu and memory only)", i, sect, rn ? rn : "");
-			if ((rc = hpa_bind_decide_add_metric(b, cr ? HPA_SOURCE_CONTAINER_RESOURCE : HPA_SOURCE_RESOURCE, type,
-				     res, cr ? get_str(hpa, pf(q, sizeof(q), "spec.metrics[%zu].containerResource.container",
-				     i)) : NULL, NULL, NULL, NULL, NULL, ns, &mi, err)) != 0)
-				return rc;
-			rc = read_target(b, mi, hpa, pf(q, sizeof(q), "spec.metrics[%zu].%s.target", i, sect), err);
-		} else if (strcmp(type, "Pods") == 0) {
-			if ((rc = hpa_bind_decide_add_metric(b, HPA_SOURCE_PODS, type, 0, NULL, get_str(hpa, pf(q, sizeof(q),
-				     "spec.metrics[%zu].pods.metric.name", i)), NULL, NULL, NULL, ns, &mi, err)) != 0)
-				return rc;
-			rc = read_target(b, mi, hpa, pf(q, sizeof(q), "spec.metrics[%zu].pods.target", i), err);
-		} else if (strcmp(type, "Object") == 0) {
-			char k[320], nm[320];
-			if ((rc = hpa_bind_decide_add_metric(b, HPA_SOURCE_OBJECT, type, 0, NULL, get_str(hpa, pf(q, sizeof(q),
-				     "spec.metrics[%zu].object.metric.name", i)), NULL, get_str(hpa, pf(k, sizeof(k),
-				     "spec.metrics[%zu].object.describedObject.kind", i)), get_str(hpa, pf(nm, sizeof(nm),
-				     "spec.metrics[%zu].object.describedObject.name", i)), ns, &mi, err)) != 0)
-				return rc;
-			rc = read_target(b, mi, hpa, pf(q, sizeof(q), "spec.metrics[%zu].object.target", i), err);
-		} else if (strcmp(type, "External") == 0) {
-			if ((rc = hpa_bind_decide_add_metric(b, HPA_SOURCE_EXTERNAL, type, 0, NULL, get_str(hpa, pf(q,
-				     sizeof(q), "spec.metrics[%zu].external.metric.name", i)), NULL, NULL, NULL, ns, &mi,
-				     err)) != 0)
-				return rc;
-			rc = read_target(b, mi, hpa, pf(q, sizeof(q), "spec.metrics[%zu].external.target", i), err);
-		} else {
-			rc = hpa_bind_decide_add_metric(b, HPA_SOURCE_UNKNOWN, type, 0, NULL, NULL, NULL, NULL, NULL, ns, &mi,
-				err);
-		}
-		if (rc)
-			return rc;
-	}
-	/* behavior */
-	if (hpa_object_has(hpa, "spec.behavior")) {
-		hpa_bind_decide_set_behavior(b, true);
-		if ((rc = read_rules(b, hpa, "spec.behavior.scaleUp", HPA_SCALE_UP, err)) != 0 ||
-		    (rc = read_rules(b, hpa, "spec.behavior.scaleDown", HPA_SCALE_DOWN, err)) != 0)
-			return rc;
-	}
-	/* previous status */
-	if (get_i32(hpa, "status.desiredReplicas", &v32))
-		hpa_bind_decide_set_prev_desired(b, true, v32);
-	n = hpa_object_count(hpa, "status.conditions");
-	for (i = 0; i < n; i++) {
-		const char *t = get_str(hpa, pf(p, sizeof(p), "status.conditions[%zu].type", i));
-		const char *s = get_str(hpa, pf(p, sizeof(p), "status.conditions[%zu].status", i));
-		if (t && s && strcmp(t, "ScaledToZero") == 0 && strcmp(s, "True") == 0)
-			hpa_bind_decide_set_scaled_to_zero(b, true);
-	}
-	/* the scale target */
-	memset(&sel, 0, sizeof(sel));
-	{
-		int32_t spec_r = 0, status_r = 0;
-		sbuf sb = { NULL, 0, 0, 0 };
-		int selector = HPA_SELECTOR_EMPTY;
-		if (target) {
-			const char *sk = hpa_object_kind_name(target);
-			if (strcmp(sk, "Scale") == 0) {
-				const char *st = get_str(target, "status.selector");
-				if (st && *st) {
-					sb_puts(&sb, st);
-					selector = HPA_SELECTOR_OK;
-				}
-			} else if (hpa_object_has(target, "spec.selector")) {
-				sel.o = target;
-				snprintf(sel.path, sizeof(sel.path), "spec.selector");
-				sel.present = true;
-				selector_text(&sel, &sb);
-				selector = sb.len ? HPA_SELECTOR_OK : HPA_SELECTOR_EMPTY;
-			}
-			if (!get_i32(target, "spec.replicas", &spec_r))
-				spec_r = 1; /* the API default */
-			if (!get_i32(target, "status.replicas", &status_r))
-				status_r = spec_r;
-		} else {
-			if (!get_i32(hpa, "status.currentReplicas", &spec_r))
-				spec_r = 0;
-			status_r = spec_r;
-			selector = HPA_SELECTOR_OK;
-		}
-		if (sb.oom) {
-			free(sb.p);
-			return nomem(err);
-		}
-		rc = hpa_bind_decide_set_scale(b, spec_r, status_r, selector, sb.p ? sb.p : "", NULL, err);
-		free(sb.p);
-		if (rc)
-			return rc;
-	}
-	/* pods, then their metrics */
-	n = pods ? hpa_manifest_count(pods) : 0;
-	for (i = 0; i < n; i++) {
-		const hpa_object *pod = hpa_manifest_at(pods, i);
-		if (strcmp(hpa_object_kind_name(pod), "Pod") != 0)
-			continue;
-		if (sel.present && !selector_matches(&sel, pod))
-			continue;
-		if ((rc = read_pod(b, pod, err)) != 0)
-			return rc;
-	}
-	n = pod_metrics ? hpa_manifest_count(pod_metrics) : 0;
-	for (i = 0; i < n; i++) {
-		const hpa_object *pm = hpa_manifest_at(pod_metrics, i);
-		if (strcmp(hpa_object_kind_name(pm), "PodMetrics") != 0)
-			continue;
-		if (sel.present && !selector_matches(&sel, pm)) {
-			/* PodMetrics carry the pod's labels; an item of another workload is not ours,
-			 * unless it has no labels at all (then match by name) */
-			if (hpa_object_count(pm, "metadata.labels"))
-				continue;
-		}
-		if ((rc = read_pod_metrics(b, pm, err)) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* ---- kubectl get hpa from objects ----------------------------------------------------------------------------- */
-
-typedef struct {
-	hpa_targets_entry e[HPA_DECIDE_MAX_METRICS];
-	char res[HPA_DECIDE_MAX_METRICS][64];
-	size_t n;
-} row_targets;
-
-static int source_type(const char *t)
-{
-	if (!t)
-		return 0;
-	if (strcmp(t, "Resource") == 0)
-		return HPA_SOURCE_RESOURCE;
-	if (strcmp(t, "ContainerResource") == 0)
-		return HPA_SOURCE_CONTAINER_RESOURCE;
-	if (strcmp(t, "Pods") == 0)
-		return HPA_SOURCE_PODS;
-	if (strcmp(t, "Object") == 0)
-		return HPA_SOURCE_OBJECT;
-	if (strcmp(t, "External") == 0)
-		return HPA_SOURCE_EXTERNAL;
-	return HPA_SOURCE_UNKNOWN;
-}
-
-static const char *section_of(int type)
-{
-	switch (type) {
-	case HPA_SOURCE_RESOURCE: return "resource";
-	case HPA_SOURCE_CONTAINER_RESOURCE: return "containerResource";
-	case HPA_SOURCE_PODS: return "pods";
-	case HPA_SOURCE_OBJECT: return "object";
-	case HPA_SOURCE_EXTERNAL: return "external";
-	default: return NULL;
-	}
-}
-
-static int build_targets(const hpa_object *hpa, row_targets *rt, hpa_error *err)
-{
-	size_t i, n = hpa_object_count(hpa, "spec.metrics"), ns = hpa_object_count(hpa, "status.currentMetrics");
-	char p[320];
-	int rc;
-	memset(rt, 0, sizeof(*rt));
-	if (n > HPA_DECIDE_MAX_METRICS)
-		n = HPA_DECIDE_MAX_METRICS;
-	for (i = 0; i < n; i++) {
-		hpa_targets_entry *e = &rt->e[i];
-		int type = source_type(get_str(hpa, pf(p, sizeof(p), "spec.metrics[%zu].type", i)));
-		const char *sect = section_of(type), *rn;
-		e->type = type;
-		if (!sect)
-			continue;
-		if (type == HPA_SOURCE_RESOURCE || type == HPA_SOURCE_CONTAINER_RESOURCE) {
-			rn = get_str(hpa, pf(p, sizeof(p), "spec.metrics[%zu].%s.name", i, sect));
-			snprintf(rt->res[i], sizeof(rt->res[i]), "%s", rn ? rn : "");
-			e->resource = rt->res[i];
-		}
-		e->has_target_average_utilization = get_i32(hpa, pf(p, sizeof(p),
-			"spec.metrics[%zu].%s.target.averageUtilization", i, sect), &e->target_average_utilization);
-		rc = get_qty(hpa, pf(p, sizeof(p), "spec.metrics[%zu].%s.target.averageValue", i, sect),
-			&e->target_average_value_milli, &e->target_average_value_format, err);
-		if (rc && rc != HPA_ENOTFOUND)
-			return rc;
-		e->has_target_average_value = rc == 0;
-		rc = get_qty(hpa, pf(p, sizeof(p), "spec.metrics[%zu].%s.target.value", i, sect), &e->target_value_milli,
-			&e->target_value_format, err);
-		if (rc && rc != HPA_ENOTFOUND)
-			return rc;
-		e->has_target_value = rc == 0;
-		/* status.currentMetrics[i] when it has this source set */
-		if (i < ns && hpa_object_has(hpa, pf(p, sizeof(p), "status.currentMetrics[%zu].%s", i, sect))) {
-			e->has_status = true;
-			e->has_current_average_utilization = get_i32(hpa, pf(p, sizeof(p),
-				"status.currentMetrics[%zu].%s.current.averageUtilization", i, sect),
-				&e->current_average_utilization);
-			rc = get_qty(hpa, pf(p, sizeof(p), "status.currentMetrics[%zu].%s.current.averageValue", i, sect),
-				&e->current_average_value_milli, &e->current_average_value_format, err);
-			if (rc && rc != HPA_ENOTFOUND)
-				return rc;
-			e->has_current_average_value = rc == 0;
-			rc = get_qty(hpa, pf(p, sizeof(p), "status.currentMetrics[%zu].%s.current.value", i, sect),
-				&e->current_value_milli, &e->current_value_format, err);
-			if (rc && rc != HPA_ENOTFOUND)
-				return rc;
-			e->has_current_value = rc == 0;
-		}
-	}
-	rt->n = n;
-	if (err)
-		hpa_error_init(err, HPA_ERROR_VERSION);
-	return 0;
-}
-
-static int fill_row(const hpa_object *hpa, int64_t now_ms, hpa_hpa_row *row, row_targets *rt, hpa_error *err)
-{
-	int rc;
-	memset(row, 0, sizeof(*row));
-	if ((rc = build_targets(hpa, rt, err)) != 0)
-		return rc;
-	row->name = hpa_object_name(hpa);
-	row->target_kind = get_str(hpa, "spec.scaleTargetRef.kind");
-	row->target_name = get_str(hpa, "spec.scaleTargetRef.name");
-	if (!row->target_kind)
-		row->target_kind = "";
-	if (!row->target_name)
-		row->target_name = "";
-	row->metrics = rt->e;
-	row->n_metrics = rt->n;
-	row->has_min_replicas = get_i32(hpa, "spec.minReplicas", &row->min_replicas);
-	get_i32(hpa, "spec.maxReplicas", &row->max_replicas);
-	get_i32(hpa, "status.currentReplicas", &row->current_replicas);
-	if (get_time(hpa, "metadata.creationTimestamp", &row->creation_ms, NULL))
-		row->creation_ms = HPA_TIME_ZERO;
-	row->now_ms = now_ms;
-	return 0;
-}
+/* ---- kubectl get hpa (the explain module's rows) ---------------------------------------------------------------- */
 
 int hpa_bind_hpa_row(const hpa_object *hpa, int64_t now_ms, char **text_out, hpa_error *err)
 {
 	hpa_hpa_row row;
-	row_targets rt;
+	hpa_targets_entry entries[HPA_DECIDE_MAX_METRICS];
 	size_t n;
 	char *s;
 	int rc;
 	if (!hpa || !text_out)
 		return fail(err, HPA_EINVAL, "NULL argument");
 	*text_out = NULL;
-	if ((rc = fill_row(hpa, now_ms, &row, &rt, err)) != 0)
+	if ((rc = hpa_explain_hpa_row(&row, entries, HPA_DECIDE_MAX_METRICS, hpa, now_ms, err)) != 0)
 		return rc;
 	n = hpa_format_hpa_row(NULL, 0, &row);
 	s = malloc(n + 1);
@@ -2054,45 +1272,26 @@ int hpa_bind_hpa_row(const hpa_object *hpa, int64_t now_ms, char **text_out, hpa
 	return 0;
 }
 
-int hpa_bind_hpa_table(const hpa_manifest *manifest, int64_t now_ms, bool header, char **text_out, hpa_error *err)
+int hpa_bind_hpa_table(const hpa_manifest *manifest, int64_t now_ms, unsigned int flags, char **out,
+	size_t *len_out, hpa_error *err)
 {
-	size_t i, k = 0, n, len;
-	hpa_hpa_row *rows;
-	row_targets *rts;
-	char *s;
-	int rc = 0;
-	if (!manifest || !text_out)
+	const hpa_object **hpas;
+	size_t i, k = 0, n;
+	int rc;
+	if (!manifest || !out)
 		return fail(err, HPA_EINVAL, "NULL argument");
-	*text_out = NULL;
+	*out = NULL;
 	n = hpa_manifest_count(manifest);
-	rows = calloc(n ? n : 1, sizeof(*rows));
-	rts = calloc(n ? n : 1, sizeof(*rts));
-	if (!rows || !rts) {
-		free(rows);
-		free(rts);
+	hpas = calloc(n ? n : 1, sizeof(*hpas));
+	if (!hpas)
 		return nomem(err);
-	}
 	for (i = 0; i < n; i++) {
 		const hpa_object *o = hpa_manifest_at(manifest, i);
-		if (hpa_object_kind(o) != HPA_KIND_AUTOSCALER &&
-		    strcmp(hpa_object_kind_name(o), "HorizontalPodAutoscaler") != 0)
-			continue;
-		if ((rc = fill_row(o, now_ms, &rows[k], &rts[k], err)) != 0)
-			break;
-		k++;
+		if (strcmp(hpa_object_kind_name(o), "HorizontalPodAutoscaler") == 0)
+			hpas[k++] = o;
 	}
-	if (!rc) {
-		len = hpa_format_hpa_table(NULL, 0, rows, k, header);
-		s = malloc(len + 1);
-		if (!s) {
-			rc = nomem(err);
-		} else {
-			hpa_format_hpa_table(s, len + 1, rows, k, header);
-			*text_out = s;
-		}
-	}
-	free(rows);
-	free(rts);
+	rc = hpa_explain_hpa_table(out, len_out, hpas, k, now_ms, flags, err);
+	free(hpas);
 	return rc;
 }
 

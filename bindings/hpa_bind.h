@@ -101,20 +101,6 @@ int hpa_bind_decide_rules_add_policy(hpa_bind_decide *b, int direction, int type
 /** Mark the policy list as set (possibly empty) or unset (the API default list). */
 int hpa_bind_decide_rules_set_has_policies(hpa_bind_decide *b, int direction, bool has, hpa_error *err);
 
-/* ---- from Kubernetes objects ------------------------------------------------------------ */
-/**
- * Fill the builder from real objects, as an explain tool would: @p hpa (an
- * autoscaling/v2 HorizontalPodAutoscaler: spec, behavior, status), @p target
- * (the scale target: a Deployment, or an autoscaling/v1 Scale; NULL = the HPA's
- * status.currentReplicas and no selector), @p pods (Pod objects, e.g. a loaded
- * PodList; only those matching the target's selector are used; NULL = none),
- * @p pod_metrics (PodMetrics objects of metrics.k8s.io; NULL = none). Times
- * are RFC 3339, PodMetrics windows Go durations. Pods/Object/External metric
- * values are set afterwards (hpa_bind_decide_metric_find()).
- */
-int hpa_bind_decide_from_objects(hpa_bind_decide *b, const hpa_object *hpa, const hpa_object *target,
-	const hpa_manifest *pods, const hpa_manifest *pod_metrics, hpa_error *err);
-
 /* ---- running ------------------------------------------------------------------------------ */
 /** One reconcile (hpa_decide()). @ownership caller (`*out`, free with free()) */
 int hpa_bind_decide_run(hpa_bind_decide *b, const hpa_history *history, const hpa_decide_options *opts,
@@ -142,6 +128,19 @@ int hpa_bind_decide_scale_limits(const hpa_bind_decide *b, const hpa_history *hi
 int hpa_bind_decide_store_scale_event(const hpa_bind_decide *b, hpa_history *history, int32_t prev_replicas,
 	int32_t new_replicas, hpa_error *err);
 
+/* ---- a decision input made elsewhere (hpa_explain_input_decide()) ---------------------------- */
+/** The controller's name of metric @p index of @p in. @ownership caller (free()) */
+int hpa_bind_input_metric_describe(const hpa_decide_input *in, size_t index, char **text_out, hpa_error *err);
+/** TARGETS cell of metric @p index (all when SIZE_MAX) of decision @p d made on @p in. @ownership caller */
+int hpa_bind_input_targets(const hpa_decide_input *in, const hpa_decision *d, size_t index, char **text_out,
+	hpa_error *err);
+size_t hpa_bind_input_pod_count(const hpa_decide_input *in);
+const char *hpa_bind_input_pod_name(const hpa_decide_input *in, size_t pod);
+/** How metric @p metric classified pod @p pod (the input's pod_class buffer, 0 when none). */
+int hpa_bind_input_pod_class(const hpa_decide_input *in, size_t metric, size_t pod);
+int64_t hpa_bind_input_now(const hpa_decide_input *in);
+size_t hpa_bind_input_metric_count(const hpa_decide_input *in);
+
 /* ---- rendering ------------------------------------------------------------------------------ */
 /** The controller's name of metric @p index. @ownership caller (`*out`, free()) */
 int hpa_bind_decide_metric_describe(const hpa_bind_decide *b, size_t index, char **text_out, hpa_error *err);
@@ -154,13 +153,16 @@ int hpa_bind_decide_explain(const hpa_bind_decide *b, const hpa_decision *d, cha
 /** hpa_format_duration() as a new string. @ownership caller */
 int hpa_bind_format_duration(int64_t duration_ms, char **text_out, hpa_error *err);
 /**
- * The `kubectl get hpa` cells of HorizontalPodAutoscaler @p hpa (spec
- * targets, status current metrics and replicas, creationTimestamp for AGE at
- * @p now_ms), tab-separated. @ownership caller
+ * The `kubectl get hpa` cells of HorizontalPodAutoscaler @p hpa
+ * (hpa_explain_hpa_row() + hpa_format_hpa_row()), tab-separated. @ownership caller (free())
  */
 int hpa_bind_hpa_row(const hpa_object *hpa, int64_t now_ms, char **text_out, hpa_error *err);
-/** The `kubectl get hpa` table of every HPA of @p manifest. @ownership caller */
-int hpa_bind_hpa_table(const hpa_manifest *manifest, int64_t now_ms, bool header, char **text_out, hpa_error *err);
+/**
+ * hpa_explain_hpa_table() of every HPA of @p manifest (@p flags: HPA_EXPLAIN_TABLE_*).
+ * @ownership caller (`*out`, hpa_free)
+ */
+int hpa_bind_hpa_table(const hpa_manifest *manifest, int64_t now_ms, unsigned int flags, char **out,
+	size_t *len_out, hpa_error *err);
 /** hpa_error_format() as a new string (free()). */
 char *hpa_bind_error_format(int code, size_t line, size_t column, size_t document, const char *path,
 	const char *source, const char *message);
@@ -191,10 +193,6 @@ int hpa_bind_model_prerequisites(const hpa_model *model, unsigned int flags, int
 	char **out, size_t *len_out, hpa_error *err);
 
 /* ---- small helpers -------------------------------------------------------------------------- */
-/** RFC 3339 time to Unix milliseconds. @return 0 or HPA_ESYNTAX */
-int hpa_bind_parse_time(const char *text, int64_t *ms_out, hpa_error *err);
-/** Go duration ("30s", "1m30s", "1.5s", "500ms") to milliseconds. @return 0 or HPA_ESYNTAX */
-int hpa_bind_parse_duration(const char *text, int64_t *ms_out, hpa_error *err);
 /** Parse a quantity to its milli-value and the decide format (::hpa_decide_qformat). */
 int hpa_bind_quantity_milli(const char *text, int64_t *milli_out, int *format_out, hpa_error *err);
 /** Quantity text of a milli-value in a decide format (kubectl's rendering). @ownership caller */

@@ -835,7 +835,7 @@ function M.plural(word) return core.hpa_model_plural(word) end
 
 local function now_ms(now)
   if now == nil then return os.time() * 1000 end
-  if type(now) == "string" then return core.hpa_bind_parse_time(now) end
+  if type(now) == "string" then return core.hpa_explain_parse_time(now) end
   return now
 end
 M._now_ms = now_ms
@@ -855,9 +855,12 @@ function M.get_hpa(x, now)
   return rows
 end
 
---- the rows aligned as kubectl get hpa prints them
-function M.get_hpa_table(x, now, header)
-  return core.hpa_bind_hpa_table(manifest_handle(as_manifest(x)), now_ms(now), header ~= false)
+--- the rows aligned as kubectl get hpa prints them (opts: {header = true, wide = false})
+function M.get_hpa_table(x, now, opts)
+  opts = opts or {}
+  local flags = (opts.header == false and core.HPA_EXPLAIN_TABLE_NO_HEADERS or 0)
+    | (opts.wide and core.HPA_EXPLAIN_TABLE_WIDE or 0)
+  return core.hpa_bind_hpa_table(manifest_handle(as_manifest(x)), now_ms(now), flags)
 end
 
 --- the milli-value of a quantity ("500m" -> 500, "1Gi" -> 1073741824000)
@@ -865,7 +868,7 @@ function M.quantity(text) return (core.hpa_bind_quantity_milli(tostring(text))) 
 
 --- milliseconds of a Go duration ("90s") or a number of seconds
 function M.duration_ms(d)
-  if type(d) == "string" then return core.hpa_bind_parse_duration(d) end
+  if type(d) == "string" then return core.hpa_explain_parse_duration(d) end
   return math.floor(d * 1000 + 0.5)
 end
 

@@ -32,7 +32,7 @@ M.TIME_ZERO = TIME_ZERO
 --- Unix ms of an RFC 3339 string or a number of ms; nil = Go's zero time
 local function to_ms(t)
   if t == nil then return TIME_ZERO end
-  if type(t) == "string" then return core.hpa_bind_parse_time(t) end
+  if type(t) == "string" then return core.hpa_explain_parse_time(t) end
   return math.tointeger(t) or math.floor(t + 0.5)
 end
 M.to_ms = to_ms
@@ -234,11 +234,12 @@ function Input:scale_limits(h, current, opts)
 end
 function Input:store_scale_event(h, prev, new) core.hpa_bind_decide_store_scale_event(self._b, h._h, prev, new) end
 
-local function decision_table(self, d, explain)
-  local metrics, conds = {}, {}
-  if d.metrics_computed then
-    for i = 0, d.n_metrics - 1 do
-      local r = d:metric_at(i)
+-- what a decision table reads from its input: the builder or an explain input
+local function builder_view(self)
+  return {
+    describe = function(i) return core.hpa_bind_decide_metric_describe(self._b, i) end,
+    targets = function(d, i) return core.hpa_bind_decide_targets(self._b, d, i) end,
+    pod_classes = function(i)
       local classes = {}
       if self._record then
         for p = 0, core.hpa_bind_decide_pod_count(self._b) - 1 do
@@ -246,17 +247,48 @@ local function decision_table(self, d, explain)
           if k ~= 0 then classes[core.hpa_bind_decide_pod_name(self._b, p)] = core.hpa_decide_pod_class_name(k) end
         end
       end
-      local ok, name = pcall(core.hpa_bind_decide_metric_describe, self._b, i)
+      return classes
+    end,
+    now = function() return core.hpa_bind_decide_now(self._b) end,
+    text = function(d) return core.hpa_bind_decide_explain(self._b, d) end,
+  }
+end
+
+local function explain_view(inp, keep)
+  local din = core.hpa_explain_input_decide(inp)
+  return {
+    inp = inp, keep = keep,
+    describe = function(i) return core.hpa_bind_input_metric_describe(din, i) end,
+    targets = function(d, i) return core.hpa_bind_input_targets(din, d, i) end,
+    pod_classes = function(i)
+      local classes = {}
+      for p = 0, core.hpa_bind_input_pod_count(din) - 1 do
+        local k = core.hpa_bind_input_pod_class(din, i, p)
+        if k ~= 0 then classes[core.hpa_bind_input_pod_name(din, p)] = core.hpa_decide_pod_class_name(k) end
+      end
+      return classes
+    end,
+    now = function() return core.hpa_bind_input_now(din) end,
+    text = function(d, h, opts) return core.hpa_explain_render(inp, d, h, opts, core.HPA_EXPLAIN_TEXT) end,
+  }
+end
+
+local function decision_table(v, d, explain, h, opts)
+  local metrics, conds = {}, {}
+  if d.metrics_computed then
+    for i = 0, d.n_metrics - 1 do
+      local r = d:metric_at(i)
+      local ok, name = pcall(v.describe, i)
       metrics[#metrics + 1] = {
         type = core.hpa_decide_source_name(r.type), name = ok and name or core.hpa_decide_source_name(r.type),
-        valid = r.status == 0, replicas = r.replicas, targets = core.hpa_bind_decide_targets(self._b, d, i),
+        valid = r.status == 0, replicas = r.replicas, targets = v.targets(d, i),
         failure_reason = r.failure_reason, message = r.message,
         average_utilization = r.has_average_utilization and r.average_utilization or nil,
         average_value_milli = r.has_average_value and r.average_value_milli or nil,
         value_milli = r.has_value and r.value_milli or nil,
         usage_ratio = r.usage_ratio == r.usage_ratio and r.usage_ratio or nil,
         ready = r.n_ready, unready = r.n_unready, missing = r.n_missing, ignored = r.n_ignored,
-        samples = r.n_samples, rebalanced = r.rebalanced, pod_classes = classes,
+        samples = r.n_samples, rebalanced = r.rebalanced, pod_classes = v.pod_classes(i),
       }
     end
   end
@@ -265,7 +297,7 @@ local function decision_table(self, d, explain)
     conds[#conds + 1] = { type = core.hpa_decide_condition_name(c.type),
       status = core.hpa_decide_cond_status_name(c.status), reason = c.reason or "", message = c.message }
   end
-  local function neg_nil(v) if v < 0 then return nil end return v end
+  local function neg_nil(x) if x < 0 then return nil end return x end
   return setmetatable({
     current_replicas = d.current_replicas, desired_replicas = d.desired_replicas,
     metric_replicas = neg_nil(d.metric_replicas), prenormalized_replicas = neg_nil(d.prenormalized_replicas),
@@ -274,9 +306,9 @@ local function decision_table(self, d, explain)
     stabilization = STAB[d.stabilization], metrics = metrics, conditions = conds,
     remove_scaled_to_zero = d.remove_scaled_to_zero, rescale_reason = d.rescale_reason,
     error_message = d.error_message,
-    targets = d.metrics_computed and core.hpa_bind_decide_targets(self._b, d, SIZE_MAX) or "",
-    now_ms = core.hpa_bind_decide_now(self._b),
-    text = explain and core.hpa_bind_decide_explain(self._b, d) or "",
+    targets = d.metrics_computed and v.targets(d, SIZE_MAX) or "",
+    now_ms = v.now(),
+    text = explain and v.text(d, h, opts) or "",
     _raw = d,
   }, { __name = "hpa.Decision", __tostring = function(t)
     if t.text ~= "" then return t.text end
@@ -287,7 +319,7 @@ end
 --- run the decision: a table {desired_replicas=, limit_reason=, metrics={...}, conditions={...}, ...}
 function Input:decide(history, opts, explain)
   local d = core.hpa_bind_decide_run(self._b, history and history._h or nil, options_of(opts))
-  return decision_table(self, d, explain)
+  return decision_table(builder_view(self), d, explain)
 end
 
 -- ---- decide / explain from objects ------------------------------------------------------------------
@@ -326,61 +358,99 @@ local function manifest_of(x, keep)
   return m
 end
 
-local function inputs(a)
-  local b = M.decide_input()
-  b:set_now(a.now ~= nil and to_ms(a.now) or os.time() * 1000)
-  if a.record_pod_classes then b:record_pod_classes(true) end
-  local keep = {}
-  local h = object_of(a.hpa or raise(core.HPA_EINVAL, "decide needs hpa=", "", 3), keep)
-  local t = a.target and object_of(a.target, keep) or nil
-  local p = manifest_of(a.pods, keep)
-  local pm = manifest_of(a.pod_metrics, keep)
-  core.hpa_bind_decide_from_objects(b._b, h._o, t and t._o or nil, p and M._manifest_handle(p) or nil,
-    pm and M._manifest_handle(pm) or nil)
-  local names = {}
-  for i = 0, b:pod_count() - 1 do names[b:pod_name(i)] = i end
-  for name, values in pairs(a.custom_metrics or {}) do
-    local mi = b:metric_index("Pods", name)
-    if mi then
-      for pod, v in pairs(values) do
-        if names[pod] then b:set_pod_value(mi, names[pod], milli(v)) else b:add_orphan_value(mi, pod, milli(v)) end
+local function rfc3339(ms)
+  local s = os.date("!%Y-%m-%dT%H:%M:%S", ms // 1000)
+  if ms % 1000 ~= 0 then return s .. string.format(".%03dZ", ms % 1000) end
+  return s .. "Z"
+end
+
+local function is_raw(x)
+  if x == nil then return false end
+  if type(x) == "table" and getmetatable(x) == nil then return x.kind ~= nil or x.items ~= nil or x[1] ~= nil end
+  return true
+end
+
+-- MetricValue / ExternalMetricValue items of the {name = ...} shorthands
+local function metric_items(h, custom, objects, external, now_ms)
+  local ns = core.hpa_object_namespace(h._o)
+  if ns == "" then ns = "default" end
+  local ts = rfc3339(now_ms)
+  local specs = (M._plain(h).spec or {}).metrics or {}
+  local cust, ext = {}, {}
+  for name, values in pairs(custom or {}) do
+    for pod, v in pairs(values) do
+      cust[#cust + 1] = { apiVersion = "custom.metrics.k8s.io/v1beta2", kind = "MetricValue",
+        describedObject = { kind = "Pod", name = pod, namespace = ns, apiVersion = "v1" },
+        metric = { name = name }, timestamp = ts, value = tostring(v) }
+    end
+  end
+  for name, v in pairs(objects or {}) do
+    for _, m in ipairs(specs) do
+      local o = m.object or {}
+      if m.type == "Object" and (o.metric or {}).name == name then
+        local d = o.describedObject or {}
+        cust[#cust + 1] = { apiVersion = "custom.metrics.k8s.io/v1beta2", kind = "MetricValue",
+          describedObject = { kind = d.kind or "", name = d.name or "", namespace = ns, apiVersion = d.apiVersion or "" },
+          metric = { name = name }, timestamp = ts, value = tostring(v) }
       end
     end
   end
-  for name, v in pairs(a.object_metrics or {}) do
-    local mi = b:metric_index("Object", name)
-    if mi then b:set_object_value(mi, milli(v)) end
-  end
-  for name, values in pairs(a.external_metrics or {}) do
-    local mi = b:metric_index("External", name)
-    if mi then
-      if type(values) ~= "table" then values = { values } end
-      for _, v in ipairs(values) do b:add_external_value(mi, milli(v)) end
+  for name, values in pairs(external or {}) do
+    local labels = {}
+    for _, m in ipairs(specs) do
+      local e = m.external or {}
+      if m.type == "External" and (e.metric or {}).name == name then
+        labels = (((e.metric or {}).selector or {}).matchLabels) or {}
+      end
+    end
+    if type(values) ~= "table" then values = { values } end
+    for _, v in ipairs(values) do
+      ext[#ext + 1] = { apiVersion = "external.metrics.k8s.io/v1beta1", kind = "ExternalMetricValue",
+        metricName = name, metricLabels = labels, timestamp = ts, value = tostring(v) }
     end
   end
-  for _, name in ipairs(a.failing or {}) do
-    for _, ty in ipairs({ "Pods", "Object", "External" }) do
-      local mi = b:metric_index(ty, name)
-      if mi then b:set_fetch_failed(mi, "failed to get " .. ty:lower() .. " metric " .. name) end
-    end
-  end
-  return b
+  return cust, ext
+end
+
+local function explain_input(a)
+  local keep = {}
+  local now = a.now ~= nil and to_ms(a.now) or os.time() * 1000
+  if a.hpa == nil then raise(core.HPA_EINVAL, "decide needs hpa=", "", 3) end
+  local h = object_of(a.hpa, keep)
+  local t = a.target and object_of(a.target, keep) or nil
+  local p = manifest_of(a.pods, keep)
+  local pm = manifest_of(a.pod_metrics, keep)
+  local craw = is_raw(a.custom_metrics) and a.custom_metrics or nil
+  local eraw = is_raw(a.external_metrics) and a.external_metrics or nil
+  local sc, se = metric_items(h, not craw and a.custom_metrics or nil, a.object_metrics, not eraw and a.external_metrics or nil, now)
+  local cm = craw and manifest_of(craw, keep) or (#sc > 0 and manifest_of(sc, keep) or nil)
+  if craw then for _, x in ipairs(sc) do cm:append(x) end end
+  local em = eraw and manifest_of(eraw, keep) or (#se > 0 and manifest_of(se, keep) or nil)
+  local src = core.hpa_explain_sources()
+  core.hpa_explain_sources_init(src, core.HPA_EXPLAIN_SOURCES_VERSION)
+  src.hpa = h._o
+  if t then src.target = t._o end
+  if p then src.pods = M._manifest_handle(p) end
+  if pm then src.pod_metrics = M._manifest_handle(pm) end
+  if cm then src.custom_metrics = M._manifest_handle(cm) end
+  if em then src.external_metrics = M._manifest_handle(em) end
+  src.now_ms = now
+  return explain_view(core.hpa_explain_input_new(src), keep)
 end
 
 --- hpa.decide{hpa=, target=, pods=, pod_metrics=, now=, history=, record=, custom_metrics=,
----   object_metrics=, external_metrics=, failing=, options={...}} -> decision table
+---   object_metrics=, external_metrics=, options={...}} -> decision table (the explain module's adapter)
 function M.decide(a)
-  local b = inputs(a)
-  local d = b:decide(a.history, a.options, false)
-  if a.record and a.history then a.history:record(d) end
-  return d
+  local v = explain_input(a)
+  local opts = options_of(a.options)
+  local h = a.history and a.history._h or nil
+  local d = core.hpa_explain_decide(v.inp, h, opts)
+  local r = decision_table(v, d, a.explain, h, opts)
+  if a.record and a.history then a.history:record(r) end
+  return r
 end
 
---- hpa.explain{...}: decide, with per-pod classes and a human explanation (d.text, tostring(d))
+--- hpa.explain{...}: decide, with the explain module's explanation (d.text, tostring(d))
 function M.explain(a)
-  local args = setmetatable({ record_pod_classes = true }, { __index = a })
-  local b = inputs(args)
-  local d = b:decide(a.history, a.options, true)
-  if a.record and a.history then a.history:record(d) end
-  return d
+  return M.decide(setmetatable({ explain = true }, { __index = a }))
 end

@@ -42,7 +42,7 @@ def to_ms(t: Any) -> int:
             t = t.replace(tzinfo=_dt.timezone.utc)
         return int(round(t.timestamp() * 1000))
     if isinstance(t, str):
-        return _c.hpa_bind_parse_time(t)
+        return _c.hpa_explain_parse_time(t)
     return int(t)
 
 
@@ -51,7 +51,7 @@ def duration_ms(d: Any) -> int:
     if isinstance(d, _dt.timedelta):
         return int(round(d.total_seconds() * 1000))
     if isinstance(d, str):
-        return _c.hpa_bind_parse_duration(d)
+        return _c.hpa_explain_parse_duration(d)
     return int(round(float(d) * 1000))
 
 
@@ -284,33 +284,86 @@ def _opt(flag: bool, v: Any) -> Any:
     return v if flag else None
 
 
-def _metric_result(b: "DecideInput", d: Any, i: int) -> MetricResult:
+class _BuilderView:
+    """What a Decision record reads from the input of a DecideInput."""
+
+    def __init__(self, b: "DecideInput") -> None:
+        self.b = b
+
+    def describe(self, i: int) -> str:
+        return _c.hpa_bind_decide_metric_describe(self.b._b, i)
+
+    def targets(self, d: Any, i: int) -> str:
+        return _c.hpa_bind_decide_targets(self.b._b, d, i)
+
+    def pod_classes(self, i: int) -> Dict[str, str]:
+        out: Dict[str, str] = {}
+        if self.b._record:
+            for p in range(_c.hpa_bind_decide_pod_count(self.b._b)):
+                k = _c.hpa_bind_decide_pod_class(self.b._b, i, p)
+                if k:
+                    out[_c.hpa_bind_decide_pod_name(self.b._b, p)] = _c.hpa_decide_pod_class_name(k)
+        return out
+
+    def now(self) -> int:
+        return _c.hpa_bind_decide_now(self.b._b)
+
+    def text(self, d: Any, history: Any, opts: Any) -> str:
+        return _c.hpa_bind_decide_explain(self.b._b, d)
+
+
+class _ExplainView:
+    """What a Decision record reads from an explain input (lib/explain)."""
+
+    def __init__(self, inp: Any, keep: List[Any]) -> None:
+        self.inp = inp
+        self.din = _c.hpa_explain_input_decide(inp)
+        self.keep = keep
+
+    def describe(self, i: int) -> str:
+        return _c.hpa_bind_input_metric_describe(self.din, i)
+
+    def targets(self, d: Any, i: int) -> str:
+        return _c.hpa_bind_input_targets(self.din, d, i)
+
+    def pod_classes(self, i: int) -> Dict[str, str]:
+        out: Dict[str, str] = {}
+        for p in range(_c.hpa_bind_input_pod_count(self.din)):
+            k = _c.hpa_bind_input_pod_class(self.din, i, p)
+            if k:
+                out[_c.hpa_bind_input_pod_name(self.din, p)] = _c.hpa_decide_pod_class_name(k)
+        return out
+
+    def now(self) -> int:
+        return _c.hpa_bind_input_now(self.din)
+
+    def text(self, d: Any, history: Any, opts: Any) -> str:
+        return _c.hpa_explain_render(self.inp, d, history, opts, _c.HPA_EXPLAIN_TEXT)
+
+
+_SIZE_MAX = 2 ** 64 - 1
+
+
+def _metric_result(v: Any, d: Any, i: int) -> MetricResult:
     r = d.metric_at(i)
     try:
-        name = _c.hpa_bind_decide_metric_describe(b._b, i)
+        name = v.describe(i)
     except Exception:
         name = _c.hpa_decide_source_name(r.type) or ""
-    tg = _c.hpa_bind_decide_targets(b._b, d, i)
     ratio = r.usage_ratio
-    classes: Dict[str, str] = {}
-    if b._record:
-        for p in range(_c.hpa_bind_decide_pod_count(b._b)):
-            k = _c.hpa_bind_decide_pod_class(b._b, i, p)
-            if k:
-                classes[_c.hpa_bind_decide_pod_name(b._b, p)] = _c.hpa_decide_pod_class_name(k)
     return MetricResult(
         type=_c.hpa_decide_source_name(r.type) or "", name=name, valid=r.status == 0, replicas=r.replicas,
-        targets=tg, failure_reason=r.failure_reason, message=r.message,
+        targets=v.targets(d, i), failure_reason=r.failure_reason, message=r.message,
         average_utilization=_opt(r.has_average_utilization, r.average_utilization),
         average_value_milli=_opt(r.has_average_value, r.average_value_milli),
         value_milli=_opt(r.has_value, r.value_milli), usage_ratio=None if ratio != ratio else ratio,
         ready=r.n_ready, unready=r.n_unready, missing=r.n_missing, ignored=r.n_ignored, samples=r.n_samples,
-        rebalanced=r.rebalanced, pod_classes=classes)
+        rebalanced=r.rebalanced, pod_classes=v.pod_classes(i))
 
 
-def _decision(b: "DecideInput", d: Any, text: bool) -> Decision:
+def _decision(v: Any, d: Any, text: bool, history: Any = None, opts: Any = None) -> Decision:
     n = d.n_metrics
-    metrics = [_metric_result(b, d, i) for i in range(n)] if d.metrics_computed else []
+    metrics = [_metric_result(v, d, i) for i in range(n)] if d.metrics_computed else []
     conds = []
     for i in range(d.n_conditions):
         c = d.condition_at(i)
@@ -325,9 +378,8 @@ def _decision(b: "DecideInput", d: Any, text: bool) -> Decision:
         limit_reason=_c.hpa_decide_limit_name(d.limit_reason) or "", stabilization=_STABILIZATION.get(d.stabilization),
         metrics=metrics, conditions=conds, remove_scaled_to_zero=d.remove_scaled_to_zero,
         rescale_reason=d.rescale_reason, error_message=d.error_message,
-        targets=_c.hpa_bind_decide_targets(b._b, d, 2 ** 64 - 1) if d.metrics_computed else "",
-        now_ms=_c.hpa_bind_decide_now(b._b),
-        text=_c.hpa_bind_decide_explain(b._b, d) if text else "", _raw=d)
+        targets=v.targets(d, _SIZE_MAX) if d.metrics_computed else "", now_ms=v.now(),
+        text=v.text(d, history, opts) if text else "", _raw=d)
 
 
 # ---- the input builder ---------------------------------------------------------------------------------
@@ -518,23 +570,12 @@ class DecideInput:
     def has_tolerance(self, direction: int) -> bool:
         return _c.hpa_bind_decide_rules_has_tolerance(self._b, direction)
 
-    # -- from objects --
-    def from_objects(self, hpa: Any, target: Any = None, pods: Any = None, pod_metrics: Any = None) -> None:
-        keep = []
-        h = _object(hpa, keep)
-        t = _object(target, keep) if target is not None else None
-        p = _manifest(pods, keep)
-        pm = _manifest(pod_metrics, keep)
-        _c.hpa_bind_decide_from_objects(self._b, h._o, t._o if t is not None else None,
-                                        p._handle() if p is not None else None,
-                                        pm._handle() if pm is not None else None)
-
     # -- running --
     def decide(self, history: Optional[History] = None, options: Any = None, explain: bool = False,
                **option_kw: Any) -> Decision:
         d = _c.hpa_bind_decide_run(self._b, history._h if history is not None else None,
                                    _options(options, option_kw))
-        return _decision(self, d, explain)
+        return _decision(_BuilderView(self), d, explain)
 
     def metric_eval(self, index: int, options: Any = None, **option_kw: Any) -> Any:
         """One metric alone: the raw ``hpa_metric_result``."""
@@ -603,76 +644,115 @@ def _manifest(x: Any, keep: List[Any]) -> Optional[Manifest]:
     return m
 
 
-def _inputs(hpa: Any, target: Any, pods: Any, pod_metrics: Any, now: Any, custom_metrics: Any,
-            object_metrics: Any, external_metrics: Any, failing: Any, record: bool) -> DecideInput:
-    b = DecideInput()
-    b.set_now(time.time() * 1000 if now is None else now)
-    if record:
-        b.record_pod_classes()
-    b.from_objects(hpa, target, pods, pod_metrics)
-    npods = _c.hpa_bind_decide_pod_count(b._b)
-    names = {_c.hpa_bind_decide_pod_name(b._b, i): i for i in range(npods)}
-    for name, values in (custom_metrics or {}).items():
-        mi = b.metric_index("Pods", name)
-        if mi is None:
-            continue
+def _rfc3339(ms: int) -> str:
+    t = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(milliseconds=ms)
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + (".%03dZ" % (ms % 1000) if ms % 1000 else "Z")
+
+
+def _is_raw(x: Any) -> bool:
+    """A MetricValueList / list of MetricValue objects / text (not the {name: ...} shorthand)."""
+    if x is None:
+        return False
+    if isinstance(x, Mapping):
+        return "kind" in x or "items" in x
+    return True
+
+
+def _metric_items(h: Object, custom: Any, objects: Any, external: Any, now_ms: int) -> Tuple[Any, Any]:
+    """MetricValue / ExternalMetricValue lists from the {name: ...} shorthands."""
+    ns = h.namespace or "default"
+    ts = _rfc3339(now_ms)
+    specs = h.to_dict().get("spec", {}).get("metrics") or []
+    cust: List[Dict[str, Any]] = []
+    ext: List[Dict[str, Any]] = []
+    for name, values in (custom or {}).items():
         for pod, v in values.items():
-            if pod in names:
-                b.set_pod_value(mi, names[pod], milli(v))
-            else:
-                b.add_orphan_value(mi, pod, milli(v))
-    for name, v in (object_metrics or {}).items():
-        mi = b.metric_index("Object", name)
-        if mi is not None:
-            b.set_object_value(mi, milli(v))
-    for name, values in (external_metrics or {}).items():
-        mi = b.metric_index("External", name)
-        if mi is not None:
-            for v in (values if isinstance(values, (list, tuple)) else [values]):
-                b.add_external_value(mi, milli(v))
-    for name in failing or ():
-        for t in ("Pods", "Object", "External"):
-            mi = b.metric_index(t, name)
-            if mi is not None:
-                b.set_fetch_failed(mi, "failed to get %s metric %s" % (t.lower(), name))
-    return b
+            cust.append({"apiVersion": "custom.metrics.k8s.io/v1beta2", "kind": "MetricValue",
+                         "describedObject": {"kind": "Pod", "name": pod, "namespace": ns, "apiVersion": "v1"},
+                         "metric": {"name": name}, "timestamp": ts, "value": str(v)})
+    for name, v in (objects or {}).items():
+        for m in specs:
+            o = m.get("object") or {}
+            if m.get("type") == "Object" and (o.get("metric") or {}).get("name") == name:
+                d = o.get("describedObject") or {}
+                cust.append({"apiVersion": "custom.metrics.k8s.io/v1beta2", "kind": "MetricValue",
+                             "describedObject": {"kind": d.get("kind", ""), "name": d.get("name", ""),
+                                                 "namespace": ns, "apiVersion": d.get("apiVersion", "")},
+                             "metric": {"name": name}, "timestamp": ts, "value": str(v)})
+    for name, values in (external or {}).items():
+        labels: Dict[str, str] = {}
+        for m in specs:
+            e = m.get("external") or {}
+            if m.get("type") == "External" and (e.get("metric") or {}).get("name") == name:
+                labels = dict(((e.get("metric") or {}).get("selector") or {}).get("matchLabels") or {})
+        for v in (values if isinstance(values, (list, tuple)) else [values]):
+            ext.append({"apiVersion": "external.metrics.k8s.io/v1beta1", "kind": "ExternalMetricValue",
+                        "metricName": name, "metricLabels": labels, "timestamp": ts, "value": str(v)})
+    return cust, ext
+
+
+def _explain_input(hpa: Any, target: Any, pods: Any, pod_metrics: Any, now: Any, custom_metrics: Any,
+                   object_metrics: Any, external_metrics: Any) -> _ExplainView:
+    keep: List[Any] = []
+    now_ms = int(time.time() * 1000) if now is None else to_ms(now)
+    h = _object(hpa, keep)
+    t = _object(target, keep) if target is not None else None
+    p = _manifest(pods, keep)
+    pm = _manifest(pod_metrics, keep)
+    cust = custom_metrics if _is_raw(custom_metrics) else None
+    ext = external_metrics if _is_raw(external_metrics) else None
+    sc, se = _metric_items(h, None if cust is not None else custom_metrics, object_metrics,
+                           None if ext is not None else external_metrics, now_ms)
+    cm = _manifest(cust, keep) if cust is not None else (_manifest(sc, keep) if sc else None)
+    if cust is not None and sc:
+        cm.extend(Object.from_dict(x) for x in sc)
+    em = _manifest(ext, keep) if ext is not None else (_manifest(se, keep) if se else None)
+    src = _c.hpa_explain_sources()
+    _c.hpa_explain_sources_init(src, _c.HPA_EXPLAIN_SOURCES_VERSION)
+    src.hpa = h._o
+    src.target = t._o if t is not None else None
+    src.pods = p._handle() if p is not None else None
+    src.pod_metrics = pm._handle() if pm is not None else None
+    src.custom_metrics = cm._handle() if cm is not None else None
+    src.external_metrics = em._handle() if em is not None else None
+    src.now_ms = now_ms
+    return _ExplainView(_c.hpa_explain_input_new(src), keep)
 
 
 def decide(hpa: Any, target: Any = None, pods: Any = None, pod_metrics: Any = None, *, now: Any = None,
-           history: Optional[History] = None, custom_metrics: Optional[Mapping] = None,
-           object_metrics: Optional[Mapping] = None, external_metrics: Optional[Mapping] = None,
-           failing: Iterable[str] = (), options: Any = None, record: bool = False, **option_kw: Any) -> Decision:
-    """One reconcile of an HPA, from the objects ``hpactl explain`` reads.
+           history: Optional[History] = None, custom_metrics: Any = None, object_metrics: Optional[Mapping] = None,
+           external_metrics: Any = None, options: Any = None, record: bool = False, explain: bool = False,
+           **option_kw: Any) -> Decision:
+    """One reconcile of an HPA, from the objects ``hpactl explain`` reads (the
+    explain module's adapter, lib/explain).
 
     ``hpa``: the HorizontalPodAutoscaler (an :class:`Object`, a dict, YAML/JSON
-    text or a path). ``target``: its scale target (a Deployment or a Scale).
-    ``pods``: the pods (a PodList dict / text / path, a :class:`Manifest`, or
-    a list of pods); only those the target's selector matches count.
-    ``pod_metrics``: the PodMetricsList of metrics.k8s.io. ``custom_metrics``:
-    ``{metric: {pod: quantity}}`` for Pods metrics; ``object_metrics``:
-    ``{metric: quantity}``; ``external_metrics``: ``{metric: [quantities]}``;
-    ``failing``: metric names whose API call fails. ``now``: datetime / RFC
-    3339 / Unix ms (default: the current time). ``history``: a :class:`History`,
-    updated with the decision's bookkeeping when ``record`` is true. Other
-    keywords are :class:`Options`.
+    text or a path). ``target``: its scale target (a Deployment, StatefulSet,
+    ReplicaSet or an autoscaling/v1 Scale). ``pods``: the pods (a PodList
+    dict / text / path, a :class:`Manifest`, or a list of pods); only those
+    the target's selector matches count. ``pod_metrics``: the PodMetricsList
+    of metrics.k8s.io. ``custom_metrics``: a MetricValueList (or the
+    shorthand ``{metric: {pod: quantity}}`` for Pods metrics);
+    ``object_metrics``: ``{metric: quantity}`` for Object metrics;
+    ``external_metrics``: an ExternalMetricValueList (or ``{metric:
+    [quantities]}``). ``now``: datetime / RFC 3339 / Unix ms (default: the
+    current time). ``history``: a :class:`History`, updated with the
+    decision's bookkeeping when ``record`` is true. Other keywords are
+    :class:`Options`.
     """
-    b = _inputs(hpa, target, pods, pod_metrics, now, custom_metrics, object_metrics, external_metrics, failing,
-                record)
-    d = b.decide(history, options, False, **option_kw)
+    v = _explain_input(hpa, target, pods, pod_metrics, now, custom_metrics, object_metrics, external_metrics)
+    opts = _options(options, option_kw)
+    hh = history._h if history is not None else None
+    d = _c.hpa_explain_decide(v.inp, hh, opts)
+    result = _decision(v, d, explain, hh, opts)
     if record and history is not None:
-        history.record(d)
-    return d
+        history.record(result)
+    return result
 
 
 def explain(hpa: Any, target: Any = None, pods: Any = None, pod_metrics: Any = None, **kw: Any) -> Decision:
-    """:func:`decide`, with the per-pod classes and a human explanation in ``.text`` (``str(result)``)."""
-    record = kw.pop("record", False)
-    history = kw.get("history")
-    b = _inputs(hpa, target, pods, pod_metrics, kw.pop("now", None), kw.pop("custom_metrics", None),
-                kw.pop("object_metrics", None), kw.pop("external_metrics", None), kw.pop("failing", ()), True)
-    kw.pop("history", None)
-    options = kw.pop("options", None)
-    d = b.decide(history, options, True, **kw)
-    if record and history is not None:
-        history.record(d)
-    return d
+    """:func:`decide` with the explain module's explanation in ``.text``
+    (``str(result)``): per metric the values, the pods counted and set
+    aside and why, tolerance, stabilization, rate limits, the clamp and the
+    conditions."""
+    return decide(hpa, target, pods, pod_metrics, explain=True, **kw)

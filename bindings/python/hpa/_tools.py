@@ -192,9 +192,10 @@ def get_hpa(manifest: Any, now: Any = None) -> List[HpaRow]:
     return rows
 
 
-def get_hpa_table(manifest: Any, now: Any = None, header: bool = True) -> str:
-    """The rows aligned as ``kubectl get hpa`` prints them."""
-    return _c.hpa_bind_hpa_table(_as_manifest(manifest)._handle(), _now_ms(now), header)
+def get_hpa_table(manifest: Any, now: Any = None, header: bool = True, wide: bool = False) -> str:
+    """The rows aligned as ``kubectl get hpa`` prints them (``wide``: ``-o wide``)."""
+    flags = (0 if header else _c.HPA_EXPLAIN_TABLE_NO_HEADERS) | (_c.HPA_EXPLAIN_TABLE_WIDE if wide else 0)
+    return _c.hpa_bind_hpa_table(_as_manifest(manifest)._handle(), _now_ms(now), flags)
 
 
 # ---- the simulator --------------------------------------------------------------------------------
