@@ -52,3 +52,21 @@ if(HPA_BUILD_LUA)
       ENVIRONMENT "LUA_PATH=${PROJECT_BINARY_DIR}/lua/?.lua\;${CMAKE_CURRENT_LIST_DIR}/../lua/?.lua\;\;;LUA_CPATH=${PROJECT_BINARY_DIR}/lua/?.so\;\;;HPA_RUN_VECTORS=$<TARGET_FILE:run-vectors>;${HPA_BINDINGS_ENV}")
   endforeach()
 endif()
+
+# the examples keep working (examples/python, examples/lua: the 12st mall flow)
+if(HPA_BUILD_PYTHON)
+  add_test(NAME bindings.python.example_12st_mall
+    COMMAND ${HPA_PYTHON} ${PROJECT_SOURCE_DIR}/examples/python/12st_mall.py ${PROJECT_SOURCE_DIR}/examples/12st-mall/model.yml)
+  add_test(NAME bindings.python.example_explain COMMAND ${HPA_PYTHON} ${PROJECT_SOURCE_DIR}/examples/python/explain.py)
+  set_tests_properties(bindings.python.example_12st_mall bindings.python.example_explain PROPERTIES
+    LABELS "bindings;python" ENVIRONMENT "PYTHONPATH=${PROJECT_BINARY_DIR}/python;${HPA_BINDINGS_ENV}")
+  set_tests_properties(bindings.python.example_12st_mall PROPERTIES PASS_REGULAR_EXPRESSION "order-hpa: 1 -> peak")
+  set_tests_properties(bindings.python.example_explain PROPERTIES PASS_REGULAR_EXPRESSION "desired: 4 ScaleUpLimit")
+endif()
+if(HPA_BUILD_LUA)
+  add_test(NAME bindings.lua.example_12st_mall
+    COMMAND ${HPA_LUA_EXE} ${PROJECT_SOURCE_DIR}/examples/lua/12st_mall.lua ${PROJECT_SOURCE_DIR}/examples/12st-mall/model.yml)
+  set_tests_properties(bindings.lua.example_12st_mall PROPERTIES LABELS "bindings;lua"
+    PASS_REGULAR_EXPRESSION "order-hpa: 1 -> peak"
+    ENVIRONMENT "LUA_PATH=${PROJECT_BINARY_DIR}/lua/?.lua\;\;;LUA_CPATH=${PROJECT_BINARY_DIR}/lua/?.so\;\;;${HPA_BINDINGS_ENV}")
+endif()
