@@ -294,5 +294,21 @@ class Manifests(unittest.TestCase):
         self.assertIn("ConfigMap/cfg", repr(m))
 
 
+class Packaging(unittest.TestCase):
+    def test_stubs_cover_the_api(self):
+        import ast
+        pkg = os.path.dirname(hpa.__file__)
+        self.assertTrue(os.path.exists(os.path.join(pkg, "py.typed")))
+        tree = ast.parse(open(os.path.join(pkg, "__init__.pyi"), encoding="utf-8").read())
+        names = set()
+        for node in tree.body:
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+        missing = [n for n in hpa.__all__ if n not in names]
+        self.assertEqual(missing, [])
+
+
 if __name__ == "__main__":
     unittest.main()
