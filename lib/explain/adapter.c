@@ -1056,7 +1056,11 @@ int hpa_explain_input_new(hpa_explain_input **out, const hpa_explain_sources *sr
 		return hpa__error(err, HPA_EINVAL, "hpa_explain_input_new: no HorizontalPodAutoscaler given");
 	if (!(x = hpa__calloc(1, sizeof(*x))))
 		return hpa__enomem(err);
+#ifdef HPA_TESTING
+	hpa__arena_init(&x->arena, 64); /* many small blocks: the allocation-failure sweep reaches more paths */
+#else
 	hpa__arena_init(&x->arena, 8192);
+#endif
 	memset(&s, 0, sizeof(s));
 	c.x = x;
 	c.err = err;
