@@ -16,12 +16,15 @@
 typedef struct {
 	hpa_explain_input *x;
 	hpa_error *err;
+	const char *hint;    /* kind of the objects being read, for items without one */
+	const char *source;  /* the manifest they come from ("" when unknown) */
 } ctx;
 
 /* ---- errors ------------------------------------------------------------------------------ */
 
-#define fail hpa__xfail
-#define wrap hpa__xwrap
+/* every caller has its ctx *c: the kind hint and the source go along */
+#define fail(err, code, obj, ...) hpa__xfailk(err, code, obj, c->hint, c->source, __VA_ARGS__)
+#define wrap(err, e, obj, path) hpa__xwrapk(err, e, obj, c->hint, c->source, path)
 
 /* ---- getters ------------------------------------------------------------------------------ */
 
@@ -713,6 +716,8 @@ static int read_pods(ctx *c, const hpa_manifest *m, const selection *s, name_ix 
 	*n_index = 0;
 	if (!n)
 		return HPA_OK;
+	c->hint = "Pod";
+	c->source = hpa_manifest_source(m);
 	if (!(selected = arr(c, n, sizeof(bool))) || !(ix = arr(c, n, sizeof(*ix))))
 		return hpa__enomem(c->err);
 	for (i = 0; i < n; i++) {
@@ -836,6 +841,8 @@ static int read_pod_metrics(ctx *c, const hpa_manifest *m, const name_ix *ix, si
 	int rc;
 	if (!n)
 		return HPA_OK;
+	c->hint = "PodMetrics";
+	c->source = hpa_manifest_source(m);
 	if (!(x->orphans = arr(c, n, sizeof(*x->orphans))))
 		return hpa__enomem(c->err);
 	for (i = 0; i < n; i++) {
@@ -887,6 +894,8 @@ static int read_custom_items(ctx *c, const hpa_manifest *m, bool external, citem
 	*n_out = 0;
 	if (!n)
 		return HPA_OK;
+	c->hint = external ? "ExternalMetricValue" : "MetricValue";
+	c->source = hpa_manifest_source(m);
 	if (!(it = arr(c, n, sizeof(*it))))
 		return hpa__enomem(c->err);
 	for (i = 0; i < n; i++) {
@@ -982,6 +991,7 @@ static int fill_metric_values(ctx *c, const hpa_object *hpa, const citem *cust, 
 	hpa_explain_input *x = c->x;
 	size_t mi, i;
 	int rc;
+	c->hint = c->source = NULL; /* errors here are about the HPA */
 	for (mi = 0; mi < x->n_metrics; mi++) {
 		hpa_decide_metric *dm = &x->metrics[mi];
 		if (dm->type == HPA_SOURCE_PODS) {
@@ -1064,14 +1074,17 @@ int hpa_explain_input_new(hpa_explain_input **out, const hpa_explain_sources *sr
 	memset(&s, 0, sizeof(s));
 	c.x = x;
 	c.err = err;
+	c.hint = c.source = NULL;
 	hpa_decide_input_init(&x->in, HPA_DECIDE_INPUT_VERSION);
 	x->in.now_ms = x->now_ms = src.now_ms;
 
 	if ((rc = read_hpa(&c, src.hpa)))
 		goto fail;
+	c.hint = "Scale";
 	rc = src.target ? read_scale_target(&c, src.target, src.hpa, &s) : no_target(&c, src.hpa, &s);
 	if (rc)
 		goto fail;
+	c.hint = NULL;
 	if ((rc = read_pods(&c, src.pods, &s, &ix, &n_ix)) ||
 	    (rc = read_pod_metrics(&c, src.pod_metrics, ix, n_ix, &s)) ||
 	    (rc = read_custom_items(&c, src.custom_metrics, false, &cust, &n_cust)) ||

@@ -61,11 +61,17 @@ void hpa__fixed(char *buf, size_t size, double x, int decimals);
 
 /* Errors about an object: "<Kind> <ns/name>: <message>", err->path = path,
  * with the position of path and the object's document index. */
-void hpa__xdescribe(char *buf, size_t size, const hpa_object *obj);
+void hpa__xdescribe(char *buf, size_t size, const hpa_object *obj, const char *hint);
 int hpa__xfail(hpa_error *err, int code, const hpa_object *obj, const char *path, const char *fmt, ...)
 	HPA__PRINTF(5, 6);
 /* Re-record a getter's error e as an error about obj. */
 int hpa__xwrap(hpa_error *err, const hpa_error *e, const hpa_object *obj, const char *path);
+/* The same with the kind to name when the object has none (items of a typed
+ * List) and the source (file) the object was read from. */
+int hpa__xfailk(hpa_error *err, int code, const hpa_object *obj, const char *hint, const char *source,
+	const char *path, const char *fmt, ...) HPA__PRINTF(7, 8);
+int hpa__xwrapk(hpa_error *err, const hpa_error *e, const hpa_object *obj, const char *hint, const char *source,
+	const char *path);
 
 /* Build `prefix["key"]` (key escaped) into buf; returns buf. */
 const char *hpa__key_path(char *buf, size_t size, const char *prefix, const char *key);

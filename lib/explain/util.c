@@ -11,11 +11,11 @@
 
 /* ---- errors ------------------------------------------------------------------------------ */
 
-void hpa__xdescribe(char *buf, size_t size, const hpa_object *obj)
+void hpa__xdescribe(char *buf, size_t size, const hpa_object *obj, const char *hint)
 {
 	const char *kind = hpa_object_kind_name(obj), *name = hpa_object_name(obj), *ns = hpa_object_namespace(obj);
 	if (!*kind)
-		kind = "object";
+		kind = hint && *hint ? hint : "object";
 	if (!*name)
 		snprintf(buf, size, "%s (unnamed, document %zu)", kind, hpa_object_document(obj) + 1);
 	else if (*ns)
@@ -24,18 +24,17 @@ void hpa__xdescribe(char *buf, size_t size, const hpa_object *obj)
 		snprintf(buf, size, "%s %s", kind, name);
 }
 
-/* Record an error about obj at path: "<Kind> <ns/name>: <message>". */
-int hpa__xfail(hpa_error *err, int code, const hpa_object *obj, const char *path, const char *fmt, ...)
+static int vfailk(hpa_error *err, int code, const hpa_object *obj, const char *hint, const char *source,
+	const char *path, const char *fmt, va_list ap)
 {
 	char who[200], msg[HPA_ERROR_MESSAGE_MAX];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (!err)
 		return code;
 	hpa__error_clear(err);
-	hpa__xdescribe(who, sizeof(who), obj);
+	hpa__xdescribe(who, sizeof(who), obj, hint);
+	if (source && *source)
+		hpa__error_set_source(err, source);
 	hpa__error(err, code, "%s: %s", who, msg);
 	if (path && *path) {
 		hpa__error_set_path(err, path);
@@ -46,10 +45,36 @@ int hpa__xfail(hpa_error *err, int code, const hpa_object *obj, const char *path
 	return code;
 }
 
+int hpa__xfail(hpa_error *err, int code, const hpa_object *obj, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	code = vfailk(err, code, obj, NULL, NULL, path, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int hpa__xfailk(hpa_error *err, int code, const hpa_object *obj, const char *hint, const char *source,
+	const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	code = vfailk(err, code, obj, hint, source, path, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
 /* Re-record a getter's error e as an error about obj. */
 int hpa__xwrap(hpa_error *err, const hpa_error *e, const hpa_object *obj, const char *path)
 {
 	return hpa__xfail(err, e->code ? e->code : HPA_ERROR, obj, e->path[0] ? e->path : path, "%s", e->message);
+}
+
+int hpa__xwrapk(hpa_error *err, const hpa_error *e, const hpa_object *obj, const char *hint, const char *source,
+	const char *path)
+{
+	return hpa__xfailk(err, e->code ? e->code : HPA_ERROR, obj, hint, source, e->path[0] ? e->path : path, "%s",
+		e->message);
 }
 
 /* ---- paths ------------------------------------------------------------------------- */
