@@ -306,12 +306,47 @@ static void request_error(hpa_metric_result *r, const char *reason, const char *
 
 /* ---- the shared digest of whole-pod resource metrics ----------------------------------- */
 
+/* Running sums of the digest. */
+typedef struct {
+	uint64_t u_cpu, u_mem, q_cpu, q_mem;
+	unsigned ok, rok;
+} dg_acc;
+
+/* One pod with any number of containers (the loop below does the common
+ * single-container pod inline). false: the digest does not apply. */
+static bool digest_pod(dg_acc *a, const hpa_decide_pod *p, int64_t init_cut)
+{
+	const hpa_pod_usage *u = p->usage;
+	const hpa_container_usage *cu, *ce;
+	const hpa_decide_container *k, *ke;
+	unsigned ub = ~0u, rb = p->pod_requests_set ? 0u : ~0u;
+	if (!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers)
+		return false;
+	if (!(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut))
+		a->ok &= ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+	for (cu = u->containers, ce = cu + u->n_containers; cu < ce; cu++) {
+		ub &= cu->usage_set;
+		a->u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+		a->u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+	}
+	for (k = p->containers, ke = k + p->n_containers; k < ke; k++) {
+		if (k->kind == HPA_CONTAINER_INIT)
+			continue;
+		rb &= k->requests_set;
+		a->q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+		a->q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+	}
+	a->ok &= ub;
+	a->rok &= rb;
+	return true;
+}
+
 void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
 {
 	const hpa_decide_input *in = c->in;
 	const hpa_decide_pod *p, *end;
-	unsigned need_u = 0, need_q = 0, ok, rok;
-	uint64_t u_cpu = 0, u_mem = 0, q_cpu = 0, q_mem = 0;
+	unsigned need_u = 0, need_q = 0, ub = ~0u, rb = ~0u, cpu_bad = 0;
+	dg_acc a;
 	int64_t init_cut;
 	size_t i;
 
@@ -333,57 +368,42 @@ void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
 		return;
 	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
 		: c->now - c->o->cpu_initialization_period_ms;
-	ok = need_u;
-	rok = need_q;
+	a.u_cpu = a.u_mem = a.q_cpu = a.q_mem = 0;
+	a.ok = need_u;
+	a.rok = need_q;
 	for (p = in->pods, end = p + in->n_pods; p < end; p++) {
 		const hpa_pod_usage *u = p->usage;
+		const hpa_decide_container *k = p->containers;
 		const hpa_container_usage *cu;
-		const hpa_decide_container *k;
-		unsigned ub, rb;
-		bool cpu_ready;
-		if (UNLIKELY(!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers))
-			return;
-		cpu_ready = (p->ready == HPA_COND_TRUE) & p->has_start_time & (p->start_time_ms <= init_cut);
-		ok &= cpu_ready ? ~0u : ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		/* the common pod: Running, one container, one usage entry; its
+		 * flags are gathered without branches */
+		if (UNLIKELY(!u || ((unsigned)p->deleting | (unsigned)(p->phase != HPA_PHASE_RUNNING) |
+				   (unsigned)(u->n_containers != 1) | (unsigned)(p->n_containers != 1)) ||
+			     k->kind == HPA_CONTAINER_INIT)) {
+			if (!digest_pod(&a, p, init_cut))
+				return;
+			continue;
+		}
 		cu = u->containers;
-		if (LIKELY(u->n_containers == 1)) {
-			ub = cu->usage_set;
-			u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
-			u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
-		} else {
-			const hpa_container_usage *ce = cu + u->n_containers;
-			for (ub = ~0u; cu < ce; cu++) {
-				ub &= cu->usage_set;
-				u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
-				u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
-			}
-		}
-		ok &= ub;
-		k = p->containers;
-		if (LIKELY(p->n_containers == 1 && k->kind != HPA_CONTAINER_INIT)) {
-			rb = k->requests_set;
-			q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
-			q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
-		} else {
-			const hpa_decide_container *ke = k + p->n_containers;
-			for (rb = ~0u; k < ke; k++) {
-				if (k->kind == HPA_CONTAINER_INIT)
-					continue;
-				rb &= k->requests_set;
-				q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
-				q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
-			}
-		}
-		rok &= p->pod_requests_set ? 0u : rb;
+		cpu_bad |= (unsigned)(p->ready != HPA_COND_TRUE) | (unsigned)!p->has_start_time |
+			   (unsigned)(p->start_time_ms > init_cut);
+		ub &= cu->usage_set;
+		rb &= p->pod_requests_set ? 0u : k->requests_set;
+		a.u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+		a.u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+		a.q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+		a.q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
 	}
-	if (UNLIKELY(!ok))
+	a.ok &= ub & (cpu_bad ? ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) : ~0u);
+	a.rok &= rb;
+	if (UNLIKELY(!a.ok))
 		return;
-	c->dg.usage_ok = ok;
-	c->dg.req_ok = rok & ok;
-	c->dg.u[HPA_RESOURCE_CPU] = u_cpu;
-	c->dg.u[HPA_RESOURCE_MEMORY] = u_mem;
-	c->dg.q[HPA_RESOURCE_CPU] = q_cpu;
-	c->dg.q[HPA_RESOURCE_MEMORY] = q_mem;
+	c->dg.usage_ok = a.ok;
+	c->dg.req_ok = a.rok & a.ok;
+	c->dg.u[HPA_RESOURCE_CPU] = a.u_cpu;
+	c->dg.u[HPA_RESOURCE_MEMORY] = a.u_mem;
+	c->dg.q[HPA_RESOURCE_CPU] = a.q_cpu;
+	c->dg.q[HPA_RESOURCE_MEMORY] = a.q_mem;
 }
 
 /* ---- the sample pass ------------------------------------------------------------------ */
@@ -811,15 +831,14 @@ static int external_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_m
 /* A whole-pod Resource metric when the digest has its sums (every pod
  * ready): what utilization_path / plain_path compute for that case, without
  * the pod pass. Returns false to take the exact path. */
-static inline bool resource_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r,
-	uint8_t *cls)
+bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls)
 {
 	unsigned bit = HPA_RESOURCE_BIT(m->resource);
 	int64_t n = (int64_t)c->in->n_pods, u = (int64_t)c->dg.u[m->resource];
 	int32_t current = c->in->spec_replicas;
 	double ratio;
 
-	if (!(c->dg.usage_ok & bit))
+	if (!(c->dg.usage_ok & bit) || m->type != HPA_SOURCE_RESOURCE || m->fetch_failed)
 		return false;
 	if (m->has_average_value) {
 		int64_t usage = hpa__div(u, n);
@@ -858,7 +877,7 @@ static inline bool resource_from_digest(const hpa__calc *c, const hpa_decide_met
 int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls)
 {
 	if (LIKELY(m->type == HPA_SOURCE_RESOURCE && c->dg.usage_ok && !m->fetch_failed) &&
-	    resource_from_digest(c, m, r, cls))
+	    hpa__eval_from_digest(c, m, r, cls))
 		return HPA_OK;
 	r->type = m->type;
 	r->status = HPA_OK;

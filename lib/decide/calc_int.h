@@ -36,6 +36,9 @@ int32_t hpa__trunc_i32(double x);
 const char *hpa__resource_name(int r);
 int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
 	int resource);
+/* A whole-pod Resource metric from the digest when it has its sums: fills r
+ * (and cls) and returns true; false = use hpa__eval_metric(). */
+bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
 /* Fills r (and cls, n_pods bytes, when not NULL). HPA_OK or HPA_ERROR (metric invalid). */
 int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
 void hpa__metric_error_text(hpa__sb *b, const hpa_decide_metric *m, const hpa_metric_result *r);

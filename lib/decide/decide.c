@@ -228,15 +228,17 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		int64_t cutoff = hpa__add_sat(now, -c->o->downscale_stabilization_ms);
 		int32_t scale_up_lim;
 		double lim;
-		stab = prenorm;
-		/* one pass, written so that it compiles to conditional moves */
+		int32_t recent = INT32_MIN;
+		/* one pass, as conditional moves, independent of the
+		 * recommendation (so that it overlaps the metric arithmetic) */
 		for (i = 0; i < n; i++) {
 			int64_t ts = recs[i].ts;
 			bool stale = ts < cutoff;
 			int32_t r = stale ? INT32_MIN : recs[i].replicas;
 			slot = stale ? (int64_t)i : slot;
-			stab = r > stab ? r : stab;
+			recent = r > recent ? r : recent;
 		}
+		stab = recent > prenorm ? recent : prenorm;
 		out->stabilization = stab != prenorm ? HPA_STAB_SCALE_DOWN_STABILIZED : HPA_STAB_READY_FOR_NEW_SCALE;
 		lim = c->o->scale_up_limit_factor * (double)current;
 		if (!(lim >= c->o->scale_up_limit_minimum))
@@ -264,17 +266,42 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
 		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
 		int64_t old_cut = up_cut < down_cut ? up_cut : down_cut;
-		int32_t up_rec = prenorm, down_rec = prenorm;
+		int32_t up_rec, down_rec, up1 = INT32_MAX, down1 = INT32_MIN;
+		int64_t slot1 = -1;
 		/* the windowed min and max and the stale slot in one pass, as
-		 * conditional moves */
-		for (i = 0; i < n; i++) {
-			int32_t r = recs[i].replicas;
-			int64_t ts = recs[i].ts;
-			int32_t ur = ts > up_cut ? r : INT32_MAX, dr = ts > down_cut ? r : INT32_MIN;
-			up_rec = ur < up_rec ? ur : up_rec;
-			down_rec = dr > down_rec ? dr : down_rec;
-			slot = ts < old_cut ? (int64_t)i : slot;
+		 * conditional moves, two entries at a time into two sets of
+		 * accumulators (shorter dependency chains), independent of the
+		 * recommendation (so that it overlaps the metric arithmetic) */
+		up_rec = INT32_MAX;
+		down_rec = INT32_MIN;
+		for (i = 0; i + 1 < n; i += 2) {
+			int32_t r0 = recs[i].replicas, r1 = recs[i + 1].replicas;
+			int64_t t0 = recs[i].ts, t1 = recs[i + 1].ts;
+			int32_t u0 = t0 > up_cut ? r0 : INT32_MAX, u1 = t1 > up_cut ? r1 : INT32_MAX;
+			int32_t d0 = t0 > down_cut ? r0 : INT32_MIN, d1 = t1 > down_cut ? r1 : INT32_MIN;
+			up_rec = u0 < up_rec ? u0 : up_rec;
+			up1 = u1 < up1 ? u1 : up1;
+			down_rec = d0 > down_rec ? d0 : down_rec;
+			down1 = d1 > down1 ? d1 : down1;
+			slot = t0 < old_cut ? (int64_t)i : slot;
+			slot1 = t1 < old_cut ? (int64_t)i + 1 : slot1;
 		}
+		if (i < n) {
+			int32_t r0 = recs[i].replicas;
+			int64_t t0 = recs[i].ts;
+			if (t0 > up_cut && r0 < up_rec)
+				up_rec = r0;
+			if (t0 > down_cut && r0 > down_rec)
+				down_rec = r0;
+			if (t0 < old_cut)
+				slot = (int64_t)i;
+		}
+		/* the last stale index is the larger of the two sets' last ones */
+		slot = slot1 > slot ? slot1 : slot;
+		up_rec = up1 < up_rec ? up1 : up_rec;
+		down_rec = down1 > down_rec ? down1 : down_rec;
+		up_rec = prenorm < up_rec ? prenorm : up_rec;
+		down_rec = prenorm > down_rec ? prenorm : down_rec;
 		stab = current;
 		if (stab < up_rec)
 			stab = up_rec;
@@ -328,20 +355,31 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 
 /* ---- conditions ------------------------------------------------------------------------------ */
 
-/* Set a condition's status and reason (in the order first set); its message
- * is formatted afterwards (text.c) unless options.no_text. */
-static void cond_set(hpa_decision *d, int type, int status, const char *reason)
+/* The conditions of one decision: each type has one slot, in the order
+ * first set. */
+typedef struct {
+	hpa_decision *d;
+	int8_t at[HPA_CONDITION_SCALED_TO_ZERO + 1];
+} conds;
+
+static inline void conds_init(conds *cs, hpa_decision *d)
 {
-	size_t i;
-	hpa_decision_condition *c = NULL;
-	for (i = 0; i < d->n_conditions; i++)
-		if (d->conditions[i].type == type) {
-			c = &d->conditions[i];
-			break;
-		}
-	if (!c) {
-		c = &d->conditions[d->n_conditions++];
+	cs->d = d;
+	memset(cs->at, -1, sizeof(cs->at));
+	d->n_conditions = 0;
+}
+
+/* Set a condition's status and reason; its message is formatted afterwards
+ * (text.c) unless options.no_text. */
+static inline void cond_set(conds *cs, int type, int status, const char *reason)
+{
+	hpa_decision_condition *c;
+	if (cs->at[type] < 0) {
+		cs->at[type] = (int8_t)cs->d->n_conditions;
+		c = &cs->d->conditions[cs->d->n_conditions++];
 		c->type = type;
+	} else {
+		c = &cs->d->conditions[cs->at[type]];
 	}
 	c->status = status;
 	c->reason = reason;
@@ -354,6 +392,47 @@ static const char *const limit_reasons[] = {
 static const char *const stab_reasons[] = { NULL, "ReadyForNewScale", "ScaleUpStabilized", "ScaleDownStabilized" };
 
 /* ---- validation ---------------------------------------------------------------------------- */
+
+/* The checks of check_rules() at once: true when they all pass. */
+static inline bool rules_plainly_ok(const hpa_decide_rules *r)
+{
+	bool ok = (unsigned)r->select_policy <= HPA_SELECT_DISABLED &&
+		  !(r->has_stabilization_window && r->stabilization_window_seconds < 0) &&
+		  !(r->has_tolerance && !(r->tolerance >= 0.0));
+	if (ok && r->has_policies && r->n_policies) {
+		size_t i;
+		if (!r->policies)
+			return false;
+		for (i = 0; i < r->n_policies; i++)
+			ok &= r->policies[i].type == HPA_POLICY_PODS || r->policies[i].type == HPA_POLICY_PERCENT;
+	}
+	return ok;
+}
+
+/* The checks of check_input() at once, with few branches: true when they
+ * all pass (then check_input() is not needed). */
+static inline bool input_plainly_ok(const hpa_decide_input *in)
+{
+	size_t i;
+	unsigned bad = (in->version != HPA_DECIDE_INPUT_VERSION) | (in->spec_replicas < 0) |
+		       (in->status_replicas < 0) | (in->max_replicas < 1) |
+		       (in->has_min_replicas & ((in->min_replicas < 0) | (in->min_replicas > in->max_replicas))) |
+		       (in->n_metrics > HPA_DECIDE_MAX_METRICS) | ((unsigned)in->selector > HPA_SELECTOR_AMBIGUOUS) |
+		       ((in->n_metrics != 0) & (in->metrics == NULL)) | ((in->n_pods != 0) & (in->pods == NULL)) |
+		       ((in->n_orphan_usage != 0) & (in->orphan_usage == NULL));
+	if (bad)
+		return false;
+	for (i = 0; i < in->n_metrics; i++) {
+		const hpa_decide_metric *m = &in->metrics[i];
+		bad |= ((unsigned)m->type - HPA_SOURCE_RESOURCE > HPA_SOURCE_UNKNOWN - HPA_SOURCE_RESOURCE) |
+		       ((m->type <= HPA_SOURCE_CONTAINER_RESOURCE) &
+			((unsigned)m->resource - HPA_RESOURCE_CPU > HPA_RESOURCE_MEMORY - HPA_RESOURCE_CPU)) |
+		       ((m->n_orphan_values != 0) & (m->orphan_values == NULL)) |
+		       ((m->n_external_values != 0) & (m->external_values == NULL));
+	}
+	return !bad && (!in->behavior ||
+		(rules_plainly_ok(&in->behavior->scale_up) && rules_plainly_ok(&in->behavior->scale_down)));
+}
 
 static int check_input(const hpa_decide_input *in, hpa_error *err)
 {
@@ -423,8 +502,9 @@ const hpa_decide_metric hpa__default_metric = {
 /* ---- metrics ------------------------------------------------------------------------------- */
 
 /* computeReplicasForMetrics; returns the max proposal or -1 when blocked. */
-static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_decide_metric *metrics, size_t n)
+static int32_t compute_metrics(const hpa__calc *c, conds *cs, const hpa_decide_metric *metrics, size_t n)
 {
+	hpa_decision *d = cs->d;
 	const hpa_decide_input *in = c->in;
 	size_t i, first_invalid = SIZE_MAX;
 	int32_t replicas = 0;
@@ -435,14 +515,14 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 		d->error = true;
 		hpa__sb_init(&b, d->error_message, sizeof(d->error_message));
 		if (in->selector == HPA_SELECTOR_EMPTY) {
-			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
+			cond_set(cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
 			hpa__sb_puts(&b, "selector is required");
 		} else if (in->selector == HPA_SELECTOR_INVALID) {
-			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
+			cond_set(cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "InvalidSelector");
 			hpa__sb_puts(&b, "couldn't convert selector into a corresponding internal selector object: ");
 			hpa__sb_puts(&b, in->selector_error ? in->selector_error : "invalid selector");
 		} else {
-			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector");
+			cond_set(cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "AmbiguousSelector");
 			hpa__sb_puts(&b, "pods by selector ");
 			hpa__sb_puts(&b, in->selector_text ? in->selector_text : "");
 			hpa__sb_puts(&b, " are controlled by more than one HPA (e.g. ");
@@ -456,7 +536,8 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 	for (i = 0; i < n; i++) {
 		hpa_metric_result *r = &d->metrics[i];
 		uint8_t *cls = in->pod_class && in->n_metrics ? in->pod_class + i * in->n_pods : NULL;
-		if (hpa__eval_metric(c, &metrics[i], r, cls) != HPA_OK) {
+		if (!(c->dg.usage_ok && hpa__eval_from_digest(c, &metrics[i], r, cls)) &&
+		    hpa__eval_metric(c, &metrics[i], r, cls) != HPA_OK) {
 			if (first_invalid == SIZE_MAX)
 				first_invalid = i;
 			d->n_invalid_metrics++;
@@ -478,13 +559,13 @@ static int32_t compute_metrics(const hpa__calc *c, hpa_decision *d, const hpa_de
 		hpa__metric_error_text(&b, &metrics[first_invalid], &d->metrics[first_invalid]);
 		d->error = true;
 		if (d->n_invalid_metrics >= n || replicas < in->spec_replicas) {
-			cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, d->metrics[first_invalid].failure_reason);
+			cond_set(cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, d->metrics[first_invalid].failure_reason);
 			d->limit_reason = HPA_LIMIT_INVALID_METRICS;
 			d->metric_index = SIZE_MAX;
 			return -1;
 		}
 	}
-	cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_TRUE, "ValidMetricFound");
+	cond_set(cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_TRUE, "ValidMetricFound");
 	return replicas;
 }
 
@@ -510,12 +591,14 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	int32_t current, min, max, desired = 0;
 	bool rescale = true, needs_metrics = true, master, gate, scaled_to_zero = false, obj_ext;
 	recs_view rv;
+	conds cs;
 	int rc;
 
 	if (!d || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
 	d->version = HPA_DECISION_VERSION;
-	if ((rc = hpa__decide_options(&o, &obuf, opts, err)) || (rc = check_input(in, err)))
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)) ||
+	    (UNLIKELY(!input_plainly_ok(in)) && (rc = check_input(in, err))))
 		return rc;
 	calc_init(&c, o, in);
 	metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
@@ -541,14 +624,14 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	d->n_metrics = n_metrics;
 	d->n_invalid_metrics = 0;
 	d->metric_index = SIZE_MAX;
-	d->n_conditions = 0;
+	conds_init(&cs, d);
 	d->remove_scaled_to_zero = false;
 	d->rescale_reason[0] = '\0';
 	d->error_message[0] = '\0';
 	memset(&d->update, 0, sizeof(d->update));
 	d->update.slot = -1;
 
-	cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededGetScale");
+	cond_set(&cs, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededGetScale");
 
 	/* recordInitialRecommendation */
 	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
@@ -566,7 +649,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		rescale = false;
 		needs_metrics = false;
 		d->limit_reason = HPA_LIMIT_SCALING_DISABLED;
-		cond_set(d, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled");
+		cond_set(&cs, HPA_CONDITION_SCALING_ACTIVE, HPA_COND_FALSE, "ScalingDisabled");
 		if (master && !gate)
 			d->remove_scaled_to_zero = true;
 	} else if (current > max) {
@@ -587,7 +670,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		bool raised = false;
 		if (in->selector <= HPA_SELECTOR_OK)
 			hpa__digest_build(&c, metrics, n_metrics);
-		m = compute_metrics(&c, d, metrics, n_metrics);
+		m = compute_metrics(&c, &cs, metrics, n_metrics);
 		if (m < 0) {
 			/* blocking error: status keeps the old desiredReplicas */
 			d->desired_replicas = in->has_prev_desired ? in->prev_desired_replicas : current;
@@ -606,8 +689,8 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		d->update.store_recommendation = true;
 		d->update.recommendation = desired;
 		d->update.slot = nz.update.slot;
-		cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, stab_reasons[nz.stabilization]);
-		cond_set(d, HPA_CONDITION_SCALING_LIMITED,
+		cond_set(&cs, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, stab_reasons[nz.stabilization]);
+		cond_set(&cs, HPA_CONDITION_SCALING_LIMITED,
 			nz.desired_replicas == nz.stabilized_replicas ? HPA_COND_FALSE : HPA_COND_TRUE,
 			limit_reasons[nz.limit_reason]);
 		desired = nz.desired_replicas;
@@ -626,7 +709,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	}
 
 	if (rescale) {
-		cond_set(d, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
+		cond_set(&cs, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
 		if (in->behavior) {
 			d->update.store_event = true;
 			d->update.prev_replicas = current;
@@ -638,9 +721,9 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		if (master) {
 			if (gate) {
 				if (current > 0 && desired == 0 && min == 0 && obj_ext)
-					cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero");
+					cond_set(&cs, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_TRUE, "ScaledToZero");
 				else
-					cond_set(d, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero");
+					cond_set(&cs, HPA_CONDITION_SCALED_TO_ZERO, HPA_COND_FALSE, "NotScaledToZero");
 			} else {
 				d->remove_scaled_to_zero = true;
 			}

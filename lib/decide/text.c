@@ -22,10 +22,13 @@ typedef struct {
 static inline void tw_put(tw *w, const char *s, size_t n)
 {
 	size_t room = w->cap - 1 - w->len;
-	if (n > room)
-		n = room;
-	memcpy(w->p + w->len, s, n);
-	w->len += n;
+	if (LIKELY(n <= room)) {
+		memcpy(w->p + w->len, s, n); /* a constant n (TW_LIT) compiles to a few moves */
+		w->len += n;
+	} else {
+		memcpy(w->p + w->len, s, room);
+		w->len += room;
+	}
 }
 
 static inline void tw_str(tw *w, const char *s)
@@ -63,7 +66,10 @@ static void describe(tw *w, const hpa_decide_metric *m)
 	switch (m->type) {
 	case HPA_SOURCE_RESOURCE:
 	case HPA_SOURCE_CONTAINER_RESOURCE:
-		tw_str(w, hpa__resource_name(m->resource));
+		if (m->resource == HPA_RESOURCE_CPU)
+			TW_LIT(w, "cpu");
+		else if (m->resource == HPA_RESOURCE_MEMORY)
+			TW_LIT(w, "memory");
 		if (m->has_average_value)
 			TW_LIT(w, " resource");
 		else if (m->has_average_utilization && m->type == HPA_SOURCE_RESOURCE)
@@ -158,11 +164,35 @@ static void put_int(tw *w, int32_t v)
 	tw_put(w, t + n, sizeof(t) - n);
 }
 
+/* The name of the metric that gave the recommendation, formatted once for
+ * the ScalingActive message and the event reason (both truncate the same
+ * text: it is at most HPA_DECIDE_TEXT_MAX - 1 characters, as there). */
+typedef struct {
+	const hpa_decision *d;
+	const hpa_decide_metric *metrics;
+	bool done;
+	size_t len;
+	char buf[HPA_DECIDE_TEXT_MAX];
+} desc_t;
+
+static void put_desc(tw *w, desc_t *ds)
+{
+	if (ds->d->metric_index >= ds->d->n_metrics)
+		return;
+	if (!ds->done) {
+		tw b = { ds->buf, 0, sizeof(ds->buf) };
+		describe(&b, &ds->metrics[ds->d->metric_index]);
+		ds->len = b.len;
+		ds->done = true;
+	}
+	tw_put(w, ds->buf, ds->len);
+}
+
 /* The message of condition c, from the decision and the input: every
  * message upstream sets is a function of the condition's type and status
  * and of the decision's outcome. */
 static void condition_message(hpa_decision_condition *c, const hpa_decision *d, const hpa_decide_input *in,
-	const hpa_decide_metric *metrics)
+	desc_t *ds)
 {
 	tw w = { c->message, 0, sizeof(c->message) };
 	size_t i;
@@ -179,8 +209,7 @@ static void condition_message(hpa_decision_condition *c, const hpa_decision *d, 
 	case HPA_CONDITION_SCALING_ACTIVE:
 		if (c->status == HPA_COND_TRUE) {
 			TW_LIT(&w, "the HPA was able to successfully calculate a replica count from ");
-			if (d->metric_index < d->n_metrics)
-				describe(&w, &metrics[d->metric_index]);
+			put_desc(&w, ds);
 			break;
 		}
 		switch (d->limit_reason) {
@@ -222,10 +251,13 @@ static void condition_message(hpa_decision_condition *c, const hpa_decision *d, 
 
 void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in)
 {
-	const hpa_decide_metric *metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
+	desc_t ds;
 	size_t i;
+	ds.d = d;
+	ds.metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
+	ds.done = false;
 	for (i = 0; i < d->n_conditions; i++)
-		condition_message(&d->conditions[i], d, in, metrics);
+		condition_message(&d->conditions[i], d, in, &ds);
 	/* the event reason (rescaleReason) */
 	if (!d->rescale) {
 		d->rescale_reason[0] = '\0';
@@ -233,8 +265,8 @@ void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in)
 		/* from the metrics: the recommendation against the current count */
 		if (d->prenormalized_replicas > d->current_replicas) {
 			tw w = { d->rescale_reason, 0, sizeof(d->rescale_reason) };
-			if (d->metric_index < d->n_metrics && d->metric_replicas == d->prenormalized_replicas)
-				describe(&w, &metrics[d->metric_index]);
+			if (d->metric_replicas == d->prenormalized_replicas)
+				put_desc(&w, &ds);
 			TW_LIT(&w, " above target");
 			tw_end(&w);
 		} else if (d->prenormalized_replicas < d->current_replicas) {
