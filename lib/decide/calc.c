@@ -14,30 +14,6 @@
 
 /* ---- arithmetic --------------------------------------------------------------- */
 
-int32_t hpa__ceil_i32(double x)
-{
-	double c;
-	if (x != x)
-		return 0;
-	c = ceil(x);
-	if (c >= 2147483647.0)
-		return INT32_MAX;
-	if (c <= -2147483648.0)
-		return INT32_MIN;
-	return (int32_t)c;
-}
-
-int32_t hpa__trunc_i32(double x)
-{
-	if (x != x)
-		return 0;
-	if (x >= 2147483647.0)
-		return INT32_MAX;
-	if (x <= -2147483648.0)
-		return INT32_MIN;
-	return (int32_t)x;
-}
-
 static int64_t ceil_i64(double x)
 {
 	double c;

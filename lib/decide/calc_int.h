@@ -31,8 +31,6 @@ typedef struct {
 /* Fill c->dg for the metrics m[0..n) (usage_ok = 0 when nothing applies). */
 void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n);
 
-int32_t hpa__ceil_i32(double x);
-int32_t hpa__trunc_i32(double x);
 const char *hpa__resource_name(int r);
 int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
 	int resource);

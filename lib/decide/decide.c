@@ -157,7 +157,9 @@ static int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const 
 		if (p[i].type == HPA_POLICY_PODS)
 			proposed = hpa__i32_sat((int64_t)start + p[i].value);
 		else
-			proposed = hpa__ceil_i32((double)start * (1.0 + (double)p[i].value / 100.0));
+			/* 1 + 100/100 is 2 exactly: no division for the default policy */
+			proposed = hpa__ceil_i32((double)start *
+				(p[i].value == 100 ? 2.0 : 1.0 + (double)p[i].value / 100.0));
 		if (use_min ? proposed < result : proposed > result)
 			result = proposed;
 	}
@@ -182,7 +184,9 @@ static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, cons
 		if (p[i].type == HPA_POLICY_PODS)
 			proposed = hpa__i32_sat((int64_t)start - p[i].value);
 		else
-			proposed = hpa__trunc_i32((double)start * (1.0 - (double)p[i].value / 100.0));
+			/* 1 - 100/100 is 0 exactly: no division for the default policy */
+			proposed = hpa__trunc_i32((double)start *
+				(p[i].value == 100 ? 0.0 : 1.0 - (double)p[i].value / 100.0));
 		if (use_min ? proposed > result : proposed < result)
 			result = proposed;
 	}

@@ -8,6 +8,7 @@
 
 #include <hpa/decide.h>
 #include "core/core.h"
+#include <math.h>
 
 typedef struct {
 	int32_t replicas;
@@ -50,6 +51,36 @@ static inline int64_t hpa__add_sat(int64_t a, int64_t b)
 static inline int32_t hpa__i32_sat(int64_t v)
 {
 	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;
+}
+
+/* ceil / trunc of a float64 to int32 as the controller converts them:
+ * NaN gives 0, out-of-range values saturate. Inline, without a call to
+ * ceil() in the int32 range: ceil(x) there is trunc(x), plus one when that
+ * is below x (trunc rounds toward zero). */
+static inline int32_t hpa__ceil_i32(double x)
+{
+	double c;
+	if (LIKELY(x > -2147483648.0 && x < 2147483647.0)) {
+		int32_t t = (int32_t)x;
+		return t + ((double)t < x);
+	}
+	if (x != x)
+		return 0;
+	c = ceil(x);
+	if (c >= 2147483647.0)
+		return INT32_MAX;
+	if (c <= -2147483648.0)
+		return INT32_MIN;
+	return (int32_t)c;
+}
+
+static inline int32_t hpa__trunc_i32(double x)
+{
+	if (LIKELY(x > -2147483648.0 && x < 2147483647.0))
+		return (int32_t)x;
+	if (x != x)
+		return 0;
+	return x >= 2147483647.0 ? INT32_MAX : INT32_MIN;
 }
 
 /* a / b truncating, as C's `/` (b != 0). For 0 <= a, b < 2^53 from a
