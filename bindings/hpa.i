@@ -194,6 +194,9 @@ HPA_SCALAR_OUT(int64_t, milli_out)
 HPA_SCALAR_OUT(int64_t, ms_out)
 HPA_SCALAR_OUT(int, format_out)
 HPA_SCALAR_OUT(hpa_kind, typed_out)
+HPA_SCALAR_OUT(int, major)
+HPA_SCALAR_OUT(int, minor)
+HPA_SCALAR_OUT(int, patch)
 
 /* status returns of calls without an error record */
 HPA_STATUS(hpa_manifest_iter_next)

@@ -20,7 +20,7 @@ local core = require "hpa_core"
 local M = {}
 M._core = core
 M.null = core.null_value()           -- JSON/YAML null in plain tables (like cjson.null)
-M.version = core.HPA_VERSION_STRING or "0.1.0"
+M.version = core.HPA_VERSION
 
 local HPA_EINVAL, HPA_ENOTFOUND = -3, -13
 local EUNKNOWNFIELD, EUNSUPPORTED = -8, -9

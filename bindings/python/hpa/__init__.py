@@ -26,7 +26,7 @@ from ._tools import (Diagnostic, HpaRow, LintRule, Model, SimMetric, SimRow, Sim
 
 _c.hpa_py_set_error_factory(make_error)
 
-__version__ = _c.HPA_VERSION_STRING if hasattr(_c, "HPA_VERSION_STRING") else "0.1.0"
+__version__ = _c.HPA_VERSION
 
 
 def quantity(text: str) -> int:
