@@ -28,15 +28,12 @@ typedef struct {
 	hpa__digest dg;
 } hpa__calc;
 
-/* Fill c->dg for the metrics m[0..n) (usage_ok = 0 when nothing applies). */
-void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n);
+/* hpa__digest_build() (fill c->dg for metrics m[0..n)) and
+ * hpa__eval_from_digest() are in fast_int.h. */
 
 const char *hpa__resource_name(int r);
 int hpa__classify(const hpa__calc *c, const hpa_decide_pod *p, bool present, int64_t ts, int64_t window,
 	int resource);
-/* A whole-pod Resource metric from the digest when it has its sums: fills r
- * (and cls) and returns true; false = use hpa__eval_metric(). */
-bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
 /* Fills r (and cls, n_pods bytes, when not NULL). HPA_OK or HPA_ERROR (metric invalid). */
 int hpa__eval_metric(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r, uint8_t *cls);
 void hpa__metric_error_text(hpa__sb *b, const hpa_decide_metric *m, const hpa_metric_result *r);

@@ -5,7 +5,7 @@
  * without I/O, allocation or clock reads. The history is only read; what the
  * controller would store is returned in decision.update.
  */
-#include "calc_int.h"
+#include "fast_int.h"
 
 /* ---- options and input ------------------------------------------------------------ */
 

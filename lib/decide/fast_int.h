@@ -1,0 +1,184 @@
+/*
+ * lib/decide/fast_int.h -- the hot path of a decision, as static inline
+ * functions shared by decide.c and calc.c (one translation unit each: the
+ * compiler inlines them into hpa_decide() without link-time optimisation):
+ * the digest of whole-pod Resource metrics (one pass over the pods for all
+ * of them) and the metric computed from it, with the arithmetic helpers the
+ * exact paths in calc.c use too.
+ */
+#ifndef HPA_LIB_DECIDE_FAST_INT_H
+#define HPA_LIB_DECIDE_FAST_INT_H
+
+#include "calc_int.h"
+
+static inline bool within(const hpa__calc *c, double r)
+{
+	return (1.0 - c->tol_down) <= r && r <= (1.0 + c->tol_up);
+}
+
+/* (U * 100) / Q as Go computes it, without overflow, saturated to int32. */
+static inline int32_t percent_of(int64_t u, int64_t q)
+{
+	int64_t p;
+	if (u >= 0 && u <= INT64_MAX / 100) {
+		p = hpa__div(u * 100, q);
+	} else {
+		/* U*100 would overflow int64: quotient and remainder separately */
+		int64_t whole = u / q, rem = u % q;
+		if (whole > INT32_MAX / 100 + 1 || whole < INT32_MIN / 100 - 1)
+			return whole > 0 ? INT32_MAX : INT32_MIN;
+		p = whole * 100 + (int64_t)((double)rem * 100.0 / (double)q);
+	}
+	return hpa__i32_sat(p);
+}
+
+/* ---- the shared digest of whole-pod resource metrics ----------------------------------- */
+
+/* Running sums of the digest. */
+typedef struct {
+	uint64_t u_cpu, u_mem, q_cpu, q_mem;
+	unsigned ok, rok;
+} dg_acc;
+
+/* One pod with any number of containers (the loop below does the common
+ * single-container pod inline). false: the digest does not apply. */
+static HPA__UNUSED bool digest_pod(dg_acc *a, const hpa_decide_pod *p, int64_t init_cut)
+{
+	const hpa_pod_usage *u = p->usage;
+	const hpa_container_usage *cu, *ce;
+	const hpa_decide_container *k, *ke;
+	unsigned ub = ~0u, rb = p->pod_requests_set ? 0u : ~0u;
+	if (!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers)
+		return false;
+	if (!(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut))
+		a->ok &= ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+	for (cu = u->containers, ce = cu + u->n_containers; cu < ce; cu++) {
+		ub &= cu->usage_set;
+		a->u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+		a->u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+	}
+	for (k = p->containers, ke = k + p->n_containers; k < ke; k++) {
+		if (k->kind == HPA_CONTAINER_INIT)
+			continue;
+		rb &= k->requests_set;
+		a->q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+		a->q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+	}
+	a->ok &= ub;
+	a->rok &= rb;
+	return true;
+}
+
+static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
+{
+	const hpa_decide_input *in = c->in;
+	const hpa_decide_pod *p, *end;
+	unsigned need_u = 0, need_q = 0, ub = ~0u, rb = ~0u, cpu_bad = 0;
+	dg_acc a;
+	int64_t init_cut;
+	size_t i;
+
+	c->dg.usage_ok = c->dg.req_ok = 0;
+	for (i = 0; i < n; i++, m++) {
+		unsigned bit;
+		if (m->type != HPA_SOURCE_RESOURCE || m->fetch_failed ||
+		    (m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY))
+			continue;
+		bit = HPA_RESOURCE_BIT(m->resource);
+		if (m->has_average_value) {
+			need_u |= bit;
+		} else if (m->has_average_utilization) {
+			need_u |= bit;
+			need_q |= bit;
+		}
+	}
+	if (!need_u || !in->n_pods || in->n_orphan_usage)
+		return;
+	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
+		: c->now - c->o->cpu_initialization_period_ms;
+	a.u_cpu = a.u_mem = a.q_cpu = a.q_mem = 0;
+	a.ok = need_u;
+	a.rok = need_q;
+	for (p = in->pods, end = p + in->n_pods; p < end; p++) {
+		const hpa_pod_usage *u = p->usage;
+		const hpa_decide_container *k = p->containers;
+		const hpa_container_usage *cu;
+		/* the common pod: Running, one container, one usage entry; its
+		 * flags are gathered without branches */
+		if (UNLIKELY(!u || ((unsigned)p->deleting | (unsigned)(p->phase != HPA_PHASE_RUNNING) |
+				   (unsigned)(u->n_containers != 1) | (unsigned)(p->n_containers != 1)) ||
+			     k->kind == HPA_CONTAINER_INIT)) {
+			if (!digest_pod(&a, p, init_cut))
+				return;
+			continue;
+		}
+		cu = u->containers;
+		cpu_bad |= (unsigned)(p->ready != HPA_COND_TRUE) | (unsigned)!p->has_start_time |
+			   (unsigned)(p->start_time_ms > init_cut);
+		ub &= cu->usage_set;
+		rb &= p->pod_requests_set ? 0u : k->requests_set;
+		a.u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+		a.u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+		a.q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+		a.q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+	}
+	a.ok &= ub & (cpu_bad ? ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) : ~0u);
+	a.rok &= rb;
+	if (UNLIKELY(!a.ok))
+		return;
+	c->dg.usage_ok = a.ok;
+	c->dg.req_ok = a.rok & a.ok;
+	c->dg.u[HPA_RESOURCE_CPU] = a.u_cpu;
+	c->dg.u[HPA_RESOURCE_MEMORY] = a.u_mem;
+	c->dg.q[HPA_RESOURCE_CPU] = a.q_cpu;
+	c->dg.q[HPA_RESOURCE_MEMORY] = a.q_mem;
+}
+
+/* A whole-pod Resource metric when the digest has its sums (every pod
+ * ready): what utilization_path / plain_path compute for that case, without
+ * the pod pass. Returns false to take the exact path. */
+static inline bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_metric *m, hpa_metric_result *r,
+	uint8_t *cls)
+{
+	unsigned bit = HPA_RESOURCE_BIT(m->resource);
+	int64_t n = (int64_t)c->in->n_pods, u = (int64_t)c->dg.u[m->resource];
+	int32_t current = c->in->spec_replicas;
+	double ratio;
+
+	if (!(c->dg.usage_ok & bit) || m->type != HPA_SOURCE_RESOURCE || m->fetch_failed)
+		return false;
+	if (m->has_average_value) {
+		int64_t usage = hpa__div(u, n);
+		ratio = (double)usage / (double)m->average_value_milli;
+		r->has_average_utilization = false;
+		r->average_utilization = 0;
+		r->average_value_milli = usage;
+	} else if (m->has_average_utilization && (c->dg.req_ok & bit) && c->dg.q[m->resource] != 0) {
+		int32_t util = percent_of(u, (int64_t)c->dg.q[m->resource]);
+		ratio = (double)util / (double)m->average_utilization;
+		r->has_average_utilization = true;
+		r->average_utilization = util;
+		r->average_value_milli = hpa__div(u, n);
+	} else {
+		return false;
+	}
+	r->type = m->type;
+	r->status = HPA_OK;
+	r->failure_reason = NULL;
+	r->replicas = within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n);
+	r->has_average_value = true;
+	r->has_value = false;
+	r->value_milli = 0;
+	r->value_format = m->resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
+	r->usage_ratio = ratio;
+	r->n_ready = (uint32_t)n;
+	r->n_unready = r->n_missing = r->n_ignored = 0;
+	r->n_samples = (uint32_t)n;
+	r->rebalanced = false;
+	r->message[0] = '\0';
+	if (cls)
+		memset(cls, HPA_POD_READY, (size_t)n);
+	return true;
+}
+
+#endif
