@@ -92,6 +92,20 @@ static void hpa_lua_push_error(lua_State *L, int rc, const hpa_error *e)
 	lua_setmetatable(L, -2);
 }
 
+/* the userdata of a borrowed handle (the first value this call pushed)
+ * references its parent (argument 1) through its user value */
+static void hpa_lua_keep(lua_State *L, int pushed)
+{
+	int child;
+	if (pushed < 1 || lua_gettop(L) < pushed + 1)
+		return;
+	child = lua_gettop(L) - pushed + 1;
+	if (lua_type(L, child) != LUA_TUSERDATA || lua_type(L, 1) != LUA_TUSERDATA || child == 1)
+		return;
+	lua_pushvalue(L, 1);
+	lua_setiuservalue(L, child, 1);
+}
+
 /* strict integer argument */
 static int hpa_lua_checkint(lua_State *L, int idx, lua_Integer *out)
 {
@@ -172,7 +186,15 @@ HPA_LUA_INT(uint8_t)
 	$1 = ($1_ltype)&temp_out;
 }
 %typemap(argout, noblock=1) T **N {
-	if (*$1) SWIG_NewPointerObj(L, (void *)(*$1), $*1_descriptor, 0); else lua_pushnil(L);
+	if (*$1) {
+		SWIG_NewPointerObj(L, (void *)(*$1), $*1_descriptor, 0);
+		if (lua_type(L, 1) == LUA_TUSERDATA) {
+			lua_pushvalue(L, 1);
+			lua_setiuservalue(L, -2, 1);
+		}
+	} else {
+		lua_pushnil(L);
+	}
 	SWIG_arg++;
 }
 %enddef
@@ -209,6 +231,10 @@ HPA_LUA_INT(uint8_t)
 	if ($1 < 0 && $1 != HPA_ITEROVER) { hpa_lua_push_error(L, $1, NULL); SWIG_fail; }
 }
 %enddef
+
+/* ---- borrowed pointer returns keep their parent (argument 1, or self) ---- */
+%typemap(ret, noblock=1) SWIGTYPE * { hpa_lua_keep(L, SWIG_arg); }
+%typemap(ret) char *, const char * "";
 
 /* ---- strings and buffers ---------------------------------------------------------------- */
 %typemap(in, numinputs=0, noblock=1) const char **out (const char *temp_s),

@@ -95,6 +95,34 @@ static PyObject *hpa_py_take(char *s, size_t n, void (*release)(void *))
 	size_t: PyLong_FromSize_t((size_t)(x)), \
 	default: PyLong_FromLongLong((long long)(x)))
 
+/* A borrowed handle keeps its parent alive: the parent goes into the child
+ * wrapper's __dict__ (SwigPyObject.dict with -builtin). No-op for other objects. */
+static void hpa_py_keep_as(PyObject *child, PyObject *parent, const char *key)
+{
+	SwigPyObject *c, *p;
+	if (!child || !parent || child == Py_None || parent == Py_None)
+		return;
+	c = SWIG_Python_GetSwigThis(child);
+	p = SWIG_Python_GetSwigThis(parent);
+	if (!c || !p || c == p)
+		return;
+	if (!c->dict && !(c->dict = PyDict_New())) {
+		PyErr_Clear();
+		return;
+	}
+	if (PyDict_SetItemString(c->dict, key, parent) < 0)
+		PyErr_Clear();
+}
+
+static void hpa_py_keep(PyObject *child, PyObject *parent)
+{
+	hpa_py_keep_as(child, parent, "__parent__");
+}
+
+/* wrappers without arguments (constructors, member getters) have no swig_obj
+ * of their own: this one (NULL) stands in for it in the `ret` typemap */
+static PyObject *const swig_obj[1] = { NULL };
+
 /* AppendOutput that tolerates a failed conversion (NULL): keeps the error */
 static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 {
@@ -134,7 +162,11 @@ static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 	$1 = ($1_ltype)&temp_out;
 }
 %typemap(argout, noblock=1) T **N {
-	$result = hpa_py_append($result, SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, 0));
+	{
+		PyObject *temp_o = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, 0);
+		hpa_py_keep(temp_o, swig_obj[0]);
+		$result = hpa_py_append($result, temp_o);
+	}
 	if (!$result) SWIG_fail;
 }
 %enddef
@@ -173,6 +205,13 @@ static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 	$result = Py_None;
 }
 %enddef
+
+/* ---- borrowed pointer returns keep their parent (the first argument, or self) ---- */
+%typemap(ret, noblock=1) SWIGTYPE * {
+	hpa_py_keep($result, swig_obj[0]);
+	hpa_py_keep_as($result, self, "__self__");
+}
+%typemap(ret) char *, const char * "";
 
 /* ---- strings and buffers ------------------------------------------------------------- */
 %typemap(in, numinputs=0, noblock=1) const char **out (const char *temp_s),

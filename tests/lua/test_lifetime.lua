@@ -73,6 +73,27 @@ T.case("removed and moved objects", function()
   end
 end)
 
+T.case("low-level borrowed handles keep their parent", function()
+  local c = hpa._core
+  for i = 1, ROUNDS // 10 do
+    local m = c.hpa_bind_parse(TEXT, 0, 0, nil, 0, 0, 0, 0, 0)
+    local meta = c.hpa_deployment_metadata(c.hpa_object_as_deployment(c.hpa_manifest_at(m, 0)))
+    local tmpl = c.hpa_deployment_template_mut(c.hpa_object_as_deployment_mut(c.hpa_manifest_at_mut(m, 0)))
+    m = nil
+    local b = hpa.decide_input()
+    b:set_spec(3, 1)
+    b:set_scale(1)
+    local r = b:decide()._raw
+    local cond, update = r:condition_at(0), r.update
+    r, b = nil, nil
+    if i % 20 == 0 then collectgarbage() collectgarbage() end
+    T.eq(c.hpa_object_meta_name(meta), "order")
+    T.eq(c.hpa_pod_template_containers_count(tmpl), 1)
+    T.eq(cond.reason, "SucceededGetScale")
+    T.eq(update.init_replicas, 1)
+  end
+end)
+
 T.case("rendered manifests and decisions", function()
   local model = T.SOURCE_DIR .. "/examples/12st-mall/model.yml"
   for _ = 1, 20 do

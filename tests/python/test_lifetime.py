@@ -95,6 +95,28 @@ class Lifetime(unittest.TestCase):
             self.assertEqual(d.desired_replicas, 1)
         self.assertTrue(h.has_recommendations)
 
+    def test_low_level_borrowed_handles(self):
+        # the SWIG layer itself: a borrowed handle references its parent (its first argument or self)
+        c = hpa._c
+        for i in range(ROUNDS // 10):
+            m = c.hpa_bind_parse(TEXT, 0, 0, None, 0, 0, 0, 0, 0)
+            o = c.hpa_manifest_at(m, 0)
+            meta = c.hpa_deployment_metadata(c.hpa_object_as_deployment(o))
+            tmpl = c.hpa_deployment_template_mut(c.hpa_object_as_deployment_mut(c.hpa_manifest_at_mut(m, 0)))
+            del m, o
+            b = hpa.DecideInput()
+            b.set_spec(3, 1)
+            b.set_scale(1)
+            r = b.decide()._raw
+            cond, update = r.condition_at(0), r.update
+            del r, b
+            if i % 20 == 0:
+                gc.collect()
+            self.assertEqual(c.hpa_object_meta_name(meta), "order")
+            self.assertEqual(c.hpa_pod_template_containers_count(tmpl), 1)
+            self.assertEqual(cond.reason, "SucceededGetScale")
+            self.assertEqual(update.init_replicas, 1)
+
     def test_rendered_manifest_children(self):
         import os
         model = os.path.join(support.SOURCE_DIR, "examples", "12st-mall", "model.yml")
