@@ -202,10 +202,13 @@ class Map(Node, MutableMapping):
             root.kind or "object", name, join(self._path, key)))
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        if name[:2] == "__":
             raise AttributeError(name)
-        o = self._root._o
-        path = join(self._path, camel(name))
+        root = self._root
+        o = root._o
+        key = _CAMEL.get(name) or camel(name)
+        # an identifier never needs quoting in a path
+        path = self._path + "." + key if self._path else key
         v = _get(o, path)
         if v is _ABSENT:
             key = self._resolve(name, False)
@@ -214,9 +217,12 @@ class Map(Node, MutableMapping):
             if v is _ABSENT:
                 return None
         if v is dict:
-            return Map._make(self._root, path)
+            m = _new(Map)
+            _set_root(m, root)
+            _set_path(m, path)
+            return m
         if v is list:
-            return List._make(self._root, path)
+            return List._make(root, path)
         return v
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -304,6 +310,11 @@ class Map(Node, MutableMapping):
         return "%s(%r)" % (type(self).__name__, self.to_dict())
 
 
+_new = object.__new__
+_set_root = Node._root.__set__  # type: ignore[attr-defined]
+_set_path = Node._path.__set__  # type: ignore[attr-defined]
+
+
 class List(Node, MutableSequence):
     """A list of an object: a mutable sequence (IndexError out of range)."""
 
@@ -328,6 +339,20 @@ class List(Node, MutableSequence):
         return i
 
     def __getitem__(self, i):  # type: ignore[override]
+        if type(i) is int and i >= 0:
+            # one C call: an index past the end reads as absent
+            path = "%s[%d]" % (self._path, i)
+            v = _get(self._root._o, path)
+            if v is _ABSENT:
+                raise IndexError("list index out of range")
+            if v is dict:
+                m = _new(Map)
+                _set_root(m, self._root)
+                _set_path(m, path)
+                return m
+            if v is list:
+                return List._make(self._root, path)
+            return v
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         return self._child("%s[%d]" % (self._path, self._index(i.__index__())))
