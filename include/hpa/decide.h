@@ -570,6 +570,7 @@ HPA_EXTERN(int) hpa_decide(hpa_decision *out, const hpa_decide_input *in, const 
  * @param opts the options it was computed with, NULL = defaults
  * @return HPA_OK, or HPA_EINVAL for NULL arguments, bad options or a
  *         decision that cannot come from @p in (version, metric count)
+ * @ownership borrowed (nothing is kept; the texts are copied into @p decision)
  */
 HPA_EXTERN(int) hpa_decision_format_conditions(hpa_decision *decision, const hpa_decide_input *in,
 	const hpa_decide_options *opts, hpa_error *err);
