@@ -98,7 +98,6 @@
 %ignore hpa_lint_options;
 %ignore hpa_parse_options;
 %ignore hpa_render_options;
-%immutable hpa_explain_input;
 %ignore hpa_sim_options::on_sync;
 %ignore hpa_sim_options::payload;
 %ignore hpa_error;
