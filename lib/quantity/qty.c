@@ -360,8 +360,10 @@ int hpa__quantity_scan(const char *s, size_t len, hpa__qty *q, hpa_error *err)
 		q->sign = -q->sign;
 	/* the value's own decimal exponent must fit int32 too, or its canonical
 	 * form (e.g. 9e2147483656 for 90000e2147483652) could not be read back */
-	if (q->sign != 0 && q->exp > EXP_MAX)
+	if (q->sign != 0 && q->exp > EXP_MAX) {
+		set_zero(q, s, len, format);
 		return syntax(err, s, len, start, "exponent out of range", NULL);
+	}
 
 	if (fast && n.il > 0) {
 		if (base == 10) {
