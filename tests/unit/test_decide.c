@@ -816,6 +816,47 @@ out:
 	free(d);
 }
 
+static void test_decide__format_conditions_lazily(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_decide_options o;
+	hpa_error err = HPA_ERROR_INIT;
+	int64_t u[3] = { 900, 900, 900 };
+	if (!f || !d)
+		goto out;
+	fx_init(f, 3, u, 3);
+	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
+	o.no_text = true;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(d->desired_replicas, 6);
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_ABLE_TO_SCALE)->message, "");
+	CU_ASSERT_STRING_EQUAL(d->rescale_reason, "");
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(d, &f->in, &o, &err), HPA_OK);
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_ABLE_TO_SCALE)->message,
+		"the HPA controller was able to update the target scale to 6");
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_ACTIVE)->message,
+		"the HPA was able to successfully calculate a replica count from cpu resource utilization "
+		"(percentage of request)");
+	CU_ASSERT_STRING_EQUAL(cond(d, HPA_CONDITION_SCALING_LIMITED)->message,
+		"the desired count is within the acceptable range");
+	CU_ASSERT_STRING_EQUAL(d->rescale_reason, "cpu resource utilization (percentage of request) above target");
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(d, &f->in, NULL, &err), HPA_OK); /* idempotent */
+	CU_ASSERT_STRING_EQUAL(d->rescale_reason, "cpu resource utilization (percentage of request) above target");
+	/* a decision that is not of this input, NULLs, bad versions */
+	f->in.n_metrics = 2;
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(d, &f->in, NULL, &err), HPA_EINVAL);
+	f->in.n_metrics = 1;
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(NULL, &f->in, NULL, &err), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(d, NULL, NULL, &err), HPA_EINVAL);
+	d->version = 99;
+	CU_ASSERT_EQUAL(hpa_decision_format_conditions(d, &f->in, NULL, &err), HPA_EINVAL);
+out:
+	free(f);
+	free(d);
+}
+/* and in tests[]: { "format_conditions_lazily", test_decide__format_conditions_lazily }, */
+
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
@@ -832,6 +873,7 @@ static CU_TestInfo tests[] = {
 	{ "duration", test_decide__duration },
 	{ "hpa_row_and_table", test_decide__hpa_row_and_table },
 	{ "decision_targets", test_decide__decision_targets },
+	{ "format_conditions_lazily", test_decide__format_conditions_lazily },
 	CU_TEST_INFO_NULL
 };
 
