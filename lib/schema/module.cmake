@@ -12,3 +12,7 @@ add_custom_command(
   COMMENT "Generating schema tables from k8s-1.36.schema"
   VERBATIM)
 list(APPEND HPA_SOURCES ${HPA_SCHEMA_DATA})
+# One target owns the generation: every library variant (hpa, hpa_static,
+# hpa_testing, the fuzz library) depends on it, so parallel builds never run
+# the generator twice at once.
+add_custom_target(hpa_generated DEPENDS ${HPA_SCHEMA_DATA})
