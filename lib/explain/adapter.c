@@ -354,7 +354,7 @@ static int read_hpa(ctx *c, const hpa_object *hpa)
 	hpa_decide_input *in = &x->in;
 	size_t n, i;
 	int rc;
-	int32_t v;
+	int32_t v = 0;
 
 	if (hpa_object_kind(hpa) != HPA_KIND_AUTOSCALER) {
 		if (!strcmp(hpa_object_kind_name(hpa), "HorizontalPodAutoscaler"))
@@ -613,7 +613,8 @@ static int read_requests(ctx *c, const hpa_object *pod, const char *base, unsign
 	for (int r = HPA_RESOURCE_CPU; r <= HPA_RESOURCE_MEMORY; r++) {
 		char p[PATH_MAX_LEN];
 		int rc;
-		snprintf(p, sizeof(p), "%s.requests.%s", base, names[r]);
+		if (snprintf(p, sizeof(p), "%s.requests.%s", base, names[r]) >= (int)sizeof(p))
+			return fail(c->err, HPA_ELIMIT, pod, NULL, "field path longer than %d bytes", PATH_MAX_LEN - 1);
 		rc = get_milli(c, pod, p, &milli[r], NULL);
 		if (rc == HPA_ENOTFOUND)
 			continue;
