@@ -73,9 +73,10 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 {
 	const hpa_decide_input *in = c->in;
 	const hpa_decide_pod *p, *end;
-	unsigned need_u = 0, need_q = 0, ub = ~0u, rb = ~0u, cpu_bad = 0;
+	unsigned need_u = 0, need_q = 0, ub = ~0u, rb = ~0u, cpu_bad = 0, kinds = 0, pod_req = 0;
 	dg_acc a;
-	int64_t init_cut;
+	int64_t init_cut, max_start = INT64_MIN;
+	uint64_t u_cpu = 0, u_mem = 0, q_cpu = 0, q_mem = 0;
 	size_t i;
 
 	c->dg.usage_ok = c->dg.req_ok = 0;
@@ -103,25 +104,51 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 		const hpa_pod_usage *u = p->usage;
 		const hpa_decide_container *k = p->containers;
 		const hpa_container_usage *cu;
-		/* the common pod: Running, one container, one usage entry; its
-		 * flags are gathered without branches */
-		if (UNLIKELY(!u || ((unsigned)p->deleting | (unsigned)(p->phase != HPA_PHASE_RUNNING) |
-				   (unsigned)(u->n_containers != 1) | (unsigned)(p->n_containers != 1)) ||
-			     k->kind == HPA_CONTAINER_INIT)) {
+		int64_t st;
+		/* the common pod: Running, not deleting, one container, one
+		 * usage entry. Its other properties are gathered without a
+		 * compare each: values that are 0 for the common pod are OR-ed
+		 * together, the start times reduced to their maximum; any
+		 * deviation shows at the end. */
+		if (UNLIKELY(!u || ((u->n_containers ^ 1) | (p->n_containers ^ 1) | (size_t)p->deleting |
+				   (size_t)(unsigned)(p->phase ^ HPA_PHASE_RUNNING)))) {
 			if (!digest_pod(&a, p, init_cut))
 				return;
 			continue;
 		}
 		cu = u->containers;
-		cpu_bad |= (unsigned)(p->ready != HPA_COND_TRUE) | (unsigned)!p->has_start_time |
-			   (unsigned)(p->start_time_ms > init_cut);
+		st = p->start_time_ms;
+		cpu_bad |= (unsigned)(p->ready ^ HPA_COND_TRUE) | (unsigned)(p->has_start_time ^ 1);
+		max_start = st > max_start ? st : max_start;
+		kinds |= (unsigned)k->kind;
+		pod_req |= p->pod_requests_set;
 		ub &= cu->usage_set;
-		rb &= p->pod_requests_set ? 0u : k->requests_set;
-		a.u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
-		a.u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
-		a.q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
-		a.q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+		rb &= k->requests_set;
+		u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
+		u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
+		q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
+		q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
 	}
+	/* local sums (registers) for the common pods, a (memory) for the others */
+	a.u_cpu += u_cpu;
+	a.u_mem += u_mem;
+	a.q_cpu += q_cpu;
+	a.q_mem += q_mem;
+	if (UNLIKELY(kinds)) {
+		/* an init container or a sidecar alone in its pod: again, each
+		 * pod the careful way */
+		a.u_cpu = a.u_mem = a.q_cpu = a.q_mem = 0;
+		a.ok = need_u;
+		a.rok = need_q;
+		for (p = in->pods; p < end; p++)
+			if (!digest_pod(&a, p, init_cut))
+				return;
+		ub = rb = ~0u;
+		cpu_bad = pod_req = 0;
+		max_start = INT64_MIN;
+	}
+	cpu_bad |= (unsigned)(max_start > init_cut);
+	rb = pod_req ? 0u : rb;
 	a.ok &= ub & (cpu_bad ? ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) : ~0u);
 	a.rok &= rb;
 	if (UNLIKELY(!a.ok))
