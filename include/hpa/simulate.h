@@ -242,7 +242,12 @@ typedef struct {
 	const hpa_sim_row *row;   /**< the row (NULL with ::HPA_SIM_NO_TIMELINE) */
 } hpa_sim_sync_info;
 
-/** Called after each decision. */
+/**
+ * Called after each decision. The simulation advances one Deployment at a
+ * time up to its HPA's sync, so while the callback runs only this HPA's
+ * Deployment is at @c time_ms; the others may be up to one sync period
+ * behind or ahead. Summaries are final after hpa_sim_run().
+ */
 typedef void (*hpa_sim_sync_cb)(const hpa_sim_sync_info *info, void *payload);
 
 /** Version of ::hpa_sim_options this header describes. */

@@ -108,6 +108,7 @@ void hpa_sim_free(hpa_sim *sim)
 		hpa__free(w->pods);
 		hpa__free(w->bursts);
 		hpa__free(w->lat);
+		hpa__free(w->ev);
 		hpa__sim_load_dispose(&w->load);
 	}
 	for (size_t i = 0; i < sim->n_hpa; i++) {
@@ -117,7 +118,6 @@ void hpa_sim_free(hpa_sim *sim)
 	}
 	hpa__free(sim->wl);
 	hpa__free(sim->hpas);
-	hpa__free(sim->heap);
 	hpa__free(sim->rows);
 	hpa__sim_scratch_free(sim->scratch);
 	hpa__free(sim->by_name);
@@ -360,58 +360,39 @@ size_t hpa_sim_hpa_deployment(const hpa_sim *sim, size_t index)
 	return sim && index < sim->n_hpa ? sim->hpas[index].wl : SIZE_MAX;
 }
 
-/* ---- event queue (binary heap) --------------------------------------------------- */
+/* ---- events ----------------------------------------------------------------------- */
 
-static bool ev_less(const hpa__sim_event *a, const hpa__sim_event *b)
+/* Events are ordered by (time, type, insertion sequence). Workloads never
+ * interact, except through the order of the HPA syncs (HPA index order at
+ * each sync time, which on_sync observes), so each workload keeps its own
+ * events: its periodic ones (tick, kubelet, scrape) as the next time of
+ * each, its pod events in a small unordered array. hpa_sim_run() advances
+ * one workload at a time up to its HPA's sync, so the order of the events of
+ * one workload is exactly their order in one global queue, and the
+ * workload's data is touched once per sync period while it is in the cache. */
+
+static bool key_less(int64_t ta, uint32_t ya, uint64_t sa, int64_t tb, uint32_t yb, uint64_t sb)
 {
-	if (a->t_ms != b->t_ms)
-		return a->t_ms < b->t_ms;
-	if (a->type != b->type)
-		return a->type < b->type;
-	return a->seq < b->seq;
+	if (ta != tb)
+		return ta < tb;
+	if (ya != yb)
+		return ya < yb;
+	return sa < sb;
 }
 
 static int push(hpa_sim *sim, int64_t t, uint32_t type, uint32_t wl, uint32_t pod)
 {
-	size_t i;
-	hpa__sim_event ev;
-	if (hpa__grow((void **)&sim->heap, &sim->cap_ev, sim->n_ev + 1, sizeof(*sim->heap)))
+	hpa__sim_workload *w = &sim->wl[wl];
+	hpa__sim_event *ev;
+	if (hpa__grow((void **)&w->ev, &w->cap_ev, w->n_ev + 1, sizeof(*w->ev)))
 		return HPA_ENOMEM;
-	ev.t_ms = t;
-	ev.seq = sim->seq++;
-	ev.type = type;
-	ev.wl = wl;
-	ev.pod = pod;
-	i = sim->n_ev++;
-	while (i > 0) {
-		size_t parent = (i - 1) / 2;
-		if (!ev_less(&ev, &sim->heap[parent]))
-			break;
-		sim->heap[i] = sim->heap[parent];
-		i = parent;
-	}
-	sim->heap[i] = ev;
+	ev = &w->ev[w->n_ev++];
+	ev->t_ms = t;
+	ev->seq = w->seq++;
+	ev->type = type;
+	ev->wl = wl;
+	ev->pod = pod;
 	return 0;
-}
-
-static hpa__sim_event pop(hpa_sim *sim)
-{
-	hpa__sim_event top = sim->heap[0], last = sim->heap[--sim->n_ev];
-	size_t i = 0, n = sim->n_ev;
-	for (;;) {
-		size_t c = 2 * i + 1;
-		if (c >= n)
-			break;
-		if (c + 1 < n && ev_less(&sim->heap[c + 1], &sim->heap[c]))
-			c++;
-		if (!ev_less(&sim->heap[c], &last))
-			break;
-		sim->heap[i] = sim->heap[c];
-		i = c;
-	}
-	if (n > 0)
-		sim->heap[i] = last;
-	return top;
 }
 
 /* ---- pods ------------------------------------------------------------------------ */
@@ -804,37 +785,31 @@ static void kubelet_point(hpa__sim_pod *p, int64_t t)
 	p->k_mem = p->mem;
 }
 
-static void kubelet_sample(hpa_sim *sim, int64_t t)
+static void kubelet_sample(hpa__sim_workload *w, int64_t t)
 {
-	for (size_t wi = 0; wi < sim->n_wl; wi++) {
-		hpa__sim_workload *w = &sim->wl[wi];
-		for (size_t i = 0; i < w->n_pods; i++)
-			if (w->pods[i].started)
-				kubelet_point(&w->pods[i], t);
-	}
+	for (size_t i = 0; i < w->n_pods; i++)
+		if (w->pods[i].started)
+			kubelet_point(&w->pods[i], t);
 }
 
 /* metrics-server: keep the two latest distinct kubelet points per pod;
  * with kubelet_interval_ms = 0 the kubelet point is taken right now. */
-static void scrape(hpa_sim *sim, int64_t t)
+static void scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
 {
 	bool fresh = sim->opts.kubelet_interval_ms == 0;
-	for (size_t wi = 0; wi < sim->n_wl; wi++) {
-		hpa__sim_workload *w = &sim->wl[wi];
-		for (size_t i = 0; i < w->n_pods; i++) {
-			hpa__sim_pod *p = &w->pods[i];
-			if (fresh && p->started)
-				kubelet_point(p, t);
-			if (!p->k_has || (p->ms_n > 0 && p->k_t <= p->ms_t[0]))
-				continue;
-			p->ms_t[1] = p->ms_t[0];
-			p->ms_cum[1] = p->ms_cum[0];
-			p->ms_t[0] = p->k_t;
-			p->ms_cum[0] = p->k_cum;
-			p->ms_mem = p->k_mem;
-			if (p->ms_n < 2)
-				p->ms_n++;
-		}
+	for (size_t i = 0; i < w->n_pods; i++) {
+		hpa__sim_pod *p = &w->pods[i];
+		if (fresh && p->started)
+			kubelet_point(p, t);
+		if (!p->k_has || (p->ms_n > 0 && p->k_t <= p->ms_t[0]))
+			continue;
+		p->ms_t[1] = p->ms_t[0];
+		p->ms_cum[1] = p->ms_cum[0];
+		p->ms_t[0] = p->k_t;
+		p->ms_cum[0] = p->k_cum;
+		p->ms_mem = p->k_mem;
+		if (p->ms_n < 2)
+			p->ms_n++;
 	}
 }
 
@@ -942,51 +917,50 @@ static void track_max(hpa__sim_hpa *h, int32_t replicas, int64_t t)
 	}
 }
 
-static int sync_all(hpa_sim *sim, int64_t t)
+/* One HPA's reconcile at t: decide, rescale, record, report. */
+static int sync_one(hpa_sim *sim, size_t hi, int64_t t)
 {
 	int rc;
-	for (size_t hi = 0; hi < sim->n_hpa; hi++) {
-		hpa__sim_hpa *h = &sim->hpas[hi];
-		hpa__sim_workload *w = &sim->wl[h->wl];
-		hpa__sim_decision d;
-		hpa_sim_row *row;
-		int32_t ready, pods, current = w->spec_replicas;
-		hpa__sim_glue_decide(sim, h, current, t, !(sim->opts.flags & HPA_SIM_NO_TIMELINE), &d, &ready, &pods);
-		if (d.oom)
-			return HPA_ENOMEM;
-		h->decisions++;
-		if (d.ok && d.desired != current) {
-			w->spec_replicas = d.desired;
-			h->rescales++;
-			if (d.desired > current) {
-				h->scaled_up = true;
-				if (h->first_up_ms < 0)
-					h->first_up_ms = t;
-			} else {
-				if (h->first_down_ms < 0)
-					h->first_down_ms = t;
-				if (h->scaled_up && h->back_ms < 0 && d.desired <= h->initial)
-					h->back_ms = t;
-			}
-			if (d.desired > h->peak)
-				h->peak = d.desired;
-			track_max(h, d.desired, t);
-			if ((rc = reconcile(sim, h->wl, t)))
-				return rc;
-			w = &sim->wl[h->wl];
+	hpa__sim_hpa *h = &sim->hpas[hi];
+	hpa__sim_workload *w = &sim->wl[h->wl];
+	hpa__sim_decision d;
+	hpa_sim_row *row;
+	int32_t ready, pods, current = w->spec_replicas;
+	hpa__sim_glue_decide(sim, h, current, t, !(sim->opts.flags & HPA_SIM_NO_TIMELINE), &d, &ready, &pods);
+	if (d.oom)
+		return HPA_ENOMEM;
+	h->decisions++;
+	if (d.ok && d.desired != current) {
+		w->spec_replicas = d.desired;
+		h->rescales++;
+		if (d.desired > current) {
+			h->scaled_up = true;
+			if (h->first_up_ms < 0)
+				h->first_up_ms = t;
+		} else {
+			if (h->first_down_ms < 0)
+				h->first_down_ms = t;
+			if (h->scaled_up && h->back_ms < 0 && d.desired <= h->initial)
+				h->back_ms = t;
 		}
-		if ((rc = record_row(sim, h, hi, w, t, current, ready, pods, &d, &row)))
+		if (d.desired > h->peak)
+			h->peak = d.desired;
+		track_max(h, d.desired, t);
+		if ((rc = reconcile(sim, h->wl, t)))
 			return rc;
-		if (sim->opts.on_sync) {
-			hpa_sim_sync_info info;
-			info.sim = sim;
-			info.hpa = hi;
-			info.time_ms = t;
-			info.replicas = current;
-			info.desired = d.ok ? d.desired : current;
-			info.row = row;
-			sim->opts.on_sync(&info, sim->opts.payload);
-		}
+		w = &sim->wl[h->wl];
+	}
+	if ((rc = record_row(sim, h, hi, w, t, current, ready, pods, &d, &row)))
+		return rc;
+	if (sim->opts.on_sync) {
+		hpa_sim_sync_info info;
+		info.sim = sim;
+		info.hpa = hi;
+		info.time_ms = t;
+		info.replicas = current;
+		info.desired = d.ok ? d.desired : current;
+		info.row = row;
+		sim->opts.on_sync(&info, sim->opts.payload);
 	}
 	return 0;
 }
@@ -1020,6 +994,71 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 	return 0;
 }
 
+/* Process the events of workload wi whose key (time, type, sequence) is
+ * below (lim_t, lim_type): everything before its HPA's sync at lim_t
+ * (lim_type = sync), or everything up to the end (lim_type = UINT32_MAX). */
+static int advance_workload(hpa_sim *sim, size_t wi, int64_t lim_t, uint32_t lim_type)
+{
+	const hpa_sim_options *o = &sim->opts;
+	hpa__sim_workload *w = &sim->wl[wi];
+	int rc = 0;
+	for (;;) {
+		int64_t t = w->next_tick;
+		uint32_t type = HPA__EV_TICK;
+		uint64_t seq = 0;
+		size_t pe = SIZE_MAX;
+		if (key_less(w->next_kubelet, HPA__EV_KUBELET, 0, t, type, seq)) {
+			t = w->next_kubelet;
+			type = HPA__EV_KUBELET;
+		}
+		if (key_less(w->next_scrape, HPA__EV_SCRAPE, 0, t, type, seq)) {
+			t = w->next_scrape;
+			type = HPA__EV_SCRAPE;
+		}
+		for (size_t i = 0; i < w->n_ev; i++)
+			if (key_less(w->ev[i].t_ms, w->ev[i].type, w->ev[i].seq, t, type, seq)) {
+				t = w->ev[i].t_ms;
+				type = w->ev[i].type;
+				seq = w->ev[i].seq;
+				pe = i;
+			}
+		if (!(t < lim_t || (t == lim_t && type < lim_type)))
+			return 0;
+		switch (type) {
+		case HPA__EV_TICK:
+			if (t < o->duration_ms) {
+				int64_t dt = o->tick_ms;
+				if (t < 0 && t + dt > 0)
+					dt = -t;
+				if (t >= 0 && t + dt > o->duration_ms)
+					dt = o->duration_ms - t;
+				if ((rc = tick_workload(sim, wi, t, dt)))
+					return rc;
+				w->next_tick = t + dt;
+			} else {
+				w->next_tick = INT64_MAX;
+			}
+			break;
+		case HPA__EV_KUBELET:
+			kubelet_sample(w, t);
+			w->next_kubelet = t + o->kubelet_interval_ms;
+			break;
+		case HPA__EV_SCRAPE:
+			scrape(sim, w, t);
+			w->next_scrape = t + o->metric_resolution_ms;
+			break;
+		default: {
+			hpa__sim_event ev = w->ev[pe];
+			w->ev[pe] = w->ev[--w->n_ev];
+			if ((rc = pod_event(sim, &ev)))
+				return rc;
+			w = &sim->wl[wi];
+			break;
+		}
+		}
+	}
+}
+
 int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 {
 	const hpa_sim_options *o;
@@ -1046,50 +1085,27 @@ int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 	}
 	if ((rc = seed_pods(sim, t0)))
 		goto oom;
-	if ((rc = push(sim, t0, HPA__EV_TICK, 0, 0)) ||
-		(k > 0 && (rc = push(sim, t0 + o->kubelet_phase_ms, HPA__EV_KUBELET, 0, 0))) ||
-		(rc = push(sim, t0 + o->scrape_phase_ms, HPA__EV_SCRAPE, 0, 0)) ||
-		(rc = push(sim, o->sync_phase_ms, HPA__EV_SYNC, 0, 0)))
-		goto oom;
-	while (sim->n_ev > 0) {
-		hpa__sim_event ev = pop(sim);
-		if (ev.t_ms > end)
-			break;
-		sim->now = ev.t_ms;
-		switch (ev.type) {
-		case HPA__EV_TICK:
-			if (ev.t_ms < end) {
-				int64_t dt = o->tick_ms;
-				if (ev.t_ms < 0 && ev.t_ms + dt > 0)
-					dt = -ev.t_ms;
-				if (ev.t_ms >= 0 && ev.t_ms + dt > end)
-					dt = end - ev.t_ms;
-				for (size_t wi = 0; wi < sim->n_wl; wi++)
-					if ((rc = tick_workload(sim, wi, ev.t_ms, dt)))
-						goto oom;
-				rc = push(sim, ev.t_ms + dt, HPA__EV_TICK, 0, 0);
-			}
-			break;
-		case HPA__EV_KUBELET:
-			kubelet_sample(sim, ev.t_ms);
-			rc = push(sim, ev.t_ms + k, HPA__EV_KUBELET, 0, 0);
-			break;
-		case HPA__EV_SCRAPE:
-			scrape(sim, ev.t_ms);
-			rc = push(sim, ev.t_ms + s, HPA__EV_SCRAPE, 0, 0);
-			break;
-		case HPA__EV_SYNC:
-			if ((rc = sync_all(sim, ev.t_ms)))
-				goto oom;
-			rc = push(sim, ev.t_ms + o->sync_period_ms, HPA__EV_SYNC, 0, 0);
-			break;
-		default:
-			rc = pod_event(sim, &ev);
-			break;
-		}
-		if (rc)
-			goto oom;
+	for (size_t wi = 0; wi < sim->n_wl; wi++) {
+		hpa__sim_workload *w = &sim->wl[wi];
+		w->next_tick = t0;
+		w->next_kubelet = k > 0 ? t0 + o->kubelet_phase_ms : INT64_MAX;
+		w->next_scrape = t0 + o->scrape_phase_ms;
 	}
+	/* the syncs in time order, the HPAs of one sync in index order; each
+	 * workload is brought up to its HPA's sync just before it */
+	for (int64_t t = o->sync_phase_ms; t <= end; t += o->sync_period_ms) {
+		sim->now = t;
+		for (size_t hi = 0; hi < sim->n_hpa; hi++) {
+			if ((rc = advance_workload(sim, sim->hpas[hi].wl, t, HPA__EV_SYNC)) ||
+				(rc = sync_one(sim, hi, t)))
+				goto oom;
+		}
+		if (end - t < o->sync_period_ms)
+			break;
+	}
+	for (size_t wi = 0; wi < sim->n_wl; wi++)
+		if ((rc = advance_workload(sim, wi, end, UINT32_MAX)))
+			goto oom;
 	for (size_t i = 0; i < sim->n_hpa; i++)
 		track_max(&sim->hpas[i], -1, end);
 	sim->now = end;

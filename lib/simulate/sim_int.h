@@ -179,6 +179,13 @@ typedef struct {
 	double mem_capped_ms;     /* time some pod sat at its memory limit */
 	int64_t load_start_ms, load_end_ms; /* -1 = no load yet */
 	int64_t no_ready_ms;      /* time with load but no serving pod */
+	/* this workload's own event timeline (engine.c): workloads only interact
+	 * through the order of the HPA syncs, so each one is advanced on its own
+	 * up to its HPA's next sync, while its data is in the cache */
+	struct hpa__sim_event *ev; /* pending pod events (unordered, a few) */
+	size_t n_ev, cap_ev;
+	uint64_t seq;              /* insertion order of its pod events */
+	int64_t next_tick, next_kubelet, next_scrape; /* INT64_MAX = none */
 } hpa__sim_workload;
 
 /* ---- events ----------------------------------------------------------------- */
@@ -195,7 +202,7 @@ typedef enum {
 	HPA__EV_TICK   /* last: a tick at t sees the pods a sync at t created */
 } hpa__ev_type;
 
-typedef struct {
+typedef struct hpa__sim_event {
 	int64_t t_ms;
 	uint64_t seq;     /* insertion order: ties are broken deterministically */
 	uint32_t type;    /* hpa__ev_type; also the priority at equal times */
@@ -276,9 +283,6 @@ struct hpa_sim {
 	size_t n_wl, cap_wl;
 	hpa__sim_hpa *hpas;
 	size_t n_hpa, cap_hpa;
-	hpa__sim_event *heap;
-	size_t n_ev, cap_ev;
-	uint64_t seq;
 	int64_t now;
 	int64_t warmup_ms;
 	bool ran;
