@@ -12,27 +12,30 @@
  */
 #include "simulate/sim_int.h"
 #include <hpa/object_meta.h>
+#include "decide/decide_int.h" /* struct hpa_history, to prefetch its lists */
 
 /* Virtual time 0 is 2026-01-01T00:00:00Z in the decision's Unix-ms clock. */
 #define EPOCH_MS INT64_C(1767225600000)
 
 #define MAX_POLICIES 16
 
+/* What every sync reads comes first, then the metrics (only the first
+ * n_metrics are read), then what only setup and texts read. */
 struct hpa__sim_glue {
-	const struct hpa_sim *sim;
-	hpa__arena strings;
-	hpa_decide_metric metrics[HPA_DECIDE_MAX_METRICS];
+	hpa_history *history;
 	size_t n_metrics;
 	bool has_behavior;
+	bool has_min;
+	bool has_prev;
+	bool oom;
+	int32_t min_replicas, max_replicas;
+	int32_t prev_desired;
+	hpa_decide_metric metrics[HPA_DECIDE_MAX_METRICS];
 	hpa_decide_behavior behavior;
 	hpa_decide_policy up[MAX_POLICIES], down[MAX_POLICIES];
-	bool has_min;
-	int32_t min_replicas, max_replicas;
+	const struct hpa_sim *sim;
 	const char *name, *target_kind, *target_name;
-	bool oom;
-	hpa_history *history;
-	bool has_prev;
-	int32_t prev_desired;
+	hpa__arena strings;
 };
 
 /* Per-sync buffers shared by every HPA of a simulation (one decision at a
@@ -295,6 +298,38 @@ void hpa__sim_glue_free(hpa__sim_glue *g)
 	hpa_history_free(g->history);
 	hpa__arena_dispose(&g->strings);
 	hpa__free(g);
+}
+
+/* Ask for the lines a sync of this HPA reads (the glue's head and metrics,
+ * the history and its lists) some HPAs ahead, so a fleet larger than the
+ * caches does not wait for memory at each HPA. Stage 0 asks for the glue's
+ * head, stage 1 (once that arrived) for the metrics and the history, stage
+ * 2 (once that arrived) for the history's lists. */
+void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
+{
+#if defined(__GNUC__)
+	const hpa_history *hs = g->history;
+	if (stage == 0) {
+		__builtin_prefetch(g);
+	} else if (stage == 1) {
+		const char *m = (const char *)g->metrics;
+		size_t mb = g->n_metrics * sizeof(g->metrics[0]);
+		for (size_t o = 0; o < mb; o += 64)
+			__builtin_prefetch(m + o);
+		if (hs)
+			__builtin_prefetch(hs);
+	} else if (hs) {
+		for (size_t o = 0; o < hs->n_recs * sizeof(*hs->recs); o += 64)
+			__builtin_prefetch((const char *)hs->recs + o);
+		if (hs->n_up)
+			__builtin_prefetch(hs->up);
+		if (hs->n_down)
+			__builtin_prefetch(hs->down);
+	}
+#else
+	(void)g;
+	(void)stage;
+#endif
 }
 
 void hpa__sim_scratch_free(hpa__sim_scratch *sc)

@@ -1059,6 +1059,43 @@ static int advance_workload(hpa_sim *sim, size_t wi, int64_t lim_t, uint32_t lim
 	}
 }
 
+#if defined(__GNUC__)
+static void prefetch_bytes(const void *p, size_t n)
+{
+	for (size_t o = 0; o < n; o += 64)
+		__builtin_prefetch((const char *)p + o);
+}
+#else
+static void prefetch_bytes(const void *p, size_t n)
+{
+	(void)p;
+	(void)n;
+}
+#endif
+
+/* A fleet does not fit in the caches: ask for the memory of the HPAs
+ * ahead in stages, each reading only what an earlier stage brought in. */
+#define PF_STEP 3
+static void prefetch_ahead(const hpa_sim *sim, size_t hi)
+{
+	size_t j;
+	if ((j = hi + 4 * PF_STEP) < sim->n_hpa)
+		prefetch_bytes(&sim->hpas[j], sizeof(sim->hpas[j]));
+	if ((j = hi + 3 * PF_STEP) < sim->n_hpa) {
+		prefetch_bytes(&sim->wl[sim->hpas[j].wl], sizeof(*sim->wl));
+		hpa__sim_glue_prefetch(sim->hpas[j].glue, 0);
+	}
+	if ((j = hi + 2 * PF_STEP) < sim->n_hpa) {
+		const hpa__sim_workload *w = &sim->wl[sim->hpas[j].wl];
+		prefetch_bytes(w->pods, w->n_pods * sizeof(*w->pods));
+		if (w->n_bursts)
+			prefetch_bytes(w->bursts, w->n_bursts * sizeof(*w->bursts));
+		hpa__sim_glue_prefetch(sim->hpas[j].glue, 1);
+	}
+	if ((j = hi + PF_STEP) < sim->n_hpa)
+		hpa__sim_glue_prefetch(sim->hpas[j].glue, 2);
+}
+
 int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 {
 	const hpa_sim_options *o;
@@ -1096,6 +1133,7 @@ int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 	for (int64_t t = o->sync_phase_ms; t <= end; t += o->sync_period_ms) {
 		sim->now = t;
 		for (size_t hi = 0; hi < sim->n_hpa; hi++) {
+			prefetch_ahead(sim, hi);
 			if ((rc = advance_workload(sim, sim->hpas[hi].wl, t, HPA__EV_SYNC)) ||
 				(rc = sync_one(sim, hi, t)))
 				goto oom;

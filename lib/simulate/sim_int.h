@@ -267,6 +267,8 @@ void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t
 /* spec.c */
 int hpa__sim_read_spec(hpa__sim_hpa *h, const hpa_autoscaler *a, const hpa_decide_options *o, hpa_error *err);
 void hpa__sim_glue_free(hpa__sim_glue *g);
+/* Prefetch what the next hpa__sim_glue_decide() of this HPA reads. */
+void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage);
 /* One reconcile: decide with the history, then book-keep the history. */
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool text,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out);
