@@ -4,8 +4,13 @@
  * jansson decodes (json_loadb, JSON_DISABLE_EOF_CHECK in a loop for
  * concatenated values, JSON_REJECT_DUPLICATES unless duplicates are
  * allowed, JSON_ALLOW_NUL), then the jansson tree is copied into the
- * manifest's arena (exact-size arrays); each jansson member is released as
- * soon as it is copied, so the two trees are not both whole at any time.
+ * manifest's arena (exact-size arrays). A top-level array or object is
+ * streamed (see "streaming" below): this file scans the punctuation between
+ * its elements / members (and the elements of a top-level `items` array),
+ * jansson parses one piece at a time, and each piece is converted and
+ * released before the next is parsed, so jansson never holds the tree of
+ * the whole input. Malformed input falls back to one json_loadb of the
+ * whole value, which reports the error as before.
  *
  * Numbers keep their spelling. jansson turns numbers into long long or
  * double and forgets how they were written, so a light scan of the same
@@ -177,10 +182,10 @@ static bool num_char(char c)
 
 /* number tokens of b[start..end) in text order (the value is valid JSON);
  * also the depth limit */
-static int flat_scan(jreader *r, size_t start, size_t end)
+static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 {
 	const char *b = r->buf;
-	size_t i = start, depth = 0;
+	size_t i = start;
 	while (i < end) {
 		char c = b[i];
 		if (c == '"') {
@@ -698,6 +703,292 @@ static int jansson_error(jreader *r, const json_error_t *je, size_t start)
 	return code;
 }
 
+/* ---- streaming ----------------------------------------------------------------------------------
+ *
+ * A top-level array, and the members of a top-level object (the `items` array of a List element
+ * by element), are read piece by piece: the punctuation between the pieces ([ , ] { "key": })
+ * is scanned here, jansson parses each piece (json_loadb with JSON_DISABLE_EOF_CHECK |
+ * JSON_DECODE_ANY), the piece is converted and released before the next one is parsed. So
+ * jansson never holds more than one element of the input.
+ *
+ * This path only handles well-formed input within the limits. On anything else (a jansson
+ * error, unexpected punctuation, a limit, a duplicate key, an array item that is not an
+ * object) it returns STREAM_FALLBACK and run() reads the whole value again the old way
+ * (one json_loadb of the whole value, then conversion), which reports exactly the error it
+ * always reported, with the same position, path and document index. Documents are added to
+ * the manifest only after the whole value was read, so the fallback starts from a clean
+ * state (the nodes already built stay in the arena until the manifest is freed). */
+
+#define STREAM_FALLBACK 1
+
+/* parse the piece at b[i] with jansson, scan its number tokens (and the depth limit, starting
+ * at `depth`); 0, STREAM_FALLBACK or HPA_ENOMEM */
+static int load_piece(jreader *r, size_t i, size_t depth, json_t **out, size_t *used)
+{
+	json_error_t je;
+	size_t flags = JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL;
+	bool dups = false;
+	json_t *j;
+	int rc;
+
+	j = json_loadb(r->buf + i, r->len - i, flags | JSON_REJECT_DUPLICATES, &je);
+	if (!j && (r->o->flags & HPA_PARSE_ALLOW_DUPLICATES) &&
+	    json_error_code(&je) == json_error_duplicate_key) {
+		dups = true;
+		j = json_loadb(r->buf + i, r->len - i, flags, &je);
+	}
+	if (!j)
+		return json_error_code(&je) == json_error_out_of_memory ? nomem(r) : STREAM_FALLBACK;
+	*used = je.position > 0 ? (size_t)je.position : r->len - i;
+	r->ntok = r->next = 0;
+	rc = flat_scan(r, i, i + *used, depth);
+	if (rc == 0 && dups) {
+		r->ntok = 0;
+		if (dup_scan(r, i, i + *used, 0) == SIZE_MAX)
+			rc = nomem(r);
+	}
+	if (rc < 0) {
+		json_decref(j);
+		return rc == HPA_ENOMEM ? rc : STREAM_FALLBACK;
+	}
+	*out = j;
+	return 0;
+}
+
+/* load and convert the piece at b[i] */
+static int stream_piece(jreader *r, size_t i, size_t depth, hpa__value **out, size_t *used)
+{
+	json_t *j;
+	int rc = load_piece(r, i, depth, &j, used);
+	if (rc != 0)
+		return rc;
+	rc = conv(r, j, NULL, out);
+	json_decref(j);
+	if (rc < 0)
+		return rc == HPA_ENOMEM ? rc : STREAM_FALLBACK;
+	return 0;
+}
+
+/* after a piece: `,` (then *more) or the closing bracket; else STREAM_FALLBACK */
+static int stream_sep(jreader *r, size_t *i, char close, bool *more)
+{
+	size_t k = skip_ws(r->buf, *i, r->len);
+	if (k < r->len && r->buf[k] == ',') {
+		k = skip_ws(r->buf, k + 1, r->len);
+		/* jansson rejects `[1,]`: let it say so */
+		if (k >= r->len || r->buf[k] == close)
+			return STREAM_FALLBACK;
+		*more = true;
+	} else if (k < r->len && r->buf[k] == close) {
+		k++;
+		*more = false;
+	} else {
+		return STREAM_FALLBACK;
+	}
+	*i = k;
+	return 0;
+}
+
+static int push_value(hpa__value ***items, size_t *n, size_t *cap, hpa__value *v)
+{
+	if (*n == *cap && hpa__grow((void **)items, cap, *n + 1, sizeof(**items)) < 0)
+		return HPA_ENOMEM;
+	(*items)[(*n)++] = v;
+	return 0;
+}
+
+/* the array at b[i] (at nesting level `depth`, 1 = top) as a seq node, element by element */
+static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value **out)
+{
+	hpa__value **items = NULL, *v = NULL;
+	size_t n = 0, cap = 0, k = *i, used;
+	bool more = true;
+	int rc = 0;
+
+	if (depth > r->o->max_depth)
+		return STREAM_FALLBACK;
+	k = skip_ws(r->buf, k + 1, r->len);
+	if (k < r->len && r->buf[k] == ']') {
+		k++;
+		more = false;
+	}
+	while (more) {
+		rc = stream_piece(r, k, depth, &v, &used);
+		if (rc == 0)
+			rc = push_value(&items, &n, &cap, v) < 0 ? nomem(r) : 0;
+		if (rc != 0)
+			break;
+		k += used;
+		rc = stream_sep(r, &k, ']', &more);
+		if (rc != 0)
+			break;
+	}
+	if (rc == 0) {
+		v = node(r, HPA__V_SEQ);
+		if (v && n)
+			v->u.seq.items = hpa__arena_alloc(r->a, n * sizeof(*items));
+		if (!v || (n && !v->u.seq.items)) {
+			rc = nomem(r);
+		} else {
+			v->u.seq.arena = r->a;
+			if (n)
+				memcpy(v->u.seq.items, items, n * sizeof(*items));
+			v->u.seq.len = v->u.seq.cap = n;
+			*out = v;
+			*i = k;
+		}
+	}
+	hpa__free(items);
+	return rc;
+}
+
+/* a top-level array of objects: one document per element */
+static int stream_array(jreader *r, size_t *i)
+{
+	size_t doc_base = r->m->documents, k = *i, used, d;
+	hpa__value **roots = NULL, *v;
+	size_t n = 0, cap = 0;
+	bool more = true;
+	int rc = 0;
+
+	if (r->o->max_depth < 1)
+		return STREAM_FALLBACK;
+	k = skip_ws(r->buf, k + 1, r->len);
+	if (k < r->len && r->buf[k] == ']') {
+		k++;
+		more = false;
+	}
+	while (more) {
+		if (k >= r->len || r->buf[k] != '{' || next_document(r, k) < 0) {
+			rc = STREAM_FALLBACK;
+			break;
+		}
+		rc = stream_piece(r, k, 1, &v, &used);
+		if (rc == 0)
+			rc = push_value(&roots, &n, &cap, v) < 0 ? nomem(r) : 0;
+		if (rc != 0)
+			break;
+		k += used;
+		rc = stream_sep(r, &k, ']', &more);
+		if (rc != 0)
+			break;
+	}
+	for (d = 0; rc == 0 && d < n; d++) {
+		r->document = doc_base + d;
+		rc = hpa__codec_add_document(r->m, roots[d], doc_base + d, r->o->flags, r->source, r->err);
+	}
+	if (rc == 0)
+		*i = k;
+	else if (rc == STREAM_FALLBACK)
+		r->m->documents = doc_base;
+	hpa__free(roots);
+	return rc;
+}
+
+/* a top-level object member by member; an `items` array is streamed element by element */
+static int stream_object(jreader *r, size_t *i)
+{
+	size_t doc_base = r->m->documents, k = *i, used, n = 0, cap = 0, x;
+	hpa__pair *mem = NULL;
+	hpa__value *v;
+	bool more = true;
+	int rc = 0;
+
+	if (r->o->max_depth < 1 || next_document(r, k) < 0) {
+		r->m->documents = doc_base;
+		return STREAM_FALLBACK;
+	}
+	k = skip_ws(r->buf, k + 1, r->len);
+	if (k < r->len && r->buf[k] == '}') {
+		k++;
+		more = false;
+	}
+	while (more) {
+		json_error_t je;
+		json_t *js;
+		hpa__value *kv;
+		size_t kl;
+
+		if (k >= r->len || r->buf[k] != '"') {
+			rc = STREAM_FALLBACK;
+			break;
+		}
+		js = json_loadb(r->buf + k, r->len - k,
+			JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+		if (!js) {
+			rc = json_error_code(&je) == json_error_out_of_memory ? nomem(r) : STREAM_FALLBACK;
+			break;
+		}
+		kl = json_string_length(js);
+		kv = kl > r->o->max_scalar_bytes ? NULL : text_node(r, HPA__V_STR, json_string_value(js), kl);
+		json_decref(js);
+		if (!kv) {
+			rc = kl > r->o->max_scalar_bytes ? STREAM_FALLBACK : nomem(r);
+			break;
+		}
+		kv->style = HPA__STYLE_DOUBLE;
+		k = skip_ws(r->buf, k + (size_t)je.position, r->len);
+		if (k >= r->len || r->buf[k] != ':') {
+			rc = STREAM_FALLBACK;
+			break;
+		}
+		k = skip_ws(r->buf, k + 1, r->len);
+		if (kl == 5 && memcmp(kv->u.s.ptr, "items", 5) == 0 && k < r->len && r->buf[k] == '[') {
+			rc = stream_seq(r, &k, 2, &v);
+		} else {
+			rc = stream_piece(r, k, 1, &v, &used);
+			k += used;
+		}
+		if (rc != 0)
+			break;
+		for (x = 0; x < n; x++)
+			if (mem[x].key->u.s.len == kl && memcmp(mem[x].key->u.s.ptr, kv->u.s.ptr, kl) == 0)
+				break;
+		if (x < n) {
+			/* jansson's rule: the last value in the first key's place */
+			if (!(r->o->flags & HPA_PARSE_ALLOW_DUPLICATES)) {
+				rc = STREAM_FALLBACK;
+				break;
+			}
+			mem[x].value = v;
+		} else {
+			if (n == cap && hpa__grow((void **)&mem, &cap, n + 1, sizeof(*mem)) < 0) {
+				rc = nomem(r);
+				break;
+			}
+			mem[n].key = kv;
+			mem[n].value = v;
+			n++;
+		}
+		rc = stream_sep(r, &k, '}', &more);
+		if (rc != 0)
+			break;
+	}
+	if (rc == 0) {
+		v = node(r, HPA__V_MAP);
+		if (v && n)
+			v->u.map.items = hpa__arena_alloc(r->a, n * sizeof(*mem));
+		if (!v || (n && !v->u.map.items)) {
+			rc = nomem(r);
+		} else {
+			v->u.map.arena = r->a;
+			if (n)
+				memcpy(v->u.map.items, mem, n * sizeof(*mem));
+			v->u.map.len = v->u.map.cap = n;
+		}
+	}
+	hpa__free(mem);
+	if (rc == 0) {
+		r->document = doc_base;
+		rc = hpa__codec_add_document(r->m, v, doc_base, r->o->flags, r->source, r->err);
+		if (rc == 0)
+			*i = k;
+	} else if (rc == STREAM_FALLBACK) {
+		r->m->documents = doc_base;
+	}
+	return rc;
+}
+
 static int run(jreader *r)
 {
 	size_t i = 0;
@@ -714,6 +1005,15 @@ static int run(jreader *r)
 		i = skip_ws(r->buf, i, r->len);
 		if (i >= r->len)
 			return 0;
+		if (r->buf[i] == '[' || r->buf[i] == '{') {
+			rc = r->buf[i] == '[' ? stream_array(r, &i) : stream_object(r, &i);
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				continue;
+			/* STREAM_FALLBACK: read the whole value again, for the error */
+			hpa__error_clear(r->err);
+		}
 		j = json_loadb(r->buf + i, r->len - i,
 			JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
 		if (!j && allow_dup && json_error_code(&je) == json_error_duplicate_key) {
@@ -725,12 +1025,12 @@ static int run(jreader *r)
 		used = je.position > 0 ? (size_t)je.position : r->len - i;
 		r->ntok = r->next = 0;
 		if (dups) {
-			rc = flat_scan(r, i, i + used);  /* the depth limit */
+			rc = flat_scan(r, i, i + used, 0);  /* the depth limit */
 			r->ntok = 0;
 			if (rc == 0 && dup_scan(r, i, i + used, 0) == SIZE_MAX)
 				rc = nomem(r);
 		} else {
-			rc = flat_scan(r, i, i + used);
+			rc = flat_scan(r, i, i + used, 0);
 		}
 		if (rc == 0)
 			rc = add_value(r, j, i);
