@@ -6,6 +6,9 @@
  * controller would store is returned in decision.update.
  */
 #include "fast_int.h"
+#if defined(__SSE2__)
+# include <emmintrin.h>
+#endif
 
 /* ---- options and input ------------------------------------------------------------ */
 
@@ -198,23 +201,135 @@ static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, cons
 /* The recommendation list as upstream would see it: when the history has no
  * list, the controller records (current, now) first. */
 typedef struct {
-	const hpa__rec *recs;
+	const hpa_history *h;   /* NULL: virtual entry or no history */
 	size_t n;
-	hpa__rec virt_rec;
+	int32_t virt_r;
+	int64_t virt_ts;
 	bool virt;
 } recs_view;
 
 static void recs_view_init(recs_view *v, const hpa_history *h, bool virt, int32_t replicas, int64_t now)
 {
 	v->virt = virt;
-	v->virt_rec.replicas = replicas;
-	v->virt_rec.ts = now;
-	if (virt) {
-		v->recs = &v->virt_rec;
-		v->n = 1;
+	v->virt_r = replicas;
+	v->virt_ts = now;
+	v->h = virt ? NULL : h;
+	v->n = virt ? 1 : h ? h->n_recs : 0;
+}
+
+/* The stabilization scan: the minimum of the replicas with a timestamp >
+ * up_cut (INT32_MAX when none), the maximum of those > down_cut (INT32_MIN
+ * when none) and the last index with a timestamp < old_cut (-1), in one
+ * pass without branches on the data. */
+typedef struct {
+	int32_t up, down;
+	int64_t slot;
+} scan_result;
+
+static inline void scan_one(scan_result *s, int32_t r, int64_t t, int64_t up_cut, int64_t down_cut,
+	int64_t old_cut, int64_t i)
+{
+	int32_t u = t > up_cut ? r : INT32_MAX, d = t > down_cut ? r : INT32_MIN;
+	s->up = u < s->up ? u : s->up;
+	s->down = d > s->down ? d : s->down;
+	s->slot = t < old_cut ? i : s->slot;
+}
+
+/* A cut-off as an offset from base, clamped to the int32 range: the
+ * stored offsets are within [INT32_MIN + 1, INT32_MAX - 1], so comparing
+ * them with the clamped value gives the 64-bit comparison's result. */
+static inline int32_t cut32(int64_t cut, int64_t base)
+{
+	uint64_t d;
+	if (cut >= base) {
+		d = (uint64_t)cut - (uint64_t)base;
+		return d > (uint64_t)INT32_MAX ? INT32_MAX : (int32_t)d;
+	}
+	d = (uint64_t)base - (uint64_t)cut;
+	return d >= (UINT64_C(1) << 31) ? INT32_MIN : (int32_t)-(int64_t)d;
+}
+
+#if defined(__SSE2__)
+static inline __m128i sel128(__m128i m, __m128i a, __m128i b)
+{
+	return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
+}
+
+/* Lane minimum / maximum of four int32 (SSE2 has no pminsd). */
+static inline int32_t hmin128(__m128i x)
+{
+	__m128i y = _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2));
+	x = sel128(_mm_cmpgt_epi32(x, y), y, x);
+	y = _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1));
+	x = sel128(_mm_cmpgt_epi32(x, y), y, x);
+	return _mm_cvtsi128_si32(x);
+}
+
+static inline int32_t hmax128(__m128i x)
+{
+	__m128i y = _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2));
+	x = sel128(_mm_cmpgt_epi32(y, x), y, x);
+	y = _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1));
+	x = sel128(_mm_cmpgt_epi32(y, x), y, x);
+	return _mm_cvtsi128_si32(x);
+}
+#endif
+
+/* The scan over the int32 offsets, four entries (a chunk) at a time. */
+static void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
+	int32_t old_cut)
+{
+#if defined(__SSE2__)
+	const __m128i uc = _mm_set1_epi32(up_cut), dc = _mm_set1_epi32(down_cut), oc = _mm_set1_epi32(old_cut);
+	const __m128i four = _mm_set1_epi32(4), lanes = _mm_setr_epi32(0, 1, 2, 3);
+	__m128i up = _mm_set1_epi32(INT32_MAX), dn = _mm_set1_epi32(INT32_MIN), sl = _mm_set1_epi32(-1);
+	__m128i idx = lanes, valid = _mm_set1_epi32(-1);
+	size_t k, chunks = (n + 3) / 4;
+	for (k = 0; k < chunks; k++) {
+		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
+		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
+		__m128i mu, md, mo;
+		if (k + 1 == chunks && (n & 3)) /* lanes past the end of the list */
+			valid = _mm_cmpgt_epi32(_mm_set1_epi32((int)(n & 3)), lanes);
+		mu = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, uc), _mm_cmpgt_epi32(up, r)), valid);
+		md = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, dc), _mm_cmpgt_epi32(r, dn)), valid);
+		mo = _mm_and_si128(_mm_cmpgt_epi32(oc, t), valid);
+		up = sel128(mu, r, up);
+		dn = sel128(md, r, dn);
+		sl = sel128(mo, idx, sl);
+		idx = _mm_add_epi32(idx, four);
+	}
+	s->up = hmin128(up);
+	s->down = hmax128(dn);
+	s->slot = hmax128(sl);
+#else
+	size_t i;
+	s->up = INT32_MAX;
+	s->down = INT32_MIN;
+	s->slot = -1;
+	for (i = 0; i < n; i++)
+		scan_one(s, c[i / 4].r[i % 4], c[i / 4].off[i % 4], up_cut, down_cut, old_cut, (int64_t)i);
+#endif
+}
+
+static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_t down_cut, int64_t old_cut)
+{
+	const hpa_history *h = v->h;
+	s->up = INT32_MAX;
+	s->down = INT32_MIN;
+	s->slot = -1;
+	if (v->virt) {
+		scan_one(s, v->virt_r, v->virt_ts, up_cut, down_cut, old_cut, 0);
+	} else if (v->n == 0) {
+		return;
+	} else if (LIKELY(h->off_ok)) {
+		scan32(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), cut32(down_cut, h->rec_base),
+			cut32(old_cut, h->rec_base));
 	} else {
-		v->recs = h ? h->recs : NULL;
-		v->n = h ? h->n_recs : 0;
+		const hpa__rec_chunk *c = hpa__rec_chunks(h);
+		size_t i;
+		for (i = 0; i < v->n; i++)
+			scan_one(s, c[i / 4].r[i % 4], c[i / 4].ts[i % 4], up_cut, down_cut, old_cut, (int64_t)i);
 	}
 }
 
@@ -222,26 +337,33 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
 {
 	int64_t now = c->now;
-	size_t i, n = rv->n;
-	const hpa__rec *recs = rv->recs;
 	int64_t slot = -1;
 	int32_t stab, desired;
 	int limit;
+	scan_result sr;
 
 	if (!beh) {
 		int64_t cutoff = hpa__add_sat(now, -c->o->downscale_stabilization_ms);
 		int32_t scale_up_lim;
 		double lim;
-		int32_t recent = INT32_MIN;
-		/* one pass, as conditional moves, independent of the
-		 * recommendation (so that it overlaps the metric arithmetic) */
-		for (i = 0; i < n; i++) {
-			int64_t ts = recs[i].ts;
-			bool stale = ts < cutoff;
-			int32_t r = stale ? INT32_MIN : recs[i].replicas;
-			slot = stale ? (int64_t)i : slot;
-			recent = r > recent ? r : recent;
+		int32_t recent;
+		/* entries not stale (ts >= cutoff, i.e. > cutoff - 1) and the
+		 * last stale one */
+		if (LIKELY(cutoff != INT64_MIN)) {
+			recs_scan(&sr, rv, INT64_MAX, cutoff - 1, cutoff);
+		} else { /* nothing is stale */
+			recs_scan(&sr, rv, INT64_MAX, INT64_MIN, INT64_MIN);
+			if (rv->n) {
+				size_t i;
+				const hpa__rec_chunk *ch = rv->h ? hpa__rec_chunks(rv->h) : NULL;
+				for (i = 0; i < rv->n; i++) {
+					int32_t r = ch ? ch[i / 4].r[i % 4] : rv->virt_r;
+					sr.down = r > sr.down ? r : sr.down;
+				}
+			}
 		}
+		recent = sr.down;
+		slot = sr.slot;
 		stab = recent > prenorm ? recent : prenorm;
 		out->stabilization = stab != prenorm ? HPA_STAB_SCALE_DOWN_STABILIZED : HPA_STAB_READY_FOR_NEW_SCALE;
 		lim = c->o->scale_up_limit_factor * (double)current;
@@ -270,40 +392,14 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
 		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
 		int64_t old_cut = up_cut < down_cut ? up_cut : down_cut;
-		int32_t up_rec, down_rec, up1 = INT32_MAX, down1 = INT32_MIN;
-		int64_t slot1 = -1;
-		/* the windowed min and max and the stale slot in one pass, as
-		 * conditional moves, two entries at a time into two sets of
-		 * accumulators (shorter dependency chains), independent of the
-		 * recommendation (so that it overlaps the metric arithmetic) */
-		up_rec = INT32_MAX;
-		down_rec = INT32_MIN;
-		for (i = 0; i + 1 < n; i += 2) {
-			int32_t r0 = recs[i].replicas, r1 = recs[i + 1].replicas;
-			int64_t t0 = recs[i].ts, t1 = recs[i + 1].ts;
-			int32_t u0 = t0 > up_cut ? r0 : INT32_MAX, u1 = t1 > up_cut ? r1 : INT32_MAX;
-			int32_t d0 = t0 > down_cut ? r0 : INT32_MIN, d1 = t1 > down_cut ? r1 : INT32_MIN;
-			up_rec = u0 < up_rec ? u0 : up_rec;
-			up1 = u1 < up1 ? u1 : up1;
-			down_rec = d0 > down_rec ? d0 : down_rec;
-			down1 = d1 > down1 ? d1 : down1;
-			slot = t0 < old_cut ? (int64_t)i : slot;
-			slot1 = t1 < old_cut ? (int64_t)i + 1 : slot1;
-		}
-		if (i < n) {
-			int32_t r0 = recs[i].replicas;
-			int64_t t0 = recs[i].ts;
-			if (t0 > up_cut && r0 < up_rec)
-				up_rec = r0;
-			if (t0 > down_cut && r0 > down_rec)
-				down_rec = r0;
-			if (t0 < old_cut)
-				slot = (int64_t)i;
-		}
-		/* the last stale index is the larger of the two sets' last ones */
-		slot = slot1 > slot ? slot1 : slot;
-		up_rec = up1 < up_rec ? up1 : up_rec;
-		down_rec = down1 > down_rec ? down1 : down_rec;
+		int32_t up_rec, down_rec;
+		/* the windowed min and max and the stale slot in one pass,
+		 * independent of the recommendation (so that it overlaps the
+		 * metric arithmetic) */
+		recs_scan(&sr, rv, up_cut, down_cut, old_cut);
+		up_rec = sr.up;
+		down_rec = sr.down;
+		slot = sr.slot;
 		up_rec = prenorm < up_rec ? prenorm : up_rec;
 		down_rec = prenorm > down_rec ? prenorm : down_rec;
 		stab = current;

@@ -10,10 +10,26 @@
 #include "core/core.h"
 #include <math.h>
 
+/* One recommendation as the controller keeps it (the unit of the storage
+ * size below). */
 typedef struct {
 	int32_t replicas;
 	int64_t ts;
 } hpa__rec;
+
+/* The recommendations are stored four to a 64-byte chunk, as arrays: the
+ * timestamps, the replicas and the timestamps as int32 offsets from
+ * `rec_base` (when `off_ok`: every timestamp is within +-2^31-2 ms of the
+ * base), so the stabilization scan reads 4 entries with one 16-byte load
+ * and compares them as int32 (SSE2 has no 64-bit compare). Entry i is
+ * chunk i/4, lane i%4; n entries occupy n * sizeof(hpa__rec) bytes from
+ * `recs` (the simulator prefetches that range). */
+typedef struct {
+	int32_t off[4];
+	int32_t r[4];
+	int64_t ts[4];
+} hpa__rec_chunk;
+_Static_assert(sizeof(hpa__rec_chunk) == 4 * sizeof(hpa__rec), "a chunk holds 4 entries in their size");
 
 typedef struct {
 	int32_t change;
@@ -25,10 +41,17 @@ struct hpa_history {
 	size_t cap;
 	bool has_recs;          /* the recommendation list exists (non-nil) */
 	size_t n_recs, n_up, n_down;
-	hpa__rec *recs;
+	hpa__rec *recs;         /* storage of the recommendations: hpa__rec_chunk[], see above */
 	hpa__evt *up, *down;
+	int64_t rec_base;       /* base of the int32 offsets */
+	bool off_ok;            /* every entry's offset is valid */
 	uint64_t evictions;
 };
+
+static inline hpa__rec_chunk *hpa__rec_chunks(const hpa_history *h)
+{
+	return (hpa__rec_chunk *)(void *)h->recs;
+}
 
 #if defined(__GNUC__)
 # define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -99,6 +122,10 @@ static inline int64_t hpa__div(int64_t a, int64_t b)
 	}
 	return a / b;
 }
+
+/* Recommendation i (< n_recs) of a history. */
+int64_t hpa__rec_ts(const hpa_history *h, size_t i);
+int32_t hpa__rec_replicas(const hpa_history *h, size_t i);
 
 /* Longest policy period of one direction (defaults applied). */
 int32_t hpa__rules_longest_period(const hpa_decide_rules *r, bool up);

@@ -22,7 +22,8 @@ int hpa_history_new(hpa_history **out, size_t capacity, hpa_error *err)
 	if (!h)
 		return hpa__enomem(err);
 	h->cap = capacity;
-	h->recs = hpa__calloc(capacity, sizeof(*h->recs));
+	/* whole chunks of four entries */
+	h->recs = hpa__calloc((capacity + 3) / 4, sizeof(hpa__rec_chunk));
 	h->up = hpa__calloc(capacity, sizeof(*h->up));
 	h->down = hpa__calloc(capacity, sizeof(*h->down));
 	if (!h->recs || !h->up || !h->down) {
@@ -80,12 +81,66 @@ size_t hpa_history_recommendation_count(const hpa_history *h)
 	return h ? h->n_recs : 0;
 }
 
+/* ---- recommendation storage (chunks, see decide_int.h) ---------------------------------- */
+
+static inline int64_t rec_ts(const hpa_history *h, size_t i)
+{
+	return hpa__rec_chunks(h)[i / 4].ts[i % 4];
+}
+
+static inline int32_t rec_r(const hpa_history *h, size_t i)
+{
+	return hpa__rec_chunks(h)[i / 4].r[i % 4];
+}
+
+/* ts - base as an int32 offset in [INT32_MIN + 1, INT32_MAX - 1] (so that
+ * cut-offs clamped to the int32 range compare exactly); false when it is
+ * not. */
+static bool rec_offset(int64_t ts, int64_t base, int32_t *off)
+{
+	uint64_t d;
+	if (ts >= base) {
+		d = (uint64_t)ts - (uint64_t)base;
+		if (d > (uint64_t)INT32_MAX - 1)
+			return false;
+		*off = (int32_t)d;
+	} else {
+		d = (uint64_t)base - (uint64_t)ts;
+		if (d > (uint64_t)INT32_MAX)
+			return false;
+		*off = (int32_t)-(int64_t)d;
+	}
+	return true;
+}
+
+/* All offsets again from base @p base. */
+static void rec_rebase(hpa_history *h, int64_t base)
+{
+	hpa__rec_chunk *c = hpa__rec_chunks(h);
+	size_t i;
+	bool ok = true;
+	h->rec_base = base;
+	for (i = 0; i < h->n_recs; i++)
+		ok &= rec_offset(c[i / 4].ts[i % 4], base, &c[i / 4].off[i % 4]);
+	h->off_ok = ok;
+}
+
+/* Write entry i (< n_recs). */
+static void rec_put(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
+{
+	hpa__rec_chunk *c = &hpa__rec_chunks(h)[i / 4];
+	c->r[i % 4] = replicas;
+	c->ts[i % 4] = ts;
+	if (h->n_recs == 1 || !h->off_ok || !rec_offset(ts, h->rec_base, &c->off[i % 4]))
+		rec_rebase(h, ts); /* the first entry, or out of range: based on the newest */
+}
+
 int hpa_history_recommendation_at(const hpa_history *h, size_t i, hpa_recommendation *out)
 {
 	if (!h || !out || i >= h->n_recs)
 		return HPA_ENOTFOUND;
-	out->replicas = h->recs[i].replicas;
-	out->timestamp_ms = h->recs[i].ts;
+	out->replicas = rec_r(h, i);
+	out->timestamp_ms = rec_ts(h, i);
 	return HPA_OK;
 }
 
@@ -94,7 +149,7 @@ static size_t oldest_rec(const hpa_history *h)
 {
 	size_t i, best = 0;
 	for (i = 1; i < h->n_recs; i++)
-		if (h->recs[i].ts < h->recs[best].ts)
+		if (rec_ts(h, i) < rec_ts(h, best))
 			best = i;
 	return best;
 }
@@ -103,14 +158,29 @@ static void rec_append(hpa_history *h, int32_t replicas, int64_t ts)
 {
 	h->has_recs = true;
 	if (h->n_recs == h->cap && h->n_recs > 0) { /* cap >= 1: the test only tells the compiler */
-		size_t o = oldest_rec(h);
-		memmove(&h->recs[o], &h->recs[o + 1], (h->n_recs - o - 1) * sizeof(*h->recs));
+		hpa__rec_chunk *c = hpa__rec_chunks(h);
+		size_t o = oldest_rec(h), i;
+		for (i = o; i + 1 < h->n_recs; i++) {
+			c[i / 4].r[i % 4] = c[(i + 1) / 4].r[(i + 1) % 4];
+			c[i / 4].ts[i % 4] = c[(i + 1) / 4].ts[(i + 1) % 4];
+			c[i / 4].off[i % 4] = c[(i + 1) / 4].off[(i + 1) % 4];
+		}
 		h->n_recs--;
 		h->evictions++;
 	}
-	h->recs[h->n_recs].replicas = replicas;
-	h->recs[h->n_recs].ts = ts;
 	h->n_recs++;
+	rec_put(h, h->n_recs - 1, replicas, ts);
+}
+
+/* The recommendation read API for the other files of the module. */
+int64_t hpa__rec_ts(const hpa_history *h, size_t i)
+{
+	return rec_ts(h, i);
+}
+
+int32_t hpa__rec_replicas(const hpa_history *h, size_t i)
+{
+	return rec_r(h, i);
 }
 
 int hpa_history_add_recommendation(hpa_history *h, int32_t replicas, int64_t ts, hpa_error *err)
@@ -260,8 +330,7 @@ int hpa_history_apply(hpa_history *h, const hpa_history_update *u, int64_t now_m
 	}
 	if (u->store_recommendation) {
 		if (u->slot >= 0 && (size_t)u->slot < h->n_recs) {
-			h->recs[u->slot].replicas = u->recommendation;
-			h->recs[u->slot].ts = now_ms;
+			rec_put(h, (size_t)u->slot, u->recommendation, now_ms);
 		} else {
 			rec_append(h, u->recommendation, now_ms);
 		}

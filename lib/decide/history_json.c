@@ -336,9 +336,9 @@ int hpa_history_write_json(const hpa_history *h, char **out, size_t *len_out, hp
 	} else {
 		hpa__buf_putc(&b, '[');
 		for (i = 0; i < h->n_recs; i++) {
-			format_rfc3339(ts, h->recs[i].ts);
+			format_rfc3339(ts, hpa__rec_ts(h, i));
 			hpa__buf_printf(&b, "%s\n    {\"timestamp\": \"%s\", \"replicas\": %d}", i ? "," : "", ts,
-				(int)h->recs[i].replicas);
+				(int)hpa__rec_replicas(h, i));
 		}
 		hpa__buf_puts(&b, h->n_recs ? "\n  ]" : "]");
 	}
