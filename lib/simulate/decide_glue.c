@@ -436,7 +436,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		c->requests_milli[0] = 0;
 		c->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
 		c->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
-		p->name = sp->name;
+		p->name = w->names[i].s;
 		p->phase = sp->phase == HPA__POD_PENDING ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
 		/* the kubelet adds the Ready condition (False) when it starts the pod */
 		p->ready = sp->scheduled ? (sp->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;
@@ -458,7 +458,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 			cu->usage_milli[0] = 0;
 			cu->usage_milli[HPA_RESOURCE_CPU] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
 			cu->usage_milli[HPA_RESOURCE_MEMORY] = hpa__sim_round(sp->ms_mem) * 1000;
-			u->pod = sp->name;
+			u->pod = w->names[i].s;
 			u->timestamp_ms = EPOCH_MS + sp->ms_t[0];
 			u->window_ms = win;
 			u->containers = cu;

@@ -106,6 +106,7 @@ void hpa_sim_free(hpa_sim *sim)
 		hpa__free(w->service_name);
 		hpa__free(w->container_name);
 		hpa__free(w->pods);
+		hpa__free(w->names);
 		hpa__free(w->bursts);
 		hpa__free(w->lat);
 		hpa__free(w->ev);
@@ -432,16 +433,25 @@ static bool serving(const hpa__sim_pod *p)
 
 /* Pod names as a ReplicaSet gives them, with a counter instead of the
  * random suffix: <deployment>-<hash>-<n>. */
-static void pod_name(const hpa__sim_workload *w, hpa__sim_pod *p)
+static void pod_name(hpa__sim_workload *w, hpa__sim_pod *p)
 {
-	snprintf(p->name, sizeof(p->name), "%.40s-%u", w->name, (unsigned)p->id);
+	snprintf(w->names[p - w->pods].s, sizeof(w->names[0].s), "%.40s-%u", w->name, (unsigned)p->id);
+}
+
+/* Room for one more pod (and its name). */
+static int grow_pods(hpa__sim_workload *w)
+{
+	if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)) ||
+		hpa__grow((void **)&w->names, &w->cap_names, w->n_pods + 1, sizeof(*w->names)))
+		return HPA_ENOMEM;
+	return 0;
 }
 
 static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 {
 	hpa__sim_workload *w = &sim->wl[wi];
 	hpa__sim_pod *p;
-	if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)))
+	if (grow_pods(w))
 		return HPA_ENOMEM;
 	p = &w->pods[w->n_pods++];
 	memset(p, 0, sizeof(*p));
@@ -458,6 +468,7 @@ static void remove_pod(hpa__sim_workload *w, hpa__sim_pod *p)
 {
 	size_t i = (size_t)(p - w->pods);
 	memmove(&w->pods[i], &w->pods[i + 1], (w->n_pods - i - 1) * sizeof(*w->pods));
+	memmove(&w->names[i], &w->names[i + 1], (w->n_pods - i - 1) * sizeof(*w->names));
 	w->n_pods--;
 }
 
@@ -505,7 +516,6 @@ static int reconcile(hpa_sim *sim, size_t wi, int64_t t)
 			continue;
 		}
 		victim->deleting = true;
-		victim->deletion_ms = t;
 		set_rate(victim, t, (double)w->svc.base_cpu_milli);
 		{
 			int64_t stop = w->dep.shutdown_ms < w->dep.termination_grace_ms ? w->dep.shutdown_ms
@@ -704,7 +714,7 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				continue;
 			advance(p, t);
 			if (p->deleting) {
-				p->inflight = 0.0;
+				/* its CPU rate was set when the deletion began */
 			} else if (!p->booted) {
 				double span = (double)(p->boot_done_ms - p->container_ms);
 				double f = span > 0 ? (double)(t - p->container_ms) / span : 1.0;
@@ -723,7 +733,6 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 					p->served += per_pod;
 				}
 				p->cpu_rate = cpu;
-				p->inflight = infl;
 				target = (double)s->mem_base_bytes + (double)s->mem_per_inflight_bytes * infl +
 					(double)s->mem_growth_bytes * p->served / 1000.0;
 				p->mem = s->mem_retain && p->mem > target ? p->mem : target;
@@ -973,7 +982,7 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 		hpa__sim_workload *w = &sim->wl[wi];
 		for (int32_t k = 0; k < w->spec_replicas; k++) {
 			hpa__sim_pod *p;
-			if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)))
+			if (grow_pods(w))
 				return HPA_ENOMEM;
 			p = &w->pods[w->n_pods++];
 			memset(p, 0, sizeof(*p));

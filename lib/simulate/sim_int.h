@@ -108,38 +108,43 @@ typedef enum {
 	HPA__POD_RUNNING
 } hpa__pod_phase;
 
+/* A pod: 160 bytes, what a tick, a scrape and a sync read; its name is in
+ * the workload's names array, at the same index. */
 typedef struct {
 	uint32_t id;              /* <deployment>-<id> */
-	char name[64];            /* metadata.name */
 	uint8_t phase;            /* hpa__pod_phase */
 	bool scheduled;           /* kubelet acknowledged it: startTime set */
 	bool started;             /* container running */
 	bool booted;              /* application finished starting */
 	bool ready;               /* Ready condition True */
 	bool deleting;            /* deletionTimestamp set */
-	int64_t created_ms;
-	int64_t start_time_ms;    /* status.startTime */
-	int64_t container_ms;     /* container start */
-	int64_t boot_done_ms;     /* application ready to serve */
-	int64_t ready_ltt_ms;     /* Ready condition lastTransitionTime */
-	int64_t deletion_ms;
+	bool k_has;               /* kubelet: has a stats point */
+	uint8_t ms_n;             /* metrics-server: 0, 1 or 2 points */
 	/* resource model */
 	double cpu_rate;          /* current CPU usage, milli-cores */
 	double cpu_cum;           /* milli-core x ms since the container started */
 	int64_t cum_at_ms;        /* time up to which cpu_cum is integrated */
 	double mem;               /* working set, bytes */
 	double served;            /* requests served since start */
-	double inflight;          /* mean requests in the pod during the last tick */
 	/* kubelet: the latest stats point */
-	bool k_has;
 	int64_t k_t;
 	double k_cum, k_mem;
 	/* metrics-server: the two latest distinct kubelet points */
-	uint8_t ms_n;             /* 0, 1 or 2 points */
 	int64_t ms_t[2];          /* [0] = latest */
 	double ms_cum[2];
 	double ms_mem;
+	/* lifecycle */
+	int64_t start_time_ms;    /* status.startTime */
+	int64_t ready_ltt_ms;     /* Ready condition lastTransitionTime */
+	int64_t container_ms;     /* container start */
+	int64_t boot_done_ms;     /* application ready to serve */
+	int64_t created_ms;
 } hpa__sim_pod;
+
+/* metadata.name of a pod */
+typedef struct {
+	char s[64];
+} hpa__sim_pod_name;
 
 /* One latency component of the timeline interval: a tick's requests. */
 typedef struct {
@@ -156,6 +161,8 @@ typedef struct {
 	int32_t spec_replicas;
 	hpa__sim_pod *pods;
 	size_t n_pods, cap_pods;
+	hpa__sim_pod_name *names;  /* names[i] is the name of pods[i] */
+	size_t cap_names;
 	uint32_t next_pod_id;
 	bool has_load;
 	hpa_sim_load load;
