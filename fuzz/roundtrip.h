@@ -21,12 +21,12 @@
 static bool same_top(const hpa__value *a, const hpa__value *b)
 {
 	size_t i;
-	if (a->kind != HPA__V_MAP || b->kind != HPA__V_MAP || a->u.map.len != b->u.map.len)
+	if (a->kind != HPA__V_MAP || b->kind != HPA__V_MAP || hpa__v_count(a) != hpa__v_count(b))
 		return false;
-	for (i = 0; i < a->u.map.len; i++) {
-		const hpa__value *k = a->u.map.items[i].key;
-		const hpa__value *v = hpa__map_getn(b, k->u.s.ptr, k->u.s.len);
-		if (!v || !hpa__v_equal(a->u.map.items[i].value, v))
+	for (i = 0; i < hpa__v_count(a); i++) {
+		const hpa__value *k = hpa__map_key(a, i);
+		const hpa__value *v = hpa__map_getn(b, hpa__v_text(k), hpa__v_textlen(k));
+		if (!v || !hpa__v_equal(hpa__map_val(a, i), v))
 			return false;
 	}
 	return true;

@@ -95,7 +95,7 @@ void hpa__out_dispose(hpa__out *o);
 /* Order of the keys of a map as written: indexes into map->u.map.items.
  * `top` applies the apiVersion/kind/metadata/spec/status rule (and
  * OMIT_STATUS); SORT_KEYS sorts as go-yaml v2. Returns the count, or
- * SIZE_MAX on allocation failure. `idx` must hold map->u.map.len entries. */
+ * SIZE_MAX on allocation failure. `idx` must hold hpa__v_count(map) entries. */
 size_t hpa__key_order(const hpa__value *map, bool top, unsigned int flags, size_t *idx);
 
 typedef int (*hpa__writer_fn)(hpa__out *o, const hpa_object *const *objs, size_t n,

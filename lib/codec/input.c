@@ -269,8 +269,8 @@ int hpa_manifest_parse(hpa_manifest **out, const char *buf, size_t len,
 
 static bool ends_with_list(const hpa__value *kind)
 {
-	return kind && kind->kind == HPA__V_STR && kind->u.s.len >= 4 &&
-		memcmp(kind->u.s.ptr + kind->u.s.len - 4, "List", 4) == 0;
+	return kind && kind->kind == HPA__V_STR && hpa__v_textlen(kind) >= 4 &&
+		memcmp(hpa__v_text(kind) + hpa__v_textlen(kind) - 4, "List", 4) == 0;
 }
 
 /* prefix err->path with `items[i]` */
@@ -319,13 +319,13 @@ static int add_tree(hpa_manifest *m, hpa__value *root, size_t document, unsigned
 	if (!is_list(root) || level > 64)
 		return add_one(m, root, document, flags, err);
 	items = hpa__map_get(root, "items");
-	n = items && items->kind == HPA__V_SEQ ? items->u.seq.len : 0;
+	n = items && items->kind == HPA__V_SEQ ? hpa__v_count(items) : 0;
 	for (i = 0; i < n && rc == 0; i++) {
-		hpa__value *it = items->u.seq.items[i];
+		hpa__value *it = hpa__seq_at(items, i);
 		if (it->kind != HPA__V_MAP) {
 			hpa__error(err, HPA_ETYPE, "list item is a %s, expected a map (an object)",
 				hpa__vkind_name(it->kind));
-			hpa__error_set_pos(err, it->line, it->column, it->offset);
+			hpa__error_set_pos(err, hpa__v_line(it), hpa__v_column(it), hpa__v_offset(it));
 			hpa__error_set_path(err, "");
 			prefix_item_path(err, i);
 			return HPA_ETYPE;

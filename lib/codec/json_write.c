@@ -52,7 +52,7 @@ static int fail(jwriter *w, int code, const jwpath *p, const char *fmt, ...)
 		int k;
 		if (chain[n]->key)
 			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
-				(int)(chain[n]->key->u.s.len > 100 ? 100 : chain[n]->key->u.s.len), chain[n]->key->u.s.ptr);
+				(int)(hpa__v_textlen(chain[n]->key) > 100 ? 100 : hpa__v_textlen(chain[n]->key)), hpa__v_text(chain[n]->key));
 		else
 			k = snprintf(piece, sizeof(piece), "[%zu]", chain[n]->index);
 		if (k > 0 && o + (size_t)k < sizeof(buf)) {
@@ -177,8 +177,8 @@ static bool json_number(const char *s, size_t n, bool *is_int)
 
 static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
 {
-	const char *s = v->u.s.ptr;
-	size_t n = v->u.s.len;
+	const char *s = hpa__v_text(v);
+	size_t n = hpa__v_textlen(v);
 	bool is_int;
 	int64_t x;
 	char buf[32];
@@ -202,8 +202,8 @@ static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
 
 static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
 {
-	const char *s = v->u.s.ptr;
-	size_t n = v->u.s.len, i = 0, st;
+	const char *s = hpa__v_text(v);
+	size_t n = hpa__v_textlen(v), i = 0, st;
 	bool is_int, point = false, any = false;
 	hpa__out *o = w->o;
 
@@ -264,12 +264,12 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 	switch (v->kind) {
 	case HPA__V_MAP: {
 		size_t small[32], *idx = small, n;
-		if (v->u.map.len == 0) {
+		if (hpa__v_count(v) == 0) {
 			hpa__out_put(w->o, "{}", 2);
 			return 0;
 		}
-		if (v->u.map.len > HPA__ARRAY_SIZE(small)) {
-			idx = hpa__malloc(v->u.map.len * sizeof(*idx));
+		if (hpa__v_count(v) > HPA__ARRAY_SIZE(small)) {
+			idx = hpa__malloc(hpa__v_count(v) * sizeof(*idx));
 			if (!idx)
 				return hpa__enomem(w->err);
 		}
@@ -282,24 +282,24 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 		hpa__out_putc(w->o, '{');
 		rc = 0;
 		for (i = 0; i < n && rc == 0; i++) {
-			const hpa__pair *pr = &v->u.map.items[idx[i]];
+			const hpa__pair *pr = hpa__map_pair(v, idx[i]);
 			jwpath sub;
 			sub.up = p;
-			sub.key = pr->key;
+			sub.key = hpa__pair_key(pr);
 			sub.index = 0;
 			if (i)
 				hpa__out_putc(w->o, ',');
 			newline(w, level + 1);
-			if (!hpa__utf8_valid(pr->key->u.s.ptr, pr->key->u.s.len)) {
+			if (!hpa__utf8_valid(hpa__v_text(hpa__pair_key(pr)), hpa__v_textlen(hpa__pair_key(pr)))) {
 				rc = fail(w, HPA_EINVAL, &sub, "key is not valid UTF-8");
 				break;
 			}
-			write_string(w, pr->key->u.s.ptr, pr->key->u.s.len);
+			write_string(w, hpa__v_text(hpa__pair_key(pr)), hpa__v_textlen(hpa__pair_key(pr)));
 			if (w->compact)
 				hpa__out_putc(w->o, ':');
 			else
 				hpa__out_put(w->o, ": ", 2);
-			rc = write_value(w, pr->value, level + 1, false, &sub);
+			rc = write_value(w, hpa__pair_val(pr), level + 1, false, &sub);
 		}
 		if (rc == 0) {
 			newline(w, level);
@@ -310,12 +310,12 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 		return rc;
 	}
 	case HPA__V_SEQ:
-		if (v->u.seq.len == 0) {
+		if (hpa__v_count(v) == 0) {
 			hpa__out_put(w->o, "[]", 2);
 			return 0;
 		}
 		hpa__out_putc(w->o, '[');
-		for (i = 0; i < v->u.seq.len; i++) {
+		for (i = 0; i < hpa__v_count(v); i++) {
 			jwpath sub;
 			sub.up = p;
 			sub.key = NULL;
@@ -323,7 +323,7 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 			if (i)
 				hpa__out_putc(w->o, ',');
 			newline(w, level + 1);
-			rc = write_value(w, v->u.seq.items[i], level + 1, false, &sub);
+			rc = write_value(w, hpa__seq_at(v, i), level + 1, false, &sub);
 			if (rc < 0)
 				return rc;
 		}
@@ -331,9 +331,9 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 		hpa__out_putc(w->o, ']');
 		return 0;
 	case HPA__V_STR:
-		if (!hpa__utf8_valid(v->u.s.ptr, v->u.s.len))
+		if (!hpa__utf8_valid(hpa__v_text(v), hpa__v_textlen(v)))
 			return fail(w, HPA_EINVAL, p, "string is not valid UTF-8");
-		return write_string(w, v->u.s.ptr, v->u.s.len);
+		return write_string(w, hpa__v_text(v), hpa__v_textlen(v));
 	case HPA__V_INT:
 		return write_int(w, v, p);
 	case HPA__V_FLOAT:

@@ -102,8 +102,8 @@ static bool go_less(const hpa__value *ka, const hpa__value *kb)
 {
 	uint32_t ar[MAX_RUNES], br[MAX_RUNES];
 	size_t an_ = 0, bn_ = 0, i;
-	const char *a = ka->u.s.ptr, *b = kb->u.s.ptr;
-	size_t al = ka->u.s.len, bl = kb->u.s.len;
+	const char *a = hpa__v_text(ka), *b = hpa__v_text(kb);
+	size_t al = hpa__v_textlen(ka), bl = hpa__v_textlen(kb);
 	for (i = 0; i < al && an_ < MAX_RUNES;)
 		ar[an_++] = next_rune(a, al, &i);
 	for (i = 0; i < bl && bn_ < MAX_RUNES;)
@@ -145,7 +145,7 @@ static bool go_less(const hpa__value *ka, const hpa__value *kb)
 }
 
 /* stable insertion/merge sort of idx[0..n) by go_less */
-static void sort_idx(const hpa__pair *items, size_t *idx, size_t *tmp, size_t n)
+static void sort_idx(const hpa__value *map, size_t *idx, size_t *tmp, size_t n)
 {
 	size_t i, j, w;
 	if (n < 2)
@@ -154,7 +154,7 @@ static void sort_idx(const hpa__pair *items, size_t *idx, size_t *tmp, size_t n)
 		for (i = 1; i < n; i++) {
 			size_t x = idx[i];
 			j = i;
-			while (j > 0 && go_less(items[x].key, items[idx[j - 1]].key)) {
+			while (j > 0 && go_less(hpa__map_key(map, x), hpa__map_key(map, idx[j - 1]))) {
 				idx[j] = idx[j - 1];
 				j--;
 			}
@@ -163,11 +163,11 @@ static void sort_idx(const hpa__pair *items, size_t *idx, size_t *tmp, size_t n)
 		return;
 	}
 	w = n / 2;
-	sort_idx(items, idx, tmp, w);
-	sort_idx(items, idx + w, tmp, n - w);
+	sort_idx(map, idx, tmp, w);
+	sort_idx(map, idx + w, tmp, n - w);
 	memcpy(tmp, idx, n * sizeof(*idx));
 	for (i = 0, j = w; i < w || j < n;) {
-		if (j >= n || (i < w && !go_less(items[tmp[j]].key, items[tmp[i]].key)))
+		if (j >= n || (i < w && !go_less(hpa__map_key(map, tmp[j]), hpa__map_key(map, tmp[i]))))
 			*idx++ = tmp[i++];
 		else
 			*idx++ = tmp[j++];
@@ -177,25 +177,24 @@ static void sort_idx(const hpa__pair *items, size_t *idx, size_t *tmp, size_t n)
 static bool key_is(const hpa__value *k, const char *s)
 {
 	size_t n = strlen(s);
-	return k->u.s.len == n && memcmp(k->u.s.ptr, s, n) == 0;
+	return hpa__v_textlen(k) == n && memcmp(hpa__v_text(k), s, n) == 0;
 }
 
 size_t hpa__key_order(const hpa__value *map, bool top, unsigned int flags, size_t *idx)
 {
-	const hpa__pair *items = map->u.map.items;
-	size_t n = map->u.map.len, i, k, c = 0;
+	size_t n = hpa__v_count(map), i, k, c = 0;
 
 	if (flags & HPA_WRITE_SORT_KEYS) {
 		size_t *tmp = NULL;
 		for (i = 0; i < n; i++)
-			if (!(top && (flags & HPA_WRITE_OMIT_STATUS) && key_is(items[i].key, "status")))
+			if (!(top && (flags & HPA_WRITE_OMIT_STATUS) && key_is(hpa__map_key(map, i), "status")))
 				idx[c++] = i;
 		if (c > 16) {
 			tmp = hpa__malloc(c * sizeof(*tmp));
 			if (!tmp)
 				return SIZE_MAX;
 		}
-		sort_idx(items, idx, tmp, c);
+		sort_idx(map, idx, tmp, c);
 		hpa__free(tmp);
 		return c;
 	}
@@ -208,7 +207,7 @@ size_t hpa__key_order(const hpa__value *map, bool top, unsigned int flags, size_
 		if (k == 4 && (flags & HPA_WRITE_OMIT_STATUS))
 			break;
 		for (i = 0; i < n; i++)
-			if (key_is(items[i].key, top_keys[k])) {
+			if (key_is(hpa__map_key(map, i), top_keys[k])) {
 				idx[c++] = i;
 				break;
 			}
@@ -216,7 +215,7 @@ size_t hpa__key_order(const hpa__value *map, bool top, unsigned int flags, size_
 	for (i = 0; i < n; i++) {
 		bool skip = false;
 		for (k = 0; k < HPA__ARRAY_SIZE(top_keys) && !skip; k++)
-			if (key_is(items[i].key, top_keys[k]))
+			if (key_is(hpa__map_key(map, i), top_keys[k]))
 				skip = true;
 		if (!skip)
 			idx[c++] = i;

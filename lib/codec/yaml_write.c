@@ -520,7 +520,7 @@ static int fail_path(emitter *e, int code, const char *msg)
 		int k;
 		if (chain[n]->key)
 			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
-				(int)(chain[n]->key->u.s.len > 80 ? 80 : chain[n]->key->u.s.len), chain[n]->key->u.s.ptr);
+				(int)(hpa__v_textlen(chain[n]->key) > 80 ? 80 : hpa__v_textlen(chain[n]->key)), hpa__v_text(chain[n]->key));
 		else
 			k = snprintf(piece, sizeof(piece), "[%zu]", chain[n]->index);
 		if (k > 0 && o + (size_t)k < sizeof(buf)) {
@@ -537,8 +537,8 @@ static int fail_path(emitter *e, int code, const char *msg)
 /* the style go-yaml's encoder asks for (encode.go stringv), adapted */
 static int requested_style(const hpa__value *v, bool is_key)
 {
-	const char *s = v->u.s.ptr;
-	size_t n = v->u.s.len, i;
+	const char *s = hpa__v_text(v);
+	size_t n = hpa__v_textlen(v), i;
 	bool nl = false;
 	hpa__rkind r;
 
@@ -578,8 +578,8 @@ static int emit_scalar(emitter *e, const hpa__value *v, bool is_key)
 		s = (const unsigned char *)"null";
 		n = 4;
 	} else {
-		s = (const unsigned char *)v->u.s.ptr;
-		n = v->u.s.len;
+		s = (const unsigned char *)hpa__v_text(v);
+		n = hpa__v_textlen(v);
 		if (!hpa__utf8_valid((const char *)s, n))
 			return fail_path(e, HPA_EINVAL, "string is not valid UTF-8");
 	}
@@ -611,10 +611,10 @@ static int emit_scalar(emitter *e, const hpa__value *v, bool is_key)
 static bool simple_key_ok(const hpa__value *k)
 {
 	size_t i;
-	if (k->u.s.len > 128)
+	if (hpa__v_textlen(k) > 128)
 		return false;
-	for (i = 0; i < k->u.s.len; i++)
-		if (is_break((const unsigned char *)k->u.s.ptr, k->u.s.len, i))
+	for (i = 0; i < hpa__v_textlen(k); i++)
+		if (is_break((const unsigned char *)hpa__v_text(k), hpa__v_textlen(k), i))
 			return false;
 	return true;
 }
@@ -623,13 +623,13 @@ static int emit_seq(emitter *e, const hpa__value *v)
 {
 	size_t i;
 	int saved;
-	if (v->u.seq.len == 0) {
+	if (hpa__v_count(v) == 0) {
 		write_indicator(e, "[", true, true, false);
 		write_indicator(e, "]", false, false, false);
 		return 0;
 	}
 	saved = increase_indent(e, false, e->mapping_context && !e->indention);
-	for (i = 0; i < v->u.seq.len; i++) {
+	for (i = 0; i < hpa__v_count(v); i++) {
 		pathseg ps;
 		int rc;
 		ps.up = e->path;
@@ -638,7 +638,7 @@ static int emit_seq(emitter *e, const hpa__value *v)
 		write_indent(e);
 		write_indicator(e, "-", true, false, true);
 		e->path = &ps;
-		rc = emit_node(e, v->u.seq.items[i], false, true, false, false, false);
+		rc = emit_node(e, hpa__seq_at(v, i), false, true, false, false, false);
 		e->path = ps.up;
 		if (rc < 0)
 			return rc;
@@ -651,13 +651,13 @@ static int emit_map(emitter *e, const hpa__value *v, bool top)
 {
 	size_t small[32], *idx = small, n, i;
 	int saved, rc = 0;
-	if (v->u.map.len == 0) {
+	if (hpa__v_count(v) == 0) {
 		write_indicator(e, "{", true, true, false);
 		write_indicator(e, "}", false, false, false);
 		return 0;
 	}
-	if (v->u.map.len > HPA__ARRAY_SIZE(small)) {
-		idx = hpa__malloc(v->u.map.len * sizeof(*idx));
+	if (hpa__v_count(v) > HPA__ARRAY_SIZE(small)) {
+		idx = hpa__malloc(hpa__v_count(v) * sizeof(*idx));
 		if (!idx)
 			return hpa__enomem(e->err);
 	}
@@ -677,30 +677,30 @@ static int emit_map(emitter *e, const hpa__value *v, bool top)
 	}
 	saved = increase_indent(e, false, false);
 	for (i = 0; i < n && rc == 0; i++) {
-		const hpa__pair *p = &v->u.map.items[idx[i]];
+		const hpa__pair *p = hpa__map_pair(v, idx[i]);
 		pathseg ps;
 		ps.up = e->path;
-		ps.key = p->key;
+		ps.key = hpa__pair_key(p);
 		ps.index = 0;
 		write_indent(e);
 		e->path = &ps;
-		if (simple_key_ok(p->key)) {
+		if (simple_key_ok(hpa__pair_key(p))) {
 			e->key_context = true;
-			rc = emit_node(e, p->key, false, false, true, true, false);
+			rc = emit_node(e, hpa__pair_key(p), false, false, true, true, false);
 			e->key_context = false;
 			if (rc == 0) {
 				write_indicator(e, ":", false, false, false);
-				rc = emit_node(e, p->value, false, false, true, false, false);
+				rc = emit_node(e, hpa__pair_val(p), false, false, true, false, false);
 			}
 		} else {
 			write_indicator(e, "?", true, false, true);
 			e->key_context = true;
-			rc = emit_node(e, p->key, false, false, true, false, false);
+			rc = emit_node(e, hpa__pair_key(p), false, false, true, false, false);
 			e->key_context = false;
 			if (rc == 0) {
 				write_indent(e);
 				write_indicator(e, ":", true, false, true);
-				rc = emit_node(e, p->value, false, false, true, false, false);
+				rc = emit_node(e, hpa__pair_val(p), false, false, true, false, false);
 			}
 		}
 		e->path = ps.up;

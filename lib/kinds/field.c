@@ -13,7 +13,7 @@ static int fail(hpa_error *err, int code, const char *path, const hpa__value *at
 	hpa__error(err, code, fmt, arg);
 	hpa__error_set_path(err, path ? path : "");
 	if (at)
-		hpa__error_set_pos(err, at->line, at->column, at->offset);
+		hpa__error_set_pos(err, hpa__v_line(at), hpa__v_column(at), hpa__v_offset(at));
 	return code;
 }
 
@@ -37,7 +37,7 @@ static int oom(hpa_error *err, const char *path)
 
 static hpa__arena *arena_of(const hpa__value *node)
 {
-	return node->kind == HPA__V_MAP ? node->u.map.arena : node->u.seq.arena;
+	return hpa__v_arena(node);
 }
 
 /* ---- presence ---------------------------------------------------------------- */
@@ -72,7 +72,7 @@ static int absent(hpa_error *err, const char *path)
 const char *hpa__kf_str(const hpa__value *node, const char *path)
 {
 	const hpa__value *v = hpa__kf_get(node, path);
-	return v && v->kind == HPA__V_STR ? v->u.s.ptr : NULL;
+	return v && v->kind == HPA__V_STR ? hpa__v_text(v) : NULL;
 }
 
 static bool is_scalar(const hpa__value *v)
@@ -83,7 +83,7 @@ static bool is_scalar(const hpa__value *v)
 const char *hpa__kf_text(const hpa__value *node, const char *path)
 {
 	const hpa__value *v = hpa__kf_get(node, path);
-	return is_scalar(v) ? v->u.s.ptr : NULL;
+	return is_scalar(v) ? hpa__v_text(v) : NULL;
 }
 
 int hpa__kf_int(const hpa__value *node, const char *path, int64_t min, int64_t max,
@@ -305,18 +305,18 @@ size_t hpa__kf_count(const hpa__value *node, const char *path)
 	if (!v)
 		return 0;
 	if (v->kind == HPA__V_SEQ)
-		return v->u.seq.len;
+		return hpa__v_count(v);
 	if (v->kind == HPA__V_MAP)
-		return v->u.map.len;
+		return hpa__v_count(v);
 	return 0;
 }
 
 static hpa__value *item(const hpa__value *node, const char *path, size_t index)
 {
 	const hpa__value *v = hpa__kf_get(node, path);
-	if (!v || v->kind != HPA__V_SEQ || index >= v->u.seq.len)
+	if (!v || v->kind != HPA__V_SEQ || index >= hpa__v_count(v))
 		return NULL;
-	return v->u.seq.items[index];
+	return hpa__seq_at(v, index);
 }
 
 hpa__value *hpa__kf_item(const hpa__value *node, const char *path, size_t index)
@@ -328,7 +328,7 @@ hpa__value *hpa__kf_item(const hpa__value *node, const char *path, size_t index)
 const char *hpa__kf_str_item(const hpa__value *node, const char *path, size_t index)
 {
 	const hpa__value *v = item(node, path, index);
-	return v && v->kind == HPA__V_STR ? v->u.s.ptr : NULL;
+	return v && v->kind == HPA__V_STR ? hpa__v_text(v) : NULL;
 }
 
 /* Append item (already allocated in node's arena) to the list at path; a new
@@ -393,7 +393,7 @@ static const char *scalar_text(const hpa__value *v, bool any_scalar)
 	if (!v)
 		return NULL;
 	if (any_scalar ? is_scalar(v) : v->kind == HPA__V_STR)
-		return v->u.s.ptr;
+		return hpa__v_text(v);
 	return NULL;
 }
 
@@ -408,17 +408,17 @@ const char *hpa__kf_map_get(const hpa__value *node, const char *path, const char
 const char *hpa__kf_map_key_at(const hpa__value *node, const char *path, size_t index)
 {
 	const hpa__value *m = hpa__kf_obj(node, path);
-	if (!m || index >= m->u.map.len)
+	if (!m || index >= hpa__v_count(m))
 		return NULL;
-	return m->u.map.items[index].key->u.s.ptr;
+	return hpa__v_text(hpa__map_key(m, index));
 }
 
 const char *hpa__kf_map_value_at(const hpa__value *node, const char *path, size_t index, bool any_scalar)
 {
 	const hpa__value *m = hpa__kf_obj(node, path);
-	if (!m || index >= m->u.map.len)
+	if (!m || index >= hpa__v_count(m))
 		return NULL;
-	return scalar_text(m->u.map.items[index].value, any_scalar);
+	return scalar_text(hpa__map_val(m, index), any_scalar);
 }
 
 int hpa__kf_map_set(hpa__value *node, const char *path, const char *key, const char *value,

@@ -11,7 +11,7 @@ static int qty_fail(hpa_error *err, int code, const char *path, const hpa__value
 	hpa__schema_describe(d, sizeof(d), v);
 	hpa__error(err, code, "%s, got %s", what, d);
 	hpa__error_set_path(err, path);
-	hpa__error_set_pos(err, v->line, v->column, v->offset);
+	hpa__error_set_pos(err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
 	return code;
 }
 
@@ -22,7 +22,7 @@ int hpa__kf_qty_milli(const hpa__value *v, const char *path, int64_t *out, hpa_e
 	/* a quantity is a string or a number (`cpu: 1`, `cpu: 0.5`) */
 	if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
 		return qty_fail(err, HPA_ETYPE, path, v, "expected a quantity");
-	if (hpa__quantity_scan(v->u.s.ptr, v->u.s.len, &q, NULL) < 0)
+	if (hpa__quantity_scan(hpa__v_text(v), hpa__v_textlen(v), &q, NULL) < 0)
 		return qty_fail(err, HPA_ETYPE, path, v, "expected a quantity");
 	if (hpa__qty_milli(&q, &m) < 0)
 		return qty_fail(err, HPA_ERANGE, path, v, "milli-value out of int64 range");
@@ -55,10 +55,10 @@ int hpa__kf_ios_scaled(const hpa__value *node, const char *path, int32_t total, 
 	v = hpa__kf_get(node, path);
 	if (!v || v->kind != HPA__V_STR)
 		return hpa__kf_i32(node, path, out, err); /* absent, int or wrong type */
-	rc = hpa__ios_scaled_percent(v->u.s.ptr, v->u.s.len, total, round_up, out, err);
+	rc = hpa__ios_scaled_percent(hpa__v_text(v), hpa__v_textlen(v), total, round_up, out, err);
 	if (rc < 0) {
 		hpa__error_set_path(err, path);
-		hpa__error_set_pos(err, v->line, v->column, v->offset);
+		hpa__error_set_pos(err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
 	}
 	return rc;
 }

@@ -28,8 +28,8 @@ typedef struct {
 static int failv(L *l, const hpa__value *at, int code, const char *fmt, va_list ap)
 {
 	hpa__verror(l->err, code, fmt, ap);
-	if (at && at->line)
-		hpa__error_set_pos(l->err, at->line, at->column, at->offset);
+	if (at && hpa__v_line(at))
+		hpa__error_set_pos(l->err, hpa__v_line(at), hpa__v_column(at), hpa__v_offset(at));
 	hpa__error_set_path(l->err, l->path.ptr ? l->path.ptr : "");
 	hpa__error_set_source(l->err, l->source);
 	return code;
@@ -114,9 +114,9 @@ static size_t edit_distance(const char *a, const char *b)
 /* Every key of map must be in known (NULL-terminated). */
 static int check_keys(L *l, const hpa__value *map, const char *const *known)
 {
-	for (size_t i = 0; i < map->u.map.len; i++) {
-		const hpa__value *k = map->u.map.items[i].key;
-		const char *name = k->u.s.ptr;
+	for (size_t i = 0; i < hpa__v_count(map); i++) {
+		const hpa__value *k = hpa__map_key(map, i);
+		const char *name = hpa__v_text(k);
 		const char *best = NULL;
 		size_t bestd = 3, mark;
 		bool ok = false;
@@ -161,7 +161,7 @@ static int want_kind(L *l, const hpa__value *v, int kind)
 	if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ || v->kind == HPA__V_NULL)
 		return fail(l, v, HPA_ETYPE, "expected %s, got %s", hpa__vkind_name(kind), kind_word(v));
 	return fail(l, v, HPA_ETYPE, "expected %s, got %s %.60s", hpa__vkind_name(kind),
-		kind_word(v), v->u.s.ptr);
+		kind_word(v), hpa__v_text(v));
 }
 
 /* A map under key (NULL when absent; *out untouched then). */
@@ -184,7 +184,7 @@ static int get_node(L *l, const hpa__value *map, const char *key, int kind, bool
 
 static char *dup_text(L *l, const hpa__value *v)
 {
-	return hpa__arena_strndup(&l->m->arena, v->u.s.ptr, v->u.s.len);
+	return hpa__arena_strndup(&l->m->arena, hpa__v_text(v), hpa__v_textlen(v));
 }
 
 /* A string field. An int/float/bool where a string is wanted is a type
@@ -207,16 +207,16 @@ static int get_str(L *l, const hpa__value *map, const char *key, bool required,
 	if (v->kind != HPA__V_STR) {
 		int rc = v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ
 			? fail(l, v, HPA_ETYPE, "expected string, got %s", kind_word(v))
-			: fail(l, v, HPA_ETYPE, "expected string, got %s %.60s (quote it)", kind_word(v), v->u.s.ptr);
+			: fail(l, v, HPA_ETYPE, "expected string, got %s %.60s (quote it)", kind_word(v), hpa__v_text(v));
 		pop(l, mark);
 		return rc;
 	}
-	if (v->u.s.len == 0) {
+	if (hpa__v_textlen(v) == 0) {
 		fail(l, v, HPA_EVALIDATION, "must not be empty");
 		pop(l, mark);
 		return HPA_EVALIDATION;
 	}
-	if (strlen(v->u.s.ptr) != v->u.s.len) {
+	if (strlen(hpa__v_text(v)) != hpa__v_textlen(v)) {
 		fail(l, v, HPA_EVALIDATION, "must not contain NUL characters");
 		pop(l, mark);
 		return HPA_EVALIDATION;
@@ -238,17 +238,17 @@ static int int_value(L *l, const hpa__value *v, int64_t min, int64_t max, int32_
 	int rc;
 	if (v->kind != HPA__V_INT) {
 		if (v->kind == HPA__V_FLOAT)
-			return fail(l, v, HPA_ERANGE, "expected an integer, got %.60s", v->u.s.ptr);
+			return fail(l, v, HPA_ERANGE, "expected an integer, got %.60s", hpa__v_text(v));
 		if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ)
 			return fail(l, v, HPA_ETYPE, "expected integer, got %s", kind_word(v));
-		return fail(l, v, HPA_ETYPE, "expected integer, got %s %.60s", kind_word(v), v->u.s.ptr);
+		return fail(l, v, HPA_ETYPE, "expected integer, got %s %.60s", kind_word(v), hpa__v_text(v));
 	}
 	rc = hpa__v_int_range(v, min, max, &x);
 	if (rc == HPA_ERANGE || (rc == 0 && (x < min || x > max)))
-		return fail(l, v, HPA_ERANGE, "%.60s is out of range [%lld, %lld]", v->u.s.ptr,
+		return fail(l, v, HPA_ERANGE, "%.60s is out of range [%lld, %lld]", hpa__v_text(v),
 			(long long)min, (long long)max);
 	if (rc < 0)
-		return fail(l, v, HPA_ETYPE, "expected integer, got %.60s", v->u.s.ptr);
+		return fail(l, v, HPA_ETYPE, "expected integer, got %.60s", hpa__v_text(v));
 	*out = (int32_t)x;
 	return 0;
 }
@@ -514,18 +514,18 @@ static int get_smap(L *l, const hpa__value *parent, const char *key, mv_kind vk,
 	if (rc < 0 || !map)
 		return rc;
 	mark = push_key(l, key);
-	out->items = hpa__arena_calloc(&l->m->arena, (map->u.map.len ? map->u.map.len : 1) * sizeof(hpa__mkv));
+	out->items = hpa__arena_calloc(&l->m->arena, (hpa__v_count(map) ? hpa__v_count(map) : 1) * sizeof(hpa__mkv));
 	if (!out->items) {
 		pop(l, mark);
 		return oom(l);
 	}
 	out->len = 0;
-	for (size_t i = 0; i < map->u.map.len; i++) {
-		const hpa__value *k = map->u.map.items[i].key, *v = map->u.map.items[i].value;
-		size_t m2 = push_key(l, k->u.s.ptr);
+	for (size_t i = 0; i < hpa__v_count(map); i++) {
+		const hpa__value *k = hpa__map_key(map, i), *v = hpa__map_val(map, i);
+		size_t m2 = push_key(l, hpa__v_text(k));
 		hpa__mkv *kv = &out->items[out->len];
-		if (check_key && !check_key(k->u.s.ptr)) {
-			rc = fail(l, k, HPA_EVALIDATION, "\"%.60s\" is not %s", k->u.s.ptr, key_rule);
+		if (check_key && !check_key(hpa__v_text(k))) {
+			rc = fail(l, k, HPA_EVALIDATION, "\"%.60s\" is not %s", hpa__v_text(k), key_rule);
 			goto done;
 		}
 		if (v->kind == HPA__V_NULL)
@@ -542,12 +542,12 @@ static int get_smap(L *l, const hpa__value *parent, const char *key, mv_kind vk,
 				rc = want_kind(l, v, HPA__V_STR);
 				goto done;
 			}
-			if (!quantity_syntax(v->u.s.ptr)) {
-				rc = fail(l, v, HPA_EVALIDATION, "\"%.60s\" is not a quantity (e.g. 500m, 0.5, 512Mi, 1Gi)", v->u.s.ptr);
+			if (!quantity_syntax(hpa__v_text(v))) {
+				rc = fail(l, v, HPA_EVALIDATION, "\"%.60s\" is not a quantity (e.g. 500m, 0.5, 512Mi, 1Gi)", hpa__v_text(v));
 				goto done;
 			}
-			if (v->u.s.ptr[0] == '-') {
-				rc = fail(l, v, HPA_ERANGE, "\"%.60s\" must not be negative", v->u.s.ptr);
+			if (hpa__v_text(v)[0] == '-') {
+				rc = fail(l, v, HPA_ERANGE, "\"%.60s\" must not be negative", hpa__v_text(v));
 				goto done;
 			}
 			kv->value = dup_text(l, v);
@@ -555,7 +555,7 @@ static int get_smap(L *l, const hpa__value *parent, const char *key, mv_kind vk,
 			if (v->kind != HPA__V_STR) {
 				rc = v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ
 					? fail(l, v, HPA_ETYPE, "expected string, got %s", kind_word(v))
-					: fail(l, v, HPA_ETYPE, "expected string, got %s %.60s (quote it)", kind_word(v), v->u.s.ptr);
+					: fail(l, v, HPA_ETYPE, "expected string, got %s %.60s (quote it)", kind_word(v), hpa__v_text(v));
 				goto done;
 			}
 			kv->value = dup_text(l, v);
@@ -702,20 +702,20 @@ static int load_events(L *l, const hpa__value *agg, const hpa__value ***seen, si
 	if (rc < 0 || !seq)
 		return rc;
 	mark = push_key(l, "events");
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *ev = seq->u.seq.items[i], *name;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *ev = hpa__seq_at(seq, i), *name;
 		const char *hook = NULL;
 		size_t m2 = push_index(l, i);
 		if ((rc = want_kind(l, ev, HPA__V_MAP)) == 0 && (rc = check_keys(l, ev, known)) == 0
 			&& (rc = get_str(l, ev, "name", true, NULL, &name)) == 0
 			&& (rc = get_enum(l, ev, "hook", false, jpa_hooks, HPA_EVALIDATION, &hook)) == 0) {
 			size_t m3 = push_key(l, "name");
-			if (strchr(name->u.s.ptr, '.'))
-				rc = fail(l, name, HPA_EVALIDATION, "event name \"%.60s\" must not contain '.'", name->u.s.ptr);
+			if (strchr(hpa__v_text(name), '.'))
+				rc = fail(l, name, HPA_EVALIDATION, "event name \"%.60s\" must not contain '.'", hpa__v_text(name));
 			for (size_t j = 0; rc == 0 && j < *n_seen; j++)
 				if (hpa__v_equal((*seen)[j], name))
 					rc = fail(l, name, HPA_EDUPLICATE, "event \"%.60s\" is already defined in this bounded context (line %u)",
-						name->u.s.ptr, (unsigned)(*seen)[j]->line);
+						hpa__v_text(name), (unsigned)hpa__v_line((*seen)[j]));
 			pop(l, m3);
 			if (rc == 0) {
 				if (hpa__grow((void **)seen, cap, *n_seen + 1, sizeof(**seen)) < 0)
@@ -744,13 +744,13 @@ static int load_aggregates(L *l, const hpa__value *bc, hpa__mctx *c, size_t ci)
 	if (rc < 0 || !seq)
 		return rc;
 	mark = push_key(l, "aggregates");
-	c->aggs = hpa__arena_calloc(&l->m->arena, (seq->u.seq.len ? seq->u.seq.len : 1) * sizeof(hpa__magg));
+	c->aggs = hpa__arena_calloc(&l->m->arena, (hpa__v_count(seq) ? hpa__v_count(seq) : 1) * sizeof(hpa__magg));
 	if (!c->aggs) {
 		pop(l, mark);
 		return oom(l);
 	}
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *ag = seq->u.seq.items[i], *name, *pnode;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *ag = hpa__seq_at(seq, i), *name, *pnode;
 		hpa__magg *a = &c->aggs[i];
 		size_t m2 = push_index(l, i);
 		if ((rc = want_kind(l, ag, HPA__V_MAP)) < 0 || (rc = check_keys(l, ag, known)) < 0
@@ -839,11 +839,11 @@ static long find_ctx(const hpa_model *m, size_t n_ctxs, const char *name, size_t
 static bool ctx_has_event(const hpa__value *bc, const char *ev)
 {
 	const hpa__value *aggs = field(bc, "aggregates");
-	for (size_t i = 0; aggs && i < aggs->u.seq.len; i++) {
-		const hpa__value *evs = field(aggs->u.seq.items[i], "events");
-		for (size_t j = 0; evs && j < evs->u.seq.len; j++) {
-			const hpa__value *nm = field(evs->u.seq.items[j], "name");
-			if (nm && !strcmp(nm->u.s.ptr, ev))
+	for (size_t i = 0; aggs && i < hpa__v_count(aggs); i++) {
+		const hpa__value *evs = field(hpa__seq_at(aggs, i), "events");
+		for (size_t j = 0; evs && j < hpa__v_count(evs); j++) {
+			const hpa__value *nm = field(hpa__seq_at(evs, j), "name");
+			if (nm && !strcmp(hpa__v_text(nm), ev))
 				return true;
 		}
 	}
@@ -861,8 +861,8 @@ static int load_policies(L *l, const hpa__value *bc, size_t ci)
 	if (rc < 0 || !seq)
 		return rc;
 	mark = push_key(l, "policies");
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *p = seq->u.seq.items[i], *ln, *cn, *nn;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *p = hpa__seq_at(seq, i), *ln, *cn, *nn;
 		const char *listens, *calls = NULL, *dot;
 		size_t m2 = push_index(l, i);
 		if ((rc = want_kind(l, p, HPA__V_MAP)) < 0 || (rc = check_keys(l, p, known)) < 0
@@ -871,11 +871,11 @@ static int load_policies(L *l, const hpa__value *bc, size_t ci)
 			|| (rc = get_str(l, p, "calls", false, &calls, &cn)) < 0)
 			goto next;
 		for (size_t j = 0; j < i; j++) {
-			const hpa__value *other = field(seq->u.seq.items[j], "name");
+			const hpa__value *other = field(hpa__seq_at(seq, j), "name");
 			if (other && hpa__v_equal(other, nn)) {
 				size_t m3 = push_key(l, "name");
 				rc = fail(l, nn, HPA_EDUPLICATE, "policy \"%.60s\" is already defined in this bounded context",
-					nn->u.s.ptr);
+					hpa__v_text(nn));
 				pop(l, m3);
 				goto next;
 			}
@@ -932,18 +932,18 @@ static int load_contexts(L *l, const hpa__value *root)
 	if (rc < 0)
 		return rc;
 	mark = push_key(l, "boundedContexts");
-	if (seq->u.seq.len == 0) {
+	if (hpa__v_count(seq) == 0) {
 		rc = fail(l, seq, HPA_EVALIDATION, "a model needs at least one bounded context");
 		goto out;
 	}
-	l->m->ctxs = hpa__arena_calloc(&l->m->arena, seq->u.seq.len * sizeof(hpa__mctx));
-	l->ctx_nodes = hpa__calloc(seq->u.seq.len, sizeof(*l->ctx_nodes));
+	l->m->ctxs = hpa__arena_calloc(&l->m->arena, hpa__v_count(seq) * sizeof(hpa__mctx));
+	l->ctx_nodes = hpa__calloc(hpa__v_count(seq), sizeof(*l->ctx_nodes));
 	if (!l->m->ctxs || !l->ctx_nodes) {
 		rc = oom(l);
 		goto out;
 	}
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *bc = seq->u.seq.items[i], *name, *svc, *img;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *bc = hpa__seq_at(seq, i), *name, *svc, *img;
 		hpa__mctx *c = &l->m->ctxs[i];
 		size_t m2 = push_index(l, i);
 		c->replicas = -1;
@@ -997,9 +997,9 @@ static int load_contexts(L *l, const hpa__value *root)
 next:
 		pop(l, m2);
 	}
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
 		size_t m2 = push_index(l, i);
-		rc = load_policies(l, seq->u.seq.items[i], i);
+		rc = load_policies(l, hpa__seq_at(seq, i), i);
 		pop(l, m2);
 	}
 out:
@@ -1161,17 +1161,16 @@ out:
  * memory, not from the model file. */
 static void forget_source(hpa__value *v)
 {
-	v->line = v->column = 0;
-	v->offset = SIZE_MAX;
+	hpa__v_set_pos(v, 0, 0, SIZE_MAX);
 	v->style = HPA__STYLE_ANY;
 	if (v->kind == HPA__V_MAP)
-		for (size_t i = 0; i < v->u.map.len; i++) {
-			forget_source(v->u.map.items[i].key);
-			forget_source(v->u.map.items[i].value);
+		for (size_t i = 0; i < hpa__v_count(v); i++) {
+			forget_source(hpa__map_key(v, i));
+			forget_source(hpa__map_val(v, i));
 		}
 	else if (v->kind == HPA__V_SEQ)
-		for (size_t i = 0; i < v->u.seq.len; i++)
-			forget_source(v->u.seq.items[i]);
+		for (size_t i = 0; i < hpa__v_count(v); i++)
+			forget_source(hpa__seq_at(v, i));
 }
 
 static int load_rules(L *l, const hpa__value *beh, const char *key)
@@ -1199,17 +1198,17 @@ static int load_rules(L *l, const hpa__value *beh, const char *key)
 		size_t m2 = push_key(l, "tolerance");
 		if (tol->kind != HPA__V_STR && tol->kind != HPA__V_INT && tol->kind != HPA__V_FLOAT)
 			rc = want_kind(l, tol, HPA__V_STR);
-		else if (!quantity_syntax(tol->u.s.ptr) || tol->u.s.ptr[0] == '-')
+		else if (!quantity_syntax(hpa__v_text(tol)) || hpa__v_text(tol)[0] == '-')
 			rc = fail(l, tol, HPA_EVALIDATION, "\"%.60s\" is not a non-negative quantity (e.g. 0.05, 50m)",
-				tol->u.s.ptr);
+				hpa__v_text(tol));
 		pop(l, m2);
 		if (rc < 0)
 			goto out;
 	}
 	if (seq) {
 		size_t m2 = push_key(l, "policies");
-		for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-			const hpa__value *p = seq->u.seq.items[i];
+		for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+			const hpa__value *p = hpa__seq_at(seq, i);
 			size_t m3 = push_index(l, i);
 			if ((rc = want_kind(l, p, HPA__V_MAP)) == 0 && (rc = check_keys(l, p, pknown)) == 0
 				&& (rc = get_enum(l, p, "type", true, types, HPA_EVALIDATION, &s)) == 0
@@ -1255,17 +1254,17 @@ static int load_metrics(L *l, const hpa__value *hp, hpa__mhpa *h)
 	if (rc < 0)
 		return rc;
 	mark = push_key(l, "metrics");
-	if (seq->u.seq.len == 0) {
+	if (hpa__v_count(seq) == 0) {
 		rc = fail(l, seq, HPA_EVALIDATION, "an autoscaler needs at least one metric");
 		goto out;
 	}
-	h->metrics = hpa__arena_calloc(&l->m->arena, seq->u.seq.len * sizeof(hpa__mmetric));
+	h->metrics = hpa__arena_calloc(&l->m->arena, hpa__v_count(seq) * sizeof(hpa__mmetric));
 	if (!h->metrics) {
 		rc = oom(l);
 		goto out;
 	}
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *mt = seq->u.seq.items[i], *rn, *un, *vn;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *mt = hpa__seq_at(seq, i), *rn, *un, *vn;
 		hpa__mmetric *x = &h->metrics[i];
 		size_t m2 = push_index(l, i);
 		if ((rc = want_kind(l, mt, HPA__V_MAP)) < 0 || (rc = check_keys(l, mt, known)) < 0
@@ -1288,8 +1287,8 @@ static int load_metrics(L *l, const hpa__value *hp, hpa__mhpa *h)
 			size_t m3 = push_key(l, "averageValue");
 			if (vn->kind != HPA__V_STR && vn->kind != HPA__V_INT && vn->kind != HPA__V_FLOAT)
 				rc = want_kind(l, vn, HPA__V_STR);
-			else if (!quantity_syntax(vn->u.s.ptr) || vn->u.s.ptr[0] == '-')
-				rc = fail(l, vn, HPA_EVALIDATION, "\"%.60s\" is not a positive quantity (e.g. 300m, 400Mi)", vn->u.s.ptr);
+			else if (!quantity_syntax(hpa__v_text(vn)) || hpa__v_text(vn)[0] == '-')
+				rc = fail(l, vn, HPA_EVALIDATION, "\"%.60s\" is not a positive quantity (e.g. 300m, 400Mi)", hpa__v_text(vn));
 			pop(l, m3);
 			if (rc < 0)
 				goto next;
@@ -1327,13 +1326,13 @@ static int load_autoscalers(L *l, const hpa__value *dep)
 	if (rc < 0 || !seq)
 		return rc;
 	mark = push_key(l, "autoscalers");
-	l->m->hpas = hpa__arena_calloc(&l->m->arena, (seq->u.seq.len ? seq->u.seq.len : 1) * sizeof(hpa__mhpa));
+	l->m->hpas = hpa__arena_calloc(&l->m->arena, (hpa__v_count(seq) ? hpa__v_count(seq) : 1) * sizeof(hpa__mhpa));
 	if (!l->m->hpas) {
 		pop(l, mark);
 		return oom(l);
 	}
-	for (size_t i = 0; i < seq->u.seq.len && rc == 0; i++) {
-		const hpa__value *hp = seq->u.seq.items[i], *nn, *tn, *minn, *maxn;
+	for (size_t i = 0; i < hpa__v_count(seq) && rc == 0; i++) {
+		const hpa__value *hp = hpa__seq_at(seq, i), *nn, *tn, *minn, *maxn;
 		hpa__mhpa *h = &l->m->hpas[i];
 		const char *target;
 		long ci;

@@ -201,9 +201,9 @@ static hpa__value *resources(R *r, const hpa__mctx *c)
 			}
 		}
 	}
-	if (req && req->u.map.len)
+	if (req && hpa__v_count(req))
 		put(r, res, "requests", req);
-	if (lim && lim->u.map.len)
+	if (lim && hpa__v_count(lim))
 		put(r, res, "limits", lim);
 	return res;
 }
@@ -316,8 +316,8 @@ static hpa__value *ingress_path(R *r, const char *path, const hpa__mctx *c)
 
 static bool has_path(const hpa__value *paths, const char *path)
 {
-	for (size_t i = 0; i < paths->u.seq.len; i++)
-		if (hpa__v_text_eq(hpa__map_get(paths->u.seq.items[i], "path"), path))
+	for (size_t i = 0; i < hpa__v_count(paths); i++)
+		if (hpa__v_text_eq(hpa__map_get(hpa__seq_at(paths, i), "path"), path))
 			return true;
 	return false;
 }
@@ -348,7 +348,7 @@ static int render_ingress(R *r, hpa_manifest *man, hpa_error *err)
 	}
 	if (r->oom)
 		return hpa__enomem(err);
-	if (paths->u.seq.len == 0)
+	if (hpa__v_count(paths) == 0)
 		return HPA_OK; /* no path, no Ingress (it would route nothing) */
 	root = object(r, "networking.k8s.io/v1", "Ingress", m->ingress_name, NULL);
 	spec = put(r, root, "spec", M(r));

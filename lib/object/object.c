@@ -24,7 +24,7 @@ static const char *str_at(const hpa_object *obj, const char *path)
 	if (!obj)
 		return "";
 	v = hpa__path_get(obj->root, path);
-	return v && v->kind == HPA__V_STR ? v->u.s.ptr : "";
+	return v && v->kind == HPA__V_STR ? hpa__v_text(v) : "";
 }
 
 const char *hpa_object_api_version(const hpa_object *obj) { return str_at(obj, "apiVersion"); }
@@ -32,19 +32,19 @@ const char *hpa_object_kind_name(const hpa_object *obj) { return str_at(obj, "ki
 const char *hpa_object_name(const hpa_object *obj) { return str_at(obj, "metadata.name"); }
 const char *hpa_object_namespace(const hpa_object *obj) { return str_at(obj, "metadata.namespace"); }
 size_t hpa_object_document(const hpa_object *obj) { return obj ? obj->document : 0; }
-size_t hpa_object_line(const hpa_object *obj) { return obj && obj->root ? obj->root->line : 0; }
-size_t hpa_object_column(const hpa_object *obj) { return obj && obj->root ? obj->root->column : 0; }
+size_t hpa_object_line(const hpa_object *obj) { return obj && obj->root ? hpa__v_line(obj->root) : 0; }
+size_t hpa_object_column(const hpa_object *obj) { return obj && obj->root ? hpa__v_column(obj->root) : 0; }
 
 size_t hpa_object_line_of(const hpa_object *obj, const char *path)
 {
 	const hpa__value *v = obj ? hpa__path_get(obj->root, path) : NULL;
-	return v ? v->line : 0;
+	return v ? hpa__v_line(v) : 0;
 }
 
 size_t hpa_object_column_of(const hpa_object *obj, const char *path)
 {
 	const hpa__value *v = obj ? hpa__path_get(obj->root, path) : NULL;
-	return v ? v->column : 0;
+	return v ? hpa__v_column(v) : 0;
 }
 
 /* ---- life cycle ------------------------------------------------------------------- */
@@ -54,7 +54,7 @@ void hpa__object_bind(hpa_object *obj)
 	const hpa__value *av = hpa__map_get(obj->root, "apiVersion");
 	const hpa__value *kv = hpa__map_get(obj->root, "kind");
 	if (av && kv && av->kind == HPA__V_STR && kv->kind == HPA__V_STR)
-		obj->kind = hpa__schema_kind_id(av->u.s.ptr, av->u.s.len, kv->u.s.ptr, kv->u.s.len);
+		obj->kind = hpa__schema_kind_id(hpa__v_text(av), hpa__v_textlen(av), hpa__v_text(kv), hpa__v_textlen(kv));
 	else
 		obj->kind = HPA_KIND_OTHER;
 }
@@ -126,8 +126,8 @@ void hpa_object_free(hpa_object *obj)
 static size_t non_null_len(const hpa__value *m)
 {
 	size_t i, n = 0;
-	for (i = 0; i < m->u.map.len; i++)
-		if (m->u.map.items[i].value->kind != HPA__V_NULL)
+	for (i = 0; i < hpa__v_count(m); i++)
+		if (hpa__map_val(m, i)->kind != HPA__V_NULL)
 			n++;
 	return n;
 }
@@ -140,7 +140,7 @@ static const hpa__stype *sub_type(const hpa__stype *t, const hpa__value *key)
 	if (t->kind == HPA__T_LIST || t->kind == HPA__T_MAP)
 		return t->elem;
 	if (t->kind == HPA__T_OBJECT && key) {
-		const hpa__sfield *f = hpa__schema_field(t->obj, key->u.s.ptr, key->u.s.len);
+		const hpa__sfield *f = hpa__schema_field(t->obj, hpa__v_text(key), hpa__v_textlen(key));
 		return f ? f->type : NULL;
 	}
 	return NULL;
@@ -158,28 +158,28 @@ static bool sem_equal(const hpa__value *a, const hpa__value *b, const hpa__stype
 	 * 1 == "1000m" == 1.0, whether written as a string or a number */
 	if (t && t->kind == HPA__T_QUANTITY && is_scalar(a) && is_scalar(b) &&
 	    a->kind != HPA__V_NULL && b->kind != HPA__V_NULL)
-		return hpa__schema_quantity_equal(a->u.s.ptr, a->u.s.len, b->u.s.ptr, b->u.s.len);
+		return hpa__schema_quantity_equal(hpa__v_text(a), hpa__v_textlen(a), hpa__v_text(b), hpa__v_textlen(b));
 	if (a->kind != b->kind)
 		return false;
 	if (a->kind == HPA__V_MAP) {
 		if (non_null_len(a) != non_null_len(b))
 			return false;
-		for (i = 0; i < a->u.map.len; i++) {
-			const hpa__pair *p = &a->u.map.items[i];
+		for (i = 0; i < hpa__v_count(a); i++) {
+			const hpa__pair *p = hpa__map_pair(a, i);
 			const hpa__value *bv;
-			if (p->value->kind == HPA__V_NULL)
+			if (hpa__pair_val(p)->kind == HPA__V_NULL)
 				continue;
-			bv = hpa__map_getn(b, p->key->u.s.ptr, p->key->u.s.len);
-			if (!bv || !sem_equal(p->value, bv, sub_type(t, p->key)))
+			bv = hpa__map_getn(b, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
+			if (!bv || !sem_equal(hpa__pair_val(p), bv, sub_type(t, hpa__pair_key(p))))
 				return false;
 		}
 		return true;
 	}
 	if (a->kind == HPA__V_SEQ) {
-		if (a->u.seq.len != b->u.seq.len)
+		if (hpa__v_count(a) != hpa__v_count(b))
 			return false;
-		for (i = 0; i < a->u.seq.len; i++)
-			if (!sem_equal(a->u.seq.items[i], b->u.seq.items[i], sub_type(t, NULL)))
+		for (i = 0; i < hpa__v_count(a); i++)
+			if (!sem_equal(hpa__seq_at(a, i), hpa__seq_at(b, i), sub_type(t, NULL)))
 				return false;
 		return true;
 	}
@@ -215,18 +215,18 @@ size_t hpa_object_count(const hpa_object *obj, const char *path)
 	if (!v)
 		return 0;
 	if (v->kind == HPA__V_MAP)
-		return v->u.map.len;
+		return hpa__v_count(v);
 	if (v->kind == HPA__V_SEQ)
-		return v->u.seq.len;
+		return hpa__v_count(v);
 	return 0;
 }
 
 const char *hpa_object_key_at(const hpa_object *obj, const char *path, size_t index)
 {
 	const hpa__value *v = obj ? hpa__path_get(obj->root, path) : NULL;
-	if (!v || v->kind != HPA__V_MAP || index >= v->u.map.len)
+	if (!v || v->kind != HPA__V_MAP || index >= hpa__v_count(v))
 		return NULL;
-	return v->u.map.items[index].key->u.s.ptr;
+	return hpa__v_text(hpa__map_key(v, index));
 }
 
 /* accessor classes */
@@ -271,7 +271,7 @@ static int path_error(hpa_error *err, int code, const char *path, const hpa__val
 {
 	hpa__error_set_path(err, path ? path : "");
 	if (at)
-		hpa__error_set_pos(err, at->line, at->column, at->offset);
+		hpa__error_set_pos(err, hpa__v_line(at), hpa__v_column(at), hpa__v_offset(at));
 	return code;
 }
 
@@ -327,7 +327,7 @@ int hpa_object_get_string(const hpa_object *obj, const char *path, const char **
 		return rc;
 	if (v->kind != HPA__V_STR)
 		return wrong_value(err, "string", path, v);
-	*out = v->u.s.ptr;
+	*out = hpa__v_text(v);
 	return 0;
 }
 
@@ -346,8 +346,8 @@ static int get_int(const hpa_object *obj, const char *path, int acc, int64_t min
 		return wrong_value(err, acc == ACC_INT32 ? "int32" : "int64", path, v);
 	rc = hpa__v_int_range(v, min, max, out);
 	if (rc == HPA_ERANGE) {
-		hpa__error(err, HPA_ERANGE, "%.*s is out of range for %s", (int)(v->u.s.len > 40 ? 40 : v->u.s.len),
-			v->u.s.ptr, acc == ACC_INT32 ? "int32" : "int64");
+		hpa__error(err, HPA_ERANGE, "%.*s is out of range for %s", (int)(hpa__v_textlen(v) > 40 ? 40 : hpa__v_textlen(v)),
+			hpa__v_text(v), acc == ACC_INT32 ? "int32" : "int64");
 		return path_error(err, HPA_ERANGE, path, v);
 	}
 	if (rc < 0)
@@ -400,7 +400,7 @@ int hpa_object_get_text(const hpa_object *obj, const char *path, const char **ou
 		return rc;
 	if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ)
 		return wrong_value(err, "scalar", path, v);
-	*out = v->u.s.ptr;
+	*out = hpa__v_text(v);
 	return 0;
 }
 
@@ -417,14 +417,14 @@ int hpa_object_get_quantity(const hpa_object *obj, const char *path, hpa_quantit
 		return rc;
 	if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
 		return wrong_value(err, "quantity", path, v);
-	if (!hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len) || strlen(v->u.s.ptr) != v->u.s.len) {
+	if (!hpa__schema_quantity_ok(hpa__v_text(v), hpa__v_textlen(v)) || strlen(hpa__v_text(v)) != hpa__v_textlen(v)) {
 		char d[96], why[128];
-		const char *p = hpa__schema_quantity_problem(v->u.s.ptr, v->u.s.len, why, sizeof(why));
+		const char *p = hpa__schema_quantity_problem(hpa__v_text(v), hpa__v_textlen(v), why, sizeof(why));
 		hpa__schema_describe(d, sizeof(d), v);
 		hpa__error(err, HPA_ETYPE, "expected quantity, got %s (%s)", d, p ? p : "embedded NUL");
 		return path_error(err, HPA_ETYPE, path, v);
 	}
-	rc = hpa_quantity_parse(out, v->u.s.ptr, err);
+	rc = hpa_quantity_parse(out, hpa__v_text(v), err);
 	if (rc < 0)
 		return path_error(err, rc, path, v);
 	return 0;

@@ -15,7 +15,9 @@
 
 typedef struct frame {
 	const struct frame *up;
-	const hpa__value *key;   /* map key, or NULL for a list index */
+	const hpa__value *key;   /* map key, or NULL for a list index (or a name) */
+	const char *name;        /* a missing field's name (key NULL) */
+	size_t namelen;
 	size_t index;
 } frame;
 
@@ -60,9 +62,9 @@ static void frame_path(const frame *f, char *buf, size_t size)
 	}
 	while (n--) {
 		const frame *s = chain[n];
-		if (s->key) {
-			const char *k = s->key->u.s.ptr;
-			size_t kl = s->key->u.s.len, i;
+		if (s->key || s->name) {
+			const char *k = s->key ? hpa__v_text(s->key) : s->name;
+			size_t kl = s->key ? hpa__v_textlen(s->key) : s->namelen, i;
 			if (plain(k, kl)) {
 				if (o)
 					o = put(buf, o, size, ".", 1);
@@ -97,7 +99,7 @@ static int fail(walker *w, int code, const frame *f, const hpa__value *at, const
 	frame_path(f, path, sizeof(path));
 	hpa__error_set_path(w->err, path);
 	if (at)
-		hpa__error_set_pos(w->err, at->line, at->column, at->offset);
+		hpa__error_set_pos(w->err, hpa__v_line(at), hpa__v_column(at), hpa__v_offset(at));
 	return code;
 }
 
@@ -115,8 +117,8 @@ static const char *expected_name(const hpa__stype *t)
 /* true/false are the YAML 1.2 booleans; the other spellings are YAML 1.1 only */
 static bool yaml11_only_bool(const hpa__value *v)
 {
-	const char *s = v->u.s.ptr;
-	size_t n = v->u.s.len;
+	const char *s = hpa__v_text(v);
+	size_t n = hpa__v_textlen(v);
 	char low[6];
 	size_t i;
 	if (n > 5)
@@ -170,21 +172,22 @@ static int check_int(walker *w, const hpa__stype *t, const hpa__value *v, const 
 static int check_object(walker *w, const hpa__sobject *o, const hpa__value *v, const frame *f)
 {
 	size_t i;
-	for (i = 0; i < v->u.map.len; i++) {
-		const hpa__pair *p = &v->u.map.items[i];
-		const hpa__sfield *fd = hpa__schema_field(o, p->key->u.s.ptr, p->key->u.s.len);
+	for (i = 0; i < hpa__v_count(v); i++) {
+		const hpa__pair *p = hpa__map_pair(v, i);
+		const hpa__sfield *fd = hpa__schema_field(o, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
 		frame sub;
 		int rc;
 		sub.up = f;
-		sub.key = p->key;
+		sub.key = hpa__pair_key(p);
+		sub.name = NULL;
 		sub.index = 0;
 		if (!fd) {
 			if (w->flags & HPA__CHECK_STRICT)
-				return fail(w, HPA_EUNKNOWNFIELD, &sub, p->key, "unknown field \"%.*s\"",
-					(int)(p->key->u.s.len > 64 ? 64 : p->key->u.s.len), p->key->u.s.ptr);
+				return fail(w, HPA_EUNKNOWNFIELD, &sub, hpa__pair_key(p), "unknown field \"%.*s\"",
+					(int)(hpa__v_textlen(hpa__pair_key(p)) > 64 ? 64 : hpa__v_textlen(hpa__pair_key(p))), hpa__v_text(hpa__pair_key(p)));
 			continue;
 		}
-		rc = check_value(w, fd->type, p->value, &sub);
+		rc = check_value(w, fd->type, hpa__pair_val(p), &sub);
 		if (rc < 0)
 			return rc;
 	}
@@ -196,14 +199,11 @@ static int check_object(walker *w, const hpa__sobject *o, const hpa__value *v, c
 				continue;
 			x = hpa__map_getn(v, fd->name, fd->len);
 			if (!x || x->kind == HPA__V_NULL) {
-				hpa__value key;
 				frame sub;
-				memset(&key, 0, sizeof(key));
-				key.kind = HPA__V_STR;
-				key.u.s.ptr = fd->name;
-				key.u.s.len = fd->len;
 				sub.up = f;
-				sub.key = &key;
+				sub.key = NULL;
+				sub.name = fd->name;
+				sub.namelen = fd->len;
 				sub.index = 0;
 				return fail(w, HPA_EMISSING, &sub, x ? x : v, "missing required field \"%s\"", fd->name);
 			}
@@ -226,7 +226,7 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	case HPA__T_DURATION:
 		return v->kind == HPA__V_STR ? 0 : type_error(w, t, f, v);
 	case HPA__T_TIME:
-		if (v->kind != HPA__V_STR || !hpa__schema_is_rfc3339(v->u.s.ptr, v->u.s.len))
+		if (v->kind != HPA__V_STR || !hpa__schema_is_rfc3339(hpa__v_text(v), hpa__v_textlen(v)))
 			return type_error(w, t, f, v);
 		return 0;
 	case HPA__T_INT32:
@@ -242,11 +242,11 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	case HPA__T_QUANTITY:
 		if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
 			return type_error(w, t, f, v);
-		if (hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len))
+		if (hpa__schema_quantity_ok(hpa__v_text(v), hpa__v_textlen(v)))
 			return 0;
 		{
 			char d[96], why[128];
-			if (!hpa__schema_quantity_problem(v->u.s.ptr, v->u.s.len, why, sizeof(why)))
+			if (!hpa__schema_quantity_problem(hpa__v_text(v), hpa__v_textlen(v), why, sizeof(why)))
 				return 0;
 			hpa__schema_describe(d, sizeof(d), v);
 			return fail(w, HPA_ETYPE, f, v, "expected quantity, got %s (%s)", d, why);
@@ -258,9 +258,9 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	case HPA__T_MAP:
 		if (v->kind != HPA__V_MAP)
 			return type_error(w, t, f, v);
-		for (i = 0; i < v->u.map.len; i++) {
-			frame sub = { f, v->u.map.items[i].key, 0 };
-			rc = check_value(w, t->elem, v->u.map.items[i].value, &sub);
+		for (i = 0; i < hpa__v_count(v); i++) {
+			frame sub = { f, hpa__map_key(v, i), NULL, 0, 0 };
+			rc = check_value(w, t->elem, hpa__map_val(v, i), &sub);
 			if (rc < 0)
 				return rc;
 		}
@@ -268,9 +268,9 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	case HPA__T_LIST:
 		if (v->kind != HPA__V_SEQ)
 			return type_error(w, t, f, v);
-		for (i = 0; i < v->u.seq.len; i++) {
-			frame sub = { f, NULL, i };
-			rc = check_value(w, t->elem, v->u.seq.items[i], &sub);
+		for (i = 0; i < hpa__v_count(v); i++) {
+			frame sub = { f, NULL, NULL, 0, i };
+			rc = check_value(w, t->elem, hpa__seq_at(v, i), &sub);
 			if (rc < 0)
 				return rc;
 		}
@@ -283,7 +283,7 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 static int walk(const hpa__stype *t, const hpa__value *v, unsigned int flags, bool required, hpa_error *err)
 {
 	walker w;
-	frame top = { NULL, NULL, 0 };
+	frame top = { NULL, NULL, NULL, 0, 0 };
 	w.flags = flags;
 	w.required = required;
 	w.err = err;

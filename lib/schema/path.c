@@ -103,9 +103,9 @@ static hpa__value *step_get(const hpa__value *node, const hpa__path_step *st)
 	if (!node)
 		return NULL;
 	if (st->is_index) {
-		if (node->kind != HPA__V_SEQ || st->index >= node->u.seq.len)
+		if (node->kind != HPA__V_SEQ || st->index >= hpa__v_count(node))
 			return NULL;
-		return node->u.seq.items[st->index];
+		return hpa__seq_at(node, st->index);
 	}
 	if (node->kind != HPA__V_MAP)
 		return NULL;
@@ -179,15 +179,15 @@ static int build_branch(hpa__arena *a, const char *rest, hpa__value *v, hpa__val
 
 static hpa__arena *node_arena(const hpa__value *n)
 {
-	return n->kind == HPA__V_MAP ? n->u.map.arena : n->u.seq.arena;
+	return hpa__v_arena(n);
 }
 
 /* Put v at step st of container cur (replace or append). */
 static int attach(hpa__value *cur, const hpa__path_step *st, hpa__value *v)
 {
 	if (st->is_index) {
-		if (st->index < cur->u.seq.len) {
-			cur->u.seq.items[st->index] = v;
+		if (st->index < hpa__v_count(cur)) {
+			hpa__seq_set(cur, st->index, v);
 			return 0;
 		}
 		return hpa__seq_append(cur, v) < 0 ? HPA_ENOMEM : 0;
@@ -195,10 +195,10 @@ static int attach(hpa__value *cur, const hpa__path_step *st, hpa__value *v)
 		hpa__pair *p = (hpa__pair *)hpa__map_find_pair(cur, st->key, st->klen);
 		hpa__value *k;
 		if (p) {
-			p->value = v;
+			hpa__pair_set_val(p, v);
 			return 0;
 		}
-		k = hpa__v_scalar(cur->u.map.arena, HPA__V_STR, st->key, st->klen);
+		k = hpa__v_scalar(hpa__v_arena(cur), HPA__V_STR, st->key, st->klen);
 		if (!k || hpa__map_append(cur, k, v) < 0)
 			return HPA_ENOMEM;
 		return 0;
@@ -225,7 +225,7 @@ int hpa__path_set(hpa__value *node, const char *path, hpa__value *v, hpa_error *
 			return set_err(err, HPA_ETYPE, path, st.is_index ?
 				"path step indexes a value that is not a list" :
 				"path step crosses a value that is not a map");
-		if (st.is_index && st.index > cur->u.seq.len)
+		if (st.is_index && st.index > hpa__v_count(cur))
 			return set_err(err, HPA_EINVAL, path, "list index out of range");
 		child = step_get(cur, &st);
 		rest = it.p;
@@ -282,10 +282,8 @@ bool hpa__path_clear(hpa__value *node, const char *path)
 		size_t i;
 		if (!p)
 			return false;
-		i = (size_t)(p - cur->u.map.items);
-		memmove(&cur->u.map.items[i], &cur->u.map.items[i + 1],
-			(cur->u.map.len - i - 1) * sizeof(hpa__pair));
-		cur->u.map.len--;
+		i = (size_t)(p - hpa__map_pair(cur, 0));
+		hpa__map_remove_at(cur, i);
 		return true;
 	}
 }

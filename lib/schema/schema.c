@@ -175,20 +175,20 @@ void hpa__schema_describe(char *buf, size_t size, const hpa__value *v)
 	o = (size_t)snprintf(buf, size, "%s ", hpa__vkind_name(v->kind));
 	if (o >= size)
 		return;
-	n = v->u.s.len;
+	n = hpa__v_textlen(v);
 	if (n > 40) {
 		n = 40;
 		/* do not cut a UTF-8 sequence in half */
-		while (n > 0 && ((unsigned char)v->u.s.ptr[n] & 0xC0) == 0x80)
+		while (n > 0 && ((unsigned char)hpa__v_text(v)[n] & 0xC0) == 0x80)
 			n--;
 	}
 	if (v->kind == HPA__V_STR && o + 1 < size)
 		buf[o++] = '"';
 	for (i = 0; i < n && o + 1 < size; i++) {
-		unsigned char c = (unsigned char)v->u.s.ptr[i];
+		unsigned char c = (unsigned char)hpa__v_text(v)[i];
 		buf[o++] = c < 0x20 ? '?' : (char)c;
 	}
-	if (n < v->u.s.len)
+	if (n < hpa__v_textlen(v))
 		for (i = 0; i < 3 && o + 1 < size; i++)
 			buf[o++] = '.';
 	if (v->kind == HPA__V_STR && o + 1 < size)

@@ -68,12 +68,12 @@ int hpa__diags_add(hpa_diagnostics *d, const char *rule, int severity, int code,
 	it->name = adup(d, obj ? hpa_object_name(obj) : "", &oom);
 	it->source = adup(d, obj && obj->source ? obj->source : "", &oom);
 	it->document = obj ? obj->document : 0;
-	if (pos && pos->line) {
-		it->line = pos->line;
-		it->column = pos->column;
+	if (pos && hpa__v_line(pos)) {
+		it->line = hpa__v_line(pos);
+		it->column = hpa__v_column(pos);
 	} else if (obj && obj->root) {
-		it->line = obj->root->line;
-		it->column = obj->root->column;
+		it->line = hpa__v_line(obj->root);
+		it->column = hpa__v_column(obj->root);
 	}
 	it->obj = obj;
 	it->seq = d->len;
@@ -339,7 +339,7 @@ void hpa__repr_str(hpa__buf *b, const char *s, size_t n)
 static int cmp_pairs(const void *a, const void *b)
 {
 	const hpa__pair *x = *(const hpa__pair *const *)a, *y = *(const hpa__pair *const *)b;
-	return strcmp(x->key->u.s.ptr, y->key->u.s.ptr);
+	return strcmp(hpa__v_text(hpa__pair_key(x)), hpa__v_text(hpa__pair_key(y)));
 }
 
 void hpa__repr(hpa__buf *b, const hpa__value *v)
@@ -350,29 +350,29 @@ void hpa__repr(hpa__buf *b, const hpa__value *v)
 	}
 	switch (v->kind) {
 	case HPA__V_STR:
-		hpa__repr_str(b, v->u.s.ptr, v->u.s.len);
+		hpa__repr_str(b, hpa__v_text(v), hpa__v_textlen(v));
 		return;
 	case HPA__V_INT:
 	case HPA__V_FLOAT:
 	case HPA__V_BOOL:
-		hpa__buf_put(b, v->u.s.ptr, v->u.s.len);
+		hpa__buf_put(b, hpa__v_text(v), hpa__v_textlen(v));
 		return;
 	case HPA__V_MAP: {
 		/* Go prints maps with sorted keys */
 		const hpa__pair *sorted[64];
-		size_t n = v->u.map.len < 64 ? v->u.map.len : 64, i;
+		size_t n = hpa__v_count(v) < 64 ? hpa__v_count(v) : 64, i;
 		for (i = 0; i < n; i++)
-			sorted[i] = &v->u.map.items[i];
+			sorted[i] = hpa__map_pair(v, i);
 		qsort(sorted, n, sizeof(sorted[0]), cmp_pairs);
 		hpa__buf_puts(b, "map[string]string{");
 		for (i = 0; i < n; i++) {
-			const hpa__value *val = sorted[i]->value;
+			const hpa__value *val = hpa__pair_val(sorted[i]);
 			if (i)
 				hpa__buf_puts(b, ", ");
-			hpa__repr_str(b, sorted[i]->key->u.s.ptr, sorted[i]->key->u.s.len);
+			hpa__repr_str(b, hpa__v_text(hpa__pair_key(sorted[i])), hpa__v_textlen(hpa__pair_key(sorted[i])));
 			hpa__buf_putc(b, ':');
 			if (val && val->kind != HPA__V_MAP && val->kind != HPA__V_SEQ && val->kind != HPA__V_NULL)
-				hpa__repr_str(b, val->u.s.ptr, val->u.s.len);
+				hpa__repr_str(b, hpa__v_text(val), hpa__v_textlen(val));
 			else
 				hpa__buf_puts(b, "\"\"");
 		}
@@ -382,12 +382,12 @@ void hpa__repr(hpa__buf *b, const hpa__value *v)
 	case HPA__V_SEQ: {
 		size_t i;
 		hpa__buf_puts(b, "[]string{");
-		for (i = 0; i < v->u.seq.len; i++) {
-			const hpa__value *it = v->u.seq.items[i];
+		for (i = 0; i < hpa__v_count(v); i++) {
+			const hpa__value *it = hpa__seq_at(v, i);
 			if (i)
 				hpa__buf_puts(b, ", ");
 			if (it && it->kind != HPA__V_MAP && it->kind != HPA__V_SEQ)
-				hpa__repr_str(b, it->u.s.ptr, it->u.s.len);
+				hpa__repr_str(b, hpa__v_text(it), hpa__v_textlen(it));
 			else
 				hpa__buf_puts(b, "\"\"");
 		}
@@ -415,9 +415,9 @@ size_t hpa__vlen(const hpa__value *v)
 	if (!v)
 		return 0;
 	if (v->kind == HPA__V_MAP)
-		return v->u.map.len;
+		return hpa__v_count(v);
 	if (v->kind == HPA__V_SEQ)
-		return v->u.seq.len;
+		return hpa__v_count(v);
 	return 0;
 }
 
@@ -433,13 +433,13 @@ const hpa__value *hpa__vget(const hpa__value *map, const char *key)
 const char *hpa__vstr(const hpa__value *map, const char *key)
 {
 	const hpa__value *v = hpa__vget(map, key);
-	return v && v->kind == HPA__V_STR ? v->u.s.ptr : NULL;
+	return v && v->kind == HPA__V_STR ? hpa__v_text(v) : NULL;
 }
 
 const char *hpa__vtext(const hpa__value *map, const char *key)
 {
 	const hpa__value *v = hpa__vget(map, key);
-	return v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ ? v->u.s.ptr : NULL;
+	return v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ ? hpa__v_text(v) : NULL;
 }
 
 int hpa__vint(const hpa__value *map, const char *key, int64_t *out)

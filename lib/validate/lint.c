@@ -84,7 +84,7 @@ static const hpa__value *pos_of(const hpa_object *o, const char *path)
 	hpa__strlcpy(buf, path ? path : "", sizeof(buf));
 	for (;;) {
 		const hpa__value *v = *buf ? hpa__path_get(o->root, buf) : o->root;
-		if (v && v->line)
+		if (v && hpa__v_line(v))
 			return v;
 		n = strlen(buf);
 		if (n == 0)
@@ -284,9 +284,9 @@ static void lint_api(lctx *L, const hpa_object *o)
 			"targetValue", "metricSelector" };
 		const hpa__value *metrics = hpa__vget(hpa__vget(root_of(o), "spec"), "metrics");
 		size_t m, s, f;
-		for (m = 0; hpa__vis(metrics, HPA__V_SEQ) && m < metrics->u.seq.len; m++) {
+		for (m = 0; hpa__vis(metrics, HPA__V_SEQ) && m < hpa__v_count(metrics); m++) {
 			for (s = 0; s < HPA__ARRAY_SIZE(srcs); s++) {
-				const hpa__value *src = hpa__vget(metrics->u.seq.items[m], srcs[s]);
+				const hpa__value *src = hpa__vget(hpa__seq_at(metrics, m), srcs[s]);
 				for (f = 0; f < HPA__ARRAY_SIZE(old) && src; f++) {
 					char path[200];
 					if (!hpa__map_get(src, old[f]))
@@ -366,8 +366,8 @@ static size_t hpa_util_metrics(const hpa_object *h, util_metric *out, size_t max
 		out[0].implied = true;
 		return 1;
 	}
-	for (i = 0; i < metrics->u.seq.len && n < max; i++) {
-		const hpa__value *m = metrics->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(metrics) && n < max; i++) {
+		const hpa__value *m = hpa__seq_at(metrics, i);
 		const char *type = hpa__vstr(m, "type");
 		const hpa__value *src;
 		const char *key;
@@ -424,11 +424,11 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 		return;
 	if (um->container) {
 		bool found = false;
-		for (i = 0; i < ctrs->u.seq.len; i++) {
-			const char *cn = hpa__vstr(ctrs->u.seq.items[i], "name");
+		for (i = 0; i < hpa__v_count(ctrs); i++) {
+			const char *cn = hpa__vstr(hpa__seq_at(ctrs, i), "name");
 			if (cn && strcmp(cn, um->container) == 0) {
 				found = true;
-				if (!effective_request(ctrs->u.seq.items[i], um->resource)) {
+				if (!effective_request(hpa__seq_at(ctrs, i), um->resource)) {
 					ctr_path(path, sizeof(path), w, i, NULL);
 					snprintf(msg, sizeof(msg), "%s scales on %s Utilization (%lld%%) of container \"%s\", but that "
 						"container of %s has no %s request: the HPA shows <unknown>/%lld%% and does not scale",
@@ -443,8 +443,8 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 			char mp[200];
 			snprintf(mp, sizeof(mp), "%s.container", um->path);
 			hpa__buf_clear(&names);
-			for (i = 0; i < ctrs->u.seq.len; i++) {
-				const char *cn = hpa__vstr(ctrs->u.seq.items[i], "name");
+			for (i = 0; i < hpa__v_count(ctrs); i++) {
+				const char *cn = hpa__vstr(hpa__seq_at(ctrs, i), "name");
 				if (i)
 					hpa__buf_puts(&names, ", ");
 				hpa__buf_printf(&names, "\"%s\"", cn ? cn : "");
@@ -458,8 +458,8 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 		hpa__buf_dispose(&names);
 		return;
 	}
-	for (i = 0; i < ctrs->u.seq.len; i++) {
-		const hpa__value *ctr = ctrs->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(ctrs); i++) {
+		const hpa__value *ctr = hpa__seq_at(ctrs, i);
 		const char *cn = hpa__vstr(ctr, "name");
 		if (effective_request(ctr, um->resource))
 			continue;
@@ -470,7 +470,7 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 		hpa__buf_printf(&names, "\"%s\"", cn ? cn : "");
 	}
 	if (nmiss) {
-		const hpa__value *ctr = ctrs->u.seq.items[first];
+		const hpa__value *ctr = hpa__seq_at(ctrs, first);
 		ctr_path(path, sizeof(path), w, first, hpa__vget(ctr, "resources") ? "resources" : NULL);
 		snprintf(msg, sizeof(msg), "%s scales on %s Utilization (%lld%%%s), but container%s %s of %s ha%s no %s "
 			"request: the HPA cannot compute utilization, shows <unknown>/%lld%% and does not scale",
@@ -492,8 +492,8 @@ static bool pod_request(const workload *w, const char *r, int64_t *sum)
 	*sum = 0;
 	if (hpa__vlen(ctrs) == 0 || !hpa__vis(ctrs, HPA__V_SEQ))
 		return false;
-	for (i = 0; i < ctrs->u.seq.len; i++) {
-		hpa__qty q = hpa__qty_of(effective_request(ctrs->u.seq.items[i], r));
+	for (i = 0; i < hpa__v_count(ctrs); i++) {
+		hpa__qty q = hpa__qty_of(effective_request(hpa__seq_at(ctrs, i), r));
 		if (!q.ok || q.overflow || q.sign <= 0 || *sum > INT64_MAX - q.milli)
 			return false;
 		*sum += q.milli;
@@ -577,9 +577,9 @@ static void lint_pdb(lctx *L, const hpa_object *h, const workload *w)
 			continue;
 		if (ma->kind == HPA__V_INT)
 			hpa__v_int_range(ma, 0, INT32_MAX, &need);
-		else if (ma->kind == HPA__V_STR && hpa__is_percent(ma->u.s.ptr)) {
+		else if (ma->kind == HPA__V_STR && hpa__is_percent(hpa__v_text(ma))) {
 			int64_t pc = 0;
-			const char *s = ma->u.s.ptr;
+			const char *s = hpa__v_text(ma);
 			while (*s >= '0' && *s <= '9' && pc < 100000)
 				pc = pc * 10 + (*s++ - '0');
 			need = (pc * minr + 99) / 100; /* the disruption controller rounds up */
@@ -588,7 +588,7 @@ static void lint_pdb(lctx *L, const hpa_object *h, const workload *w)
 			continue;
 		snprintf(msg, sizeof(msg), "%s requires minAvailable %s of the pods of %s, but %s lets it run with "
 			"minReplicas %lld: at minReplicas no pod may be evicted, so node drains and upgrades block",
-			ref(r1, sizeof(r1), p), ma->u.s.ptr, ref(r2, sizeof(r2), w->obj), ref(r3, sizeof(r3), h), (long long)minr);
+			ref(r1, sizeof(r1), p), hpa__v_text(ma), ref(r2, sizeof(r2), w->obj), ref(r3, sizeof(r3), h), (long long)minr);
 		snprintf(hint, sizeof(hint), "set minAvailable below minReplicas (or use maxUnavailable: 1), or raise "
 			"the HPA's minReplicas above %lld", (long long)need);
 		report(L, "HPA006", p, "spec.minAvailable", msg, hint);
@@ -709,10 +709,10 @@ static bool has_port_name(const workload *w, const char *name)
 {
 	const hpa__value *ctrs = containers(w);
 	size_t i, j;
-	for (i = 0; hpa__vis(ctrs, HPA__V_SEQ) && i < ctrs->u.seq.len; i++) {
-		const hpa__value *ports = hpa__vget(ctrs->u.seq.items[i], "ports");
-		for (j = 0; hpa__vis(ports, HPA__V_SEQ) && j < ports->u.seq.len; j++) {
-			const char *pn = hpa__vstr(ports->u.seq.items[j], "name");
+	for (i = 0; hpa__vis(ctrs, HPA__V_SEQ) && i < hpa__v_count(ctrs); i++) {
+		const hpa__value *ports = hpa__vget(hpa__seq_at(ctrs, i), "ports");
+		for (j = 0; hpa__vis(ports, HPA__V_SEQ) && j < hpa__v_count(ports); j++) {
+			const char *pn = hpa__vstr(hpa__seq_at(ports, j), "name");
 			if (pn && strcmp(pn, name) == 0)
 				return true;
 		}
@@ -723,10 +723,10 @@ static bool has_port_name(const workload *w, const char *name)
 static void label_str(hpa__buf *b, const hpa__value *m)
 {
 	size_t i;
-	for (i = 0; hpa__vis(m, HPA__V_MAP) && i < m->u.map.len; i++) {
-		const hpa__value *v = m->u.map.items[i].value;
-		hpa__buf_printf(b, "%s%s=%s", i ? "," : "", m->u.map.items[i].key->u.s.ptr,
-			v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ ? v->u.s.ptr : "");
+	for (i = 0; hpa__vis(m, HPA__V_MAP) && i < hpa__v_count(m); i++) {
+		const hpa__value *v = hpa__map_val(m, i);
+		hpa__buf_printf(b, "%s%s=%s", i ? "," : "", hpa__v_text(hpa__map_key(m, i)),
+			v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ ? hpa__v_text(v) : "");
 	}
 }
 
@@ -757,22 +757,22 @@ static void lint_services(lctx *L)
 			hpa__buf_dispose(&b);
 			continue;
 		}
-		for (k = 0; hpa__vis(ports, HPA__V_SEQ) && k < ports->u.seq.len; k++) {
-			const hpa__value *tp = hpa__vget(ports->u.seq.items[k], "targetPort");
-			if (!tp || tp->kind != HPA__V_STR || tp->u.s.len == 0)
+		for (k = 0; hpa__vis(ports, HPA__V_SEQ) && k < hpa__v_count(ports); k++) {
+			const hpa__value *tp = hpa__vget(hpa__seq_at(ports, k), "targetPort");
+			if (!tp || tp->kind != HPA__V_STR || hpa__v_textlen(tp) == 0)
 				continue;
 			for (j = 0; j < L->nwl; j++) {
 				const workload *w = &L->wl[j];
 				char path[120];
 				if (!same_ns(s, w->obj) || !hpa__map_selector_matches(sel, w->labels))
 					continue;
-				if (has_port_name(w, tp->u.s.ptr))
+				if (has_port_name(w, hpa__v_text(tp)))
 					continue;
 				snprintf(path, sizeof(path), "spec.ports[%zu].targetPort", k);
 				snprintf(msg, sizeof(msg), "targetPort \"%s\" of %s is not the name of a container port of %s: "
-					"connections to its pods fail", tp->u.s.ptr, ref(r1, sizeof(r1), s), ref(r2, sizeof(r2), w->obj));
+					"connections to its pods fail", hpa__v_text(tp), ref(r1, sizeof(r1), s), ref(r2, sizeof(r2), w->obj));
 				snprintf(hint, sizeof(hint), "name the container port (ports: [{name: %s, containerPort: N}]) or "
-					"use the port number as targetPort", tp->u.s.ptr);
+					"use the port number as targetPort", hpa__v_text(tp));
 				report(L, "SVC002", s, path, msg, hint);
 			}
 		}
@@ -821,8 +821,8 @@ static void lint_workloads(lctx *L)
 			report(L, "WL001", a->obj, "spec.selector", msg, hint);
 			hpa__buf_dispose(&s);
 		}
-		for (j = 0; hpa__vis(ctrs, HPA__V_SEQ) && j < ctrs->u.seq.len; j++) {
-			const hpa__value *ctr = ctrs->u.seq.items[j];
+		for (j = 0; hpa__vis(ctrs, HPA__V_SEQ) && j < hpa__v_count(ctrs); j++) {
+			const hpa__value *ctr = hpa__seq_at(ctrs, j);
 			const char *img = hpa__vstr(ctr, "image");
 			char path[200];
 			if (img && !placeholder_image(img))
@@ -960,14 +960,14 @@ static void lint_backend(lctx *L, const hpa_object *ing, const hpa__value *be, c
 			pname = hpa__vstr(port, "name");
 			hpa__vint(port, "number", &pnum);
 		} else if (port && port->kind == HPA__V_STR) {
-			pname = port->u.s.ptr;
+			pname = hpa__v_text(port);
 		} else if (port) {
 			hpa__vint(be, "servicePort", &pnum);
 		}
 		if (!pname && pnum == 0)
 			return;
-		for (i = 0; hpa__vis(ports, HPA__V_SEQ) && i < ports->u.seq.len && !found; i++) {
-			const hpa__value *p = ports->u.seq.items[i];
+		for (i = 0; hpa__vis(ports, HPA__V_SEQ) && i < hpa__v_count(ports) && !found; i++) {
+			const hpa__value *p = hpa__seq_at(ports, i);
 			int64_t n;
 			if (pname && hpa__vstr(p, "name") && strcmp(hpa__vstr(p, "name"), pname) == 0)
 				found = true;
@@ -976,8 +976,8 @@ static void lint_backend(lctx *L, const hpa_object *ing, const hpa__value *be, c
 		}
 		if (!found) {
 			hpa__buf have = HPA__BUF_INIT;
-			for (i = 0; hpa__vis(ports, HPA__V_SEQ) && i < ports->u.seq.len; i++) {
-				const hpa__value *p = ports->u.seq.items[i];
+			for (i = 0; hpa__vis(ports, HPA__V_SEQ) && i < hpa__v_count(ports); i++) {
+				const hpa__value *p = hpa__seq_at(ports, i);
 				hpa__buf_printf(&have, "%s%s%s%s", i ? ", " : "", hpa__vtext(p, "port") ? hpa__vtext(p, "port") : "?",
 					hpa__vstr(p, "name") ? "/" : "", hpa__vstr(p, "name") ? hpa__vstr(p, "name") : "");
 			}
@@ -1032,11 +1032,11 @@ static void lint_ingresses(lctx *L)
 			if (db)
 				lint_backend(L, ing, db, hpa__vget(spec, "defaultBackend") ? "spec.defaultBackend" : "spec.backend", &tmp);
 		}
-		for (j = 0; hpa__vis(rules, HPA__V_SEQ) && j < rules->u.seq.len; j++) {
-			const hpa__value *r = rules->u.seq.items[j];
+		for (j = 0; hpa__vis(rules, HPA__V_SEQ) && j < hpa__v_count(rules); j++) {
+			const hpa__value *r = hpa__seq_at(rules, j);
 			const hpa__value *paths = hpa__vget(hpa__vget(r, "http"), "paths");
-			for (k = 0; hpa__vis(paths, HPA__V_SEQ) && k < paths->u.seq.len; k++) {
-				const hpa__value *p = paths->u.seq.items[k];
+			for (k = 0; hpa__vis(paths, HPA__V_SEQ) && k < hpa__v_count(paths); k++) {
+				const hpa__value *p = hpa__seq_at(paths, k);
 				ipath *ip;
 				char where[160];
 				if (!hpa__vis(p, HPA__V_MAP))

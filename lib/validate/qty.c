@@ -136,7 +136,7 @@ hpa__qty hpa__qty_of(const hpa__value *v)
 	hpa__qty bad = { false, 0, 0, false };
 	if (!v || (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT))
 		return bad;
-	return hpa__qty_parse(v->u.s.ptr, v->u.s.len);
+	return hpa__qty_parse(hpa__v_text(v), hpa__v_textlen(v));
 }
 
 int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b)

@@ -31,20 +31,20 @@ void hpa__val_labels(hpa__vctx *c, const hpa__value *labels)
 	char q[600];
 	if (!hpa__vis(labels, HPA__V_MAP))
 		return;
-	for (i = 0; i < labels->u.map.len; i++) {
-		const hpa__pair *p = &labels->u.map.items[i];
+	for (i = 0; i < hpa__v_count(labels); i++) {
+		const hpa__pair *p = hpa__map_pair(labels, i);
 		hpa__msgs ms = { 0 };
-		hpa__chk_qualified_name(&ms, p->key->u.s.ptr);
-		quote(q, sizeof(q), p->key->u.s.ptr);
-		invalid_msgs(c, NULL, p->key, q, &ms);
-		if (p->value && p->value->kind == HPA__V_STR) {
+		hpa__chk_qualified_name(&ms, hpa__v_text(hpa__pair_key(p)));
+		quote(q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
+		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
+		if (hpa__pair_val(p) && hpa__pair_val(p)->kind == HPA__V_STR) {
 			ms.n = 0;
-			if (p->value->u.s.len > 63)
+			if (hpa__v_textlen(hpa__pair_val(p)) > 63)
 				hpa__msgs_add(&ms, "must be no more than 63 characters");
 			else
-				hpa__chk_label_value(&ms, p->value->u.s.ptr);
-			quote(q, sizeof(q), p->value->u.s.ptr);
-			invalid_msgs(c, NULL, p->value, q, &ms);
+				hpa__chk_label_value(&ms, hpa__v_text(hpa__pair_val(p)));
+			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			invalid_msgs(c, NULL, hpa__pair_val(p), q, &ms);
 		}
 	}
 }
@@ -55,22 +55,22 @@ void hpa__val_annotations(hpa__vctx *c, const hpa__value *ann)
 	char q[600];
 	if (!hpa__vis(ann, HPA__V_MAP))
 		return;
-	for (i = 0; i < ann->u.map.len; i++) {
-		const hpa__pair *p = &ann->u.map.items[i];
+	for (i = 0; i < hpa__v_count(ann); i++) {
+		const hpa__pair *p = hpa__map_pair(ann, i);
 		char lower[320];
-		size_t j, n = p->key->u.s.len < sizeof(lower) - 1 ? p->key->u.s.len : sizeof(lower) - 1;
+		size_t j, n = hpa__v_textlen(hpa__pair_key(p)) < sizeof(lower) - 1 ? hpa__v_textlen(hpa__pair_key(p)) : sizeof(lower) - 1;
 		hpa__msgs ms = { 0 };
 		for (j = 0; j < n; j++) {
-			char ch = p->key->u.s.ptr[j];
+			char ch = hpa__v_text(hpa__pair_key(p))[j];
 			lower[j] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
 		}
 		lower[n] = '\0';
 		hpa__chk_qualified_name(&ms, lower);
-		quote(q, sizeof(q), p->key->u.s.ptr);
-		invalid_msgs(c, NULL, p->key, q, &ms);
-		total += p->key->u.s.len;
-		if (p->value && p->value->kind != HPA__V_MAP && p->value->kind != HPA__V_SEQ)
-			total += p->value->u.s.len;
+		quote(q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
+		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
+		total += hpa__v_textlen(hpa__pair_key(p));
+		if (hpa__pair_val(p) && hpa__pair_val(p)->kind != HPA__V_MAP && hpa__pair_val(p)->kind != HPA__V_SEQ)
+			total += hpa__v_textlen(hpa__pair_val(p));
 	}
 	if (total > 256 * 1024)
 		hpa__fe(c, HPA__FE_TOOLONG, NULL, ann, NULL, "must have at most %d bytes", 256 * 1024);
@@ -147,8 +147,8 @@ void hpa__val_label_selector(hpa__vctx *c, const hpa__value *sel)
 	hpa__vp_reset(c, m);
 	if (!hpa__vis(exprs, HPA__V_SEQ))
 		return;
-	for (i = 0; i < exprs->u.seq.len; i++) {
-		const hpa__value *e = exprs->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(exprs); i++) {
+		const hpa__value *e = hpa__seq_at(exprs, i);
 		const char *op = hpa__vstr(e, "operator");
 		const char *key = hpa__vstr(e, "key");
 		const hpa__value *vals = hpa__vget(e, "values");
@@ -176,20 +176,20 @@ void hpa__val_label_selector(hpa__vctx *c, const hpa__value *sel)
 		}
 		if (hpa__vis(vals, HPA__V_SEQ)) {
 			size_t j;
-			for (j = 0; j < vals->u.seq.len; j++) {
-				const hpa__value *v = vals->u.seq.items[j];
+			for (j = 0; j < hpa__v_count(vals); j++) {
+				const hpa__value *v = hpa__seq_at(vals, j);
 				hpa__msgs ms = { 0 };
 				hpa__vmark mj;
 				if (!v || v->kind != HPA__V_STR)
 					continue;
-				hpa__chk_label_value(&ms, v->u.s.ptr);
-				if (v->u.s.len > 63) {
+				hpa__chk_label_value(&ms, hpa__v_text(v));
+				if (hpa__v_textlen(v) > 63) {
 					ms.n = 0;
 					hpa__msgs_add(&ms, "must be no more than 63 characters");
 				}
 				mj = hpa__vp_key(c, "values");
 				hpa__vp_index(c, j);
-				quote(q, sizeof(q), v->u.s.ptr);
+				quote(q, sizeof(q), hpa__v_text(v));
 				invalid_msgs(c, NULL, v, q, &ms);
 				hpa__vp_reset(c, mj);
 			}
@@ -203,9 +203,9 @@ static bool in_values(const hpa__value *vals, const char *s)
 	size_t i;
 	if (!hpa__vis(vals, HPA__V_SEQ))
 		return false;
-	for (i = 0; i < vals->u.seq.len; i++)
-		if (vals->u.seq.items[i] && vals->u.seq.items[i]->kind == HPA__V_STR &&
-				strcmp(vals->u.seq.items[i]->u.s.ptr, s) == 0)
+	for (i = 0; i < hpa__v_count(vals); i++)
+		if (hpa__seq_at(vals, i) && hpa__seq_at(vals, i)->kind == HPA__V_STR &&
+				strcmp(hpa__v_text(hpa__seq_at(vals, i)), s) == 0)
 			return true;
 	return false;
 }
@@ -216,17 +216,17 @@ bool hpa__selector_matches(const hpa__value *sel, const hpa__value *labels)
 	const hpa__value *exprs = hpa__vget(sel, "matchExpressions");
 	size_t i;
 	if (hpa__vis(ml, HPA__V_MAP)) {
-		for (i = 0; i < ml->u.map.len; i++) {
-			const char *want = ml->u.map.items[i].value && ml->u.map.items[i].value->kind == HPA__V_STR
-				? ml->u.map.items[i].value->u.s.ptr : "";
-			const char *have = hpa__vstr(labels, ml->u.map.items[i].key->u.s.ptr);
+		for (i = 0; i < hpa__v_count(ml); i++) {
+			const char *want = hpa__map_val(ml, i) && hpa__map_val(ml, i)->kind == HPA__V_STR
+				? hpa__v_text(hpa__map_val(ml, i)) : "";
+			const char *have = hpa__vstr(labels, hpa__v_text(hpa__map_key(ml, i)));
 			if (!have || strcmp(have, want) != 0)
 				return false;
 		}
 	}
 	if (hpa__vis(exprs, HPA__V_SEQ)) {
-		for (i = 0; i < exprs->u.seq.len; i++) {
-			const hpa__value *e = exprs->u.seq.items[i];
+		for (i = 0; i < hpa__v_count(exprs); i++) {
+			const hpa__value *e = hpa__seq_at(exprs, i);
 			const char *op = hpa__vstr(e, "operator"), *key = hpa__vstr(e, "key");
 			const char *have = key ? hpa__vstr(labels, key) : NULL;
 			const hpa__value *vals = hpa__vget(e, "values");
@@ -255,13 +255,13 @@ bool hpa__selector_matches(const hpa__value *sel, const hpa__value *labels)
 bool hpa__map_selector_matches(const hpa__value *sel, const hpa__value *labels)
 {
 	size_t i;
-	if (!hpa__vis(sel, HPA__V_MAP) || sel->u.map.len == 0)
+	if (!hpa__vis(sel, HPA__V_MAP) || hpa__v_count(sel) == 0)
 		return false;
-	for (i = 0; i < sel->u.map.len; i++) {
-		const hpa__value *v = sel->u.map.items[i].value;
-		const char *have = hpa__vstr(labels, sel->u.map.items[i].key->u.s.ptr);
+	for (i = 0; i < hpa__v_count(sel); i++) {
+		const hpa__value *v = hpa__map_val(sel, i);
+		const char *have = hpa__vstr(labels, hpa__v_text(hpa__map_key(sel, i)));
 		const char *want = v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ && v->kind != HPA__V_NULL
-			? v->u.s.ptr : "";
+			? hpa__v_text(v) : "";
 		if (!have || strcmp(have, want) != 0)
 			return false;
 	}
@@ -279,10 +279,10 @@ static void val_port_num_or_name(hpa__vctx *c, const char *child, const hpa__val
 		return;
 	if (v->kind == HPA__V_INT) {
 		if (hpa__v_int_range(v, 1, 65535, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, child, v, v->u.s.ptr, "must be between 1 and 65535, inclusive");
+			hpa__fe(c, HPA__FE_INVALID, child, v, hpa__v_text(v), "must be between 1 and 65535, inclusive");
 	} else if (v->kind == HPA__V_STR) {
-		hpa__chk_port_name(&ms, v->u.s.ptr);
-		quote(q, sizeof(q), v->u.s.ptr);
+		hpa__chk_port_name(&ms, hpa__v_text(v));
+		quote(q, sizeof(q), hpa__v_text(v));
 		invalid_msgs(c, child, v, q, &ms);
 	}
 }
@@ -300,7 +300,7 @@ static void val_probe(hpa__vctx *c, const char *name, const hpa__value *probe)
 		int64_t n;
 		if (hpa__vint(probe, nonneg[i], &n) == 1 && n < 0)
 			hpa__fe(c, HPA__FE_INVALID, nonneg[i], hpa__vget(probe, nonneg[i]),
-				hpa__vget(probe, nonneg[i])->u.s.ptr, "must be greater than or equal to 0");
+				hpa__v_text(hpa__vget(probe, nonneg[i])), "must be greater than or equal to 0");
 	}
 	if (hpa__vis(hpa__vget(probe, "httpGet"), HPA__V_MAP)) {
 		const hpa__value *hg = hpa__vget(probe, "httpGet");
@@ -333,30 +333,30 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 	if (!hpa__vis(list, HPA__V_MAP))
 		return;
 	m = hpa__vp_key(c, key);
-	for (i = 0; i < list->u.map.len; i++) {
-		const hpa__pair *p = &list->u.map.items[i];
-		const char *rn = p->key->u.s.ptr;
-		hpa__qty qv = hpa__qty_of(p->value);
-		hpa__vmark mk = hpa__vp_mapkey(c, rn, p->key->u.s.len);
+	for (i = 0; i < hpa__v_count(list); i++) {
+		const hpa__pair *p = hpa__map_pair(list, i);
+		const char *rn = hpa__v_text(hpa__pair_key(p));
+		hpa__qty qv = hpa__qty_of(hpa__pair_val(p));
+		hpa__vmark mk = hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
 		hpa__msgs ms = { 0 };
 		hpa__chk_qualified_name(&ms, rn);
 		quote(q, sizeof(q), rn);
-		invalid_msgs(c, NULL, p->key, q, &ms);
+		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
 		if (ms.n == 0) {
 			if (!strchr(rn, '/')) {
 				if (!standard_container_resource(rn))
-					hpa__fe(c, HPA__FE_INVALID, NULL, p->key, q, "must be a standard resource for containers");
+					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_key(p), q, "must be a standard resource for containers");
 			} else if (strstr(rn, "kubernetes.io/") == NULL && !extended_resource(rn)) {
-				hpa__fe(c, HPA__FE_INVALID, NULL, p->key, q, "doesn't follow extended resource name standard");
+				hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_key(p), q, "doesn't follow extended resource name standard");
 			}
 		}
 		if (qv.ok && qv.sign < 0) {
-			quote(q, sizeof(q), p->value->u.s.ptr);
-			hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be greater than or equal to 0");
+			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be greater than or equal to 0");
 		} else if (qv.ok && (extended_resource(rn) || strncmp(rn, "hugepages-", 10) == 0) &&
 				!qv.overflow && qv.milli % 1000 != 0 && strncmp(rn, "hugepages-", 10) != 0) {
-			quote(q, sizeof(q), p->value->u.s.ptr);
-			hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be an integer");
+			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be an integer");
 		}
 		hpa__vp_reset(c, mk);
 	}
@@ -374,25 +374,25 @@ static void val_resources(hpa__vctx *c, const hpa__value *res)
 	val_resource_list(c, "limits", lim);
 	val_resource_list(c, "requests", req);
 	if (hpa__vis(req, HPA__V_MAP)) {
-		for (i = 0; i < req->u.map.len; i++) {
-			const hpa__pair *p = &req->u.map.items[i];
-			const char *rn = p->key->u.s.ptr;
-			const hpa__value *lv = lim ? hpa__map_getn(lim, rn, p->key->u.s.len) : NULL;
-			hpa__qty rq = hpa__qty_of(p->value), lq = hpa__qty_of(lv);
+		for (i = 0; i < hpa__v_count(req); i++) {
+			const hpa__pair *p = hpa__map_pair(req, i);
+			const char *rn = hpa__v_text(hpa__pair_key(p));
+			const hpa__value *lv = lim ? hpa__map_getn(lim, rn, hpa__v_textlen(hpa__pair_key(p))) : NULL;
+			hpa__qty rq = hpa__qty_of(hpa__pair_val(p)), lq = hpa__qty_of(lv);
 			char q[400];
 			hpa__vmark mk;
 			if (!rq.ok)
 				continue;
 			mk = hpa__vp_key(c, "requests");
-			hpa__vp_mapkey(c, rn, p->key->u.s.len);
-			quote(q, sizeof(q), p->value->u.s.ptr);
+			hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
+			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			if (lq.ok) {
 				if (extended_resource(rn) && hpa__qty_cmp(&rq, &lq) != 0)
-					hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be equal to %s limit of %s",
-						rn, lv->u.s.ptr);
+					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be equal to %s limit of %s",
+						rn, hpa__v_text(lv));
 				else if (hpa__qty_cmp(&rq, &lq) > 0)
-					hpa__fe(c, HPA__FE_INVALID, NULL, p->value, q, "must be less than or equal to %s limit of %s",
-						rn, lv->u.s.ptr);
+					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be less than or equal to %s limit of %s",
+						rn, hpa__v_text(lv));
 			} else if (!lv && extended_resource(rn)) {
 				hpa__vmark ml;
 				hpa__vp_reset(c, mk);
@@ -412,8 +412,8 @@ static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
 	char q[400];
 	if (!hpa__vis(ports, HPA__V_SEQ))
 		return;
-	for (i = 0; i < ports->u.seq.len; i++) {
-		const hpa__value *p = ports->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(ports); i++) {
+		const hpa__value *p = hpa__seq_at(ports, i);
 		const char *name = hpa__vstr(p, "name");
 		const char *proto = hpa__vstr(p, "protocol");
 		const hpa__value *cp = hpa__vget(p, "containerPort"), *hp = hpa__vget(p, "hostPort");
@@ -427,7 +427,7 @@ static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
 			invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
 			if (ms.n == 0) {
 				for (j = 0; j < i; j++) {
-					const char *other = hpa__vstr(ports->u.seq.items[j], "name");
+					const char *other = hpa__vstr(hpa__seq_at(ports, j), "name");
 					if (other && strcmp(other, name) == 0) {
 						hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(p, "name"), q, NULL);
 						break;
@@ -438,10 +438,10 @@ static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
 		if (!cp || (cp->kind == HPA__V_INT && hpa__v_int_range(cp, 0, 0, &n) == 0))
 			hpa__fe(c, HPA__FE_REQUIRED, "containerPort", cp ? cp : p, NULL, NULL);
 		else if (cp->kind == HPA__V_INT && hpa__v_int_range(cp, 1, 65535, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, "containerPort", cp, cp->u.s.ptr, "must be between 1 and 65535, inclusive");
+			hpa__fe(c, HPA__FE_INVALID, "containerPort", cp, hpa__v_text(cp), "must be between 1 and 65535, inclusive");
 		if (hp && hp->kind == HPA__V_INT && hpa__v_int_range(hp, 0, 0, &n) < 0 &&
 				hpa__v_int_range(hp, 1, 65535, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, "hostPort", hp, hp->u.s.ptr, "must be between 1 and 65535, inclusive");
+			hpa__fe(c, HPA__FE_INVALID, "hostPort", hp, hpa__v_text(hp), "must be between 1 and 65535, inclusive");
 		if (proto && strcmp(proto, "TCP") != 0 && strcmp(proto, "UDP") != 0 && strcmp(proto, "SCTP") != 0) {
 			quote(q, sizeof(q), proto);
 			hpa__fe(c, HPA__FE_UNSUPPORTED, "protocol", hpa__vget(p, "protocol"), q,
@@ -456,8 +456,8 @@ static bool has_volume(const hpa__value *vols, const char *name)
 	size_t i;
 	if (!hpa__vis(vols, HPA__V_SEQ))
 		return false;
-	for (i = 0; i < vols->u.seq.len; i++) {
-		const char *n = hpa__vstr(vols->u.seq.items[i], "name");
+	for (i = 0; i < hpa__v_count(vols); i++) {
+		const char *n = hpa__vstr(hpa__seq_at(vols, i), "name");
 		if (n && strcmp(n, name) == 0)
 			return true;
 	}
@@ -481,8 +481,8 @@ static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value 
 			"supported values: \"Always\", \"IfNotPresent\", \"Never\"");
 	}
 	if (hpa__vis(mounts, HPA__V_SEQ)) {
-		for (i = 0; i < mounts->u.seq.len; i++) {
-			const hpa__value *mt = mounts->u.seq.items[i];
+		for (i = 0; i < hpa__v_count(mounts); i++) {
+			const hpa__value *mt = hpa__seq_at(mounts, i);
 			const char *name = hpa__vstr(mt, "name"), *mp = hpa__vstr(mt, "mountPath");
 			hpa__vmark m = hpa__vp_key(c, "volumeMounts");
 			hpa__vp_index(c, i);
@@ -496,7 +496,7 @@ static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value 
 				hpa__fe(c, HPA__FE_REQUIRED, "mountPath", mt, NULL, NULL);
 			} else {
 				for (j = 0; j < i; j++) {
-					const char *o = hpa__vstr(mounts->u.seq.items[j], "mountPath");
+					const char *o = hpa__vstr(hpa__seq_at(mounts, j), "mountPath");
 					if (o && strcmp(o, mp) == 0) {
 						quote(q, sizeof(q), mp);
 						hpa__fe(c, HPA__FE_INVALID, "mountPath", hpa__vget(mt, "mountPath"), q, "must be unique");
@@ -516,13 +516,13 @@ static void val_containers(hpa__vctx *c, const char *key, const hpa__value *list
 	const hpa__value *vols = hpa__vget(spec, "volumes");
 	size_t i;
 	char q[400];
-	if (!hpa__vis(list, HPA__V_SEQ) || list->u.seq.len == 0) {
+	if (!hpa__vis(list, HPA__V_SEQ) || hpa__v_count(list) == 0) {
 		if (required)
 			hpa__fe(c, HPA__FE_REQUIRED, key, list ? list : spec, NULL, NULL);
 		return;
 	}
-	for (i = 0; i < list->u.seq.len; i++) {
-		const hpa__value *ctr = list->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(list); i++) {
+		const hpa__value *ctr = hpa__seq_at(list, i);
 		const char *name = hpa__vstr(ctr, "name");
 		hpa__vmark m = hpa__vp_key(c, key);
 		hpa__vp_index(c, i);
@@ -544,8 +544,8 @@ static void val_containers(hpa__vctx *c, const char *key, const hpa__value *list
 					size_t k;
 					if (!hpa__vis(lists[j], HPA__V_SEQ))
 						continue;
-					for (k = 0; k < lists[j]->u.seq.len; k++) {
-						const hpa__value *o = lists[j]->u.seq.items[k];
+					for (k = 0; k < hpa__v_count(lists[j]); k++) {
+						const hpa__value *o = hpa__seq_at(lists[j], k);
 						const char *on;
 						if (o == ctr)
 							break;
@@ -574,8 +574,8 @@ static void val_volumes(hpa__vctx *c, const hpa__value *vols)
 	char q[400];
 	if (!hpa__vis(vols, HPA__V_SEQ))
 		return;
-	for (i = 0; i < vols->u.seq.len; i++) {
-		const hpa__value *v = vols->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(vols); i++) {
+		const hpa__value *v = hpa__seq_at(vols, i);
 		const char *name = hpa__vstr(v, "name");
 		hpa__vmark m = hpa__vp_key(c, "volumes");
 		hpa__vp_index(c, i);
@@ -587,7 +587,7 @@ static void val_volumes(hpa__vctx *c, const hpa__value *vols)
 			quote(q, sizeof(q), name);
 			invalid_msgs(c, "name", hpa__vget(v, "name"), q, &ms);
 			for (j = 0; j < i && ms.n == 0; j++) {
-				const char *o = hpa__vstr(vols->u.seq.items[j], "name");
+				const char *o = hpa__vstr(hpa__seq_at(vols, j), "name");
 				if (o && strcmp(o, name) == 0) {
 					hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(v, "name"), q, NULL);
 					break;

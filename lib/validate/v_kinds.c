@@ -33,7 +33,7 @@ static void nonneg(hpa__vctx *c, const hpa__value *map, const char *key)
 {
 	int64_t n;
 	if (geti(map, key, &n) && n < 0)
-		hpa__fe(c, HPA__FE_INVALID, key, hpa__vget(map, key), hpa__vget(map, key)->u.s.ptr,
+		hpa__fe(c, HPA__FE_INVALID, key, hpa__vget(map, key), hpa__v_text(hpa__vget(map, key)),
 			"must be greater than or equal to 0");
 }
 
@@ -43,10 +43,10 @@ static void nonneg(hpa__vctx *c, const hpa__value *map, const char *key)
 static void ios_repr(char *buf, size_t size, const hpa__value *v)
 {
 	if (v && v->kind == HPA__V_INT)
-		snprintf(buf, size, "intstr.IntOrString{Type:0, IntVal:%s, StrVal:\"\"}", v->u.s.ptr);
+		snprintf(buf, size, "intstr.IntOrString{Type:0, IntVal:%s, StrVal:\"\"}", hpa__v_text(v));
 	else if (v && v->kind == HPA__V_STR) {
 		char q[300];
-		quote(q, sizeof(q), v->u.s.ptr);
+		quote(q, sizeof(q), hpa__v_text(v));
 		snprintf(buf, size, "intstr.IntOrString{Type:1, IntVal:0, StrVal:%s}", q);
 	} else
 		snprintf(buf, size, "intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}");
@@ -61,8 +61,8 @@ static int64_t ios_value(const hpa__value *v, bool *is_pct)
 		return 25; /* defaulted to 25% */
 	if (v->kind == HPA__V_INT)
 		return hpa__v_int_range(v, INT32_MIN, INT32_MAX, &n) == 0 ? n : -1;
-	if (v->kind == HPA__V_STR && hpa__is_percent(v->u.s.ptr)) {
-		const char *p = v->u.s.ptr;
+	if (v->kind == HPA__V_STR && hpa__is_percent(hpa__v_text(v))) {
+		const char *p = hpa__v_text(v);
 		n = 0;
 		*is_pct = true;
 		while (*p >= '0' && *p <= '9' && n < 100000)
@@ -79,13 +79,13 @@ static void val_int_or_percent(hpa__vctx *c, const char *key, const hpa__value *
 		return;
 	ios_repr(r, sizeof(r), v);
 	if (v->kind == HPA__V_STR) {
-		if (!hpa__is_percent(v->u.s.ptr))
+		if (!hpa__is_percent(hpa__v_text(v)))
 			hpa__fe(c, HPA__FE_INVALID, key, v, r, "a valid percent string must be a numeric string "
 				"followed by an ending '%%' (e.g. '1%%',  or '93%%', regex used for validation is '[0-9]+%%')");
 	} else if (v->kind == HPA__V_INT) {
 		int64_t n;
 		if (hpa__v_int_range(v, 0, INT64_MAX, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, key, v, v->u.s.ptr, "must be greater than or equal to 0");
+			hpa__fe(c, HPA__FE_INVALID, key, v, hpa__v_text(v), "must be greater than or equal to 0");
 	}
 }
 
@@ -141,8 +141,8 @@ static void selector_repr(hpa__buf *b, const hpa__value *sel)
 		return;
 	}
 	hpa__buf_puts(b, "[]v1.LabelSelectorRequirement{");
-	for (i = 0; i < ex->u.seq.len; i++) {
-		const hpa__value *e = ex->u.seq.items[i];
+	for (i = 0; i < hpa__v_count(ex); i++) {
+		const hpa__value *e = hpa__seq_at(ex, i);
 		const hpa__value *vals = hpa__vget(e, "values");
 		const char *k = hpa__vstr(e, "key"), *op = hpa__vstr(e, "operator");
 		if (i)
@@ -157,12 +157,12 @@ static void selector_repr(hpa__buf *b, const hpa__value *sel)
 			continue;
 		}
 		hpa__buf_puts(b, "[]string{");
-		for (j = 0; j < vals->u.seq.len; j++) {
-			const hpa__value *v = vals->u.seq.items[j];
+		for (j = 0; j < hpa__v_count(vals); j++) {
+			const hpa__value *v = hpa__seq_at(vals, j);
 			if (j)
 				hpa__buf_puts(b, ", ");
 			if (v && v->kind != HPA__V_MAP && v->kind != HPA__V_SEQ)
-				hpa__repr_str(b, v->u.s.ptr, v->u.s.len);
+				hpa__repr_str(b, hpa__v_text(v), hpa__v_textlen(v));
 			else
 				hpa__buf_puts(b, "\"\"");
 		}
@@ -177,16 +177,16 @@ static bool selector_convertible(const hpa__value *sel)
 	const hpa__value *ml = hpa__vget(sel, "matchLabels"), *ex = hpa__vget(sel, "matchExpressions");
 	size_t i, j;
 	hpa__msgs ms = { 0 };
-	for (i = 0; hpa__vis(ml, HPA__V_MAP) && i < ml->u.map.len; i++) {
-		const hpa__value *v = ml->u.map.items[i].value;
-		hpa__chk_qualified_name(&ms, ml->u.map.items[i].key->u.s.ptr);
+	for (i = 0; hpa__vis(ml, HPA__V_MAP) && i < hpa__v_count(ml); i++) {
+		const hpa__value *v = hpa__map_val(ml, i);
+		hpa__chk_qualified_name(&ms, hpa__v_text(hpa__map_key(ml, i)));
 		if (v && v->kind == HPA__V_STR)
-			hpa__chk_label_value(&ms, v->u.s.ptr);
-		if (v && v->kind == HPA__V_STR && v->u.s.len > 63)
+			hpa__chk_label_value(&ms, hpa__v_text(v));
+		if (v && v->kind == HPA__V_STR && hpa__v_textlen(v) > 63)
 			return false;
 	}
-	for (i = 0; hpa__vis(ex, HPA__V_SEQ) && i < ex->u.seq.len; i++) {
-		const hpa__value *e = ex->u.seq.items[i];
+	for (i = 0; hpa__vis(ex, HPA__V_SEQ) && i < hpa__v_count(ex); i++) {
+		const hpa__value *e = hpa__seq_at(ex, i);
 		const char *op = hpa__vstr(e, "operator"), *k = hpa__vstr(e, "key");
 		const hpa__value *vals = hpa__vget(e, "values");
 		size_t nv = hpa__vlen(vals);
@@ -203,9 +203,9 @@ static bool selector_convertible(const hpa__value *sel)
 		}
 		hpa__chk_qualified_name(&ms, k);
 		for (j = 0; hpa__vis(vals, HPA__V_SEQ) && j < nv; j++) {
-			const hpa__value *v = vals->u.seq.items[j];
+			const hpa__value *v = hpa__seq_at(vals, j);
 			if (v && v->kind == HPA__V_STR)
-				hpa__chk_label_value(&ms, v->u.s.ptr);
+				hpa__chk_label_value(&ms, hpa__v_text(v));
 		}
 	}
 	return ms.n == 0;
@@ -269,7 +269,7 @@ void hpa__val_deployment(hpa__vctx *c)
 		nonneg(c, spec, "progressDeadlineSeconds");
 		if (prog <= mrs)
 			hpa__fe(c, HPA__FE_INVALID, "progressDeadlineSeconds", hpa__vget(spec, "progressDeadlineSeconds"),
-				hpa__vget(spec, "progressDeadlineSeconds")->u.s.ptr, "must be greater than minReadySeconds");
+				hpa__v_text(hpa__vget(spec, "progressDeadlineSeconds")), "must be greater than minReadySeconds");
 	}
 	hpa__vp_reset(c, m);
 }
@@ -316,9 +316,9 @@ void hpa__val_service(hpa__vctx *c)
 	if (hpa__vlen(ports) == 0 && !headless && !extname)
 		hpa__fe(c, HPA__FE_REQUIRED, "ports", ports ? ports : (spec ? spec : root), NULL, NULL);
 	if (hpa__vis(ports, HPA__V_SEQ)) {
-		bool require_name = ports->u.seq.len > 1;
-		for (i = 0; i < ports->u.seq.len; i++) {
-			const hpa__value *p = ports->u.seq.items[i];
+		bool require_name = hpa__v_count(ports) > 1;
+		for (i = 0; i < hpa__v_count(ports); i++) {
+			const hpa__value *p = hpa__seq_at(ports, i);
 			const char *name = hpa__vstr(p, "name"), *proto = hpa__vstr(p, "protocol");
 			const hpa__value *port = hpa__vget(p, "port"), *tp = hpa__vget(p, "targetPort");
 			const hpa__value *np = hpa__vget(p, "nodePort");
@@ -335,7 +335,7 @@ void hpa__val_service(hpa__vctx *c)
 				quote(q, sizeof(q), name);
 				invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
 				for (j = 0; j < i; j++) {
-					const char *o = hpa__vstr(ports->u.seq.items[j], "name");
+					const char *o = hpa__vstr(hpa__seq_at(ports, j), "name");
 					if (o && strcmp(o, name) == 0) {
 						hpa__fe(c, HPA__FE_DUPLICATE, "name", hpa__vget(p, "name"), q, NULL);
 						break;
@@ -349,18 +349,18 @@ void hpa__val_service(hpa__vctx *c)
 			}
 			if (!port || port->kind != HPA__V_INT || hpa__v_int_range(port, 1, 65535, &pn) < 0)
 				hpa__fe(c, HPA__FE_INVALID, "port", port ? port : p,
-					port && port->kind == HPA__V_INT ? port->u.s.ptr : "0",
+					port && port->kind == HPA__V_INT ? hpa__v_text(port) : "0",
 					"must be between 1 and 65535, inclusive");
 			if (tp) {
 				/* 0 and "" are defaulted to port */
 				if (tp->kind == HPA__V_INT && hpa__v_int_range(tp, 0, 0, &n) < 0 &&
 						hpa__v_int_range(tp, 1, 65535, &n) < 0)
-					hpa__fe(c, HPA__FE_INVALID, "targetPort", tp, tp->u.s.ptr,
+					hpa__fe(c, HPA__FE_INVALID, "targetPort", tp, hpa__v_text(tp),
 						"must be between 1 and 65535, inclusive");
-				else if (tp->kind == HPA__V_STR && tp->u.s.len > 0) {
+				else if (tp->kind == HPA__V_STR && hpa__v_textlen(tp) > 0) {
 					hpa__msgs ms = { 0 };
-					hpa__chk_port_name(&ms, tp->u.s.ptr);
-					quote(q, sizeof(q), tp->u.s.ptr);
+					hpa__chk_port_name(&ms, hpa__v_text(tp));
+					quote(q, sizeof(q), hpa__v_text(tp));
 					invalid_msgs(c, "targetPort", tp, q, &ms);
 				}
 			}
@@ -370,13 +370,13 @@ void hpa__val_service(hpa__vctx *c)
 				else if (extname)
 					hpa__fe(c, HPA__FE_FORBIDDEN, "nodePort", np, NULL, "may not be used when `type` is 'ExternalName'");
 				else if (hpa__v_int_range(np, 1, 65535, &n) < 0)
-					hpa__fe(c, HPA__FE_INVALID, "nodePort", np, np->u.s.ptr, "must be between 1 and 65535, inclusive");
+					hpa__fe(c, HPA__FE_INVALID, "nodePort", np, hpa__v_text(np), "must be between 1 and 65535, inclusive");
 			}
 			hpa__vp_reset(c, mi);
 		}
 		/* (protocol, port) pairs must be unique */
-		for (i = 0; i < ports->u.seq.len; i++) {
-			const hpa__value *p = ports->u.seq.items[i];
+		for (i = 0; i < hpa__v_count(ports); i++) {
+			const hpa__value *p = hpa__seq_at(ports, i);
 			const char *pr = hpa__vstr(p, "protocol");
 			int64_t pn;
 			if (!pr)
@@ -384,11 +384,11 @@ void hpa__val_service(hpa__vctx *c)
 			if (!geti(p, "port", &pn))
 				continue;
 			for (j = 0; j < i; j++) {
-				const char *pr2 = hpa__vstr(ports->u.seq.items[j], "protocol");
+				const char *pr2 = hpa__vstr(hpa__seq_at(ports, j), "protocol");
 				int64_t pn2;
 				if (!pr2)
 					pr2 = "TCP";
-				if (geti(ports->u.seq.items[j], "port", &pn2) && pn2 == pn && strcmp(pr, pr2) == 0) {
+				if (geti(hpa__seq_at(ports, j), "port", &pn2) && pn2 == pn && strcmp(pr, pr2) == 0) {
 					char r[400];
 					hpa__vmark mi = hpa__vp_key(c, "ports");
 					hpa__vp_index(c, i);
@@ -478,7 +478,7 @@ static void val_backend(hpa__vctx *c, const char *key, const hpa__value *be)
 		} else if (has_num) {
 			if (pnum < 1 || pnum > 65535)
 				hpa__fe(c, HPA__FE_INVALID, "service.port.number", hpa__vget(port, "number"),
-					hpa__vget(port, "number")->u.s.ptr, "must be between 1 and 65535, inclusive");
+					hpa__v_text(hpa__vget(port, "number")), "must be between 1 and 65535, inclusive");
 		} else {
 			hpa__fe(c, HPA__FE_REQUIRED, NULL, port ? port : svc, NULL, "port name or number is required");
 		}
@@ -548,8 +548,8 @@ void hpa__val_ingress(hpa__vctx *c)
 			"[]networking.IngressRule(nil)", "either `defaultBackend` or `rules` must be specified");
 	if (hpa__vget(spec, "defaultBackend"))
 		val_backend(c, "defaultBackend", hpa__vget(spec, "defaultBackend"));
-	for (i = 0; hpa__vis(rules, HPA__V_SEQ) && i < rules->u.seq.len; i++) {
-		const hpa__value *r = rules->u.seq.items[i];
+	for (i = 0; hpa__vis(rules, HPA__V_SEQ) && i < hpa__v_count(rules); i++) {
+		const hpa__value *r = hpa__seq_at(rules, i);
 		const char *host = hpa__vstr(r, "host");
 		const hpa__value *http = hpa__vget(r, "http");
 		hpa__vmark mi = hpa__vp_key(c, "rules");
@@ -578,35 +578,35 @@ void hpa__val_ingress(hpa__vctx *c)
 			hpa__vmark mh = hpa__vp_key(c, "http");
 			if (hpa__vlen(paths) == 0)
 				hpa__fe(c, HPA__FE_REQUIRED, "paths", paths ? paths : http, NULL, NULL);
-			for (j = 0; hpa__vis(paths, HPA__V_SEQ) && j < paths->u.seq.len; j++) {
+			for (j = 0; hpa__vis(paths, HPA__V_SEQ) && j < hpa__v_count(paths); j++) {
 				hpa__vmark mp = hpa__vp_key(c, "paths");
 				hpa__vp_index(c, j);
-				if (hpa__vis(paths->u.seq.items[j], HPA__V_MAP))
-					val_http_path(c, paths->u.seq.items[j]);
+				if (hpa__vis(hpa__seq_at(paths, j), HPA__V_MAP))
+					val_http_path(c, hpa__seq_at(paths, j));
 				hpa__vp_reset(c, mp);
 			}
 			hpa__vp_reset(c, mh);
 		}
 		hpa__vp_reset(c, mi);
 	}
-	for (i = 0; hpa__vis(tls, HPA__V_SEQ) && i < tls->u.seq.len; i++) {
-		const hpa__value *t = tls->u.seq.items[i];
+	for (i = 0; hpa__vis(tls, HPA__V_SEQ) && i < hpa__v_count(tls); i++) {
+		const hpa__value *t = hpa__seq_at(tls, i);
 		const hpa__value *hosts = hpa__vget(t, "hosts");
 		const char *secret = hpa__vstr(t, "secretName");
 		hpa__vmark mi = hpa__vp_key(c, "tls");
 		hpa__vp_index(c, i);
-		for (j = 0; hpa__vis(hosts, HPA__V_SEQ) && j < hosts->u.seq.len; j++) {
-			const hpa__value *h = hosts->u.seq.items[j];
+		for (j = 0; hpa__vis(hosts, HPA__V_SEQ) && j < hpa__v_count(hosts); j++) {
+			const hpa__value *h = hpa__seq_at(hosts, j);
 			hpa__msgs ms = { 0 };
 			hpa__vmark mh;
 			if (!h || h->kind != HPA__V_STR)
 				continue;
-			if (strchr(h->u.s.ptr, '*'))
+			if (strchr(hpa__v_text(h), '*'))
 				continue; /* wildcard hosts: checked loosely */
-			hpa__chk_dns1123_subdomain(&ms, h->u.s.ptr);
+			hpa__chk_dns1123_subdomain(&ms, hpa__v_text(h));
 			mh = hpa__vp_key(c, "hosts");
 			hpa__vp_index(c, j);
-			quote(q, sizeof(q), h->u.s.ptr);
+			quote(q, sizeof(q), hpa__v_text(h));
 			invalid_msgs(c, NULL, h, q, &ms);
 			hpa__vp_reset(c, mh);
 		}
@@ -701,21 +701,21 @@ static void val_metric_target(hpa__vctx *c, const hpa__value *src)
 	if ((v = hpa__vget(t, "value")) != NULL) {
 		hpa__qty qv = hpa__qty_of(v);
 		if (qv.ok && qv.sign != 1) {
-			quote(q, sizeof(q), v->u.s.ptr);
+			quote(q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "value", v, q, "must be positive");
 		}
 	}
 	if ((v = hpa__vget(t, "averageValue")) != NULL) {
 		hpa__qty qv = hpa__qty_of(v);
 		if (qv.ok && qv.sign != 1) {
-			quote(q, sizeof(q), v->u.s.ptr);
+			quote(q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "averageValue", v, q, "must be positive");
 		}
 	}
 	if ((v = hpa__vget(t, "averageUtilization")) != NULL && v->kind == HPA__V_INT) {
 		int64_t n;
 		if (hpa__v_int_range(v, 1, INT64_MAX, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, "averageUtilization", v, v->u.s.ptr, "must be greater than 0");
+			hpa__fe(c, HPA__FE_INVALID, "averageUtilization", v, hpa__v_text(v), "must be greater than 0");
 	}
 	hpa__vp_reset(c, m);
 }
@@ -836,10 +836,10 @@ static void val_scaling_rules(hpa__vctx *c, const char *key, const hpa__value *r
 	if ((v = hpa__vget(rules, "stabilizationWindowSeconds")) && v->kind == HPA__V_INT) {
 		int64_t n;
 		if (hpa__v_int_range(v, 0, INT64_MAX, &n) < 0)
-			hpa__fe(c, HPA__FE_INVALID, "stabilizationWindowSeconds", v, v->u.s.ptr,
+			hpa__fe(c, HPA__FE_INVALID, "stabilizationWindowSeconds", v, hpa__v_text(v),
 				"must be greater than or equal to zero");
 		else if (n > 3600)
-			hpa__fe(c, HPA__FE_INVALID, "stabilizationWindowSeconds", v, v->u.s.ptr,
+			hpa__fe(c, HPA__FE_INVALID, "stabilizationWindowSeconds", v, hpa__v_text(v),
 				"must be less than or equal to 3600");
 	}
 	if ((sp = hpa__vstr(rules, "selectPolicy")) && strcmp(sp, "Max") != 0 && strcmp(sp, "Min") != 0 &&
@@ -851,16 +851,16 @@ static void val_scaling_rules(hpa__vctx *c, const char *key, const hpa__value *r
 	if ((v = hpa__vget(rules, "tolerance")) != NULL) {
 		hpa__qty qt = hpa__qty_of(v);
 		if (qt.ok && qt.sign < 0) {
-			quote(q, sizeof(q), v->u.s.ptr);
+			quote(q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "tolerance", v, q, "must be greater than or equal to 0");
 		}
 	}
 	/* absent policies are defaulted; an explicit empty list is not */
 	pols = hpa__map_get(rules, "policies");
-	if (pols && pols->kind == HPA__V_SEQ && pols->u.seq.len == 0)
+	if (pols && pols->kind == HPA__V_SEQ && hpa__v_count(pols) == 0)
 		hpa__fe(c, HPA__FE_REQUIRED, "policies", pols, NULL, "must specify at least one Policy");
-	for (i = 0; hpa__vis(pols, HPA__V_SEQ) && i < pols->u.seq.len; i++) {
-		const hpa__value *p = pols->u.seq.items[i];
+	for (i = 0; hpa__vis(pols, HPA__V_SEQ) && i < hpa__v_count(pols); i++) {
+		const hpa__value *p = hpa__seq_at(pols, i);
 		const char *pt = hpa__vstr(p, "type");
 		int64_t n = 0;
 		hpa__vmark mi = hpa__vp_key(c, "policies");
@@ -872,14 +872,14 @@ static void val_scaling_rules(hpa__vctx *c, const char *key, const hpa__value *r
 		}
 		if (!geti(p, "value", &n) || n <= 0)
 			hpa__fe(c, HPA__FE_INVALID, "value", hpa__vget(p, "value") ? hpa__vget(p, "value") : p,
-				hpa__vget(p, "value") ? hpa__vget(p, "value")->u.s.ptr : "0", "must be greater than zero");
+				hpa__vget(p, "value") ? hpa__v_text(hpa__vget(p, "value")) : "0", "must be greater than zero");
 		n = 0;
 		if (!geti(p, "periodSeconds", &n) || n <= 0)
 			hpa__fe(c, HPA__FE_INVALID, "periodSeconds", hpa__vget(p, "periodSeconds") ? hpa__vget(p, "periodSeconds") : p,
-				hpa__vget(p, "periodSeconds") ? hpa__vget(p, "periodSeconds")->u.s.ptr : "0", "must be greater than zero");
+				hpa__vget(p, "periodSeconds") ? hpa__v_text(hpa__vget(p, "periodSeconds")) : "0", "must be greater than zero");
 		else if (n > 1800)
 			hpa__fe(c, HPA__FE_INVALID, "periodSeconds", hpa__vget(p, "periodSeconds"),
-				hpa__vget(p, "periodSeconds")->u.s.ptr, "must be less than or equal to 1800");
+				hpa__v_text(hpa__vget(p, "periodSeconds")), "must be less than or equal to 1800");
 		hpa__vp_reset(c, mi);
 	}
 	hpa__vp_reset(c, m);
@@ -902,20 +902,20 @@ void hpa__val_autoscaler(hpa__vctx *c)
 	geti(spec, "maxReplicas", &maxr);
 	if (has_min && minr < lower)
 		hpa__fe(c, HPA__FE_INVALID, "minReplicas", hpa__vget(spec, "minReplicas"),
-			hpa__vget(spec, "minReplicas")->u.s.ptr, "must be greater than or equal to %d", (int)lower);
+			hpa__v_text(hpa__vget(spec, "minReplicas")), "must be greater than or equal to %d", (int)lower);
 	if (maxr < 1)
 		hpa__fe(c, HPA__FE_INVALID, "maxReplicas", hpa__vget(spec, "maxReplicas") ? hpa__vget(spec, "maxReplicas") : spec,
-			hpa__vget(spec, "maxReplicas") ? hpa__vget(spec, "maxReplicas")->u.s.ptr : "0", "must be greater than 0");
+			hpa__vget(spec, "maxReplicas") ? hpa__v_text(hpa__vget(spec, "maxReplicas")) : "0", "must be greater than 0");
 	if (has_min && maxr < minr)
 		hpa__fe(c, HPA__FE_INVALID, "maxReplicas", hpa__vget(spec, "maxReplicas") ? hpa__vget(spec, "maxReplicas") : spec,
-			hpa__vget(spec, "maxReplicas") ? hpa__vget(spec, "maxReplicas")->u.s.ptr : "0",
+			hpa__vget(spec, "maxReplicas") ? hpa__v_text(hpa__vget(spec, "maxReplicas")) : "0",
 			"must be greater than or equal to `minReplicas`");
 	val_xref(c, "scaleTargetRef", hpa__vget(spec, "scaleTargetRef"), spec ? spec : root);
-	for (i = 0; hpa__vis(metrics, HPA__V_SEQ) && i < metrics->u.seq.len; i++) {
+	for (i = 0; hpa__vis(metrics, HPA__V_SEQ) && i < hpa__v_count(metrics); i++) {
 		hpa__vmark mi = hpa__vp_key(c, "metrics");
 		hpa__vp_index(c, i);
-		if (hpa__vis(metrics->u.seq.items[i], HPA__V_MAP))
-			val_metric(c, metrics->u.seq.items[i], &obj_or_ext);
+		if (hpa__vis(hpa__seq_at(metrics, i), HPA__V_MAP))
+			val_metric(c, hpa__seq_at(metrics, i), &obj_or_ext);
 		hpa__vp_reset(c, mi);
 	}
 	if (has_min && minr == 0 && !obj_or_ext)

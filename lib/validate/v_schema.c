@@ -49,20 +49,20 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v);
 static void walk_object(hpa__vctx *c, const hpa__sobject *o, const hpa__value *v)
 {
 	size_t i;
-	for (i = 0; i < v->u.map.len; i++) {
-		const hpa__pair *p = &v->u.map.items[i];
-		const hpa__sfield *fd = hpa__schema_field(o, p->key->u.s.ptr, p->key->u.s.len);
+	for (i = 0; i < hpa__v_count(v); i++) {
+		const hpa__pair *p = hpa__map_pair(v, i);
+		const hpa__sfield *fd = hpa__schema_field(o, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
 		hpa__vmark m = hpa__vp_mark(c);
-		hpa__path_push_key(&c->lp, p->key->u.s.ptr, p->key->u.s.len);
+		hpa__path_push_key(&c->lp, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
 		if (c->up.len)
 			hpa__buf_putc(&c->up, '.');
-		hpa__buf_put(&c->up, p->key->u.s.ptr, p->key->u.s.len);
+		hpa__buf_put(&c->up, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
 		if (!fd) {
 			char msg[700];
 			snprintf(msg, sizeof(msg), "strict decoding error: unknown field \"%.600s\"", c->up.ptr ? c->up.ptr : "");
-			hpa__fe_schema(c, HPA_EUNKNOWNFIELD, p->key, msg);
+			hpa__fe_schema(c, HPA_EUNKNOWNFIELD, hpa__pair_key(p), msg);
 		} else {
-			walk(c, fd->type, p->value);
+			walk(c, fd->type, hpa__pair_val(p));
 		}
 		hpa__vp_reset(c, m);
 	}
@@ -106,7 +106,7 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v)
 				"booleans: quote it)" : NULL);
 		return;
 	case HPA__T_TIME:
-		if (v->kind != HPA__V_STR || !hpa__schema_is_rfc3339(v->u.s.ptr, v->u.s.len))
+		if (v->kind != HPA__V_STR || !hpa__schema_is_rfc3339(hpa__v_text(v), hpa__v_textlen(v)))
 			type_error(c, t, v, " (an RFC 3339 date-time)");
 		return;
 	case HPA__T_INT32:
@@ -121,7 +121,7 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v)
 		else if (hpa__v_int_range(v, lo, hi, NULL) < 0) {
 			char msg[700];
 			snprintf(msg, sizeof(msg), "%.500s: Invalid value: %.60s: must fit in %s", c->up.ptr ? c->up.ptr : "",
-				v->u.s.ptr, t->kind == HPA__T_INT64 ? "int64" : "int32");
+				hpa__v_text(v), t->kind == HPA__T_INT64 ? "int64" : "int32");
 			hpa__fe_schema(c, HPA_ERANGE, v, msg);
 		}
 		return;
@@ -133,10 +133,10 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v)
 	case HPA__T_QUANTITY:
 		if (v->kind != HPA__V_STR && v->kind != HPA__V_INT && v->kind != HPA__V_FLOAT)
 			type_error(c, t, v, NULL);
-		else if (!hpa__schema_quantity_ok(v->u.s.ptr, v->u.s.len)) {
+		else if (!hpa__schema_quantity_ok(hpa__v_text(v), hpa__v_textlen(v))) {
 			char msg[700];
 			snprintf(msg, sizeof(msg), "%.500s: Invalid value: \"%.60s\": quantities must match the regular "
-				"expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", c->up.ptr ? c->up.ptr : "", v->u.s.ptr);
+				"expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", c->up.ptr ? c->up.ptr : "", hpa__v_text(v));
 			hpa__fe_schema(c, HPA_ETYPE, v, msg);
 		}
 		return;
@@ -151,9 +151,9 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v)
 			type_error(c, t, v, NULL);
 			return;
 		}
-		for (i = 0; i < v->u.map.len; i++) {
-			hpa__vmark m = hpa__vp_mapkey(c, v->u.map.items[i].key->u.s.ptr, v->u.map.items[i].key->u.s.len);
-			walk(c, t->elem, v->u.map.items[i].value);
+		for (i = 0; i < hpa__v_count(v); i++) {
+			hpa__vmark m = hpa__vp_mapkey(c, hpa__v_text(hpa__map_key(v, i)), hpa__v_textlen(hpa__map_key(v, i)));
+			walk(c, t->elem, hpa__map_val(v, i));
 			hpa__vp_reset(c, m);
 		}
 		return;
@@ -162,9 +162,9 @@ static void walk(hpa__vctx *c, const hpa__stype *t, const hpa__value *v)
 			type_error(c, t, v, NULL);
 			return;
 		}
-		for (i = 0; i < v->u.seq.len; i++) {
+		for (i = 0; i < hpa__v_count(v); i++) {
 			hpa__vmark m = hpa__vp_index(c, i);
-			walk(c, t->elem, v->u.seq.items[i]);
+			walk(c, t->elem, hpa__seq_at(v, i));
 			hpa__vp_reset(c, m);
 		}
 		return;

@@ -268,6 +268,23 @@ bool hpa__seq_remove_at(hpa__value *seq, size_t index)
 	return true;
 }
 
+void hpa__seq_set(hpa__value *seq, size_t index, hpa__value *item)
+{
+	seq->u.seq.items[index] = item;
+}
+
+void hpa__pair_set_val(hpa__pair *p, hpa__value *value)
+{
+	p->value = value;
+}
+
+void hpa__map_remove_at(hpa__value *map, size_t i)
+{
+	memmove(&map->u.map.items[i], &map->u.map.items[i + 1],
+		(map->u.map.len - i - 1) * sizeof(hpa__pair));
+	map->u.map.len--;
+}
+
 /* ---- scalars -------------------------------------------------------------------- */
 
 static int digit_val(char c, int base)

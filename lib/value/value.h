@@ -54,6 +54,36 @@ struct hpa__value {
 	} u;
 };
 
+/* ---- accessors ---------------------------------------------------------------
+ * Every module outside lib/value reads nodes through these (never through the
+ * struct members), so the layout can change behind them. */
+static inline int hpa__v_kind(const hpa__value *v) { return v->kind; }
+static inline int hpa__v_style(const hpa__value *v) { return v->style; }
+/* Scalar text (NUL-terminated) and its length in bytes. */
+static inline const char *hpa__v_text(const hpa__value *v) { return v->u.s.ptr; }
+static inline size_t hpa__v_textlen(const hpa__value *v) { return v->u.s.len; }
+/* Entries of a map or items of a sequence. */
+static inline size_t hpa__v_count(const hpa__value *v)
+{
+	return v->kind == HPA__V_MAP ? v->u.map.len : v->u.seq.len;
+}
+static inline hpa__pair *hpa__map_pair(const hpa__value *v, size_t i) { return &v->u.map.items[i]; }
+static inline hpa__value *hpa__pair_key(const hpa__pair *p) { return p->key; }
+static inline hpa__value *hpa__pair_val(const hpa__pair *p) { return p->value; }
+static inline hpa__value *hpa__map_key(const hpa__value *v, size_t i) { return v->u.map.items[i].key; }
+static inline hpa__value *hpa__map_val(const hpa__value *v, size_t i) { return v->u.map.items[i].value; }
+static inline hpa__value *hpa__seq_at(const hpa__value *v, size_t i) { return v->u.seq.items[i]; }
+/* The arena a map or sequence grows in. */
+static inline hpa__arena *hpa__v_arena(const hpa__value *v)
+{
+	return v->kind == HPA__V_MAP ? v->u.map.arena : v->u.seq.arena;
+}
+/* Source position: 1-based line and column (characters), 0 = unknown;
+ * byte offset, SIZE_MAX = unknown. */
+static inline size_t hpa__v_line(const hpa__value *v) { return v->line; }
+static inline size_t hpa__v_column(const hpa__value *v) { return v->column; }
+static inline size_t hpa__v_offset(const hpa__value *v) { return v->offset; }
+
 /* ---- construction (all return NULL on allocation failure) ----------------- */
 hpa__value *hpa__v_scalar(hpa__arena *a, hpa__vkind kind, const char *text, size_t len);
 hpa__value *hpa__v_str(hpa__arena *a, const char *s);       /* NUL-terminated */
@@ -85,6 +115,12 @@ hpa__value *hpa__map_ensure_seq(hpa__value *map, const char *key);
 int hpa__seq_append(hpa__value *seq, hpa__value *item);
 int hpa__seq_insert(hpa__value *seq, size_t index, hpa__value *item);
 bool hpa__seq_remove_at(hpa__value *seq, size_t index);
+/* Replace item index (< count) by item. */
+void hpa__seq_set(hpa__value *seq, size_t index, hpa__value *item);
+/* Replace the value of a pair found by hpa__map_find_pair / hpa__map_pair. */
+void hpa__pair_set_val(hpa__pair *p, hpa__value *value);
+/* Remove the pair at index (< count). */
+void hpa__map_remove_at(hpa__value *map, size_t index);
 
 /* ---- reading scalars ----------------------------------------------------- */
 /* Exact integer value of an HPA__V_INT scalar (decimal, +/- sign, YAML 1.1

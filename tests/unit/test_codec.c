@@ -93,20 +93,20 @@ static bool same_value(const hpa__value *a, const hpa__value *b, bool unordered,
 		if (!anywhere || a->kind != b->kind || (a->kind != HPA__V_MAP && a->kind != HPA__V_SEQ))
 			return hpa__v_equal(a, b);
 		if (a->kind == HPA__V_SEQ) {
-			if (a->u.seq.len != b->u.seq.len)
+			if (hpa__v_count(a) != hpa__v_count(b))
 				return false;
-			for (i = 0; i < a->u.seq.len; i++)
-				if (!same_value(a->u.seq.items[i], b->u.seq.items[i], true, true))
+			for (i = 0; i < hpa__v_count(a); i++)
+				if (!same_value(hpa__seq_at(a, i), hpa__seq_at(b, i), true, true))
 					return false;
 			return true;
 		}
 	}
-	if (a->u.map.len != b->u.map.len)
+	if (hpa__v_count(a) != hpa__v_count(b))
 		return false;
-	for (i = 0; i < a->u.map.len; i++) {
-		const hpa__value *k = a->u.map.items[i].key;
-		const hpa__value *bv = hpa__map_getn(b, k->u.s.ptr, k->u.s.len);
-		if (!bv || !same_value(a->u.map.items[i].value, bv, anywhere, anywhere))
+	for (i = 0; i < hpa__v_count(a); i++) {
+		const hpa__value *k = hpa__map_key(a, i);
+		const hpa__value *bv = hpa__map_getn(b, hpa__v_text(k), hpa__v_textlen(k));
+		if (!bv || !same_value(hpa__map_val(a, i), bv, anywhere, anywhere))
 			return false;
 	}
 	return true;
@@ -399,13 +399,13 @@ static void test_codec__positions_bytes_and_characters(void)
 			const hpa__value *x = md ? hpa__map_get(md, "x") : NULL;
 			CU_ASSERT_EQUAL(hpa_object_line(o), 1);
 			CU_ASSERT_EQUAL(hpa_object_column(o), 1);
-			if (x && x->kind == HPA__V_SEQ && x->u.seq.len == 2) {
+			if (x && x->kind == HPA__V_SEQ && hpa__v_count(x) == 2) {
 				/* `"y"`: line 2, 1-based character column 31, byte
 				 * offset 8 (line 1) + 30 characters + 2 extra bytes */
-				CU_ASSERT_EQUAL(x->u.seq.items[1]->line, 2);
-				CU_ASSERT_EQUAL(x->u.seq.items[1]->column, 31);
-				CU_ASSERT_EQUAL(x->u.seq.items[1]->offset, 8 + 32);
-				CU_ASSERT_EQUAL(x->u.seq.items[1]->style, HPA__STYLE_DOUBLE);
+				CU_ASSERT_EQUAL(hpa__v_line(hpa__seq_at(x, 1)), 2);
+				CU_ASSERT_EQUAL(hpa__v_column(hpa__seq_at(x, 1)), 31);
+				CU_ASSERT_EQUAL(hpa__v_offset(hpa__seq_at(x, 1)), 8 + 32);
+				CU_ASSERT_EQUAL(hpa__seq_at(x, 1)->style, HPA__STYLE_DOUBLE);
 			} else {
 				CU_FAIL("metadata.x not read");
 			}

@@ -399,13 +399,13 @@ static void test_schema__path_get_set_clear(void)
 
 	/* set: replace in place (order kept), create maps and lists on the way */
 	CU_ASSERT_EQUAL(hpa__path_set(d.obj.root, "spec.replicas", hpa__v_int(&d.arena, 5), &e), 0);
-	CU_ASSERT_STRING_EQUAL(d.obj.root->u.map.items[3].key->u.s.ptr, "spec");
-	CU_ASSERT(hpa__v_text_eq(d.obj.root->u.map.items[3].value->u.map.items[0].value, "5"));
+	CU_ASSERT_STRING_EQUAL(hpa__v_text(hpa__map_key(d.obj.root, 3)), "spec");
+	CU_ASSERT(hpa__v_text_eq(hpa__map_val(hpa__map_val(d.obj.root, 3), 0), "5"));
 	CU_ASSERT_EQUAL(hpa__path_set(d.obj.root, "a.b[0].c", hpa__v_str(&d.arena, "x"), &e), 0);
 	CU_ASSERT(hpa__v_text_eq(hpa__path_get(d.obj.root, "a.b[0].c"), "x"));
 	CU_ASSERT_EQUAL(hpa__path_get(d.obj.root, "a.b")->kind, HPA__V_SEQ);
 	CU_ASSERT_EQUAL(hpa__path_set(d.obj.root, "a.b[1]", hpa__v_str(&d.arena, "y"), &e), 0);
-	CU_ASSERT_EQUAL(hpa__path_get(d.obj.root, "a.b")->u.seq.len, 2);
+	CU_ASSERT_EQUAL(hpa__v_count(hpa__path_get(d.obj.root, "a.b")), 2);
 	/* past the end, through a scalar, new list not at 0, malformed */
 	CU_ASSERT_EQUAL(hpa__path_set(d.obj.root, "a.b[3]", hpa__v_str(&d.arena, "z"), &e), HPA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(e.path, "a.b[3]");
@@ -426,7 +426,7 @@ static void test_schema__path_get_set_clear(void)
 	CU_ASSERT(hpa__path_clear(d.obj.root, "a.b[0]"));
 	CU_ASSERT(hpa__v_text_eq(hpa__path_get(d.obj.root, "a.b[0]"), "y"));
 	CU_ASSERT(hpa__path_clear(d.obj.root, "metadata.labels[\"app.kubernetes.io/name\"]"));
-	CU_ASSERT_EQUAL(hpa__path_get(d.obj.root, "metadata.labels")->u.map.len, 1);
+	CU_ASSERT_EQUAL(hpa__v_count(hpa__path_get(d.obj.root, "metadata.labels")), 1);
 	CU_ASSERT(!hpa__path_clear(d.obj.root, "metadata.labels.nope"));
 	CU_ASSERT(!hpa__path_clear(d.obj.root, "nope.nope"));
 	CU_ASSERT(!hpa__path_clear(d.obj.root, "a.b[5]"));
@@ -700,8 +700,8 @@ static void test_schema__unknown_fields(void)
 	CU_ASSERT_EQUAL(hpa__path_set(d.obj.root, "spec.template.spec.containers[0].imagePolicy",
 		hpa__v_str(&d.arena, "Always"), NULL), 0);
 	/* the key node carries the position of an unknown field */
-	k = hpa__path_get(d.obj.root, "spec.template.spec.containers[0]")->u.map.items[5].key;
-	CU_ASSERT_STRING_EQUAL(k->u.s.ptr, "imagePolicy");
+	k = hpa__map_key(hpa__path_get(d.obj.root, "spec.template.spec.containers[0]"), 5);
+	CU_ASSERT_STRING_EQUAL(hpa__v_text(k), "imagePolicy");
 	hpa__v_set_pos(k, 21, 9, 512);
 	CU_ASSERT_EQUAL(check(&d, 0, &e), 0);               /* lax: kept silently */
 	CU_ASSERT_PTR_NOT_NULL(hpa__path_get(d.obj.root, "spec.template.spec.containers[0].imagePolicy"));
