@@ -637,6 +637,33 @@ static int add_latency(hpa__sim_workload *w, double weight, double mean_ms)
 	return 0;
 }
 
+/* Whether t is inside a burst, and the span around t where that holds. */
+static void burst_state(hpa__sim_workload *w, int64_t t)
+{
+	int64_t lo = INT64_MIN, hi = INT64_MAX;
+	bool on = false;
+	for (size_t i = 0; i < w->n_bursts; i++) {
+		const hpa__sim_burst *b = &w->bursts[i];
+		if (t >= b->from_ms && t < b->to_ms)
+			on = true;
+		if (b->from_ms <= t) {
+			if (b->from_ms > lo)
+				lo = b->from_ms;
+		} else if (b->from_ms < hi) {
+			hi = b->from_ms;
+		}
+		if (b->to_ms <= t) {
+			if (b->to_ms > lo)
+				lo = b->to_ms;
+		} else if (b->to_ms < hi) {
+			hi = b->to_ms;
+		}
+	}
+	w->in_burst = on;
+	w->burst_lo = lo;
+	w->burst_hi = hi;
+}
+
 static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 {
 	hpa__sim_workload *w = &sim->wl[wi];
@@ -663,7 +690,9 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				users = 0;
 			offered = (double)users;
 		} else {
-			rate = hpa__sim_load_rate(&w->load, w->bursts, w->n_bursts, t);
+			if (t < w->burst_lo || t >= w->burst_hi)
+				burst_state(w, t);
+			rate = hpa__sim_load_rate_fast(&w->load, w->in_burst, t, &sim->trig);
 			offered = rate;
 		}
 	}
@@ -741,10 +770,12 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				p->mem = (double)w->dep.memory_limit_bytes;
 				capped = true;
 			}
-			if (serving(p) && w->dep.cpu_request_milli > 0)
-				util_sum += p->cpu_rate * 100.0 / (double)w->dep.cpu_request_milli;
-			mem_sum += p->mem;
-			n_started++;
+			if (track) {
+				if (serving(p) && w->dep.cpu_request_milli > 0)
+					util_sum += p->cpu_rate * 100.0 / (double)w->dep.cpu_request_milli;
+				mem_sum += p->mem;
+				n_started++;
+			}
 		}
 		if (record) {
 			double over;
@@ -763,7 +794,9 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				w->mem_capped_ms += (double)dt;
 			if (served > 0.0) {
 				double slack = (double)sim->opts.latency_objective_ms - (double)s->io_ms;
-				over = slack <= 0.0 ? served : (r_cpu > 0.0 ? served * exp(-slack / r_cpu) : 0.0);
+				/* exp() of less than -746 is 0 in double precision */
+				over = slack <= 0.0 ? served
+					: (r_cpu > 0.0 && -slack / r_cpu > -746.0 ? served * exp(-slack / r_cpu) : 0.0);
 				w->tot_over_slo += over;
 			}
 			if (track) {
@@ -1089,7 +1122,7 @@ static void prefetch_ahead(const hpa_sim *sim, size_t hi)
 {
 	size_t j;
 	if ((j = hi + 4 * PF_STEP) < sim->n_hpa)
-		prefetch_bytes(&sim->hpas[j], sizeof(sim->hpas[j]));
+		prefetch_bytes(&sim->hpas[j], offsetof(hpa__sim_hpa, name));
 	if ((j = hi + 3 * PF_STEP) < sim->n_hpa) {
 		prefetch_bytes(&sim->wl[sim->hpas[j].wl], sizeof(*sim->wl));
 		hpa__sim_glue_prefetch(sim->hpas[j].glue, 0);

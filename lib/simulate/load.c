@@ -512,7 +512,10 @@ static double hold(const hpa__sim_point *p, size_t n, int64_t rel)
 	return p[lo].rate;
 }
 
-double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_t n_bursts, int64_t t)
+/* in_burst: -1 = look through bursts, 0/1 = the caller knows; trig: NULL
+ * or a one-entry cache of cos() (the same argument gives the same value). */
+static double rate_at(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_t n_bursts, int64_t t, int in_burst,
+	hpa__sim_trig *trig)
 {
 	int64_t rel;
 	double r = 0.0;
@@ -538,17 +541,44 @@ double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, s
 		break;
 	case HPA__LOAD_DIURNAL:
 		/* lowest at the start of the period (night), highest half-way (noon) */
-		r = l->rate * (1.0 - l->amp * cos(2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms));
-		for (size_t i = 0; i < n_bursts; i++)
-			if (t >= bursts[i].from_ms && t < bursts[i].to_ms) {
-				r *= l->burst_factor;
-				break;
+	{
+		double x = 2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms, c;
+		if (trig && trig->has && trig->x == x) {
+			c = trig->c;
+		} else {
+			c = cos(x);
+			if (trig) {
+				trig->has = true;
+				trig->x = x;
+				trig->c = c;
 			}
+		}
+		r = l->rate * (1.0 - l->amp * c);
+		if (in_burst > 0) {
+			r *= l->burst_factor;
+		} else if (in_burst < 0) {
+			for (size_t i = 0; i < n_bursts; i++)
+				if (t >= bursts[i].from_ms && t < bursts[i].to_ms) {
+					r *= l->burst_factor;
+					break;
+				}
+		}
 		break;
+	}
 	default:
 		break;
 	}
 	return r < 0.0 ? 0.0 : r;
+}
+
+double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_t n_bursts, int64_t t)
+{
+	return rate_at(l, bursts, n_bursts, t, -1, NULL);
+}
+
+double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t, hpa__sim_trig *trig)
+{
+	return rate_at(l, NULL, 0, t, in_burst ? 1 : 0, trig);
 }
 
 int32_t hpa__sim_load_users(const hpa_sim_load *l, int64_t t)

@@ -94,6 +94,14 @@ int hpa__sim_load_copy(hpa_sim_load *dst, const hpa_sim_load *src);
 void hpa__sim_load_dispose(hpa_sim_load *l);
 /* Offered request rate (req/s) of an open-loop profile at t. */
 double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_t n_bursts, int64_t t_ms);
+/* A one-entry cache of cos() for diurnal profiles (a fleet's profiles
+ * share their period, so all workloads ask for the same value at a tick). */
+typedef struct {
+	bool has;
+	double x, c;
+} hpa__sim_trig;
+/* The same rate as hpa__sim_load_rate(), with the burst state given. */
+double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t_ms, hpa__sim_trig *trig);
 /* Closed-loop users active at t (0 outside the siege window). */
 int32_t hpa__sim_load_users(const hpa_sim_load *l, int64_t t_ms);
 
@@ -193,6 +201,9 @@ typedef struct {
 	size_t n_ev, cap_ev;
 	uint64_t seq;              /* insertion order of its pod events */
 	int64_t next_tick, next_kubelet, next_scrape; /* INT64_MAX = none */
+	/* bursts: in_burst holds for times in [burst_lo, burst_hi) */
+	bool in_burst;
+	int64_t burst_lo, burst_hi;
 } hpa__sim_workload;
 
 /* ---- events ----------------------------------------------------------------- */
@@ -244,22 +255,24 @@ typedef struct {
 	int64_t target_milli;     /* value targets */
 } hpa__sim_mdesc;
 
+/* What a sync reads and writes comes first (one cache line); the metric
+ * descriptions, read by the outputs only, last. */
 typedef struct {
-	char *name;
-	char *target_kind;        /* scaleTargetRef.kind */
 	size_t wl;
-	int32_t min_replicas, max_replicas;
-	hpa__sim_mdesc mdesc[HPA_SIM_MAX_METRICS];
-	int32_t n_mdesc;
-	bool has_behavior;
-	int64_t down_window_ms;   /* scale-down stabilization window in effect */
 	hpa__sim_glue *glue;
+	int32_t min_replicas, max_replicas;
 	/* summary */
 	int32_t initial, peak;
 	int64_t first_up_ms, first_down_ms, back_ms;
-	bool scaled_up;
 	int64_t at_max_ms, at_max_since; /* at_max_since = -1 when not at max */
 	int64_t decisions, rescales;
+	bool scaled_up;
+	bool has_behavior;
+	int64_t down_window_ms;   /* scale-down stabilization window in effect */
+	char *name;
+	char *target_kind;        /* scaleTargetRef.kind */
+	int32_t n_mdesc;
+	hpa__sim_mdesc mdesc[HPA_SIM_MAX_METRICS];
 } hpa__sim_hpa;
 
 struct hpa_sim;
@@ -293,6 +306,7 @@ struct hpa_sim {
 	hpa__sim_hpa *hpas;
 	size_t n_hpa, cap_hpa;
 	int64_t now;
+	hpa__sim_trig trig;
 	int64_t warmup_ms;
 	bool ran;
 	hpa_sim_row *rows;
