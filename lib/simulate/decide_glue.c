@@ -42,7 +42,7 @@ struct hpa__sim_glue {
  * time), so that a large fleet keeps only specs and histories per HPA. */
 struct hpa__sim_scratch {
 	hpa_decide_pod *pods;
-	hpa_decide_container *containers;
+	hpa_decide_container container; /* every pod of a workload has the same one */
 	hpa_pod_usage *usage;
 	hpa_container_usage *cusage;
 	size_t cap;
@@ -337,7 +337,6 @@ void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 	if (!sc)
 		return;
 	hpa__free(sc->pods);
-	hpa__free(sc->containers);
 	hpa__free(sc->usage);
 	hpa__free(sc->cusage);
 	hpa__free(sc);
@@ -353,6 +352,8 @@ const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim)
 	return sim->scratch && sim->scratch->has_last ? &sim->scratch->d : NULL;
 }
 
+/* Room for n pods. The fields that are the same for every pod of every
+ * sync (one container, the usage's layout) are set here, once. */
 static int grow_scratch(struct hpa_sim *sim, size_t n)
 {
 	hpa__sim_scratch *sc = sim->scratch;
@@ -362,6 +363,8 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		sc = sim->scratch = hpa__calloc(1, sizeof(*sc));
 		if (!sc)
 			return HPA_ENOMEM;
+		hpa_decide_input_init(&sc->in, HPA_DECIDE_INPUT_VERSION);
+		sc->container.kind = HPA_CONTAINER_APP;
 	}
 	if (n <= sc->cap)
 		return 0;
@@ -371,9 +374,6 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 	if (!(a = hpa__realloc(sc->pods, c * sizeof(*sc->pods))))
 		return HPA_ENOMEM;
 	sc->pods = a;
-	if (!(a = hpa__realloc(sc->containers, c * sizeof(*sc->containers))))
-		return HPA_ENOMEM;
-	sc->containers = a;
 	if (!(a = hpa__realloc(sc->usage, c * sizeof(*sc->usage))))
 		return HPA_ENOMEM;
 	sc->usage = a;
@@ -381,6 +381,16 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		return HPA_ENOMEM;
 	sc->cusage = a;
 	sc->cap = c;
+	memset(sc->pods, 0, c * sizeof(*sc->pods));
+	memset(sc->usage, 0, c * sizeof(*sc->usage));
+	memset(sc->cusage, 0, c * sizeof(*sc->cusage));
+	for (size_t i = 0; i < c; i++) {
+		sc->pods[i].containers = &sc->container;
+		sc->pods[i].n_containers = 1;
+		sc->usage[i].containers = &sc->cusage[i];
+		sc->usage[i].n_containers = 1;
+		sc->cusage[i].usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+	}
 	return 0;
 }
 
@@ -426,16 +436,13 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
 	if (w->dep.memory_request_bytes > 0)
 		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+	sc->container.name = w->container_name;
+	sc->container.requests_set = req_set;
+	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
+	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
 	for (size_t i = 0; i < n; i++) {
 		const hpa__sim_pod *sp = &w->pods[i];
 		hpa_decide_pod *p = &sc->pods[i];
-		hpa_decide_container *c = &sc->containers[i];
-		c->name = w->container_name;
-		c->kind = HPA_CONTAINER_APP;
-		c->requests_set = req_set;
-		c->requests_milli[0] = 0;
-		c->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
-		c->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
 		p->name = w->names[i].s;
 		p->phase = sp->phase == HPA__POD_PENDING ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
 		/* the kubelet adds the Ready condition (False) when it starts the pod */
@@ -444,25 +451,18 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		p->has_start_time = sp->scheduled;
 		p->start_time_ms = EPOCH_MS + sp->start_time_ms;
 		p->deleting = sp->deleting;
-		p->containers = c;
-		p->n_containers = 1;
-		p->pod_requests_set = 0;
 		p->usage = NULL;
 		if (sp->ms_n == 2) {
 			/* metrics-server: the rate between its two latest points */
 			hpa_pod_usage *u = &sc->usage[i];
 			hpa_container_usage *cu = &sc->cusage[i];
 			int64_t win = sp->ms_t[0] - sp->ms_t[1];
-			cu->name = c->name;
-			cu->usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
-			cu->usage_milli[0] = 0;
+			cu->name = w->container_name;
 			cu->usage_milli[HPA_RESOURCE_CPU] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
 			cu->usage_milli[HPA_RESOURCE_MEMORY] = hpa__sim_round(sp->ms_mem) * 1000;
-			u->pod = w->names[i].s;
+			u->pod = p->name;
 			u->timestamp_ms = EPOCH_MS + sp->ms_t[0];
 			u->window_ms = win;
-			u->containers = cu;
-			u->n_containers = 1;
 			p->usage = u;
 		}
 		if (!sp->deleting) {
@@ -472,7 +472,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		}
 	}
 	*ready_out = ready;
-	hpa_decide_input_init(in, HPA_DECIDE_INPUT_VERSION);
+	/* sc->in was initialised with the scratch; every sync sets the same fields */
 	in->has_min_replicas = g->has_min;
 	in->min_replicas = g->min_replicas;
 	in->max_replicas = g->max_replicas;
