@@ -150,6 +150,14 @@ static int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const 
 	int32_t result = use_min ? INT32_MAX : INT32_MIN, period = 0, start = current;
 	if (r->select_policy == HPA_SELECT_DISABLED)
 		return current;
+	if (!r->has_policies) {
+		/* the default policies, Pods 4 and Percent 100, both per 15 s */
+		int32_t pods, pct;
+		start = period_start(current, h, 15, now);
+		pods = hpa__i32_sat((int64_t)start + 4);
+		pct = hpa__ceil_i32((double)start * 2.0);
+		return use_min ? (pct < pods ? pct : pods) : (pct > pods ? pct : pods);
+	}
 	rules_policies(r, true, &p, &n);
 	for (i = 0; i < n; i++) {
 		int32_t proposed;
@@ -177,6 +185,8 @@ static int32_t scale_down_limit(int32_t current, const hpa_decide_rules *r, cons
 	int32_t result = use_min ? INT32_MIN : INT32_MAX, period = 0, start = current;
 	if (r->select_policy == HPA_SELECT_DISABLED)
 		return current;
+	if (!r->has_policies)
+		return 0; /* the default policy, Percent 100 per 15 s: trunc(start * (1 - 100/100)) */
 	rules_policies(r, false, &p, &n);
 	for (i = 0; i < n; i++) {
 		int32_t proposed;
@@ -811,12 +821,14 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	if (rescale) {
 		cond_set(&cs, HPA_CONDITION_ABLE_TO_SCALE, HPA_COND_TRUE, "SucceededRescale");
 		if (in->behavior) {
+			const hpa_decide_rules *rr = desired > current ? &in->behavior->scale_up
+				: &in->behavior->scale_down;
 			d->update.store_event = true;
 			d->update.prev_replicas = current;
 			d->update.new_replicas = desired;
-			d->update.longest_period_seconds = desired > current
-				? hpa__rules_longest_period(&in->behavior->scale_up, true)
-				: hpa__rules_longest_period(&in->behavior->scale_down, false);
+			/* both default lists use 15 s periods */
+			d->update.longest_period_seconds = rr->has_policies
+				? hpa__rules_longest_period(rr, desired > current) : 15;
 		}
 		if (master) {
 			if (gate) {

@@ -8,6 +8,7 @@
 
 #include <hpa/decide.h>
 #include "core/core.h"
+#include <float.h>
 #include <math.h>
 
 /* One recommendation as the controller keeps it (the unit of the storage
@@ -106,18 +107,25 @@ static inline int32_t hpa__trunc_i32(double x)
 	return x >= 2147483647.0 ? INT32_MAX : INT32_MIN;
 }
 
-/* a / b truncating, as C's `/` (b != 0). For 0 <= a, b < 2^53 from a
- * double quotient corrected by one step: exact, since |fl(a/b) - a/b| < 1
- * there, and three times cheaper than a 64-bit idiv (40-90 cycles on
- * Skylake-class cores). */
+/* a / b truncating, as C's `/` (b != 0). For 0 <= a < 2^53 and
+ * 0 < b < 2^53 the truncated double quotient is exact: both convert
+ * exactly, and when a/b is not an integer k its distance to the next
+ * integer is at least 1/b while the rounding error of the division is at
+ * most 2^-53 * a/b < 1/b, so fl(a/b) stays in [k, k + 1). Three times
+ * cheaper than a 64-bit idiv (40-90 cycles on Skylake-class cores). Only
+ * where double arithmetic is IEEE binary64 without excess precision
+ * (FLT_EVAL_METHOD 0); elsewhere the quotient is corrected by one step. */
 static inline int64_t hpa__div(int64_t a, int64_t b)
 {
 	if (LIKELY((uint64_t)a < (UINT64_C(1) << 53) && b > 0 && b < (INT64_C(1) << 53))) {
-		int64_t q = (int64_t)((double)a / (double)b), r = a - q * b;
+		int64_t q = (int64_t)((double)a / (double)b);
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+		int64_t r = a - q * b;
 		if (r < 0)
 			q--;
 		else if (r >= b)
 			q++;
+#endif
 		return q;
 	}
 	return a / b;

@@ -69,11 +69,18 @@ static HPA__UNUSED bool digest_pod(dg_acc *a, const hpa_decide_pod *p, int64_t i
 	return true;
 }
 
+/* The digest reads (phase, ready) and (kind, requests_set) as one word each. */
+_Static_assert(offsetof(hpa_decide_pod, ready) == offsetof(hpa_decide_pod, phase) + sizeof(int),
+	"phase and ready are adjacent");
+_Static_assert(offsetof(hpa_decide_container, requests_set) == offsetof(hpa_decide_container, kind) + sizeof(int),
+	"kind and requests_set are adjacent");
+
 static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
 {
 	const hpa_decide_input *in = c->in;
 	const hpa_decide_pod *p, *end;
-	unsigned need_u = 0, need_q = 0, ub = ~0u, rb = ~0u, cpu_bad = 0, kinds = 0, pod_req = 0;
+	unsigned need_u = 0, need_q = 0, ub = ~0u, cpu_bad = 0, pod_req = 0, rbits;
+	uint64_t kinds = 0, rb = ~UINT64_C(0), pr_want, kind_mask;
 	dg_acc a;
 	int64_t init_cut, max_start = INT64_MIN;
 	uint64_t u_cpu = 0, u_mem = 0, q_cpu = 0, q_mem = 0;
@@ -97,6 +104,17 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 		return;
 	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
 		: c->now - c->o->cpu_initialization_period_ms;
+	{
+		/* the (phase, ready) word of a Running, Ready pod; the kind half
+		 * of a (kind, requests_set) word */
+		static const int pr_ok[2] = { HPA_PHASE_RUNNING, HPA_COND_TRUE };
+		static const struct {
+			int kind;
+			unsigned set;
+		} km = { -1, 0 };
+		memcpy(&pr_want, pr_ok, sizeof(pr_want));
+		memcpy(&kind_mask, &km, sizeof(kind_mask));
+	}
 	a.u_cpu = a.u_mem = a.q_cpu = a.q_mem = 0;
 	a.ok = need_u;
 	a.rok = need_q;
@@ -104,30 +122,42 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 		const hpa_pod_usage *u = p->usage;
 		const hpa_decide_container *k = p->containers;
 		const hpa_container_usage *cu;
+		uint64_t pr, kr;
 		int64_t st;
-		/* the common pod: Running, not deleting, one container, one
-		 * usage entry. Its other properties are gathered without a
-		 * compare each: values that are 0 for the common pod are OR-ed
-		 * together, the start times reduced to their maximum; any
-		 * deviation shows at the end. */
+		/* the common pod: Running and Ready, started, not deleting,
+		 * one container, one usage entry (anything else: digest_pod()).
+		 * Loads are what this loop spends its time on: phase and ready,
+		 * kind and requests_set are adjacent ints read as one word each;
+		 * the other properties are gathered without a compare each
+		 * (kinds OR-ed, start times reduced to their maximum). */
+		memcpy(&pr, (const char *)p + offsetof(hpa_decide_pod, phase), sizeof(pr));
 		if (UNLIKELY(!u || ((u->n_containers ^ 1) | (p->n_containers ^ 1) | (size_t)p->deleting |
-				   (size_t)(unsigned)(p->phase ^ HPA_PHASE_RUNNING)))) {
+				   (size_t)(p->has_start_time ^ 1) | (pr ^ pr_want)))) {
 			if (!digest_pod(&a, p, init_cut))
 				return;
 			continue;
 		}
 		cu = u->containers;
 		st = p->start_time_ms;
-		cpu_bad |= (unsigned)(p->ready ^ HPA_COND_TRUE) | (unsigned)(p->has_start_time ^ 1);
+		memcpy(&kr, (const char *)k + offsetof(hpa_decide_container, kind), sizeof(kr));
 		max_start = st > max_start ? st : max_start;
-		kinds |= (unsigned)k->kind;
+		kinds |= kr & kind_mask;
+		rb &= kr;
 		pod_req |= p->pod_requests_set;
 		ub &= cu->usage_set;
-		rb &= k->requests_set;
 		u_cpu += (uint64_t)cu->usage_milli[HPA_RESOURCE_CPU];
 		u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
 		q_cpu += (uint64_t)k->requests_milli[HPA_RESOURCE_CPU];
 		q_mem += (uint64_t)k->requests_milli[HPA_RESOURCE_MEMORY];
+	}
+	{
+		/* the requests_set half of the AND of (kind, requests_set) words */
+		struct {
+			int kind;
+			unsigned set;
+		} kw;
+		memcpy(&kw, &rb, sizeof(kw));
+		rbits = kw.set;
 	}
 	/* local sums (registers) for the common pods, a (memory) for the others */
 	a.u_cpu += u_cpu;
@@ -143,14 +173,14 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 		for (p = in->pods; p < end; p++)
 			if (!digest_pod(&a, p, init_cut))
 				return;
-		ub = rb = ~0u;
+		ub = rbits = ~0u;
 		cpu_bad = pod_req = 0;
 		max_start = INT64_MIN;
 	}
 	cpu_bad |= (unsigned)(max_start > init_cut);
-	rb = pod_req ? 0u : rb;
+	rbits = pod_req ? 0u : rbits;
 	a.ok &= ub & (cpu_bad ? ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) : ~0u);
-	a.rok &= rb;
+	a.rok &= rbits;
 	if (UNLIKELY(!a.ok))
 		return;
 	c->dg.usage_ok = a.ok;
