@@ -436,7 +436,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
 	if (w->dep.memory_request_bytes > 0)
 		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
-	sc->container.name = w->container_name;
+	sc->container.name = w->dep.container_name; /* = w->container_name, in a hot line */
 	sc->container.requests_set = req_set;
 	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
 	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
@@ -457,7 +457,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 			hpa_pod_usage *u = &sc->usage[i];
 			hpa_container_usage *cu = &sc->cusage[i];
 			int64_t win = sp->ms_t[0] - sp->ms_t[1];
-			cu->name = w->container_name;
+			cu->name = sc->container.name;
 			cu->usage_milli[HPA_RESOURCE_CPU] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
 			cu->usage_milli[HPA_RESOURCE_MEMORY] = hpa__sim_round(sp->ms_mem) * 1000;
 			u->pod = p->name;

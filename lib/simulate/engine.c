@@ -458,7 +458,6 @@ static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 	p->id = w->next_pod_id++;
 	pod_name(w, p);
 	p->phase = HPA__POD_PENDING;
-	p->created_ms = t;
 	p->cum_at_ms = t;
 	return push(sim, t + hpa__sim_rng_jitter(&w->rng, w->dep.schedule_ms, w->dep.jitter_permille),
 		HPA__EV_POD_SCHEDULED, (uint32_t)wi, p->id);
@@ -484,8 +483,7 @@ static bool delete_first(const hpa__sim_pod *a, const hpa__sim_pod *b)
 		return !a->ready;
 	if (a->ready && a->ready_ltt_ms != b->ready_ltt_ms)
 		return a->ready_ltt_ms > b->ready_ltt_ms;
-	if (a->created_ms != b->created_ms)
-		return a->created_ms > b->created_ms;
+	/* newer: ids grow with the creation time */
 	return a->id > b->id;
 }
 
@@ -1023,7 +1021,6 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 			pod_name(w, p);
 			p->phase = HPA__POD_RUNNING;
 			p->scheduled = p->started = p->booted = p->ready = true;
-			p->created_ms = t0 - LONG_AGO_MS;
 			p->start_time_ms = t0 - LONG_AGO_MS;
 			p->container_ms = t0 - LONG_AGO_MS;
 			p->boot_done_ms = t0 - LONG_AGO_MS;
@@ -1124,14 +1121,12 @@ static void prefetch_ahead(const hpa_sim *sim, size_t hi)
 	if ((j = hi + 4 * PF_STEP) < sim->n_hpa)
 		prefetch_bytes(&sim->hpas[j], offsetof(hpa__sim_hpa, name));
 	if ((j = hi + 3 * PF_STEP) < sim->n_hpa) {
-		prefetch_bytes(&sim->wl[sim->hpas[j].wl], sizeof(*sim->wl));
+		prefetch_bytes(&sim->wl[sim->hpas[j].wl], offsetof(hpa__sim_workload, dep.termination_grace_ms));
 		hpa__sim_glue_prefetch(sim->hpas[j].glue, 0);
 	}
 	if ((j = hi + 2 * PF_STEP) < sim->n_hpa) {
 		const hpa__sim_workload *w = &sim->wl[sim->hpas[j].wl];
 		prefetch_bytes(w->pods, w->n_pods * sizeof(*w->pods));
-		if (w->n_bursts)
-			prefetch_bytes(w->bursts, w->n_bursts * sizeof(*w->bursts));
 		hpa__sim_glue_prefetch(sim->hpas[j].glue, 1);
 	}
 	if ((j = hi + PF_STEP) < sim->n_hpa)

@@ -116,7 +116,7 @@ typedef enum {
 	HPA__POD_RUNNING
 } hpa__pod_phase;
 
-/* A pod: 160 bytes, what a tick, a scrape and a sync read; its name is in
+/* A pod: 152 bytes, what a tick, a scrape and a sync read; its name is in
  * the workload's names array, at the same index. */
 typedef struct {
 	uint32_t id;              /* <deployment>-<id> */
@@ -146,7 +146,6 @@ typedef struct {
 	int64_t ready_ltt_ms;     /* Ready condition lastTransitionTime */
 	int64_t container_ms;     /* container start */
 	int64_t boot_done_ms;     /* application ready to serve */
-	int64_t created_ms;
 } hpa__sim_pod;
 
 /* metadata.name of a pod */
@@ -160,40 +159,17 @@ typedef struct {
 	double mean_ms; /* mean time in the pod's CPU queue (exponential) */
 } hpa__sim_lat;
 
+/* A Deployment with its pods, load and service model. What a tick, a
+ * scrape and a sync read comes first, up to the first fields of dep
+ * (requests and limits); the rest is read at setup and by the outputs. */
 typedef struct {
-	char *name;
-	char *service_name;
-	char *container_name;
-	hpa_sim_deployment dep;   /* name pointers point at the copies above */
-	hpa_sim_service svc;
-	int32_t spec_replicas;
 	hpa__sim_pod *pods;
 	size_t n_pods, cap_pods;
 	hpa__sim_pod_name *names;  /* names[i] is the name of pods[i] */
 	size_t cap_names;
-	uint32_t next_pod_id;
+	int32_t spec_replicas;
 	bool has_load;
-	hpa_sim_load load;
-	hpa__sim_burst *bursts;
-	size_t n_bursts;
 	size_t hpa;               /* the HPA targeting it, SIZE_MAX = none */
-	hpa__sim_rng rng;         /* this workload's own stream (jitter, bursts) */
-	/* load state */
-	double backlog;           /* open loop: requests waiting beyond capacity */
-	double done_requests;     /* closed loop: requests completed (siege -r) */
-	double offered_now;       /* last tick: offered rate (req/s) or users */
-	/* interval accumulators (reset at each timeline row) */
-	double acc_served, acc_dropped, acc_offered, acc_ms;
-	double acc_cpu_ms;        /* sum over ticks of mean pod CPU x tick ms */
-	double acc_util_ms;       /* true CPU utilization (% of request) x ms */
-	double acc_mem_ms;
-	hpa__sim_lat *lat;
-	size_t n_lat, cap_lat;
-	/* totals (t >= 0) */
-	double tot_served, tot_dropped, tot_over_slo, tot_pod_ms, tot_offered;
-	double mem_capped_ms;     /* time some pod sat at its memory limit */
-	int64_t load_start_ms, load_end_ms; /* -1 = no load yet */
-	int64_t no_ready_ms;      /* time with load but no serving pod */
 	/* this workload's own event timeline (engine.c): workloads only interact
 	 * through the order of the HPA syncs, so each one is advanced on its own
 	 * up to its HPA's next sync, while its data is in the cache */
@@ -204,6 +180,33 @@ typedef struct {
 	/* bursts: in_burst holds for times in [burst_lo, burst_hi) */
 	bool in_burst;
 	int64_t burst_lo, burst_hi;
+	/* load state */
+	double backlog;           /* open loop: requests waiting beyond capacity */
+	double done_requests;     /* closed loop: requests completed (siege -r) */
+	double offered_now;       /* last tick: offered rate (req/s) or users */
+	/* totals (t >= 0) */
+	double tot_served, tot_dropped, tot_over_slo, tot_pod_ms, tot_offered;
+	double mem_capped_ms;     /* time some pod sat at its memory limit */
+	int64_t load_start_ms, load_end_ms; /* -1 = no load yet */
+	int64_t no_ready_ms;      /* time with load but no serving pod */
+	hpa_sim_service svc;
+	hpa_sim_load load;
+	hpa_sim_deployment dep;   /* name pointers point at the copies below */
+	/* --- read at setup and by the outputs --- */
+	char *name;
+	char *service_name;
+	char *container_name;
+	uint32_t next_pod_id;
+	hpa__sim_burst *bursts;
+	size_t n_bursts;
+	hpa__sim_rng rng;         /* this workload's own stream (jitter, bursts) */
+	/* interval accumulators (reset at each timeline row) */
+	double acc_served, acc_dropped, acc_offered, acc_ms;
+	double acc_cpu_ms;        /* sum over ticks of mean pod CPU x tick ms */
+	double acc_util_ms;       /* true CPU utilization (% of request) x ms */
+	double acc_mem_ms;
+	hpa__sim_lat *lat;
+	size_t n_lat, cap_lat;
 } hpa__sim_workload;
 
 /* ---- events ----------------------------------------------------------------- */
