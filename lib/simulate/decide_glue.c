@@ -23,6 +23,7 @@
  * n_metrics are read), then what only setup and texts read. */
 struct hpa__sim_glue {
 	hpa_history *history;
+	const hpa_decide_metric *metrics; /* shared by the HPAs with the same metrics (sim->mshare) */
 	size_t n_metrics;
 	bool has_behavior;
 	bool has_min;
@@ -30,7 +31,6 @@ struct hpa__sim_glue {
 	bool oom;
 	int32_t min_replicas, max_replicas;
 	int32_t prev_desired;
-	hpa_decide_metric metrics[HPA_DECIDE_MAX_METRICS];
 	hpa_decide_behavior behavior;
 	hpa_decide_policy up[MAX_POLICIES], down[MAX_POLICIES];
 	const struct hpa_sim *sim;
@@ -120,7 +120,7 @@ static int resource_of(const char *name)
 	return 0;
 }
 
-static int translate_metrics(hpa__sim_glue *g, const hpa_autoscaler *a, hpa_error *err)
+static int translate_metrics(hpa__sim_glue *g, const hpa_autoscaler *a, hpa_decide_metric *metrics, hpa_error *err)
 {
 	size_t n = hpa_autoscaler_metrics_count(a);
 	if (n > HPA_DECIDE_MAX_METRICS)
@@ -128,7 +128,7 @@ static int translate_metrics(hpa__sim_glue *g, const hpa_autoscaler *a, hpa_erro
 			HPA_DECIDE_MAX_METRICS);
 	for (size_t i = 0; i < n; i++) {
 		const hpa_metric_spec *ms = hpa_autoscaler_metrics_at(a, i);
-		hpa_decide_metric *m = &g->metrics[i];
+		hpa_decide_metric *m = &metrics[i];
 		const char *rname = NULL;
 		memset(m, 0, sizeof(*m));
 		switch (hpa_metric_spec_type(ms)) {
@@ -250,9 +250,152 @@ static size_t history_capacity(const hpa__sim_glue *g, const struct hpa_sim *sim
 	return (size_t)(cap < 16 ? 16 : cap > 100000 ? 100000 : cap);
 }
 
-int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
+/* ---- metrics shared between HPAs ---------------------------------------------------- */
+
+/* The metrics of an HPA are read-only inputs of every decision. A fleet's
+ * HPAs mostly have the same ones, so equal metric lists are kept once per
+ * simulation (strings in sim->strings) and stay in the cache. */
+struct hpa__sim_mshare {
+	uint64_t hash;
+	size_t n;
+	hpa_decide_metric *m;
+};
+
+static uint64_t mix_word(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= UINT64_C(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+static uint64_t mix_str(uint64_t h, const char *s)
+{
+	if (!s)
+		return mix_word(h, 0x5a5a);
+	for (; *s; s++)
+		h = mix_word(h, (unsigned char)*s);
+	return mix_word(h, 0xa5a5);
+}
+
+static uint64_t metrics_hash(const hpa_decide_metric *m, size_t n)
+{
+	uint64_t h = mix_word(UINT64_C(0xcbf29ce484222325), n);
+	for (size_t i = 0; i < n; i++, m++) {
+		h = mix_word(h, (uint64_t)m->type);
+		h = mix_word(h, (uint64_t)m->resource);
+		h = mix_word(h, (uint64_t)m->target_type);
+		h = mix_word(h, (uint64_t)m->average_utilization);
+		h = mix_word(h, (uint64_t)m->average_value_milli);
+		h = mix_word(h, (uint64_t)m->value_milli);
+		h = mix_word(h, (uint64_t)m->has_average_utilization | (uint64_t)m->has_average_value << 1 |
+			(uint64_t)m->has_value << 2 | (uint64_t)m->fetch_failed << 3);
+		h = mix_str(h, m->type_name);
+		h = mix_str(h, m->container);
+		h = mix_str(h, m->name);
+		h = mix_str(h, m->object_kind);
+		h = mix_str(h, m->object_name);
+	}
+	return h;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool metric_eq(const hpa_decide_metric *a, const hpa_decide_metric *b)
+{
+	return a->type == b->type && str_eq(a->type_name, b->type_name) && a->resource == b->resource &&
+		str_eq(a->container, b->container) && str_eq(a->name, b->name) && str_eq(a->selector, b->selector) &&
+		str_eq(a->object_kind, b->object_kind) && str_eq(a->object_name, b->object_name) &&
+		str_eq(a->namespace_name, b->namespace_name) && a->target_type == b->target_type &&
+		a->has_average_utilization == b->has_average_utilization &&
+		a->average_utilization == b->average_utilization && a->has_average_value == b->has_average_value &&
+		a->average_value_milli == b->average_value_milli && a->average_value_format == b->average_value_format &&
+		a->has_value == b->has_value && a->value_milli == b->value_milli && a->value_format == b->value_format &&
+		a->pod_values == b->pod_values && a->orphan_values == b->orphan_values &&
+		a->n_orphan_values == b->n_orphan_values && a->has_object_value == b->has_object_value &&
+		a->object_value_milli == b->object_value_milli && a->external_values == b->external_values &&
+		a->n_external_values == b->n_external_values && a->fetch_failed == b->fetch_failed &&
+		str_eq(a->fetch_error, b->fetch_error);
+}
+
+static int share_str(struct hpa_sim *sim, const char **s)
+{
+	char *c;
+	if (!*s)
+		return 0;
+	if (!(c = hpa__arena_strndup(&sim->strings, *s, strlen(*s))))
+		return HPA_ENOMEM;
+	*s = c;
+	return 0;
+}
+
+/* The simulation's copy of the metric list m[0..n). */
+static const hpa_decide_metric *share_metrics(struct hpa_sim *sim, const hpa_decide_metric *m, size_t n)
+{
+	uint64_t h = metrics_hash(m, n);
+	size_t mask, i;
+	struct hpa__sim_mshare *e;
+	hpa_decide_metric *copy;
+	if (2 * (sim->n_mshare + 1) > sim->mshare_cap) {
+		size_t cap = sim->mshare_cap ? 2 * sim->mshare_cap : 64;
+		size_t *t = hpa__calloc(cap, sizeof(*t));
+		if (!t)
+			return NULL;
+		for (size_t k = 0; k < sim->n_mshare; k++) {
+			for (i = (size_t)sim->mshare[k].hash & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = k + 1;
+		}
+		hpa__free(sim->mshare_tab);
+		sim->mshare_tab = t;
+		sim->mshare_cap = cap;
+	}
+	mask = sim->mshare_cap - 1;
+	for (i = (size_t)h & mask; sim->mshare_tab[i]; i = (i + 1) & mask) {
+		e = &sim->mshare[sim->mshare_tab[i] - 1];
+		if (e->hash == h && e->n == n) {
+			size_t k = 0;
+			while (k < n && metric_eq(&e->m[k], &m[k]))
+				k++;
+			if (k == n)
+				return e->m;
+		}
+	}
+	if (hpa__grow((void **)&sim->mshare, &sim->cap_mshare, sim->n_mshare + 1, sizeof(*sim->mshare)))
+		return NULL;
+	if (!(copy = hpa__calloc(n ? n : 1, sizeof(*copy))))
+		return NULL;
+	memcpy(copy, m, n * sizeof(*copy));
+	for (size_t k = 0; k < n; k++)
+		if (share_str(sim, &copy[k].type_name) || share_str(sim, &copy[k].container) ||
+			share_str(sim, &copy[k].name) || share_str(sim, &copy[k].selector) ||
+			share_str(sim, &copy[k].object_kind) || share_str(sim, &copy[k].object_name) ||
+			share_str(sim, &copy[k].namespace_name)) {
+			hpa__free(copy);
+			return NULL;
+		}
+	e = &sim->mshare[sim->n_mshare++];
+	e->hash = h;
+	e->n = n;
+	e->m = copy;
+	sim->mshare_tab[i] = sim->n_mshare;
+	return copy;
+}
+
+void hpa__sim_mshare_free(struct hpa_sim *sim)
+{
+	for (size_t k = 0; k < sim->n_mshare; k++)
+		hpa__free(sim->mshare[k].m);
+	hpa__free(sim->mshare);
+	hpa__free(sim->mshare_tab);
+}
+
+int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_hpa *h,
 	const hpa_autoscaler *a, hpa_error *err)
 {
+	hpa_decide_metric metrics[HPA_DECIDE_MAX_METRICS];
 	hpa__sim_glue *g;
 	int32_t v;
 	int rc;
@@ -271,9 +414,13 @@ int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa_
 		hpa__sim_glue_free(g);
 		return hpa__enomem(err);
 	}
-	if ((rc = translate_metrics(g, a, err))) {
+	if ((rc = translate_metrics(g, a, metrics, err))) {
 		hpa__sim_glue_free(g);
 		return rc;
+	}
+	if (!(g->metrics = share_metrics(sim, metrics, g->n_metrics))) {
+		hpa__sim_glue_free(g);
+		return hpa__enomem(err);
 	}
 	g->has_min = hpa_autoscaler_has_min_replicas(a) && hpa_autoscaler_min_replicas(a, &v, NULL) == 0;
 	g->min_replicas = g->has_min ? v : 1;
@@ -312,10 +459,6 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
 	if (stage == 0) {
 		__builtin_prefetch(g);
 	} else if (stage == 1) {
-		const char *m = (const char *)g->metrics;
-		size_t mb = g->n_metrics * sizeof(g->metrics[0]);
-		for (size_t o = 0; o < mb; o += 64)
-			__builtin_prefetch(m + o);
 		if (hs)
 			__builtin_prefetch(hs);
 	} else if (hs) {

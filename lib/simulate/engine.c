@@ -121,6 +121,7 @@ void hpa_sim_free(hpa_sim *sim)
 	hpa__free(sim->hpas);
 	hpa__free(sim->rows);
 	hpa__sim_scratch_free(sim->scratch);
+	hpa__sim_mshare_free(sim);
 	hpa__free(sim->by_name);
 	hpa__free(sim->row_targets);
 	hpa__free(sim->row_target_off);

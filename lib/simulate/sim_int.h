@@ -279,7 +279,7 @@ typedef struct {
 } hpa__sim_hpa;
 
 struct hpa_sim;
-int hpa__sim_glue_new(hpa__sim_glue **out, const struct hpa_sim *sim, const hpa__sim_hpa *h,
+int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_hpa *h,
 	const hpa_autoscaler *hpa, hpa_error *err);
 /* The inputs and result of the latest decision (valid in on_sync), for tests. */
 const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim);
@@ -296,6 +296,7 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage);
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool text,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out);
 typedef struct hpa__sim_scratch hpa__sim_scratch;
+void hpa__sim_mshare_free(struct hpa_sim *sim);
 void hpa__sim_scratch_free(hpa__sim_scratch *sc);
 
 /* ---- the simulation (engine.c) ------------------------------------------------ */
@@ -316,6 +317,10 @@ struct hpa_sim {
 	size_t n_rows, cap_rows;
 	hpa__arena strings;           /* row strings */
 	struct hpa__sim_scratch *scratch; /* decision buffers (decide_glue.c) */
+	struct hpa__sim_mshare *mshare; /* metric lists shared by HPAs (decide_glue.c) */
+	size_t n_mshare, cap_mshare;
+	size_t *mshare_tab;           /* open addressing: hash -> index + 1 */
+	size_t mshare_cap;
 	size_t *by_name;              /* open-addressing table: Deployment name -> index + 1 */
 	size_t by_name_cap;           /* a power of two, or 0 */
 	hpa_targets_entry *row_targets; /* kubectl TARGETS of every row, in row order */
