@@ -688,13 +688,129 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
 	return false;
 }
 
+/* ---- the common reconcile ------------------------------------------------------------------- */
+
+/* The reconcile most syncs are: released semantics, a valid selector, the
+ * current count within [max(minReplicas, 1), maxReplicas], only whole-pod
+ * Resource metrics (cpu / memory, AverageValue or Utilization) whose pods
+ * are all plainly ready (the digest has their sums), no pod classes asked
+ * for. Writes exactly what the general path below writes for such an
+ * input, without its generic machinery: the input checks fused into one
+ * pass over the metrics, the conditions written in place. Returns false
+ * before writing anything when the input is not such a reconcile (or is
+ * invalid): the general path then decides, and reports errors. */
+static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o)
+{
+	const hpa_decide_metric *m = in->metrics;
+	const hpa_decide_behavior *beh = in->behavior;
+	size_t i, n = in->n_metrics, metric_index = SIZE_MAX;
+	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
+	int32_t max = in->max_replicas, replicas = 0, desired;
+	unsigned bad;
+	hpa__calc c;
+	hpa_normalization nz;
+	recs_view rv;
+	bool rescale;
+
+	/* the input checks of check_input() for this case, and the case */
+	bad = (in->version != HPA_DECIDE_INPUT_VERSION) | (o->semantics != HPA_SEMANTICS_RELEASED) |
+	      (in->status_replicas < 0) | (min < 0) | (min > max) | (current < 1) | (current < min) |
+	      (current > max) | ((unsigned)in->selector > HPA_SELECTOR_OK) | (n - 1 >= HPA_DECIDE_MAX_METRICS) |
+	      (m == NULL) | (in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
+	if (bad)
+		return false;
+	for (i = 0; i < n; i++)
+		bad |= (m[i].type != HPA_SOURCE_RESOURCE) | ((unsigned)m[i].resource - HPA_RESOURCE_CPU > 1u) |
+		       m[i].fetch_failed | !(m[i].has_average_value | m[i].has_average_utilization) |
+		       ((m[i].n_orphan_values != 0) & (m[i].orphan_values == NULL)) |
+		       ((m[i].n_external_values != 0) & (m[i].external_values == NULL));
+	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
+		return false;
+
+	calc_init(&c, o, in);
+	hpa__digest_build(&c, m, n);
+	for (i = 0; i < n; i++) {
+		unsigned bit = HPA_RESOURCE_BIT(m[i].resource);
+		bad |= !(c.dg.usage_ok & bit) ||
+		       (!m[i].has_average_value && (!(c.dg.req_ok & bit) || c.dg.q[m[i].resource] == 0));
+	}
+	if (bad)
+		return false;
+
+	/* computeReplicasForMetrics */
+	for (i = 0; i < n; i++) {
+		hpa_metric_result *r = &d->metrics[i];
+		hpa__eval_from_digest(&c, &m[i], r, NULL);
+		if (replicas == 0 || r->replicas > replicas) {
+			replicas = r->replicas;
+			metric_index = i;
+		}
+	}
+	desired = replicas > 0 ? replicas : 0;
+	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
+	nz.update.slot = -1;
+	normalize(&c, &rv, h, current, desired, min, max, beh, &nz);
+
+	d->current_replicas = current;
+	d->metric_replicas = replicas;
+	d->prenormalized_replicas = desired;
+	d->stabilized_replicas = nz.stabilized_replicas;
+	d->min_replicas = min;
+	d->error = false;
+	d->metrics_computed = true;
+	d->limit_reason = nz.limit_reason;
+	d->stabilization = nz.stabilization;
+	d->n_metrics = n;
+	d->n_invalid_metrics = 0;
+	d->metric_index = metric_index;
+	d->remove_scaled_to_zero = false;
+	d->rescale_reason[0] = '\0';
+	d->error_message[0] = '\0';
+	memset(&d->update, 0, sizeof(d->update));
+	d->update.init_recommendations = rv.virt;
+	d->update.init_replicas = rv.virt ? current : 0;
+	d->update.store_recommendation = true;
+	d->update.recommendation = desired;
+	d->update.slot = nz.update.slot;
+
+	rescale = nz.desired_replicas != current;
+	d->n_conditions = 3;
+	d->conditions[0].type = HPA_CONDITION_ABLE_TO_SCALE;
+	d->conditions[0].status = HPA_COND_TRUE;
+	d->conditions[0].reason = rescale ? "SucceededRescale" : stab_reasons[nz.stabilization];
+	d->conditions[0].message[0] = '\0';
+	d->conditions[1].type = HPA_CONDITION_SCALING_ACTIVE;
+	d->conditions[1].status = HPA_COND_TRUE;
+	d->conditions[1].reason = "ValidMetricFound";
+	d->conditions[1].message[0] = '\0';
+	d->conditions[2].type = HPA_CONDITION_SCALING_LIMITED;
+	d->conditions[2].status = nz.desired_replicas == nz.stabilized_replicas ? HPA_COND_FALSE : HPA_COND_TRUE;
+	d->conditions[2].reason = limit_reasons[nz.limit_reason];
+	d->conditions[2].message[0] = '\0';
+	if (rescale && beh) {
+		const hpa_decide_rules *rr = nz.desired_replicas > current ? &beh->scale_up : &beh->scale_down;
+		d->update.store_event = true;
+		d->update.prev_replicas = current;
+		d->update.new_replicas = nz.desired_replicas;
+		/* both default lists use 15 s periods */
+		d->update.longest_period_seconds = rr->has_policies
+			? hpa__rules_longest_period(rr, nz.desired_replicas > current) : 15;
+	}
+	d->rescale = rescale;
+	d->desired_replicas = nz.desired_replicas;
+	if (!o->no_text)
+		hpa__format_texts(d, in);
+	return true;
+}
+
 /* ---- the reconcile ---------------------------------------------------------------------------- */
 
 int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h, const hpa_decide_options *opts,
 	hpa_error *err)
 {
 	hpa_decide_options obuf;
-	const hpa_decide_options *o;
+	const hpa_decide_options *o = NULL;
 	hpa__calc c;
 	const hpa_decide_metric *metrics;
 	size_t n_metrics;
@@ -707,7 +823,11 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	if (!d || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
 	d->version = HPA_DECISION_VERSION;
-	if ((rc = hpa__decide_options(&o, &obuf, opts, err)) ||
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
+		return rc;
+	if (LIKELY(decide_common(d, in, h, o)))
+		return HPA_OK;
+	if (
 	    (UNLIKELY(!input_plainly_ok(in)) && (rc = check_input(in, err))))
 		return rc;
 	calc_init(&c, o, in);
