@@ -586,7 +586,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	for (size_t i = 0; i < n; i++) {
 		const hpa__sim_pod *sp = &w->pods[i];
 		hpa_decide_pod *p = &sc->pods[i];
-		p->name = w->names[i].s;
+		p->name = w->cold[i].name;
 		p->phase = sp->phase == HPA__POD_PENDING ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
 		/* the kubelet adds the Ready condition (False) when it starts the pod */
 		p->ready = sp->scheduled ? (sp->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;

@@ -106,7 +106,7 @@ void hpa_sim_free(hpa_sim *sim)
 		hpa__free(w->service_name);
 		hpa__free(w->container_name);
 		hpa__free(w->pods);
-		hpa__free(w->names);
+		hpa__free(w->cold);
 		hpa__free(w->bursts);
 		hpa__free(w->lat);
 		hpa__free(w->ev);
@@ -436,14 +436,14 @@ static bool serving(const hpa__sim_pod *p)
  * random suffix: <deployment>-<hash>-<n>. */
 static void pod_name(hpa__sim_workload *w, hpa__sim_pod *p)
 {
-	snprintf(w->names[p - w->pods].s, sizeof(w->names[0].s), "%.40s-%u", w->name, (unsigned)p->id);
+	snprintf(w->cold[p - w->pods].name, sizeof(w->cold[0].name), "%.40s-%u", w->name, (unsigned)p->id);
 }
 
 /* Room for one more pod (and its name). */
 static int grow_pods(hpa__sim_workload *w)
 {
 	if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)) ||
-		hpa__grow((void **)&w->names, &w->cap_names, w->n_pods + 1, sizeof(*w->names)))
+		hpa__grow((void **)&w->cold, &w->cap_cold, w->n_pods + 1, sizeof(*w->cold)))
 		return HPA_ENOMEM;
 	return 0;
 }
@@ -456,6 +456,7 @@ static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 		return HPA_ENOMEM;
 	p = &w->pods[w->n_pods++];
 	memset(p, 0, sizeof(*p));
+	memset(&w->cold[w->n_pods - 1], 0, sizeof(*w->cold));
 	p->id = w->next_pod_id++;
 	pod_name(w, p);
 	p->phase = HPA__POD_PENDING;
@@ -468,7 +469,7 @@ static void remove_pod(hpa__sim_workload *w, hpa__sim_pod *p)
 {
 	size_t i = (size_t)(p - w->pods);
 	memmove(&w->pods[i], &w->pods[i + 1], (w->n_pods - i - 1) * sizeof(*w->pods));
-	memmove(&w->names[i], &w->names[i + 1], (w->n_pods - i - 1) * sizeof(*w->names));
+	memmove(&w->cold[i], &w->cold[i + 1], (w->n_pods - i - 1) * sizeof(*w->cold));
 	w->n_pods--;
 }
 
@@ -547,14 +548,14 @@ static int pod_event(hpa_sim *sim, const hpa__sim_event *ev)
 		int rc;
 		p->phase = HPA__POD_RUNNING;
 		p->started = true;
-		p->container_ms = t;
+		w->cold[p - w->pods].container_ms = t;
 		p->cum_at_ms = t;
 		p->cpu_cum = 0.0;
 		p->cpu_rate = c; /* start-up burns all the CPU it may use */
 		p->mem = (double)w->svc.mem_start_bytes;
 		boot = hpa__sim_rng_jitter(&w->rng, boot, w->dep.jitter_permille);
-		p->boot_done_ms = t + boot;
-		if ((rc = push(sim, p->boot_done_ms, HPA__EV_POD_BOOTED, ev->wl, p->id)))
+		w->cold[p - w->pods].boot_done_ms = t + boot;
+		if ((rc = push(sim, t + boot, HPA__EV_POD_BOOTED, ev->wl, p->id)))
 			return rc;
 		if (w->dep.readiness_initial_delay_ms < 0) {
 			/* no readiness probe: Ready as soon as the container runs */
@@ -744,8 +745,9 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 			if (p->deleting) {
 				/* its CPU rate was set when the deletion began */
 			} else if (!p->booted) {
-				double span = (double)(p->boot_done_ms - p->container_ms);
-				double f = span > 0 ? (double)(t - p->container_ms) / span : 1.0;
+				const hpa__sim_pod_cold *pc = &w->cold[i];
+				double span = (double)(pc->boot_done_ms - pc->container_ms);
+				double f = span > 0 ? (double)(t - pc->container_ms) / span : 1.0;
 				if (f > 1.0)
 					f = 1.0;
 				p->cpu_rate = c;
@@ -817,40 +819,57 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 /* ---- metrics pipeline ------------------------------------------------------------------ */
 
 /* The kubelet's stats point of a running pod at t. */
-static void kubelet_point(hpa__sim_pod *p, int64_t t)
+static void kubelet_point(hpa__sim_workload *w, size_t i, int64_t t)
 {
+	hpa__sim_pod *p = &w->pods[i];
+	hpa__sim_pod_cold *pc = &w->cold[i];
 	advance(p, t);
 	p->k_has = true;
-	p->k_t = t;
-	p->k_cum = p->cpu_cum;
-	p->k_mem = p->mem;
+	pc->k_t = t;
+	pc->k_cum = p->cpu_cum;
+	pc->k_mem = p->mem;
 }
 
 static void kubelet_sample(hpa__sim_workload *w, int64_t t)
 {
 	for (size_t i = 0; i < w->n_pods; i++)
 		if (w->pods[i].started)
-			kubelet_point(&w->pods[i], t);
+			kubelet_point(w, i, t);
+}
+
+/* metrics-server: keep the two latest distinct points per pod */
+static void ms_push(hpa__sim_pod *p, int64_t t, double cum, double mem)
+{
+	p->ms_t[1] = p->ms_t[0];
+	p->ms_cum[1] = p->ms_cum[0];
+	p->ms_t[0] = t;
+	p->ms_cum[0] = cum;
+	p->ms_mem = mem;
+	if (p->ms_n < 2)
+		p->ms_n++;
 }
 
 /* metrics-server: keep the two latest distinct kubelet points per pod;
- * with kubelet_interval_ms = 0 the kubelet point is taken right now. */
+ * with kubelet_interval_ms = 0 the kubelet point is taken right now (and
+ * goes straight to metrics-server: a running pod's point is always newer). */
 static void scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
 {
-	bool fresh = sim->opts.kubelet_interval_ms == 0;
+	if (sim->opts.kubelet_interval_ms == 0) {
+		for (size_t i = 0; i < w->n_pods; i++) {
+			hpa__sim_pod *p = &w->pods[i];
+			if (!p->started || (p->ms_n > 0 && t <= p->ms_t[0]))
+				continue;
+			advance(p, t);
+			ms_push(p, t, p->cpu_cum, p->mem);
+		}
+		return;
+	}
 	for (size_t i = 0; i < w->n_pods; i++) {
 		hpa__sim_pod *p = &w->pods[i];
-		if (fresh && p->started)
-			kubelet_point(p, t);
-		if (!p->k_has || (p->ms_n > 0 && p->k_t <= p->ms_t[0]))
+		const hpa__sim_pod_cold *pc = &w->cold[i];
+		if (!p->k_has || (p->ms_n > 0 && pc->k_t <= p->ms_t[0]))
 			continue;
-		p->ms_t[1] = p->ms_t[0];
-		p->ms_cum[1] = p->ms_cum[0];
-		p->ms_t[0] = p->k_t;
-		p->ms_cum[0] = p->k_cum;
-		p->ms_mem = p->k_mem;
-		if (p->ms_n < 2)
-			p->ms_n++;
+		ms_push(p, pc->k_t, pc->k_cum, pc->k_mem);
 	}
 }
 
@@ -1018,13 +1037,14 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 				return HPA_ENOMEM;
 			p = &w->pods[w->n_pods++];
 			memset(p, 0, sizeof(*p));
+			memset(&w->cold[w->n_pods - 1], 0, sizeof(*w->cold));
 			p->id = w->next_pod_id++;
 			pod_name(w, p);
 			p->phase = HPA__POD_RUNNING;
 			p->scheduled = p->started = p->booted = p->ready = true;
 			p->start_time_ms = t0 - LONG_AGO_MS;
-			p->container_ms = t0 - LONG_AGO_MS;
-			p->boot_done_ms = t0 - LONG_AGO_MS;
+			w->cold[w->n_pods - 1].container_ms = t0 - LONG_AGO_MS;
+			w->cold[w->n_pods - 1].boot_done_ms = t0 - LONG_AGO_MS;
 			p->ready_ltt_ms = t0 - LONG_AGO_MS + 30000;
 			p->cum_at_ms = t0;
 			p->cpu_rate = (double)w->svc.base_cpu_milli;

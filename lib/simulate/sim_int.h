@@ -116,8 +116,9 @@ typedef enum {
 	HPA__POD_RUNNING
 } hpa__pod_phase;
 
-/* A pod: 152 bytes, what a tick, a scrape and a sync read; its name is in
- * the workload's names array, at the same index. */
+/* A pod: 112 bytes, what a tick, a scrape and a sync read; what only a
+ * booting pod, a kubelet interval or a text reads is in the workload's cold
+ * array at the same index. */
 typedef struct {
 	uint32_t id;              /* <deployment>-<id> */
 	uint8_t phase;            /* hpa__pod_phase */
@@ -126,7 +127,7 @@ typedef struct {
 	bool booted;              /* application finished starting */
 	bool ready;               /* Ready condition True */
 	bool deleting;            /* deletionTimestamp set */
-	bool k_has;               /* kubelet: has a stats point */
+	bool k_has;               /* kubelet: has a stats point (in cold) */
 	uint8_t ms_n;             /* metrics-server: 0, 1 or 2 points */
 	/* resource model */
 	double cpu_rate;          /* current CPU usage, milli-cores */
@@ -134,9 +135,6 @@ typedef struct {
 	int64_t cum_at_ms;        /* time up to which cpu_cum is integrated */
 	double mem;               /* working set, bytes */
 	double served;            /* requests served since start */
-	/* kubelet: the latest stats point */
-	int64_t k_t;
-	double k_cum, k_mem;
 	/* metrics-server: the two latest distinct kubelet points */
 	int64_t ms_t[2];          /* [0] = latest */
 	double ms_cum[2];
@@ -144,14 +142,17 @@ typedef struct {
 	/* lifecycle */
 	int64_t start_time_ms;    /* status.startTime */
 	int64_t ready_ltt_ms;     /* Ready condition lastTransitionTime */
-	int64_t container_ms;     /* container start */
-	int64_t boot_done_ms;     /* application ready to serve */
 } hpa__sim_pod;
 
-/* metadata.name of a pod */
+/* The rest of a pod. */
 typedef struct {
-	char s[64];
-} hpa__sim_pod_name;
+	char name[64];            /* metadata.name */
+	int64_t container_ms;     /* container start */
+	int64_t boot_done_ms;     /* application ready to serve */
+	/* kubelet: the latest stats point (kubelet_interval_ms > 0) */
+	int64_t k_t;
+	double k_cum, k_mem;
+} hpa__sim_pod_cold;
 
 /* One latency component of the timeline interval: a tick's requests. */
 typedef struct {
@@ -165,8 +166,8 @@ typedef struct {
 typedef struct {
 	hpa__sim_pod *pods;
 	size_t n_pods, cap_pods;
-	hpa__sim_pod_name *names;  /* names[i] is the name of pods[i] */
-	size_t cap_names;
+	hpa__sim_pod_cold *cold;   /* cold[i]: the rest of pods[i] */
+	size_t cap_cold;
 	int32_t spec_replicas;
 	bool has_load;
 	size_t hpa;               /* the HPA targeting it, SIZE_MAX = none */
