@@ -122,23 +122,30 @@ static int check_rules(const hpa_decide_rules *r, const char *dir, hpa_error *er
 
 /* ---- rate limits --------------------------------------------------------------------------- */
 
-static int32_t change_in(const hpa__evt *e, size_t n, int32_t period_s, int64_t now)
+/* Sum of the changes of events newer than cutoff, two at a time. */
+static inline int64_t change_since(const hpa__evt *e, size_t n, int64_t cutoff)
 {
-	int64_t cutoff = hpa__add_sat(now, -(int64_t)period_s * 1000), sum = 0;
+	int64_t s0 = 0, s1 = 0;
 	size_t i;
-	for (i = 0; i < n; i++)
-		if (e[i].ts > cutoff)
-			sum += e[i].change;
-	return hpa__i32_sat(sum);
+	for (i = 0; i + 1 < n; i += 2) {
+		s0 += e[i].ts > cutoff ? e[i].change : 0;
+		s1 += e[i + 1].ts > cutoff ? e[i + 1].change : 0;
+	}
+	if (i < n)
+		s0 += e[i].ts > cutoff ? e[i].change : 0;
+	return s0 + s1;
 }
 
+/* The replica count at the start of the period (getReplicasChangePerPeriod
+ * of both directions). */
 static int32_t period_start(int32_t current, const hpa_history *h, int32_t period_s, int64_t now)
 {
-	int64_t up = 0, down = 0;
-	if (h) {
-		up = change_in(h->up, h->n_up, period_s, now);
-		down = change_in(h->down, h->n_down, period_s, now);
-	}
+	int64_t cutoff, up, down;
+	if (!h)
+		return current;
+	cutoff = hpa__add_sat(now, -(int64_t)period_s * 1000);
+	up = hpa__i32_sat(change_since(h->up, h->n_up, cutoff));
+	down = hpa__i32_sat(change_since(h->down, h->n_down, cutoff));
 	return hpa__i32_sat((int64_t)current - up + down);
 }
 
@@ -707,7 +714,7 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	size_t i, n = in->n_metrics, metric_index = SIZE_MAX;
 	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
 	int32_t max = in->max_replicas, replicas = 0, desired;
-	unsigned bad;
+	unsigned bad, need_u = 0, need_q = 0;
 	hpa__calc c;
 	hpa_normalization nz;
 	recs_view rv;
@@ -720,22 +727,25 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	      (m == NULL) | (in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
 	if (bad)
 		return false;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* (a bad resource fails the check; & 3 only keeps the shift defined) */
+		unsigned bit = HPA_RESOURCE_BIT((unsigned)m[i].resource & 3u);
 		bad |= (m[i].type != HPA_SOURCE_RESOURCE) | ((unsigned)m[i].resource - HPA_RESOURCE_CPU > 1u) |
 		       m[i].fetch_failed | !(m[i].has_average_value | m[i].has_average_utilization) |
 		       ((m[i].n_orphan_values != 0) & (m[i].orphan_values == NULL)) |
 		       ((m[i].n_external_values != 0) & (m[i].external_values == NULL));
+		need_u |= bit;
+		need_q |= m[i].has_average_value ? 0u : bit;
+	}
 	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
 		return false;
 
 	calc_init(&c, o, in);
-	hpa__digest_build(&c, m, n);
-	for (i = 0; i < n; i++) {
-		unsigned bit = HPA_RESOURCE_BIT(m[i].resource);
-		bad |= !(c.dg.usage_ok & bit) ||
-		       (!m[i].has_average_value && (!(c.dg.req_ok & bit) || c.dg.q[m[i].resource] == 0));
-	}
-	if (bad)
+	hpa__digest_pods(&c, need_u, need_q);
+	/* every metric from the digest (hpa__eval_from_digest()'s conditions) */
+	if ((c.dg.usage_ok & need_u) != need_u || (c.dg.req_ok & need_q) != need_q ||
+	    ((need_q & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) && c.dg.q[HPA_RESOURCE_CPU] == 0) ||
+	    ((need_q & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) && c.dg.q[HPA_RESOURCE_MEMORY] == 0))
 		return false;
 
 	/* computeReplicasForMetrics */

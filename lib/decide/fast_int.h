@@ -75,31 +75,19 @@ _Static_assert(offsetof(hpa_decide_pod, ready) == offsetof(hpa_decide_pod, phase
 _Static_assert(offsetof(hpa_decide_container, requests_set) == offsetof(hpa_decide_container, kind) + sizeof(int),
 	"kind and requests_set are adjacent");
 
-static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
+/* The pod pass of the digest for the resources in need_u (usage) and
+ * need_q (requests too). */
+static inline void hpa__digest_pods(hpa__calc *c, unsigned need_u, unsigned need_q)
 {
 	const hpa_decide_input *in = c->in;
 	const hpa_decide_pod *p, *end;
-	unsigned need_u = 0, need_q = 0, ub = ~0u, cpu_bad = 0, pod_req = 0, rbits;
+	unsigned ub = ~0u, cpu_bad = 0, pod_req = 0, rbits;
 	uint64_t kinds = 0, rb = ~UINT64_C(0), pr_want, kind_mask;
 	dg_acc a;
 	int64_t init_cut, max_start = INT64_MIN;
 	uint64_t u_cpu = 0, u_mem = 0, q_cpu = 0, q_mem = 0;
-	size_t i;
 
 	c->dg.usage_ok = c->dg.req_ok = 0;
-	for (i = 0; i < n; i++, m++) {
-		unsigned bit;
-		if (m->type != HPA_SOURCE_RESOURCE || m->fetch_failed ||
-		    (m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY))
-			continue;
-		bit = HPA_RESOURCE_BIT(m->resource);
-		if (m->has_average_value) {
-			need_u |= bit;
-		} else if (m->has_average_utilization) {
-			need_u |= bit;
-			need_q |= bit;
-		}
-	}
 	if (!need_u || !in->n_pods || in->n_orphan_usage)
 		return;
 	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
@@ -189,6 +177,27 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 	c->dg.u[HPA_RESOURCE_MEMORY] = a.u_mem;
 	c->dg.q[HPA_RESOURCE_CPU] = a.q_cpu;
 	c->dg.q[HPA_RESOURCE_MEMORY] = a.q_mem;
+}
+
+/* Fill c->dg for the whole-pod Resource metrics among m[0..n). */
+static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
+{
+	unsigned need_u = 0, need_q = 0;
+	size_t i;
+	for (i = 0; i < n; i++, m++) {
+		unsigned bit;
+		if (m->type != HPA_SOURCE_RESOURCE || m->fetch_failed ||
+		    (m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY))
+			continue;
+		bit = HPA_RESOURCE_BIT(m->resource);
+		if (m->has_average_value) {
+			need_u |= bit;
+		} else if (m->has_average_utilization) {
+			need_u |= bit;
+			need_q |= bit;
+		}
+	}
+	hpa__digest_pods(c, need_u, need_q);
 }
 
 /* A whole-pod Resource metric when the digest has its sums (every pod
