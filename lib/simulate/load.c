@@ -542,14 +542,15 @@ static double rate_at(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_
 	case HPA__LOAD_DIURNAL:
 		/* lowest at the start of the period (night), highest half-way (noon) */
 	{
-		double x = 2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms, c;
-		if (trig && trig->has && trig->x == x) {
+		double c;
+		if (trig && trig->has && trig->rel == rel && trig->period == l->period_ms) {
 			c = trig->c;
 		} else {
-			c = cos(x);
+			c = cos(2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms);
 			if (trig) {
 				trig->has = true;
-				trig->x = x;
+				trig->rel = rel;
+				trig->period = l->period_ms;
 				trig->c = c;
 			}
 		}

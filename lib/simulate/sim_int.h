@@ -98,7 +98,8 @@ double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, s
  * share their period, so all workloads ask for the same value at a tick). */
 typedef struct {
 	bool has;
-	double x, c;
+	int64_t rel, period; /* the argument: time into the profile, period */
+	double c;
 } hpa__sim_trig;
 /* The same rate as hpa__sim_load_rate(), with the burst state given. */
 double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t_ms, hpa__sim_trig *trig);
