@@ -1,7 +1,7 @@
 /*
  * bench/bench_fleet.c -- a fleet of HPAs for one simulated day.
  *
- *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet]
+ *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--expect HASH]
  *
  * Default: 10,000 HPAs x 24 h at a 15 s sync = 57.6 M decisions, each HPA
  * with two metrics (cpu Utilization 60 %, memory AverageValue) and a seeded
@@ -9,7 +9,9 @@
  * decisions, the time on one core, decisions per second and a hash (FNV-1a
  * 64) of every replica trajectory, which must not change between runs or
  * machines with the same build. A progress bar goes to stderr when it is a
- * terminal and the run is longer than a second.
+ * terminal and the run is longer than a second. With --expect the run fails
+ * when the trajectory hash differs (ctest bench.fleet_ci: a change of what
+ * the simulator or the decision computes shows up as a failure).
  *
  * The fleet runs with a 15 s tick, kubelet stats taken at each scrape and
  * no timeline (HPA_SIM_NO_TIMELINE); every decision still goes through
@@ -173,7 +175,8 @@ int main(int argc, char **argv)
 	size_t hpas = 10000;
 	double hours = 24.0;
 	uint64_t seed = 42, rs;
-	bool quiet = false;
+	bool quiet = false, expect = false;
+	uint64_t expected = 0;
 	hpa_sim_options o;
 	hpa_decide_options dopts;
 	hpa_sim *sim = NULL;
@@ -190,10 +193,14 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--ci")) {
 			hpas = 1000;
 			hours = 1.0;
-		} else if (!strcmp(argv[i], "--quiet"))
+		} else if (!strcmp(argv[i], "--quiet")) {
 			quiet = true;
-		else {
-			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet]\n", argv[0]);
+		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
+			expect = true;
+			expected = strtoull(argv[++i], NULL, 16);
+		} else {
+			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--expect HASH]\n",
+				argv[0]);
 			return 2;
 		}
 	}
@@ -243,9 +250,15 @@ int main(int argc, char **argv)
 		(unsigned long long)st.rescales, st.decisions ? (double)st.replica_sum / (double)st.decisions : 0.0,
 		st.replica_max);
 	printf("time:        %.3f s CPU on one core (wall %.3f s; setup %.3f s CPU)\n", t_run, w_run, t_setup);
-	printf("throughput:  %.2f M decisions/s (simulation included)\n", (double)st.decisions / t_run / 1e6);
+	printf("throughput:  %.2f M decisions/s (simulation included), %.0f ns per HPA sync\n",
+		(double)st.decisions / t_run / 1e6, st.decisions ? t_run * 1e9 / (double)st.decisions : 0.0);
 	printf("trajectory:  %016llx\n", (unsigned long long)st.hash);
 	hpa_sim_free(sim);
+	if (expect && st.hash != expected) {
+		fprintf(stderr, "bench_fleet: trajectory %016llx, expected %016llx\n", (unsigned long long)st.hash,
+			(unsigned long long)expected);
+		return 1;
+	}
 	return 0;
 fail:
 	if (st.bar_shown)
