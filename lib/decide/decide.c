@@ -292,9 +292,11 @@ static inline int32_t hmax128(__m128i x)
 }
 #endif
 
-/* The scan over the int32 offsets, four entries (a chunk) at a time. */
-static void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
-	int32_t old_cut)
+/* The scan over the int32 offsets, four entries (a chunk) at a time;
+ * without the scale-up window's minimum when no entry can be in it
+ * (need_up false: a constant at each call). */
+static inline void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
+	int32_t old_cut, bool need_up)
 {
 #if defined(__SSE2__)
 	const __m128i uc = _mm_set1_epi32(up_cut), dc = _mm_set1_epi32(down_cut), oc = _mm_set1_epi32(old_cut);
@@ -308,15 +310,17 @@ static void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up
 		__m128i mu, md, mo;
 		if (k + 1 == chunks && (n & 3)) /* lanes past the end of the list */
 			valid = _mm_cmpgt_epi32(_mm_set1_epi32((int)(n & 3)), lanes);
-		mu = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, uc), _mm_cmpgt_epi32(up, r)), valid);
+		if (need_up) {
+			mu = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, uc), _mm_cmpgt_epi32(up, r)), valid);
+			up = sel128(mu, r, up);
+		}
 		md = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, dc), _mm_cmpgt_epi32(r, dn)), valid);
 		mo = _mm_and_si128(_mm_cmpgt_epi32(oc, t), valid);
-		up = sel128(mu, r, up);
 		dn = sel128(md, r, dn);
 		sl = sel128(mo, idx, sl);
 		idx = _mm_add_epi32(idx, four);
 	}
-	s->up = hmin128(up);
+	s->up = need_up ? hmin128(up) : INT32_MAX;
 	s->down = hmax128(dn);
 	s->slot = hmax128(sl);
 #else
@@ -324,6 +328,7 @@ static void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up
 	s->up = INT32_MAX;
 	s->down = INT32_MIN;
 	s->slot = -1;
+	(void)need_up;
 	for (i = 0; i < n; i++)
 		scan_one(s, c[i / 4].r[i % 4], c[i / 4].off[i % 4], up_cut, down_cut, old_cut, (int64_t)i);
 #endif
@@ -340,8 +345,13 @@ static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_
 	} else if (v->n == 0) {
 		return;
 	} else if (LIKELY(h->off_ok)) {
-		scan32(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), cut32(down_cut, h->rec_base),
-			cut32(old_cut, h->rec_base));
+		int32_t dc = cut32(down_cut, h->rec_base), oc = cut32(old_cut, h->rec_base);
+		/* no entry newer than the scale-up cut-off (a window of 0, the
+		 * default): no minimum to find */
+		if (h->rec_max_ts <= up_cut)
+			scan32(s, hpa__rec_chunks(h), v->n, 0, dc, oc, false);
+		else
+			scan32(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), dc, oc, true);
 	} else {
 		const hpa__rec_chunk *c = hpa__rec_chunks(h);
 		size_t i;
@@ -350,37 +360,55 @@ static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_
 	}
 }
 
-static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history *h, int32_t current,
-	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
+/* The history part of normalization, independent of the recommendation:
+ * for a behavior the windowed minimum (scale-up window) and maximum
+ * (scale-down window) and the stale slot; for the legacy normalization the
+ * maximum of the recommendations not stale (down) and the last stale one.
+ * Computed before the metrics, so that it overlaps their arithmetic. */
+static void norm_scan(scan_result *sr, const hpa__calc *c, const recs_view *rv, const hpa_decide_behavior *beh)
 {
 	int64_t now = c->now;
-	int64_t slot = -1;
-	int32_t stab, desired;
-	int limit;
-	scan_result sr;
-
 	if (!beh) {
 		int64_t cutoff = hpa__add_sat(now, -c->o->downscale_stabilization_ms);
-		int32_t scale_up_lim;
-		double lim;
-		int32_t recent;
 		/* entries not stale (ts >= cutoff, i.e. > cutoff - 1) and the
 		 * last stale one */
 		if (LIKELY(cutoff != INT64_MIN)) {
-			recs_scan(&sr, rv, INT64_MAX, cutoff - 1, cutoff);
+			recs_scan(sr, rv, INT64_MAX, cutoff - 1, cutoff);
 		} else { /* nothing is stale */
-			recs_scan(&sr, rv, INT64_MAX, INT64_MIN, INT64_MIN);
+			recs_scan(sr, rv, INT64_MAX, INT64_MIN, INT64_MIN);
 			if (rv->n) {
 				size_t i;
 				const hpa__rec_chunk *ch = rv->h ? hpa__rec_chunks(rv->h) : NULL;
 				for (i = 0; i < rv->n; i++) {
 					int32_t r = ch ? ch[i / 4].r[i % 4] : rv->virt_r;
-					sr.down = r > sr.down ? r : sr.down;
+					sr->down = r > sr->down ? r : sr->down;
 				}
 			}
 		}
-		recent = sr.down;
-		slot = sr.slot;
+	} else {
+		int32_t up_w = beh->scale_up.has_stabilization_window ? beh->scale_up.stabilization_window_seconds : 0;
+		int32_t down_w = beh->scale_down.has_stabilization_window
+			? beh->scale_down.stabilization_window_seconds
+			: (int32_t)(c->o->downscale_stabilization_ms / 1000);
+		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
+		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
+		recs_scan(sr, rv, up_cut, down_cut, up_cut < down_cut ? up_cut : down_cut);
+	}
+}
+
+/* Normalization of prenorm, with the history scan @p sr of norm_scan(). */
+static void normalize(const hpa__calc *c, const scan_result *sr, const hpa_history *h, int32_t current,
+	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
+{
+	int64_t now = c->now;
+	int64_t slot = sr->slot;
+	int32_t stab, desired;
+	int limit;
+
+	if (!beh) {
+		int32_t scale_up_lim;
+		double lim;
+		int32_t recent = sr->down;
 		stab = recent > prenorm ? recent : prenorm;
 		out->stabilization = stab != prenorm ? HPA_STAB_SCALE_DOWN_STABILIZED : HPA_STAB_READY_FOR_NEW_SCALE;
 		lim = c->o->scale_up_limit_factor * (double)current;
@@ -402,21 +430,7 @@ static void normalize(const hpa__calc *c, const recs_view *rv, const hpa_history
 			limit = HPA_LIMIT_DESIRED_WITHIN_RANGE;
 		}
 	} else {
-		int32_t up_w = beh->scale_up.has_stabilization_window ? beh->scale_up.stabilization_window_seconds : 0;
-		int32_t down_w = beh->scale_down.has_stabilization_window
-			? beh->scale_down.stabilization_window_seconds
-			: (int32_t)(c->o->downscale_stabilization_ms / 1000);
-		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
-		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
-		int64_t old_cut = up_cut < down_cut ? up_cut : down_cut;
-		int32_t up_rec, down_rec;
-		/* the windowed min and max and the stale slot in one pass,
-		 * independent of the recommendation (so that it overlaps the
-		 * metric arithmetic) */
-		recs_scan(&sr, rv, up_cut, down_cut, old_cut);
-		up_rec = sr.up;
-		down_rec = sr.down;
-		slot = sr.slot;
+		int32_t up_rec = sr->up, down_rec = sr->down;
 		up_rec = prenorm < up_rec ? prenorm : up_rec;
 		down_rec = prenorm > down_rec ? prenorm : down_rec;
 		stab = current;
@@ -718,6 +732,7 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	hpa__calc c;
 	hpa_normalization nz;
 	recs_view rv;
+	scan_result sr;
 	bool rescale;
 
 	/* the input checks of check_input() for this case, and the case */
@@ -748,6 +763,11 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	    ((need_q & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) && c.dg.q[HPA_RESOURCE_MEMORY] == 0))
 		return false;
 
+	/* the history scan first: the metrics' arithmetic (divisions) runs
+	 * while it does */
+	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
+	norm_scan(&sr, &c, &rv, beh);
+
 	/* computeReplicasForMetrics */
 	for (i = 0; i < n; i++) {
 		hpa_metric_result *r = &d->metrics[i];
@@ -758,9 +778,7 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 		}
 	}
 	desired = replicas > 0 ? replicas : 0;
-	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
-	nz.update.slot = -1;
-	normalize(&c, &rv, h, current, desired, min, max, beh, &nz);
+	normalize(&c, &sr, h, current, desired, min, max, beh, &nz);
 
 	d->current_replicas = current;
 	d->metric_replicas = replicas;
@@ -827,6 +845,7 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	int32_t current, min, max, desired = 0;
 	bool rescale = true, needs_metrics = true, master, gate, scaled_to_zero = false, obj_ext;
 	recs_view rv;
+	scan_result sr;
 	conds cs;
 	int rc;
 
@@ -922,7 +941,8 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 		if (m > desired)
 			desired = m;
 		d->prenormalized_replicas = desired;
-		normalize(&c, &rv, h, current, desired, min, max, in->behavior, &nz);
+		norm_scan(&sr, &c, &rv, in->behavior);
+		normalize(&c, &sr, h, current, desired, min, max, in->behavior, &nz);
 		d->stabilized_replicas = nz.stabilized_replicas;
 		d->stabilization = nz.stabilization;
 		d->limit_reason = nz.limit_reason;
@@ -1034,6 +1054,7 @@ int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, 
 	hpa_decide_options o;
 	hpa__calc c;
 	recs_view rv;
+	scan_result sr;
 	int rc;
 	if (!out || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_normalize: NULL argument");
@@ -1048,7 +1069,8 @@ int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, 
 	memset(out, 0, sizeof(*out));
 	out->update.slot = -1;
 	recs_view_init(&rv, h, false, 0, in->now_ms);
-	normalize(&c, &rv, h, in->current_replicas, in->desired_replicas, in->min_replicas, in->max_replicas,
+	norm_scan(&sr, &c, &rv, in->behavior);
+	normalize(&c, &sr, h, in->current_replicas, in->desired_replicas, in->min_replicas, in->max_replicas,
 		in->behavior, out);
 	return HPA_OK;
 }

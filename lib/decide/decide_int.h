@@ -46,6 +46,7 @@ struct hpa_history {
 	hpa__evt *up, *down;
 	int64_t rec_base;       /* base of the int32 offsets */
 	bool off_ok;            /* every entry's offset is valid */
+	int64_t rec_max_ts;     /* >= every recommendation's timestamp (the newest one's but after an overwrite; when n_recs > 0) */
 	uint64_t evictions;
 };
 

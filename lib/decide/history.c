@@ -125,12 +125,27 @@ static void rec_rebase(hpa_history *h, int64_t base)
 	h->off_ok = ok;
 }
 
-/* Write entry i (< n_recs). */
-static void rec_put(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
+/* The newest timestamp again. */
+static void rec_max_again(hpa_history *h)
+{
+	size_t i;
+	int64_t m = INT64_MIN;
+	for (i = 0; i < h->n_recs; i++)
+		m = rec_ts(h, i) > m ? rec_ts(h, i) : m;
+	h->rec_max_ts = m;
+}
+
+/* Write entry i (< n_recs); fresh: the entry is new (appended). */
+static void rec_put(hpa_history *h, size_t i, int32_t replicas, int64_t ts, bool fresh)
 {
 	hpa__rec_chunk *c = &hpa__rec_chunks(h)[i / 4];
+	int64_t old = c->ts[i % 4];
 	c->r[i % 4] = replicas;
 	c->ts[i % 4] = ts;
+	if (h->n_recs == 1 || ts >= h->rec_max_ts)
+		h->rec_max_ts = ts;
+	else if (!fresh && old == h->rec_max_ts)
+		rec_max_again(h); /* the newest one overwritten with an older time (only keeps the bound tight) */
 	if (h->n_recs == 1 || !h->off_ok || !rec_offset(ts, h->rec_base, &c->off[i % 4]))
 		rec_rebase(h, ts); /* the first entry, or out of range: based on the newest */
 }
@@ -167,9 +182,10 @@ static void rec_append(hpa_history *h, int32_t replicas, int64_t ts)
 		}
 		h->n_recs--;
 		h->evictions++;
+		rec_max_again(h);
 	}
 	h->n_recs++;
-	rec_put(h, h->n_recs - 1, replicas, ts);
+	rec_put(h, h->n_recs - 1, replicas, ts, true);
 }
 
 /* The recommendation read API for the other files of the module. */
@@ -330,7 +346,7 @@ int hpa_history_apply(hpa_history *h, const hpa_history_update *u, int64_t now_m
 	}
 	if (u->store_recommendation) {
 		if (u->slot >= 0 && (size_t)u->slot < h->n_recs) {
-			rec_put(h, (size_t)u->slot, u->recommendation, now_ms);
+			rec_put(h, (size_t)u->slot, u->recommendation, now_ms, false);
 		} else {
 			rec_append(h, u->recommendation, now_ms);
 		}
