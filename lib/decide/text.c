@@ -44,16 +44,18 @@ static inline void tw_end(tw *w)
 
 #define TW_LIT(w, lit) tw_put((w), (lit), sizeof(lit) - 1)
 
-/* A fixed text with its length. */
+/* A fixed text NUL-padded to PAD bytes, copied with a constant size (a few
+ * vector moves instead of a memcpy call of a variable length). The bytes
+ * of the buffer after the text's NUL become NULs too. */
+#define PAD 128
 typedef struct {
-	const char *s;
-	size_t n;
-} lit_t;
-#define LIT(s) { s, sizeof(s) - 1 }
+	char s[PAD];
+} padded;
+_Static_assert(PAD <= HPA_DECIDE_TEXT_MAX, "a padded text fits every text buffer");
 
-static inline void set_lit(char *dst, const lit_t *l)
+static inline void set_padded(char *dst, const padded *p)
 {
-	memcpy(dst, l->s, l->n + 1);
+	memcpy(dst, p->s, PAD);
 }
 
 /* ---- metric names ------------------------------------------------------------------- */
@@ -127,28 +129,57 @@ size_t hpa_decide_metric_describe(const hpa_decide_metric *m, char *buf, size_t 
 
 /* ---- condition messages and the event reason -------------------------------------------- */
 
-static const lit_t stab_messages[] = {
-	LIT(""),
-	LIT("recommended size matches current size"),
-	LIT("recent recommendations were lower than current one, applying the lowest recent recommendation"),
-	LIT("recent recommendations were higher than current one, applying the highest recent recommendation"),
+static const padded stab_messages[] = {
+	{ "" },
+	{ "recommended size matches current size" },
+	{ "recent recommendations were lower than current one, applying the lowest recent recommendation" },
+	{ "recent recommendations were higher than current one, applying the highest recent recommendation" },
 };
-static const lit_t limit_messages[] = {
-	LIT(""),
-	LIT("the desired count is within the acceptable range"),
-	LIT("the desired replica count is less than the minimum replica count"),
-	LIT("the desired replica count is more than the maximum replica count"),
-	LIT("the desired replica count is increasing faster than the maximum scale rate"),
-	LIT("the desired replica count is decreasing faster than the maximum scale rate"),
+static const padded limit_messages[] = {
+	{ "" },
+	{ "the desired count is within the acceptable range" },
+	{ "the desired replica count is less than the minimum replica count" },
+	{ "the desired replica count is more than the maximum replica count" },
+	{ "the desired replica count is increasing faster than the maximum scale rate" },
+	{ "the desired replica count is decreasing faster than the maximum scale rate" },
 };
-static const lit_t got_scale = LIT("the HPA controller was able to get the target's current scale");
-static const lit_t disabled = LIT("scaling is disabled since the replica count of the target is zero");
-static const lit_t no_selector = LIT("the HPA target's scale is missing a selector");
-static const lit_t scaled_to_zero = LIT("the HPA controller scaled the workload to zero");
-static const lit_t not_scaled_to_zero = LIT("the HPA controller did not scale the workload to zero");
-static const lit_t below_target = LIT("All metrics below target");
-static const lit_t above_max = LIT("Current number of replicas above Spec.MaxReplicas");
-static const lit_t below_min = LIT("Current number of replicas below Spec.MinReplicas");
+static const padded got_scale = { "the HPA controller was able to get the target's current scale" };
+static const padded disabled = { "scaling is disabled since the replica count of the target is zero" };
+static const padded no_selector = { "the HPA target's scale is missing a selector" };
+static const padded scaled_to_zero = { "the HPA controller scaled the workload to zero" };
+static const padded not_scaled_to_zero = { "the HPA controller did not scale the workload to zero" };
+static const padded below_target = { "All metrics below target" };
+static const padded above_max = { "Current number of replicas above Spec.MaxReplicas" };
+static const padded below_min = { "Current number of replicas below Spec.MinReplicas" };
+static const padded able_to_update = { "the HPA controller was able to update the target scale to " };
+#define ABLE_TO_UPDATE_LEN (sizeof("the HPA controller was able to update the target scale to ") - 1)
+
+/* The texts naming a whole-pod Resource metric (describe()'s "cpu
+ * resource", "memory resource utilization (percentage of request)", ...),
+ * whole: [resource - 1][0 = AverageValue, 1 = Utilization]. */
+static const padded active_resource[2][2] = {
+	{ { "the HPA was able to successfully calculate a replica count from cpu resource" },
+	  { "the HPA was able to successfully calculate a replica count from cpu resource utilization "
+	    "(percentage of request)" } },
+	{ { "the HPA was able to successfully calculate a replica count from memory resource" },
+	  { "the HPA was able to successfully calculate a replica count from memory resource utilization "
+	    "(percentage of request)" } },
+};
+static const padded above_resource[2][2] = {
+	{ { "cpu resource above target" }, { "cpu resource utilization (percentage of request) above target" } },
+	{ { "memory resource above target" }, { "memory resource utilization (percentage of request) above target" } },
+};
+
+/* The table index of a whole-pod Resource metric as describe() names it, or
+ * -1 for every other metric. */
+static inline int resource_text(const hpa_decide_metric *m)
+{
+	if (m->type != HPA_SOURCE_RESOURCE || (m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY))
+		return -1;
+	if (m->has_average_value)
+		return (m->resource - 1) * 2;
+	return m->has_average_utilization ? (m->resource - 1) * 2 + 1 : -1;
+}
 
 static void put_int(tw *w, int32_t v)
 {
@@ -199,26 +230,32 @@ static void condition_message(hpa_decision_condition *c, const hpa_decision *d, 
 	switch (c->type) {
 	case HPA_CONDITION_ABLE_TO_SCALE:
 		if (d->rescale) {
-			TW_LIT(&w, "the HPA controller was able to update the target scale to ");
+			set_padded(c->message, &able_to_update);
+			w.len = ABLE_TO_UPDATE_LEN;
 			put_int(&w, d->desired_replicas);
 			break;
 		}
-		set_lit(c->message, d->stabilization > 0 && d->stabilization <= HPA_STAB_SCALE_DOWN_STABILIZED
+		set_padded(c->message, d->stabilization > 0 && d->stabilization <= HPA_STAB_SCALE_DOWN_STABILIZED
 				? &stab_messages[d->stabilization] : &got_scale);
 		return;
 	case HPA_CONDITION_SCALING_ACTIVE:
 		if (c->status == HPA_COND_TRUE) {
+			int k = d->metric_index < d->n_metrics ? resource_text(&ds->metrics[d->metric_index]) : -1;
+			if (k >= 0) {
+				set_padded(c->message, &active_resource[k / 2][k % 2]);
+				return;
+			}
 			TW_LIT(&w, "the HPA was able to successfully calculate a replica count from ");
 			put_desc(&w, ds);
 			break;
 		}
 		switch (d->limit_reason) {
 		case HPA_LIMIT_SCALING_DISABLED:
-			set_lit(c->message, &disabled);
+			set_padded(c->message, &disabled);
 			return;
 		case HPA_LIMIT_INVALID_SELECTOR:
 			if (in->selector == HPA_SELECTOR_EMPTY) {
-				set_lit(c->message, &no_selector);
+				set_padded(c->message, &no_selector);
 				return;
 			}
 			tw_str(&w, d->error_message);
@@ -236,12 +273,12 @@ static void condition_message(hpa_decision_condition *c, const hpa_decision *d, 
 		break;
 	case HPA_CONDITION_SCALING_LIMITED:
 		if (d->limit_reason > 0 && d->limit_reason <= HPA_LIMIT_SCALE_DOWN_LIMIT) {
-			set_lit(c->message, &limit_messages[d->limit_reason]);
+			set_padded(c->message, &limit_messages[d->limit_reason]);
 			return;
 		}
 		break;
 	case HPA_CONDITION_SCALED_TO_ZERO:
-		set_lit(c->message, c->status == HPA_COND_TRUE ? &scaled_to_zero : &not_scaled_to_zero);
+		set_padded(c->message, c->status == HPA_COND_TRUE ? &scaled_to_zero : &not_scaled_to_zero);
 		return;
 	default:
 		break;
@@ -265,18 +302,24 @@ void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in)
 		/* from the metrics: the recommendation against the current count */
 		if (d->prenormalized_replicas > d->current_replicas) {
 			tw w = { d->rescale_reason, 0, sizeof(d->rescale_reason) };
+			int k = d->metric_replicas == d->prenormalized_replicas && d->metric_index < d->n_metrics
+				? resource_text(&ds.metrics[d->metric_index]) : -1;
+			if (k >= 0) {
+				set_padded(d->rescale_reason, &above_resource[k / 2][k % 2]);
+				return;
+			}
 			if (d->metric_replicas == d->prenormalized_replicas)
 				put_desc(&w, &ds);
 			TW_LIT(&w, " above target");
 			tw_end(&w);
 		} else if (d->prenormalized_replicas < d->current_replicas) {
-			set_lit(d->rescale_reason, &below_target);
+			set_padded(d->rescale_reason, &below_target);
 		}
 		/* equal: no reason (hpa_decide() wrote the one special case) */
 	} else if (d->limit_reason == HPA_LIMIT_CURRENT_ABOVE_MAX) {
-		set_lit(d->rescale_reason, &above_max);
+		set_padded(d->rescale_reason, &above_max);
 	} else if (d->limit_reason == HPA_LIMIT_CURRENT_BELOW_MIN) {
-		set_lit(d->rescale_reason, &below_min);
+		set_padded(d->rescale_reason, &below_min);
 	}
 }
 
