@@ -10,6 +10,13 @@
 # include <emmintrin.h>
 #endif
 
+/* The steps of the common reconcile, inlined into it. */
+#if defined(__GNUC__)
+# define HOT_INLINE inline __attribute__((always_inline))
+#else
+# define HOT_INLINE inline
+#endif
+
 /* ---- options and input ------------------------------------------------------------ */
 
 static const hpa_decide_options default_options = HPA_DECIDE_OPTIONS_INIT;
@@ -138,7 +145,7 @@ static inline int64_t change_since(const hpa__evt *e, size_t n, int64_t cutoff)
 
 /* The replica count at the start of the period (getReplicasChangePerPeriod
  * of both directions). */
-static int32_t period_start(int32_t current, const hpa_history *h, int32_t period_s, int64_t now)
+static HOT_INLINE int32_t period_start(int32_t current, const hpa_history *h, int32_t period_s, int64_t now)
 {
 	int64_t cutoff, up, down;
 	if (!h)
@@ -149,7 +156,7 @@ static int32_t period_start(int32_t current, const hpa_history *h, int32_t perio
 	return hpa__i32_sat((int64_t)current - up + down);
 }
 
-static int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const hpa_history *h, int64_t now)
+static HOT_INLINE int32_t scale_up_limit(int32_t current, const hpa_decide_rules *r, const hpa_history *h, int64_t now)
 {
 	const hpa_decide_policy *p;
 	size_t n, i;
@@ -397,7 +404,7 @@ static void norm_scan(scan_result *sr, const hpa__calc *c, const recs_view *rv, 
 }
 
 /* Normalization of prenorm, with the history scan @p sr of norm_scan(). */
-static void normalize(const hpa__calc *c, const scan_result *sr, const hpa_history *h, int32_t current,
+static HOT_INLINE void normalize(const hpa__calc *c, const scan_result *sr, const hpa_history *h, int32_t current,
 	int32_t prenorm, int32_t min, int32_t max, const hpa_decide_behavior *beh, hpa_normalization *out)
 {
 	int64_t now = c->now;
