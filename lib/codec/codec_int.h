@@ -52,6 +52,13 @@ int hpa__yaml_read(hpa_manifest **out, const char *buf, size_t len,
 	const hpa_parse_options *o, const char *source, hpa_error *err);
 int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
 	const hpa_parse_options *o, const char *source, hpa_error *err);
+/* YAML read straight from a seekable file, without a buffer of the whole
+ * input: 0, HPA_ENOMEM, or HPA__STREAM_AGAIN when the caller must rewind and
+ * read the file into a buffer and call hpa__yaml_read (on any other error,
+ * so that its report is the buffer reader's, with byte offsets). */
+#define HPA__STREAM_AGAIN 1
+int hpa__yaml_read_stream(hpa_manifest **out, FILE *fp, const hpa_parse_options *o,
+	const char *source, hpa_error *err);
 
 /* After a document's tree is built: unwrap Lists, add objects to the
  * manifest, run the schema checker. `root` is a map in m->arena.

@@ -7,6 +7,7 @@
 #include "schema/check.h"
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* ---- options ------------------------------------------------------------------- */
 
@@ -212,10 +213,49 @@ int hpa_manifest_parse_yaml(hpa_manifest **out, const char *buf, size_t len,
 	return run_buf(hpa__yaml_read, out, buf, len, opts, "<string>", err);
 }
 
+/* YAML from a file streams through libyaml without a buffer of the whole
+ * file; on an error the file is read again into a buffer, for the report */
 int hpa_manifest_parse_yaml_file(hpa_manifest **out, const char *path,
 	const hpa_parse_options *opts, hpa_error *err)
 {
-	return run_file(hpa__yaml_read, out, path, opts, err);
+	hpa_parse_options o;
+	struct stat st;
+	FILE *fp;
+	int rc;
+	if (out)
+		*out = NULL;
+	hpa__error_clear(err);
+	if (!out || !path)
+		return hpa__error(err, HPA_EINVAL, "out or path is NULL");
+	rc = hpa__parse_opts(&o, opts, err);
+	if (rc < 0)
+		return rc;
+	fp = fopen(path, "rb");
+	if (!fp) {
+		hpa__error(err, HPA_EIO, "cannot open: %s", strerror(errno));
+		hpa__error_set_source(err, o.source_name ? o.source_name : path);
+		return HPA_EIO;
+	}
+	if (!o.source_name)
+		o.source_name = path;
+	/* streaming needs to read the file again on an error: regular files only */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		rc = hpa__yaml_read_stream(out, fp, &o, o.source_name, err);
+	else
+		rc = HPA__STREAM_AGAIN;
+	if (rc == HPA__STREAM_AGAIN) {
+		hpa__error_clear(err);
+		clearerr(fp);
+		if (fseek(fp, 0, SEEK_SET) != 0) {
+			hpa__error(err, HPA_EIO, "cannot read again: %s", strerror(errno));
+			hpa__error_set_source(err, o.source_name);
+			rc = HPA_EIO;
+		} else {
+			rc = run_fp(hpa__yaml_read, out, fp, &o, path, err);
+		}
+	}
+	fclose(fp);
+	return rc;
 }
 
 int hpa_manifest_parse_yaml_fp(hpa_manifest **out, FILE *fp, const hpa_parse_options *opts, hpa_error *err)

@@ -386,93 +386,59 @@ done:
 
 /* ---- conversion ------------------------------------------------------------------------------- */
 
-static hpa__value *node(jreader *r, int kind)
+/* *out becomes a scalar with interned text */
+static int text_node(jreader *r, hpa__value *out, int kind, const char *s, size_t n)
 {
-	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v));
-	if (!v)
-		return NULL;
-	memset(v, 0, sizeof(*v));
-	v->kind = (uint8_t)kind;
-	v->offset = SIZE_MAX;
-	return v;
+	if (hpa__v_init_scalar(r->a, out, (hpa__vkind)kind, s, n) < 0)
+		return nomem(r);
+	return 0;
 }
 
-static hpa__value *text_node(jreader *r, int kind, const char *s, size_t n)
+static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
 {
-	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v) + n + 1);
-	char *t;
-	if (!v)
-		return NULL;
-	memset(v, 0, sizeof(*v));
-	t = (char *)(v + 1);
-	if (n)
-		memcpy(t, s, n);
-	t[n] = '\0';
-	v->kind = (uint8_t)kind;
-	v->offset = SIZE_MAX;
-	v->u.s.ptr = t;
-	v->u.s.len = n;
-	return v;
-}
-
-static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
-{
-	hpa__value *v = NULL;
 	size_t i, n;
 	int rc;
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT: {
 		void *it;
-		v = node(r, HPA__V_MAP);
-		if (!v)
-			return nomem(r);
-		v->u.map.arena = r->a;
+		hpa__pair *items;
 		n = json_object_size(j);
-		if (n) {
-			v->u.map.items = hpa__arena_alloc(r->a, n * sizeof(hpa__pair));
-			if (!v->u.map.items)
-				return nomem(r);
-		}
+		items = hpa__v_init_map_slots(r->a, out, n);
+		if (!items)
+			return nomem(r);
 		for (i = 0, it = json_object_iter(j); it && i < n; i++, it = json_object_iter_next(j, it)) {
 			const char *k = json_object_iter_key(it);
 			size_t kl = json_object_iter_key_len(it);
 			jpath sub;
-			hpa__value *kv;
 			if (kl > r->o->max_scalar_bytes)
 				return fail_path(r, HPA_ELIMIT, path, "key of %zu bytes is longer than max_scalar_bytes (%zu)",
 					kl, r->o->max_scalar_bytes);
-			kv = text_node(r, HPA__V_STR, k, kl);
-			if (!kv)
-				return nomem(r);
-			kv->style = HPA__STYLE_DOUBLE;
+			rc = text_node(r, &items[i].key, HPA__V_STR, k, kl);
+			if (rc < 0)
+				return rc;
+			items[i].key.style = HPA__STYLE_DOUBLE;
 			sub.up = path;
 			sub.key = k;
 			sub.klen = kl;
 			sub.index = 0;
 			sub.is_key = true;
-			v->u.map.items[i].key = kv;
-			rc = conv(r, json_object_iter_value(it), &sub, &v->u.map.items[i].value);
+			rc = conv(r, json_object_iter_value(it), &sub, &items[i].value);
 			if (rc < 0)
 				return rc;
 			/* done with this member: free jansson's copy now, not at the end */
 			if (!json_is_null(json_object_iter_value(it)))
 				json_object_iter_set_new(j, it, json_null());
 		}
-		v->u.map.len = v->u.map.cap = i;
-		break;
+		hpa__v_block(out)->len = (uint32_t)i;
+		return 0;
 	}
-	case JSON_ARRAY:
-		v = node(r, HPA__V_SEQ);
-		if (!v)
-			return nomem(r);
-		v->u.seq.arena = r->a;
+	case JSON_ARRAY: {
+		hpa__value *items;
 		n = json_array_size(j);
-		if (n) {
-			v->u.seq.items = hpa__arena_alloc(r->a, n * sizeof(hpa__value *));
-			if (!v->u.seq.items)
-				return nomem(r);
-		}
+		items = hpa__v_init_seq_slots(r->a, out, n);
+		if (!items)
+			return nomem(r);
 		for (i = 0; i < n; i++) {
 			jpath sub;
 			sub.up = path;
@@ -480,24 +446,22 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
 			sub.klen = 0;
 			sub.index = i;
 			sub.is_key = false;
-			rc = conv(r, json_array_get(j, i), &sub, &v->u.seq.items[i]);
+			rc = conv(r, json_array_get(j, i), &sub, &items[i]);
 			if (rc < 0)
 				return rc;
 			if (!json_is_null(json_array_get(j, i)))
 				json_array_set_new(j, i, json_null());
 		}
-		v->u.seq.len = v->u.seq.cap = n;
-		break;
+		return 0;
+	}
 	case JSON_STRING:
 		n = json_string_length(j);
 		if (n > r->o->max_scalar_bytes)
 			return fail_path(r, HPA_ELIMIT, path, "string of %zu bytes is longer than max_scalar_bytes (%zu)",
 				n, r->o->max_scalar_bytes);
-		v = text_node(r, HPA__V_STR, json_string_value(j), n);
-		if (!v)
-			return nomem(r);
-		v->style = HPA__STYLE_DOUBLE;
-		break;
+		rc = text_node(r, out, HPA__V_STR, json_string_value(j), n);
+		out->style = HPA__STYLE_DOUBLE;
+		return rc;
 	case JSON_INTEGER:
 	case JSON_REAL:
 		if (r->next >= r->ntok)
@@ -508,26 +472,26 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value **out)
 			if (t->len > r->o->max_scalar_bytes)
 				return fail_path(r, HPA_ELIMIT, path, "number longer than max_scalar_bytes (%zu)",
 					r->o->max_scalar_bytes);
-			v = text_node(r, real ? HPA__V_FLOAT : HPA__V_INT, t->p, t->len);
-			if (!v)
-				return nomem(r);
-			v->style = HPA__STYLE_PLAIN;
+			rc = text_node(r, out, real ? HPA__V_FLOAT : HPA__V_INT, t->p, t->len);
+			out->style = HPA__STYLE_PLAIN;
+			return rc;
 		}
-		break;
 	case JSON_TRUE:
-		v = text_node(r, HPA__V_BOOL, "true", 4);
-		break;
+		return text_node(r, out, HPA__V_BOOL, "true", 4);
 	case JSON_FALSE:
-		v = text_node(r, HPA__V_BOOL, "false", 5);
-		break;
+		return text_node(r, out, HPA__V_BOOL, "false", 5);
 	default:
-		v = text_node(r, HPA__V_NULL, "null", 4);
-		break;
+		return text_node(r, out, HPA__V_NULL, "null", 4);
 	}
-	if (!v)
-		return nomem(r);
-	*out = v;
-	return 0;
+}
+
+/* a document root: a stable node in the arena */
+static hpa__value *root_node(jreader *r, const hpa__value *v)
+{
+	hpa__value *root = hpa__arena_alloc(r->a, sizeof(*root));
+	if (root)
+		*root = *v;
+	return root;
 }
 
 static int next_document(jreader *r, size_t at)
@@ -541,7 +505,7 @@ static int next_document(jreader *r, size_t at)
 /* one top-level value: an object (maybe a List) or an array of objects */
 static int add_value(jreader *r, json_t *j, size_t at)
 {
-	hpa__value *v;
+	hpa__value v, *root;
 	int rc;
 	if (json_is_object(j)) {
 		if ((rc = next_document(r, at)) < 0)
@@ -549,7 +513,9 @@ static int add_value(jreader *r, json_t *j, size_t at)
 		rc = conv(r, j, NULL, &v);
 		if (rc < 0)
 			return rc;
-		return hpa__codec_add_document(r->m, v, r->document, r->o->flags, r->source, r->err);
+		if (!(root = root_node(r, &v)))
+			return nomem(r);
+		return hpa__codec_add_document(r->m, root, r->document, r->o->flags, r->source, r->err);
 	}
 	if (json_is_array(j)) {
 		size_t i, n = json_array_size(j);
@@ -572,7 +538,9 @@ static int add_value(jreader *r, json_t *j, size_t at)
 			if (rc < 0)
 				return rc;
 			json_array_set_new(j, i, json_null());
-			rc = hpa__codec_add_document(r->m, v, r->document, r->o->flags, r->source, r->err);
+			if (!(root = root_node(r, &v)))
+				return nomem(r);
+			rc = hpa__codec_add_document(r->m, root, r->document, r->o->flags, r->source, r->err);
 			if (rc < 0)
 				return rc;
 		}
@@ -756,7 +724,7 @@ static int load_piece(jreader *r, size_t i, size_t depth, json_t **out, size_t *
 }
 
 /* load and convert the piece at b[i] */
-static int stream_piece(jreader *r, size_t i, size_t depth, hpa__value **out, size_t *used)
+static int stream_piece(jreader *r, size_t i, size_t depth, hpa__value *out, size_t *used)
 {
 	json_t *j;
 	int rc = load_piece(r, i, depth, &j, used);
@@ -789,18 +757,18 @@ static int stream_sep(jreader *r, size_t *i, char close, bool *more)
 	return 0;
 }
 
-static int push_value(hpa__value ***items, size_t *n, size_t *cap, hpa__value *v)
+static int push_value(hpa__value **items, size_t *n, size_t *cap, const hpa__value *v)
 {
 	if (*n == *cap && hpa__grow((void **)items, cap, *n + 1, sizeof(**items)) < 0)
 		return HPA_ENOMEM;
-	(*items)[(*n)++] = v;
+	(*items)[(*n)++] = *v;
 	return 0;
 }
 
 /* the array at b[i] (at nesting level `depth`, 1 = top) as a seq node, element by element */
-static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value **out)
+static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 {
-	hpa__value **items = NULL, *v = NULL;
+	hpa__value *items = NULL, v;
 	size_t n = 0, cap = 0, k = *i, used;
 	bool more = true;
 	int rc = 0;
@@ -815,7 +783,7 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value **out)
 	while (more) {
 		rc = stream_piece(r, k, depth, &v, &used);
 		if (rc == 0)
-			rc = push_value(&items, &n, &cap, v) < 0 ? nomem(r) : 0;
+			rc = push_value(&items, &n, &cap, &v) < 0 ? nomem(r) : 0;
 		if (rc != 0)
 			break;
 		k += used;
@@ -824,17 +792,9 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value **out)
 			break;
 	}
 	if (rc == 0) {
-		v = node(r, HPA__V_SEQ);
-		if (v && n)
-			v->u.seq.items = hpa__arena_alloc(r->a, n * sizeof(*items));
-		if (!v || (n && !v->u.seq.items)) {
+		if (hpa__v_init_seq(r->a, out, items, n) < 0) {
 			rc = nomem(r);
 		} else {
-			v->u.seq.arena = r->a;
-			if (n)
-				memcpy(v->u.seq.items, items, n * sizeof(*items));
-			v->u.seq.len = v->u.seq.cap = n;
-			*out = v;
 			*i = k;
 		}
 	}
@@ -846,7 +806,7 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value **out)
 static int stream_array(jreader *r, size_t *i)
 {
 	size_t doc_base = r->m->documents, k = *i, used, d;
-	hpa__value **roots = NULL, *v;
+	hpa__value *roots = NULL, v;
 	size_t n = 0, cap = 0;
 	bool more = true;
 	int rc = 0;
@@ -865,7 +825,7 @@ static int stream_array(jreader *r, size_t *i)
 		}
 		rc = stream_piece(r, k, 1, &v, &used);
 		if (rc == 0)
-			rc = push_value(&roots, &n, &cap, v) < 0 ? nomem(r) : 0;
+			rc = push_value(&roots, &n, &cap, &v) < 0 ? nomem(r) : 0;
 		if (rc != 0)
 			break;
 		k += used;
@@ -874,8 +834,10 @@ static int stream_array(jreader *r, size_t *i)
 			break;
 	}
 	for (d = 0; rc == 0 && d < n; d++) {
+		hpa__value *root = root_node(r, &roots[d]);
 		r->document = doc_base + d;
-		rc = hpa__codec_add_document(r->m, roots[d], doc_base + d, r->o->flags, r->source, r->err);
+		rc = root ? hpa__codec_add_document(r->m, root, doc_base + d, r->o->flags, r->source, r->err)
+			: nomem(r);
 	}
 	if (rc == 0)
 		*i = k;
@@ -890,7 +852,7 @@ static int stream_object(jreader *r, size_t *i)
 {
 	size_t doc_base = r->m->documents, k = *i, used, n = 0, cap = 0, x;
 	hpa__pair *mem = NULL;
-	hpa__value *v;
+	hpa__value v, kv, *root = NULL;
 	bool more = true;
 	int rc = 0;
 
@@ -906,8 +868,8 @@ static int stream_object(jreader *r, size_t *i)
 	while (more) {
 		json_error_t je;
 		json_t *js;
-		hpa__value *kv;
 		size_t kl;
+		bool key_ok;
 
 		if (k >= r->len || r->buf[k] != '"') {
 			rc = STREAM_FALLBACK;
@@ -920,20 +882,19 @@ static int stream_object(jreader *r, size_t *i)
 			break;
 		}
 		kl = json_string_length(js);
-		kv = kl > r->o->max_scalar_bytes ? NULL : text_node(r, HPA__V_STR, json_string_value(js), kl);
+		key_ok = kl <= r->o->max_scalar_bytes;
+		rc = key_ok ? text_node(r, &kv, HPA__V_STR, json_string_value(js), kl) : STREAM_FALLBACK;
 		json_decref(js);
-		if (!kv) {
-			rc = kl > r->o->max_scalar_bytes ? STREAM_FALLBACK : nomem(r);
+		if (rc != 0)
 			break;
-		}
-		kv->style = HPA__STYLE_DOUBLE;
+		kv.style = HPA__STYLE_DOUBLE;
 		k = skip_ws(r->buf, k + (size_t)je.position, r->len);
 		if (k >= r->len || r->buf[k] != ':') {
 			rc = STREAM_FALLBACK;
 			break;
 		}
 		k = skip_ws(r->buf, k + 1, r->len);
-		if (kl == 5 && memcmp(kv->u.s.ptr, "items", 5) == 0 && k < r->len && r->buf[k] == '[') {
+		if (kl == 5 && memcmp(hpa__v_text(&kv), "items", 5) == 0 && k < r->len && r->buf[k] == '[') {
 			rc = stream_seq(r, &k, 2, &v);
 		} else {
 			rc = stream_piece(r, k, 1, &v, &used);
@@ -942,7 +903,7 @@ static int stream_object(jreader *r, size_t *i)
 		if (rc != 0)
 			break;
 		for (x = 0; x < n; x++)
-			if (mem[x].key->u.s.len == kl && memcmp(mem[x].key->u.s.ptr, kv->u.s.ptr, kl) == 0)
+			if (hpa__v_textlen(&mem[x].key) == kl && memcmp(hpa__v_text(&mem[x].key), hpa__v_text(&kv), kl) == 0)
 				break;
 		if (x < n) {
 			/* jansson's rule: the last value in the first key's place */
@@ -964,23 +925,12 @@ static int stream_object(jreader *r, size_t *i)
 		if (rc != 0)
 			break;
 	}
-	if (rc == 0) {
-		v = node(r, HPA__V_MAP);
-		if (v && n)
-			v->u.map.items = hpa__arena_alloc(r->a, n * sizeof(*mem));
-		if (!v || (n && !v->u.map.items)) {
-			rc = nomem(r);
-		} else {
-			v->u.map.arena = r->a;
-			if (n)
-				memcpy(v->u.map.items, mem, n * sizeof(*mem));
-			v->u.map.len = v->u.map.cap = n;
-		}
-	}
+	if (rc == 0 && (hpa__v_init_map(r->a, &v, mem, n) < 0 || !(root = root_node(r, &v))))
+		rc = nomem(r);
 	hpa__free(mem);
 	if (rc == 0) {
 		r->document = doc_base;
-		rc = hpa__codec_add_document(r->m, v, doc_base, r->o->flags, r->source, r->err);
+		rc = hpa__codec_add_document(r->m, root, doc_base, r->o->flags, r->source, r->err);
 		if (rc == 0)
 			*i = k;
 	} else if (rc == STREAM_FALLBACK) {

@@ -2,16 +2,24 @@
  * lib/codec/yaml_read.c -- YAML streams to value trees, from libyaml events.
  *
  * The event loop (yaml_parser_parse, never the document loader) keeps a
- * stack of open collections; children are pushed on one scratch array and
- * copied, exact-size, into the manifest's arena when their collection ends.
- * Scalars are resolved as go-yaml v2 resolves them (resolve.c) and keep
- * their text, style and position.
+ * stack of open collections; finished children are pushed, by value, on
+ * one scratch array (a map's as key, value, key, ...: the layout of its
+ * pairs) and copied into one exact-size block of the manifest's arena when
+ * their collection ends (lib/value/value.h). Scalars are resolved as go-yaml
+ * v2 resolves them (resolve.c) and keep their style and position; their text
+ * is interned in the arena.
  *
  * Positions: libyaml's marks are 0-based and count characters, `index`
  * included (libyaml 0.2.5 advances mark.index once per character, whatever
- * its UTF-8 width). Line and column become 1-based; the byte offset is
- * recomputed from the character index by walking the UTF-8 input (a cursor
- * that only moves forward in the common case; pure-ASCII inputs skip it).
+ * its UTF-8 width). Line and column become 1-based. Nodes keep no byte
+ * offset; an error's byte offset is recomputed from the character index by
+ * walking the UTF-8 input (a cursor that only moves forward in the common
+ * case; pure-ASCII inputs skip it), or, for an error found on a node, from
+ * its line and column.
+ *
+ * hpa__yaml_read_stream reads a file through libyaml's read handler, with
+ * no buffer of the whole input; on any error but ENOMEM the caller reads
+ * the file again into a buffer, so errors are reported as from a buffer.
  *
  * Anchors, aliases and `<<` merge keys follow go-yaml v2 as Kubernetes uses
  * it: an alias is a copy of the anchored node (counted against max_aliases,
@@ -27,10 +35,10 @@
 #include <yaml.h>
 #include <stdio.h>
 
-#define MERGE_MARK 0x8000u   /* transient mark on a `<<` key node */
+#define MERGE_MARK 0x80u     /* transient mark on a `<<` key node */
 
 typedef struct {
-	hpa__value *node;     /* the collection being built */
+	hpa__value node;      /* the collection being built (kind, style, position) */
 	size_t base;          /* first child in r->stk */
 	size_t nodes;         /* nodes created inside, for alias accounting */
 	size_t height;        /* collections nested inside (0 = none) */
@@ -40,7 +48,8 @@ typedef struct {
 typedef struct {
 	char *name;           /* in r->scratch */
 	size_t len;
-	hpa__value *node;     /* NULL while its collection is still open */
+	hpa__value node;      /* a copy of the anchored node */
+	bool ready;           /* false while its collection is still open */
 	size_t nodes, height;
 } anchor;
 
@@ -50,6 +59,8 @@ typedef struct {
 	size_t len, base;     /* base: bytes skipped before buf (BOM) */
 	bool ascii;
 	size_t cur_ci, cur_bi;
+	FILE *fp;             /* streaming from a file (buf is NULL then) */
+	size_t fp_total, fp_limit;
 	/* output */
 	hpa_manifest *m;
 	hpa__arena *a;
@@ -57,12 +68,13 @@ typedef struct {
 	const char *source;
 	hpa_error *err;
 	size_t document;
-	/* building */
-	hpa__value **stk;
+	/* building: finished nodes by value, a map's as key, value, key, ... */
+	hpa__value *stk;
 	size_t nstk, capstk;
 	frame *fr;
 	size_t nfr, capfr;
-	hpa__value *root;
+	hpa__value root;
+	bool has_root;
 	size_t root_nodes;
 	anchor *anchors;
 	size_t nanchors, capanchors;
@@ -94,11 +106,50 @@ static size_t byte_offset(reader *r, size_t ci)
 	return r->base + r->cur_bi;
 }
 
-static void set_pos(reader *r, hpa__value *v, const yaml_mark_t *mk)
+static void set_pos(hpa__value *v, const yaml_mark_t *mk)
 {
-	v->line = mk->line + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(mk->line + 1);
-	v->column = mk->column + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(mk->column + 1);
-	v->offset = byte_offset(r, mk->index);
+	hpa__v_set_pos(v, mk->line + 1, mk->column + 1, SIZE_MAX);
+}
+
+/* Byte offset of 1-based line:column (characters) in the input: nodes keep
+ * no offsets, so an error found on a node gets its offset back here. */
+static size_t line_break(const reader *r, size_t i)
+{
+	/* libyaml's breaks: \r\n, \r, \n, NEL, LS, PS; their length, 0 if none */
+	const unsigned char *b = (const unsigned char *)r->buf;
+	if (b[i] == '\n')
+		return 1;
+	if (b[i] == '\r')
+		return i + 1 < r->len && b[i + 1] == '\n' ? 2 : 1;
+	if (b[i] == 0xC2 && i + 1 < r->len && b[i + 1] == 0x85)
+		return 2;
+	if (b[i] == 0xE2 && i + 2 < r->len && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Byte offset of 1-based line:column (characters) in the input: nodes keep
+ * no offsets, so an error found on a node gets its offset back here. */
+static size_t offset_of_pos(const reader *r, size_t line, size_t col)
+{
+	size_t i = 0, l = 1, c = 1, k;
+	while (l < line && i < r->len) {
+		k = line_break(r, i);
+		if (k) {
+			i += k;
+			l++;
+		} else {
+			i++;
+		}
+	}
+	while (c < col && i < r->len && !line_break(r, i)) {
+		unsigned char ch = (unsigned char)r->buf[i];
+		i += ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+		c++;
+	}
+	if (l != line || c != col || i > r->len)
+		return SIZE_MAX;
+	return r->base + i;
 }
 
 /* ---- errors --------------------------------------------------------------------------- */
@@ -127,7 +178,7 @@ static int fail_node(reader *r, int code, const hpa__value *v, const char *fmt, 
 	hpa__verror(r->err, code, fmt, ap);
 	va_end(ap);
 	if (v)
-		hpa__error_set_pos(r->err, v->line, v->column, v->offset);
+		hpa__error_set_pos(r->err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
 	hpa__error_set_source(r->err, r->source);
 	hpa__error_set_document(r->err, r->document);
 	return code;
@@ -222,10 +273,10 @@ static void build_path(reader *r, size_t upto, const hpa__value *last_key)
 	for (i = 0; i + 1 < upto; i++) {
 		const frame *f = &r->fr[i];
 		size_t child_base = r->fr[i + 1].base;
-		if (f->node->kind == HPA__V_MAP) {
+		if (f->node.kind == HPA__V_MAP) {
 			if (child_base > f->base) {
-				const hpa__value *k = r->stk[child_base - 1];
-				put_key(buf, &o, sizeof(buf), k->u.s.ptr, k->u.s.len);
+				const hpa__value *k = &r->stk[child_base - 1];
+				put_key(buf, &o, sizeof(buf), hpa__v_text(k), hpa__v_textlen(k));
 			}
 		} else {
 			char ix[32];
@@ -237,71 +288,30 @@ static void build_path(reader *r, size_t upto, const hpa__value *last_key)
 		}
 	}
 	if (last_key)
-		put_key(buf, &o, sizeof(buf), last_key->u.s.ptr, last_key->u.s.len);
+		put_key(buf, &o, sizeof(buf), hpa__v_text(last_key), hpa__v_textlen(last_key));
 	hpa__error_set_path(r->err, buf);
 }
 
 /* ---- scratch arrays --------------------------------------------------------------------- */
 
-static int push(reader *r, hpa__value *v)
+static int push(reader *r, const hpa__value *v)
 {
 	if (r->nstk == r->capstk &&
 	    hpa__grow((void **)&r->stk, &r->capstk, r->nstk + 1, sizeof(*r->stk)) < 0)
 		return HPA_ENOMEM;
-	r->stk[r->nstk++] = v;
+	r->stk[r->nstk++] = *v;
 	return 0;
 }
 
 /* ---- nodes ---------------------------------------------------------------------------- */
 
-static hpa__value *new_node(reader *r, int kind)
+/* deep copy for an alias (texts are interned in the same arena: shared) */
+static int copy_node(reader *r, hpa__value *out, const hpa__value *s)
 {
-	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v));
-	if (!v)
-		return NULL;
-	memset(v, 0, sizeof(*v));
-	v->kind = (uint8_t)kind;
-	return v;
-}
-
-/* deep copy for an alias; scalar text is shared (never modified in place) */
-static hpa__value *copy_node(reader *r, const hpa__value *s)
-{
-	hpa__value *v = hpa__arena_alloc(r->a, sizeof(*v));
-	size_t i;
-	if (!v)
-		return NULL;
-	*v = *s;
-	v->flags = (uint16_t)(s->flags & ~MERGE_MARK);
-	if (s->kind == HPA__V_MAP) {
-		v->u.map.arena = r->a;
-		if (s->u.map.len) {
-			v->u.map.items = hpa__arena_alloc(r->a, s->u.map.len * sizeof(hpa__pair));
-			if (!v->u.map.items)
-				return NULL;
-			for (i = 0; i < s->u.map.len; i++) {
-				v->u.map.items[i].key = copy_node(r, s->u.map.items[i].key);
-				v->u.map.items[i].value = copy_node(r, s->u.map.items[i].value);
-				if (!v->u.map.items[i].key || !v->u.map.items[i].value)
-					return NULL;
-			}
-		}
-		v->u.map.cap = v->u.map.len;
-	} else if (s->kind == HPA__V_SEQ) {
-		v->u.seq.arena = r->a;
-		if (s->u.seq.len) {
-			v->u.seq.items = hpa__arena_alloc(r->a, s->u.seq.len * sizeof(hpa__value *));
-			if (!v->u.seq.items)
-				return NULL;
-			for (i = 0; i < s->u.seq.len; i++) {
-				v->u.seq.items[i] = copy_node(r, s->u.seq.items[i]);
-				if (!v->u.seq.items[i])
-					return NULL;
-			}
-		}
-		v->u.seq.cap = v->u.seq.len;
-	}
-	return v;
+	if (hpa__v_copy_to(r->a, out, s) < 0)
+		return HPA_ENOMEM;
+	out->flags = (unsigned int)(s->flags & ~MERGE_MARK);
+	return 0;
 }
 
 static long find_anchor(reader *r, const char *name)
@@ -313,7 +323,7 @@ static long find_anchor(reader *r, const char *name)
 	return -1;
 }
 
-static int add_anchor(reader *r, const char *name, hpa__value *node, size_t nodes, size_t height, long *idx)
+static int add_anchor(reader *r, const char *name, const hpa__value *node, size_t nodes, size_t height, long *idx)
 {
 	anchor *an;
 	size_t n = strlen(name);
@@ -324,7 +334,9 @@ static int add_anchor(reader *r, const char *name, hpa__value *node, size_t node
 	if (!an->name)
 		return HPA_ENOMEM;
 	an->len = n;
-	an->node = node;
+	an->ready = node != NULL;
+	if (node)
+		an->node = *node;
 	an->nodes = nodes;
 	an->height = height;
 	if (idx)
@@ -337,14 +349,15 @@ static int add_anchor(reader *r, const char *name, hpa__value *node, size_t node
 static int attach(reader *r, hpa__value *v, size_t nodes, size_t height)
 {
 	if (r->nfr == 0) {
-		v->flags = (uint16_t)(v->flags & ~MERGE_MARK);
-		r->root = v;
+		v->flags = (unsigned int)(v->flags & ~MERGE_MARK);
+		r->root = *v;
+		r->has_root = true;
 		r->root_nodes = nodes;
 		return 0;
 	}
 	{
 		frame *f = &r->fr[r->nfr - 1];
-		bool is_key = f->node->kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
+		bool is_key = f->node.kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
 		if (is_key) {
 			if (v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ) {
 				build_path(r, r->nfr, NULL);
@@ -354,7 +367,7 @@ static int attach(reader *r, hpa__value *v, size_t nodes, size_t height)
 			if (!(v->flags & MERGE_MARK))
 				v->kind = HPA__V_STR;  /* keys are strings; the text is kept as written */
 		} else {
-			v->flags = (uint16_t)(v->flags & ~MERGE_MARK);
+			v->flags = (unsigned int)(v->flags & ~MERGE_MARK);
 		}
 		f->nodes += nodes;
 		if (height + 1 > f->height)
@@ -371,7 +384,7 @@ static bool at_key_position(const reader *r)
 	if (r->nfr == 0)
 		return false;
 	f = &r->fr[r->nfr - 1];
-	return f->node->kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
+	return f->node.kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
 }
 
 static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge)
@@ -442,8 +455,7 @@ static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge
 static int on_scalar(reader *r, const yaml_event_t *ev)
 {
 	size_t len = ev->data.scalar.length;
-	hpa__value *v;
-	char *text;
+	hpa__value node, *v = &node;
 	int kind, rc;
 	bool merge;
 
@@ -453,19 +465,12 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 	rc = scalar_kind(r, ev, &kind, &merge);
 	if (rc < 0)
 		return rc;
-	/* node and text in one arena block */
-	v = hpa__arena_alloc(r->a, sizeof(*v) + len + 1);
-	if (!v)
+	/* the text is interned in the manifest's arena */
+	memset(v, 0, sizeof(*v));
+	v->u.s = hpa__v_intern(r->a, (const char *)ev->data.scalar.value, len);
+	if (!v->u.s)
 		return nomem(r);
-	v->style = 0;
-	v->flags = 0;
-	text = (char *)(v + 1);
-	if (len)
-		memcpy(text, ev->data.scalar.value, len);
-	text[len] = '\0';
-	v->kind = (uint8_t)kind;
-	v->u.s.ptr = text;
-	v->u.s.len = len;
+	v->kind = (unsigned int)kind;
 	switch (ev->data.scalar.style) {
 	case YAML_PLAIN_SCALAR_STYLE: v->style = HPA__STYLE_PLAIN; break;
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: v->style = HPA__STYLE_SINGLE; break;
@@ -476,13 +481,13 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 	}
 	if (merge)
 		v->flags = MERGE_MARK;
-	set_pos(r, v, &ev->start_mark);
-	if (ev->data.scalar.anchor) {
-		rc = add_anchor(r, (const char *)ev->data.scalar.anchor, v, 1, 0, NULL);
-		if (rc < 0)
-			return nomem(r);
-	}
-	return attach(r, v, 1, 0);
+	set_pos(v, &ev->start_mark);
+	/* attach first: the anchor keeps the node as attached (a key is a string) */
+	rc = attach(r, v, 1, 0);
+	if (rc == 0 && ev->data.scalar.anchor &&
+	    add_anchor(r, (const char *)ev->data.scalar.anchor, v, 1, 0, NULL) < 0)
+		return nomem(r);
+	return rc;
 }
 
 static int on_alias(reader *r, const yaml_event_t *ev)
@@ -490,7 +495,7 @@ static int on_alias(reader *r, const yaml_event_t *ev)
 	const char *name = (const char *)ev->data.alias.anchor;
 	long i;
 	anchor *an;
-	hpa__value *v;
+	hpa__value v;
 
 	if (!(r->o->flags & HPA_PARSE_ALLOW_ALIASES))
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
@@ -499,7 +504,7 @@ static int on_alias(reader *r, const yaml_event_t *ev)
 	if (i < 0)
 		return fail_at(r, HPA_ESYNTAX, &ev->start_mark, "unknown anchor '%s' referenced", name);
 	an = &r->anchors[i];
-	if (!an->node)
+	if (!an->ready)
 		return fail_at(r, HPA_ESYNTAX, &ev->start_mark, "anchor '%s' value contains itself", name);
 	if (an->nodes > r->o->max_aliases || r->expanded > r->o->max_aliases - an->nodes)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
@@ -508,16 +513,14 @@ static int on_alias(reader *r, const yaml_event_t *ev)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
 			"alias *%s nests deeper than max_depth (%zu)", name, r->o->max_depth);
 	r->expanded += an->nodes;
-	v = copy_node(r, an->node);
-	if (!v)
+	if (copy_node(r, &v, &an->node) < 0)
 		return nomem(r);
-	return attach(r, v, an->nodes, an->height);
+	return attach(r, &v, an->nodes, an->height);
 }
 
 static int on_start(reader *r, const yaml_event_t *ev, bool map)
 {
 	frame *f;
-	hpa__value *v;
 	const char *anchor_name = (const char *)(map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor);
 	int flow = map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
 		: ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
@@ -526,7 +529,7 @@ static int on_start(reader *r, const yaml_event_t *ev, bool map)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark, "nesting deeper than max_depth (%zu)", r->o->max_depth);
 	if (r->nfr > 0) {
 		frame *p = &r->fr[r->nfr - 1];
-		if (p->node->kind == HPA__V_MAP && ((r->nstk - p->base) % 2) == 0) {
+		if (p->node.kind == HPA__V_MAP && ((r->nstk - p->base) % 2) == 0) {
 			build_path(r, r->nfr, NULL);
 			return fail_at(r, HPA_ETYPE, &ev->start_mark, "a mapping key must be a scalar, not a %s",
 				map ? "map" : "list");
@@ -534,17 +537,11 @@ static int on_start(reader *r, const yaml_event_t *ev, bool map)
 	}
 	if (hpa__grow((void **)&r->fr, &r->capfr, r->nfr + 1, sizeof(*r->fr)) < 0)
 		return nomem(r);
-	v = new_node(r, map ? HPA__V_MAP : HPA__V_SEQ);
-	if (!v)
-		return nomem(r);
-	if (map)
-		v->u.map.arena = r->a;
-	else
-		v->u.seq.arena = r->a;
-	v->style = flow ? HPA__STYLE_FLOW : HPA__STYLE_ANY;
-	set_pos(r, v, &ev->start_mark);
 	f = &r->fr[r->nfr++];
-	f->node = v;
+	memset(&f->node, 0, sizeof(f->node));
+	f->node.kind = map ? HPA__V_MAP : HPA__V_SEQ;
+	f->node.style = flow ? HPA__STYLE_FLOW : HPA__STYLE_ANY;
+	set_pos(&f->node, &ev->start_mark);
 	f->base = r->nstk;
 	f->nodes = 1;
 	f->height = 1;
@@ -558,16 +555,21 @@ static int on_start(reader *r, const yaml_event_t *ev, bool map)
 
 static uint32_t hash_key(const hpa__value *k)
 {
+	const char *s = hpa__v_text(k);
 	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < k->u.s.len; i++)
-		h = (h ^ (unsigned char)k->u.s.ptr[i]) * 16777619u;
+	size_t i, n = hpa__v_textlen(k);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
 static bool key_eq(const hpa__value *a, const hpa__value *b)
 {
-	return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
+	size_t n;
+	if (a->u.s == b->u.s)
+		return true;   /* interned */
+	n = hpa__v_textlen(a);
+	return n == hpa__v_textlen(b) && memcmp(hpa__v_text(a), hpa__v_text(b), n) == 0;
 }
 
 #define HASH_FROM 16
@@ -586,7 +588,7 @@ static int ht_rebuild(reader *r, size_t want)
 	}
 	memset(r->ht, 0, r->htcap * sizeof(*r->ht));
 	for (i = 0; i < r->nop; i++) {
-		size_t h = hash_key(r->op[i].key) & (r->htcap - 1);
+		size_t h = hash_key(&r->op[i].key) & (r->htcap - 1);
 		while (r->ht[h])
 			h = (h + 1) & (r->htcap - 1);
 		r->ht[h] = (uint32_t)(i + 1);
@@ -599,14 +601,14 @@ static long op_find(reader *r, const hpa__value *k)
 	size_t i;
 	if (r->nop < HASH_FROM) {
 		for (i = 0; i < r->nop; i++)
-			if (key_eq(r->op[i].key, k))
+			if (key_eq(&r->op[i].key, k))
 				return (long)i;
 		return -1;
 	}
 	{
 		size_t h = hash_key(k) & (r->htcap - 1);
 		while (r->ht[h]) {
-			if (key_eq(r->op[r->ht[h] - 1].key, k))
+			if (key_eq(&r->op[r->ht[h] - 1].key, k))
 				return (long)(r->ht[h] - 1);
 			h = (h + 1) & (r->htcap - 1);
 		}
@@ -614,7 +616,7 @@ static long op_find(reader *r, const hpa__value *k)
 	return -1;
 }
 
-static int op_append(reader *r, hpa__value *k, hpa__value *v, bool expl)
+static int op_append(reader *r, const hpa__value *k, const hpa__value *v, bool expl)
 {
 	if (r->nop == r->capop) {
 		size_t ncap = r->capop ? r->capop * 2 : 64;
@@ -629,8 +631,8 @@ static int op_append(reader *r, hpa__value *k, hpa__value *v, bool expl)
 		r->expl = e;
 		r->capop = ncap;
 	}
-	r->op[r->nop].key = k;
-	r->op[r->nop].value = v;
+	r->op[r->nop].key = *k;
+	r->op[r->nop].value = *v;
 	r->expl[r->nop] = expl;
 	r->nop++;
 	if (r->nop == HASH_FROM || (r->nop > HASH_FROM && r->nop * 2 > r->htcap)) {
@@ -647,85 +649,81 @@ static int op_append(reader *r, hpa__value *k, hpa__value *v, bool expl)
 
 static int dup_error(reader *r, const hpa__value *key, const hpa__value *at)
 {
+	size_t kl = hpa__v_textlen(key);
 	build_path(r, r->nfr, key);
 	return fail_node(r, HPA_EDUPLICATE, at, "duplicate key \"%.*s\"%s",
-		(int)(key->u.s.len > 64 ? 64 : key->u.s.len), key->u.s.ptr,
+		(int)(kl > 64 ? 64 : kl), hpa__v_text(key),
 		at == key ? "" : " (set again by a << merge)");
 }
 
 static int merge_map(reader *r, const hpa__value *src, const hpa__value *merge_key)
 {
-	size_t i;
+	size_t i, n = hpa__v_count(src);
 	bool allow = (r->o->flags & HPA_PARSE_ALLOW_DUPLICATES) != 0;
-	for (i = 0; i < src->u.map.len; i++) {
-		hpa__value *k = src->u.map.items[i].key;
+	for (i = 0; i < n; i++) {
+		const hpa__value *k = hpa__map_key(src, i);
 		long j = op_find(r, k);
 		if (j >= 0) {
 			if (!allow)
 				return dup_error(r, k, merge_key);
-			r->op[j].value = src->u.map.items[i].value;
-		} else if (op_append(r, k, src->u.map.items[i].value, false) < 0) {
+			r->op[j].value = *hpa__map_val(src, i);
+		} else if (op_append(r, k, hpa__map_val(src, i), false) < 0) {
 			return nomem(r);
 		}
 	}
 	return 0;
 }
 
+/* f->node becomes the map of the key/value nodes r->stk[f->base..] */
 static int finish_map(reader *r, frame *f)
 {
-	hpa__value *m = f->node;
+	hpa__value *m = &f->node;
 	size_t n = r->nstk - f->base, i;
 	bool allow = (r->o->flags & HPA_PARSE_ALLOW_DUPLICATES) != 0;
 	bool simple = true;
+	hpa__value built;
 	int rc;
 
 	/* fast path: small maps without merge keys */
 	for (i = 0; i < n; i += 2)
-		if (r->stk[f->base + i]->flags & MERGE_MARK)
+		if (r->stk[f->base + i].flags & MERGE_MARK)
 			simple = false;
 	if (simple && n / 2 < HASH_FROM) {
 		size_t j;
 		for (i = 0; i < n; i += 2)
 			for (j = 0; j < i; j += 2)
-				if (key_eq(r->stk[f->base + i], r->stk[f->base + j])) {
+				if (key_eq(&r->stk[f->base + i], &r->stk[f->base + j])) {
 					if (!allow)
-						return dup_error(r, r->stk[f->base + i], r->stk[f->base + i]);
+						return dup_error(r, &r->stk[f->base + i], &r->stk[f->base + i]);
 					simple = false;
 					break;
 				}
 	}
 	if (simple && n / 2 < HASH_FROM) {
-		if (n) {
-			hpa__pair *p = hpa__arena_alloc(r->a, (n / 2) * sizeof(*p));
-			if (!p)
-				return nomem(r);
-			for (i = 0; i < n; i += 2) {
-				p[i / 2].key = r->stk[f->base + i];
-				p[i / 2].value = r->stk[f->base + i + 1];
-			}
-			m->u.map.items = p;
-		}
-		m->u.map.len = m->u.map.cap = n / 2;
+		/* the stack holds key, value, key, value...: the pairs' layout */
+		if (hpa__v_init_map(r->a, &built, (const hpa__pair *)(const void *)(r->stk + f->base), n / 2) < 0)
+			return nomem(r);
+		m->u.b = built.u.b;
 		return 0;
 	}
 
 	r->nop = 0;
 	for (i = 0; i < n; i += 2) {
-		hpa__value *k = r->stk[f->base + i], *v = r->stk[f->base + i + 1];
+		const hpa__value *k = &r->stk[f->base + i], *v = &r->stk[f->base + i + 1];
 		if (k->flags & MERGE_MARK) {
 			if (v->kind == HPA__V_MAP) {
 				rc = merge_map(r, v, k);
 			} else if (v->kind == HPA__V_SEQ) {
-				size_t j = v->u.seq.len;
+				size_t j = hpa__v_count(v);
 				rc = 0;
 				/* go-yaml v2 steps backwards: earlier maps take precedence */
 				while (j-- > 0 && rc == 0) {
-					if (v->u.seq.items[j]->kind != HPA__V_MAP) {
+					if (hpa__seq_at(v, j)->kind != HPA__V_MAP) {
 						build_path(r, r->nfr, k);
-						return fail_node(r, HPA_ETYPE, v->u.seq.items[j],
+						return fail_node(r, HPA_ETYPE, hpa__seq_at(v, j),
 							"map merge requires map or sequence of maps as the value");
 					}
-					rc = merge_map(r, v->u.seq.items[j], k);
+					rc = merge_map(r, hpa__seq_at(v, j), k);
 				}
 			} else {
 				build_path(r, r->nfr, k);
@@ -740,65 +738,66 @@ static int finish_map(reader *r, frame *f)
 			if (j >= 0) {
 				if (!allow)
 					return dup_error(r, k, k);
-				r->op[j].value = v;
+				r->op[j].value = *v;
 				r->expl[j] = 1;
 			} else if (op_append(r, k, v, true) < 0) {
 				return nomem(r);
 			}
 		}
 	}
-	if (r->nop) {
-		hpa__pair *p = hpa__arena_alloc(r->a, r->nop * sizeof(*p));
-		if (!p)
-			return nomem(r);
-		memcpy(p, r->op, r->nop * sizeof(*p));
-		m->u.map.items = p;
-	}
-	m->u.map.len = m->u.map.cap = r->nop;
+	if (hpa__v_init_map(r->a, &built, r->op, r->nop) < 0)
+		return nomem(r);
+	m->u.b = built.u.b;
 	return 0;
 }
 
 static int on_end(reader *r)
 {
 	frame *f = &r->fr[r->nfr - 1];
-	hpa__value *v = f->node;
+	hpa__value v;
 	size_t n = r->nstk - f->base, nodes = f->nodes, height = f->height;
 	int rc;
 
-	if (v->kind == HPA__V_MAP) {
+	if (f->node.kind == HPA__V_MAP) {
 		rc = finish_map(r, f);
 		if (rc < 0)
 			return rc;
-	} else if (n) {
-		hpa__value **items = hpa__arena_alloc(r->a, n * sizeof(*items));
-		if (!items)
+	} else {
+		hpa__value built;
+		if (hpa__v_init_seq(r->a, &built, r->stk + f->base, n) < 0)
 			return nomem(r);
-		memcpy(items, r->stk + f->base, n * sizeof(*items));
-		v->u.seq.items = items;
-		v->u.seq.len = v->u.seq.cap = n;
+		f->node.u.b = built.u.b;
 	}
+	v = f->node;
 	if (f->anchor >= 0) {
 		anchor *an = &r->anchors[f->anchor];
 		an->node = v;
+		an->ready = true;
 		an->nodes = nodes;
 		an->height = height;
 	}
 	r->nstk = f->base;
 	r->nfr--;
-	return attach(r, v, nodes, height);
+	return attach(r, &v, nodes, height);
 }
 
 static int on_document_end(reader *r)
 {
-	hpa__value *root = r->root;
+	hpa__value *root;
 	int rc;
-	r->root = NULL;
+	bool had = r->has_root;
+	r->has_root = false;
 	r->nanchors = 0;  /* anchors are per document */
-	if (!root || root->kind == HPA__V_NULL)
+	if (!had || r->root.kind == HPA__V_NULL)
 		return 0;     /* an empty document: counted, not an object */
-	if (root->kind != HPA__V_MAP)
-		return fail_node(r, HPA_ETYPE, root, "document %zu is a %s, expected a map (a Kubernetes object)",
-			r->document + 1, hpa__vkind_name(root->kind));
+	if (r->root.kind != HPA__V_MAP)
+		return fail_node(r, HPA_ETYPE, &r->root, "document %zu is a %s, expected a map (a Kubernetes object)",
+			r->document + 1, hpa__vkind_name(r->root.kind));
+	/* the root gets a stable home in the arena */
+	root = hpa__arena_alloc(r->a, sizeof(*root));
+	if (!root)
+		return nomem(r);
+	*root = r->root;
 	rc = hpa__codec_add_document(r->m, root, r->document, r->o->flags, r->source, r->err);
 	if (rc == HPA_ENOMEM)
 		hpa__error_set_source(r->err, r->source);
@@ -806,6 +805,21 @@ static int on_document_end(reader *r)
 }
 
 /* ---- the event loop ------------------------------------------------------------------------ */
+
+/* libyaml's read handler when streaming from a file; 0 (libyaml then
+ * reports a reader error) on a read error or past max_input_bytes */
+static int fp_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	reader *r = data;
+	size_t n = fread(buffer, 1, size, r->fp);
+	if (n == 0 && ferror(r->fp))
+		return 0;
+	r->fp_total += n;
+	if (r->fp_total > r->fp_limit)
+		return 0;
+	*size_read = n;
+	return 1;
+}
 
 static int run(reader *r)
 {
@@ -816,7 +830,10 @@ static int run(reader *r)
 
 	if (!yaml_parser_initialize(&p))
 		return nomem(r);
-	yaml_parser_set_input_string(&p, (const unsigned char *)r->buf, r->len);
+	if (r->fp)
+		yaml_parser_set_input(&p, fp_read, r);
+	else
+		yaml_parser_set_input_string(&p, (const unsigned char *)r->buf, r->len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (!done && rc == 0) {
 		if (!yaml_parser_parse(&p, &ev)) {
@@ -864,11 +881,45 @@ static int run(reader *r)
 	return rc;
 }
 
+/* the reader on r's input (buffer or file) */
+static int read_all(reader *r, hpa_manifest **out, const hpa_parse_options *o, const char *source,
+	hpa_error *err)
+{
+	int rc;
+	r->o = o;
+	r->source = source;
+	r->err = err;
+	hpa__arena_init(&r->scratch, 4096);
+	rc = hpa__manifest_create(&r->m, err);
+	if (rc < 0)
+		return rc;
+	r->a = &r->m->arena;
+	r->m->source = hpa__arena_strndup(r->a, source, strlen(source));
+	if (!r->m->source)
+		rc = nomem(r);
+	if (rc == 0)
+		rc = run(r);
+	hpa__free(r->stk);
+	hpa__free(r->fr);
+	hpa__free(r->anchors);
+	hpa__free(r->op);
+	hpa__free(r->expl);
+	hpa__free(r->ht);
+	hpa__arena_dispose(&r->scratch);
+	if (rc < 0) {
+		if (r->buf && err && err->line && err->column && err->offset == SIZE_MAX)
+			err->offset = offset_of_pos(r, err->line, err->column);
+		hpa_manifest_free(r->m);
+		return rc;
+	}
+	*out = r->m;
+	return 0;
+}
+
 int hpa__yaml_read(hpa_manifest **out, const char *buf, size_t len,
 	const hpa_parse_options *o, const char *source, hpa_error *err)
 {
 	reader r;
-	int rc;
 	size_t i;
 
 	memset(&r, 0, sizeof(r));
@@ -893,30 +944,29 @@ int hpa__yaml_read(hpa_manifest **out, const char *buf, size_t len,
 	for (; r.ascii && i < len; i++)
 		if ((unsigned char)buf[i] >= 0x80)
 			r.ascii = false;
-	r.o = o;
-	r.source = source;
-	r.err = err;
-	hpa__arena_init(&r.scratch, 4096);
-	rc = hpa__manifest_create(&r.m, err);
-	if (rc < 0)
-		return rc;
-	r.a = &r.m->arena;
-	r.m->source = hpa__arena_strndup(r.a, source, strlen(source));
-	if (!r.m->source)
-		rc = nomem(&r);
-	if (rc == 0)
-		rc = run(&r);
-	hpa__free(r.stk);
-	hpa__free(r.fr);
-	hpa__free(r.anchors);
-	hpa__free(r.op);
-	hpa__free(r.expl);
-	hpa__free(r.ht);
-	hpa__arena_dispose(&r.scratch);
-	if (rc < 0) {
-		hpa_manifest_free(r.m);
-		return rc;
+	return read_all(&r, out, o, source, err);
+}
+
+int hpa__yaml_read_stream(hpa_manifest **out, FILE *fp, const hpa_parse_options *o,
+	const char *source, hpa_error *err)
+{
+	reader r;
+	unsigned char bom[3];
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	*out = NULL;
+	/* a UTF-8 BOM is skipped, as in a buffer */
+	if (fread(bom, 1, 3, fp) != 3 || memcmp(bom, "\xEF\xBB\xBF", 3) != 0) {
+		if (ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
+			return HPA__STREAM_AGAIN;
+	} else {
+		r.base = 3;
 	}
-	*out = r.m;
-	return 0;
+	r.fp = fp;
+	r.fp_limit = o->max_input_bytes;
+	r.ascii = true;  /* no buffer: byte offsets are not computed here */
+	rc = read_all(&r, out, o, source, err);
+	/* every error but a lack of memory is reported by reading a buffer again */
+	return rc < 0 && rc != HPA_ENOMEM ? HPA__STREAM_AGAIN : rc;
 }

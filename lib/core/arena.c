@@ -13,6 +13,7 @@ void hpa__arena_init(hpa__arena *a, size_t block_size)
 	a->head = NULL;
 	a->block_size = block_size ? block_size : 16384;
 	a->total = 0;
+	a->intern = NULL;
 }
 
 static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
@@ -92,4 +93,6 @@ void hpa__arena_dispose(hpa__arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+	hpa__free(a->intern);
+	a->intern = NULL;
 }

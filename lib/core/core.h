@@ -88,10 +88,12 @@ void hpa__buf_clear(hpa__buf *b);
 
 /* Bump allocator: many small allocations, freed all at once. */
 typedef struct hpa__arena_block hpa__arena_block;
+typedef struct hpa__intern hpa__intern;
 typedef struct {
 	hpa__arena_block *head;
 	size_t block_size;
-	size_t total; /* bytes obtained from the system */
+	size_t total;         /* bytes obtained from the system */
+	hpa__intern *intern;  /* lib/value's set of interned texts (hpa__malloc'd) */
 } hpa__arena;
 
 void hpa__arena_init(hpa__arena *a, size_t block_size);

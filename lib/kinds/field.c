@@ -280,8 +280,9 @@ static int ensure(hpa__value *node, const char *path, int kind, hpa__value **out
 	rc = hpa__path_set(node, path, v, err);
 	if (rc < 0)
 		return rc;
-	*out = v;
-	return 0;
+	/* the node in the tree (path_set copied v there; both share the block) */
+	*out = hpa__kf_get(node, path);
+	return *out ? 0 : oom(err, path);
 }
 
 int hpa__kf_obj_mut(hpa__value *node, const char *path, hpa__value **out, hpa_error *err)
@@ -361,8 +362,12 @@ int hpa__kf_append_obj(hpa__value *node, const char *path, hpa__value **out, hpa
 		return no_node(err, path);
 	m = hpa__v_map(arena_of(node));
 	rc = append(node, path, m, err);
-	if (rc == 0 && out)
-		*out = m;
+	if (rc == 0 && out) {
+		/* the item in the tree (m was copied there; both share the block) */
+		hpa__value *seq = hpa__kf_get(node, path);
+		*out = seq && seq->kind == HPA__V_SEQ && hpa__v_count(seq) ?
+			hpa__seq_at(seq, hpa__v_count(seq) - 1) : m;
+	}
 	return rc;
 }
 

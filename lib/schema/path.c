@@ -186,18 +186,14 @@ static hpa__arena *node_arena(const hpa__value *n)
 static int attach(hpa__value *cur, const hpa__path_step *st, hpa__value *v)
 {
 	if (st->is_index) {
-		if (st->index < hpa__v_count(cur)) {
-			hpa__seq_set(cur, st->index, v);
-			return 0;
-		}
+		if (st->index < hpa__v_count(cur))
+			return hpa__seq_set(cur, st->index, v) < 0 ? HPA_ENOMEM : 0;
 		return hpa__seq_append(cur, v) < 0 ? HPA_ENOMEM : 0;
 	} else {
-		hpa__pair *p = (hpa__pair *)hpa__map_find_pair(cur, st->key, st->klen);
+		const hpa__pair *p = hpa__map_find_pair(cur, st->key, st->klen);
 		hpa__value *k;
-		if (p) {
-			hpa__pair_set_val(p, v);
-			return 0;
-		}
+		if (p)
+			return hpa__map_set_at(cur, (size_t)(p - hpa__map_pair(cur, 0)), v) < 0 ? HPA_ENOMEM : 0;
 		k = hpa__v_scalar(hpa__v_arena(cur), HPA__V_STR, st->key, st->klen);
 		if (!k || hpa__map_append(cur, k, v) < 0)
 			return HPA_ENOMEM;
@@ -283,8 +279,7 @@ bool hpa__path_clear(hpa__value *node, const char *path)
 		if (!p)
 			return false;
 		i = (size_t)(p - hpa__map_pair(cur, 0));
-		hpa__map_remove_at(cur, i);
-		return true;
+		return hpa__map_remove_at(cur, i) == 0;
 	}
 }
 

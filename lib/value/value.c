@@ -1,29 +1,240 @@
-/* lib/value/value.c -- ordered, typed value tree with positions. */
+/* lib/value/value.c -- ordered, typed value tree with positions (layout in value.h). */
 #include "value/value.h"
 #include <stdio.h>
 
-static hpa__value *node(hpa__arena *a, int kind)
+/* ---- interned texts -------------------------------------------------------------
+ * Per arena: an open-addressing set of text pointers (hpa__malloc'd, freed by
+ * hpa__arena_dispose), at most half full. The hash is computed once per text,
+ * a probe compares the length before the bytes. */
+
+struct hpa__intern {
+	size_t cap, count;   /* cap a power of two */
+	const char *slot[];
+};
+
+static uint64_t text_hash(const char *s, size_t n)
 {
-	hpa__value *v = hpa__arena_alloc(a, sizeof(*v));
-	if (!v)
+	uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	}
+	h ^= h >> 29;
+	return h;
+}
+
+static const char *text_new(hpa__arena *a, const char *text, size_t n)
+{
+	uint32_t len = (uint32_t)n;
+	char *p;
+	if (n > UINT32_MAX - 8)
 		return NULL;
-	memset(v, 0, sizeof(*v));
-	v->kind = (uint8_t)kind;
-	v->offset = SIZE_MAX;
-	return v;
+	p = hpa__arena_alloc(a, sizeof(len) + n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, &len, sizeof(len));
+	p += sizeof(len);
+	if (n)
+		memcpy(p, text, n);
+	p[n] = '\0';
+	return p;
+}
+
+static bool text_is(const char *t, const char *s, size_t n)
+{
+	uint32_t len;
+	memcpy(&len, t - sizeof(len), sizeof(len));
+	return len == n && memcmp(t, s, n) == 0;
+}
+
+static int intern_grow(hpa__arena *a)
+{
+	hpa__intern *old = a->intern, *t;
+	size_t cap = old ? old->cap * 2 : 1024, i;
+	if (cap > (SIZE_MAX - sizeof(*t)) / sizeof(t->slot[0]))
+		return HPA_ENOMEM;
+	t = hpa__calloc(1, sizeof(*t) + cap * sizeof(t->slot[0]));
+	if (!t)
+		return HPA_ENOMEM;
+	t->cap = cap;
+	if (old) {
+		for (i = 0; i < old->cap; i++) {
+			const char *s = old->slot[i];
+			size_t h;
+			if (!s)
+				continue;
+			h = (size_t)text_hash(s, hpa__v_textlen(&(hpa__value){ .u.s = s })) & (cap - 1);
+			while (t->slot[h])
+				h = (h + 1) & (cap - 1);
+			t->slot[h] = s;
+		}
+		t->count = old->count;
+		hpa__free(old);
+	}
+	a->intern = t;
+	return 0;
+}
+
+const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n)
+{
+	hpa__intern *t;
+	size_t h;
+	const char *s;
+	if (n > HPA__INTERN_MAX)
+		return text_new(a, text, n);
+	t = a->intern;
+	if (!t || (t->count + 1) * 2 > t->cap) {
+		if (intern_grow(a) < 0)
+			return NULL;
+		t = a->intern;
+	}
+	h = (size_t)text_hash(text, n) & (t->cap - 1);
+	while ((s = t->slot[h]) != NULL) {
+		if (text_is(s, text, n))
+			return s;
+		h = (h + 1) & (t->cap - 1);
+	}
+	s = text_new(a, text, n);
+	if (!s)
+		return NULL;
+	t->slot[h] = s;
+	t->count++;
+	return s;
+}
+
+/* ---- blocks -------------------------------------------------------------------------- */
+
+static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem)
+{
+	hpa__block *b;
+	if (cap > UINT32_MAX || cap > (SIZE_MAX - sizeof(*b)) / elem)
+		return NULL;
+	b = hpa__arena_alloc(a, sizeof(*b) + cap * elem);
+	if (!b)
+		return NULL;
+	b->link = (uintptr_t)a;
+	b->len = 0;
+	b->cap = (uint32_t)cap;
+	return b;
+}
+
+/* retire old in favour of nb (the node v gets the new block directly) */
+static void block_move(hpa__value *v, hpa__block *old, hpa__block *nb)
+{
+	old->link = (uintptr_t)nb | 1u;
+	v->u.b = nb;
+}
+
+static size_t elem_size(const hpa__value *v)
+{
+	return v->kind == HPA__V_MAP ? sizeof(hpa__pair) : sizeof(hpa__value);
+}
+
+/* A copy of v's current block with room for `extra` more entries, entries
+ * [0, skip) and [skip + drop, len) kept at [0, skip) and [skip + gap, ...):
+ * drop entries are removed at skip, gap slots are opened there. */
+static hpa__block *block_rebuild(hpa__value *v, size_t skip, size_t drop, size_t gap, size_t cap)
+{
+	hpa__block *b = hpa__v_block(v), *nb;
+	size_t elem = elem_size(v), len = b->len;
+	char *src = (char *)b + sizeof(*b), *dst;
+	nb = block_new((hpa__arena *)b->link, cap, elem);
+	if (!nb)
+		return NULL;
+	dst = (char *)nb + sizeof(*nb);
+	if (skip)
+		memcpy(dst, src, skip * elem);
+	if (len > skip + drop)
+		memcpy(dst + (skip + gap) * elem, src + (skip + drop) * elem, (len - skip - drop) * elem);
+	nb->len = (uint32_t)(len - drop + gap);
+	block_move(v, b, nb);
+	return nb;
+}
+
+/* ---- construction ------------------------------------------------------------------- */
+
+int hpa__v_init_scalar(hpa__arena *a, hpa__value *out, hpa__vkind kind, const char *text, size_t len)
+{
+	const char *s = hpa__v_intern(a, text ? text : "", text ? len : 0);
+	if (!s)
+		return HPA_ENOMEM;
+	memset(out, 0, sizeof(*out));
+	out->kind = (unsigned int)kind & 7u;
+	out->u.s = s;
+	return 0;
+}
+
+int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size_t n)
+{
+	hpa__block *b = block_new(a, n, sizeof(hpa__pair));
+	if (!b)
+		return HPA_ENOMEM;
+	if (n)
+		memcpy(hpa__block_pairs(b), pairs, n * sizeof(*pairs));
+	b->len = (uint32_t)n;
+	memset(out, 0, sizeof(*out));
+	out->kind = HPA__V_MAP;
+	out->u.b = b;
+	return 0;
+}
+
+int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, size_t n)
+{
+	hpa__block *b = block_new(a, n, sizeof(hpa__value));
+	if (!b)
+		return HPA_ENOMEM;
+	if (n)
+		memcpy(hpa__block_items(b), items, n * sizeof(*items));
+	b->len = (uint32_t)n;
+	memset(out, 0, sizeof(*out));
+	out->kind = HPA__V_SEQ;
+	out->u.b = b;
+	return 0;
+}
+
+hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n)
+{
+	hpa__block *b = block_new(a, n, sizeof(hpa__pair));
+	if (!b)
+		return NULL;
+	b->len = (uint32_t)n;
+	memset(out, 0, sizeof(*out));
+	out->kind = HPA__V_MAP;
+	out->u.b = b;
+	return hpa__block_pairs(b);
+}
+
+hpa__value *hpa__v_init_seq_slots(hpa__arena *a, hpa__value *out, size_t n)
+{
+	hpa__block *b = block_new(a, n, sizeof(hpa__value));
+	if (!b)
+		return NULL;
+	b->len = (uint32_t)n;
+	memset(out, 0, sizeof(*out));
+	out->kind = HPA__V_SEQ;
+	out->u.b = b;
+	return hpa__block_items(b);
+}
+
+static hpa__value *node_alloc(hpa__arena *a)
+{
+	return hpa__arena_alloc(a, sizeof(hpa__value));
 }
 
 hpa__value *hpa__v_scalar(hpa__arena *a, hpa__vkind kind, const char *text, size_t len)
 {
-	hpa__value *v = node(a, kind);
-	char *s;
-	if (!v)
+	hpa__value *v = node_alloc(a);
+	if (!v || hpa__v_init_scalar(a, v, kind, text, len) < 0)
 		return NULL;
-	s = hpa__arena_strndup(a, text ? text : "", text ? len : 0);
-	if (!s)
-		return NULL;
-	v->u.s.ptr = s;
-	v->u.s.len = text ? len : 0;
 	return v;
 }
 
@@ -51,80 +262,75 @@ hpa__value *hpa__v_null(hpa__arena *a)
 
 hpa__value *hpa__v_map(hpa__arena *a)
 {
-	hpa__value *v = node(a, HPA__V_MAP);
-	if (v)
-		v->u.map.arena = a;
+	hpa__value *v = node_alloc(a);
+	if (!v || hpa__v_init_map(a, v, NULL, 0) < 0)
+		return NULL;
 	return v;
 }
 
 hpa__value *hpa__v_seq(hpa__arena *a)
 {
-	hpa__value *v = node(a, HPA__V_SEQ);
-	if (v)
-		v->u.seq.arena = a;
+	hpa__value *v = node_alloc(a);
+	if (!v || hpa__v_init_seq(a, v, NULL, 0) < 0)
+		return NULL;
 	return v;
 }
 
-void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset)
+int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 {
-	v->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-	v->column = column > UINT32_MAX ? UINT32_MAX : (uint32_t)column;
-	v->offset = offset;
+	size_t i, n;
+	hpa__value tmp;
+	tmp = *src;
+	switch (src->kind) {
+	case HPA__V_MAP: {
+		const hpa__pair *sp = hpa__block_pairs(hpa__v_block(src));
+		hpa__block *b;
+		n = hpa__v_count(src);
+		b = block_new(a, n, sizeof(hpa__pair));
+		if (!b)
+			return HPA_ENOMEM;
+		for (i = 0; i < n; i++) {
+			hpa__pair *dp = &hpa__block_pairs(b)[i];
+			if (hpa__v_copy_to(a, &dp->key, &sp[i].key) < 0 ||
+			    hpa__v_copy_to(a, &dp->value, &sp[i].value) < 0)
+				return HPA_ENOMEM;
+		}
+		b->len = (uint32_t)n;
+		tmp.u.b = b;
+		break;
+	}
+	case HPA__V_SEQ: {
+		const hpa__value *si = hpa__block_items(hpa__v_block(src));
+		hpa__block *b;
+		n = hpa__v_count(src);
+		b = block_new(a, n, sizeof(hpa__value));
+		if (!b)
+			return HPA_ENOMEM;
+		for (i = 0; i < n; i++)
+			if (hpa__v_copy_to(a, &hpa__block_items(b)[i], &si[i]) < 0)
+				return HPA_ENOMEM;
+		b->len = (uint32_t)n;
+		tmp.u.b = b;
+		break;
+	}
+	default:
+		tmp.u.s = hpa__v_intern(a, src->u.s, hpa__v_textlen(src));
+		if (!tmp.u.s)
+			return HPA_ENOMEM;
+		break;
+	}
+	*out = tmp;
+	return 0;
 }
 
 hpa__value *hpa__v_copy(hpa__arena *a, const hpa__value *src)
 {
 	hpa__value *v;
-	size_t i;
 	if (!src)
 		return NULL;
-	switch (src->kind) {
-	case HPA__V_MAP:
-		v = hpa__v_map(a);
-		if (!v)
-			return NULL;
-		if (src->u.map.len) {
-			v->u.map.items = hpa__arena_alloc(a, src->u.map.len * sizeof(hpa__pair));
-			if (!v->u.map.items)
-				return NULL;
-			for (i = 0; i < src->u.map.len; i++) {
-				hpa__value *k = hpa__v_copy(a, src->u.map.items[i].key);
-				hpa__value *x = hpa__v_copy(a, src->u.map.items[i].value);
-				if (!k || !x)
-					return NULL;
-				v->u.map.items[i].key = k;
-				v->u.map.items[i].value = x;
-			}
-			v->u.map.len = v->u.map.cap = src->u.map.len;
-		}
-		break;
-	case HPA__V_SEQ:
-		v = hpa__v_seq(a);
-		if (!v)
-			return NULL;
-		if (src->u.seq.len) {
-			v->u.seq.items = hpa__arena_alloc(a, src->u.seq.len * sizeof(hpa__value *));
-			if (!v->u.seq.items)
-				return NULL;
-			for (i = 0; i < src->u.seq.len; i++) {
-				v->u.seq.items[i] = hpa__v_copy(a, src->u.seq.items[i]);
-				if (!v->u.seq.items[i])
-					return NULL;
-			}
-			v->u.seq.len = v->u.seq.cap = src->u.seq.len;
-		}
-		break;
-	default:
-		v = hpa__v_scalar(a, (hpa__vkind)src->kind, src->u.s.ptr, src->u.s.len);
-		if (!v)
-			return NULL;
-		break;
-	}
-	v->style = src->style;
-	v->flags = src->flags;
-	v->line = src->line;
-	v->column = src->column;
-	v->offset = src->offset;
+	v = node_alloc(a);
+	if (!v || hpa__v_copy_to(a, v, src) < 0)
+		return NULL;
 	return v;
 }
 
@@ -132,21 +338,23 @@ hpa__value *hpa__v_copy(hpa__arena *a, const hpa__value *src)
 
 const hpa__pair *hpa__map_find_pair(const hpa__value *map, const char *key, size_t klen)
 {
+	const hpa__block *b;
+	const hpa__pair *p;
 	size_t i;
 	if (!map || map->kind != HPA__V_MAP)
 		return NULL;
-	for (i = 0; i < map->u.map.len; i++) {
-		const hpa__value *k = map->u.map.items[i].key;
-		if (k->u.s.len == klen && memcmp(k->u.s.ptr, key, klen) == 0)
-			return &map->u.map.items[i];
-	}
+	b = hpa__v_block(map);
+	p = hpa__block_pairs(b);
+	for (i = 0; i < b->len; i++)
+		if (text_is(p[i].key.u.s, key, klen))
+			return &p[i];
 	return NULL;
 }
 
 hpa__value *hpa__map_getn(const hpa__value *map, const char *key, size_t klen)
 {
 	const hpa__pair *p = hpa__map_find_pair(map, key, klen);
-	return p ? p->value : NULL;
+	return p ? hpa__pair_val(p) : NULL;
 }
 
 hpa__value *hpa__map_get(const hpa__value *map, const char *key)
@@ -154,82 +362,106 @@ hpa__value *hpa__map_get(const hpa__value *map, const char *key)
 	return hpa__map_getn(map, key, strlen(key));
 }
 
-/* grow an arena-held array: the old block stays in the arena */
-static int arena_grow(hpa__arena *a, void **items, size_t *cap, size_t need, size_t elem, size_t len)
+/* a free slot at the end of v's block (moving to a bigger block if full) */
+static void *slot_at_end(hpa__value *v)
 {
-	size_t ncap;
-	void *p;
-	if (need <= *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 4;
-	while (ncap < need)
-		ncap *= 2;
-	if (ncap > SIZE_MAX / elem)
-		return HPA_ENOMEM;
-	p = hpa__arena_alloc(a, ncap * elem);
-	if (!p)
-		return HPA_ENOMEM;
-	if (len)
-		memcpy(p, *items, len * elem);
-	*items = p;
-	*cap = ncap;
-	return 0;
+	hpa__block *b = hpa__v_block(v);
+	size_t elem = elem_size(v);
+	if (b->len == b->cap) {
+		size_t ncap = b->cap ? (size_t)b->cap * 2 : 4;
+		b = block_rebuild(v, b->len, 0, 0, ncap);
+		if (!b)
+			return NULL;
+	}
+	return (char *)b + sizeof(*b) + (size_t)b->len++ * elem;
 }
 
-int hpa__map_append(hpa__value *map, hpa__value *key, hpa__value *value)
+int hpa__map_append(hpa__value *map, const hpa__value *key, const hpa__value *value)
 {
+	hpa__pair *p, tmp;
 	if (!map || map->kind != HPA__V_MAP || !key || !value)
 		return HPA_EINVAL;
-	if (arena_grow(map->u.map.arena, (void **)&map->u.map.items, &map->u.map.cap,
-			map->u.map.len + 1, sizeof(hpa__pair), map->u.map.len) < 0)
+	tmp.key = *key;        /* key/value may live in the block that moves */
+	tmp.value = *value;
+	p = slot_at_end(map);
+	if (!p)
 		return HPA_ENOMEM;
-	map->u.map.items[map->u.map.len].key = key;
-	map->u.map.items[map->u.map.len].value = value;
-	map->u.map.len++;
+	*p = tmp;
 	return 0;
 }
 
-int hpa__map_set(hpa__value *map, const char *key, hpa__value *value)
+static bool is_coll(const hpa__value *v)
 {
-	hpa__pair *p;
-	hpa__value *k;
-	if (!map || map->kind != HPA__V_MAP || !value)
-		return HPA_EINVAL;
-	p = (hpa__pair *)hpa__map_find_pair(map, key, strlen(key));
-	if (p) {
-		p->value = value;
+	return v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ;
+}
+
+/* replace the entry at index: in place when old and new are scalars (texts
+ * are immutable), else in a new block, so that a node pointer taken before
+ * never changes what it stands for */
+static int replace_at(hpa__value *c, size_t index, const hpa__value *nv)
+{
+	hpa__block *b = hpa__v_block(c);
+	hpa__value *slot, tmp = *nv;
+	slot = c->kind == HPA__V_MAP ? &hpa__block_pairs(b)[index].value : &hpa__block_items(b)[index];
+	if (!is_coll(slot) && !is_coll(&tmp)) {
+		*slot = tmp;
 		return 0;
 	}
-	k = hpa__v_str(map->u.map.arena, key);
-	if (!k)
+	b = block_rebuild(c, b->len, 0, 0, b->len);
+	if (!b)
 		return HPA_ENOMEM;
-	return hpa__map_append(map, k, value);
+	slot = c->kind == HPA__V_MAP ? &hpa__block_pairs(b)[index].value : &hpa__block_items(b)[index];
+	*slot = tmp;
+	return 0;
+}
+
+int hpa__map_set_at(hpa__value *map, size_t index, const hpa__value *value)
+{
+	if (!map || map->kind != HPA__V_MAP || !value || index >= hpa__v_count(map))
+		return HPA_EINVAL;
+	return replace_at(map, index, value);
+}
+
+int hpa__map_set(hpa__value *map, const char *key, const hpa__value *value)
+{
+	const hpa__pair *p;
+	hpa__value k;
+	if (!map || map->kind != HPA__V_MAP || !value)
+		return HPA_EINVAL;
+	p = hpa__map_find_pair(map, key, strlen(key));
+	if (p)
+		return replace_at(map, (size_t)(p - hpa__block_pairs(hpa__v_block(map))), value);
+	if (hpa__v_init_scalar(hpa__v_arena(map), &k, HPA__V_STR, key, strlen(key)) < 0)
+		return HPA_ENOMEM;
+	return hpa__map_append(map, &k, value);
+}
+
+int hpa__map_remove_at(hpa__value *map, size_t index)
+{
+	hpa__block *b = hpa__v_block(map);
+	return block_rebuild(map, index, 1, 0, b->len - 1) ? 0 : HPA_ENOMEM;
 }
 
 bool hpa__map_remove(hpa__value *map, const char *key)
 {
 	const hpa__pair *p = hpa__map_find_pair(map, key, strlen(key));
-	size_t i;
 	if (!p)
 		return false;
-	i = (size_t)(p - map->u.map.items);
-	memmove(&map->u.map.items[i], &map->u.map.items[i + 1],
-		(map->u.map.len - i - 1) * sizeof(hpa__pair));
-	map->u.map.len--;
-	return true;
+	return hpa__map_remove_at(map, (size_t)(p - hpa__block_pairs(hpa__v_block(map)))) == 0;
 }
 
 static hpa__value *ensure(hpa__value *map, const char *key, int kind)
 {
-	hpa__value *v = hpa__map_get(map, key);
+	hpa__value *v = hpa__map_get(map, key), nv;
 	if (v)
-		return v->kind == kind ? v : NULL;
+		return (int)v->kind == kind ? v : NULL;
 	if (!map || map->kind != HPA__V_MAP)
 		return NULL;
-	v = kind == HPA__V_MAP ? hpa__v_map(map->u.map.arena) : hpa__v_seq(map->u.map.arena);
-	if (!v || hpa__map_set(map, key, v) < 0)
+	if ((kind == HPA__V_MAP ? hpa__v_init_map(hpa__v_arena(map), &nv, NULL, 0)
+			: hpa__v_init_seq(hpa__v_arena(map), &nv, NULL, 0)) < 0 ||
+	    hpa__map_set(map, key, &nv) < 0)
 		return NULL;
-	return v;
+	return hpa__map_get(map, key);
 }
 
 hpa__value *hpa__map_ensure_map(hpa__value *map, const char *key) { return ensure(map, key, HPA__V_MAP); }
@@ -237,54 +469,51 @@ hpa__value *hpa__map_ensure_seq(hpa__value *map, const char *key) { return ensur
 
 /* ---- sequences --------------------------------------------------------------- */
 
-int hpa__seq_insert(hpa__value *seq, size_t index, hpa__value *item)
+int hpa__seq_insert(hpa__value *seq, size_t index, const hpa__value *item)
 {
-	if (!seq || seq->kind != HPA__V_SEQ || !item || index > seq->u.seq.len)
+	hpa__value tmp, *slot;
+	hpa__block *b;
+	if (!seq || seq->kind != HPA__V_SEQ || !item || index > hpa__v_count(seq))
 		return HPA_EINVAL;
-	if (arena_grow(seq->u.seq.arena, (void **)&seq->u.seq.items, &seq->u.seq.cap,
-			seq->u.seq.len + 1, sizeof(hpa__value *), seq->u.seq.len) < 0)
-		return HPA_ENOMEM;
-	memmove(&seq->u.seq.items[index + 1], &seq->u.seq.items[index],
-		(seq->u.seq.len - index) * sizeof(hpa__value *));
-	seq->u.seq.items[index] = item;
-	seq->u.seq.len++;
+	tmp = *item;
+	b = hpa__v_block(seq);
+	if (index == b->len) {
+		slot = slot_at_end(seq);
+		if (!slot)
+			return HPA_ENOMEM;
+	} else {
+		/* items after index move: a new block */
+		b = block_rebuild(seq, index, 0, 1, (size_t)b->len + 1);
+		if (!b)
+			return HPA_ENOMEM;
+		slot = &hpa__block_items(b)[index];
+	}
+	*slot = tmp;
 	return 0;
 }
 
-int hpa__seq_append(hpa__value *seq, hpa__value *item)
+int hpa__seq_append(hpa__value *seq, const hpa__value *item)
 {
 	if (!seq || seq->kind != HPA__V_SEQ)
 		return HPA_EINVAL;
-	return hpa__seq_insert(seq, seq->u.seq.len, item);
+	return hpa__seq_insert(seq, hpa__v_count(seq), item);
 }
 
 bool hpa__seq_remove_at(hpa__value *seq, size_t index)
 {
-	if (!seq || seq->kind != HPA__V_SEQ || index >= seq->u.seq.len)
+	hpa__block *b;
+	if (!seq || seq->kind != HPA__V_SEQ || index >= hpa__v_count(seq))
 		return false;
-	memmove(&seq->u.seq.items[index], &seq->u.seq.items[index + 1],
-		(seq->u.seq.len - index - 1) * sizeof(hpa__value *));
-	seq->u.seq.len--;
-	return true;
+	b = hpa__v_block(seq);
+	return block_rebuild(seq, index, 1, 0, b->len - 1) != NULL;
 }
 
-void hpa__seq_set(hpa__value *seq, size_t index, hpa__value *item)
+int hpa__seq_set(hpa__value *seq, size_t index, const hpa__value *item)
 {
-	seq->u.seq.items[index] = item;
+	if (!seq || seq->kind != HPA__V_SEQ || !item || index >= hpa__v_count(seq))
+		return HPA_EINVAL;
+	return replace_at(seq, index, item);
 }
-
-void hpa__pair_set_val(hpa__pair *p, hpa__value *value)
-{
-	p->value = value;
-}
-
-void hpa__map_remove_at(hpa__value *map, size_t i)
-{
-	memmove(&map->u.map.items[i], &map->u.map.items[i + 1],
-		(map->u.map.len - i - 1) * sizeof(hpa__pair));
-	map->u.map.len--;
-}
-
 /* ---- scalars -------------------------------------------------------------------- */
 
 static int digit_val(char c, int base)
@@ -310,8 +539,8 @@ int hpa__v_int_range(const hpa__value *v, int64_t min, int64_t max, int64_t *out
 
 	if (!v || v->kind != HPA__V_INT)
 		return HPA_ETYPE;
-	s = v->u.s.ptr;
-	e = s + v->u.s.len;
+	s = hpa__v_text(v);
+	e = s + hpa__v_textlen(v);
 	if (s < e && (*s == '+' || *s == '-'))
 		neg = *s++ == '-';
 	if (e - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
@@ -350,13 +579,13 @@ int hpa__v_int_range(const hpa__value *v, int64_t min, int64_t max, int64_t *out
 bool hpa__v_bool_value(const hpa__value *v)
 {
 	char c;
-	if (!v || v->kind != HPA__V_BOOL || v->u.s.len == 0)
+	if (!v || v->kind != HPA__V_BOOL || hpa__v_textlen(v) == 0)
 		return false;
-	c = v->u.s.ptr[0];
+	c = hpa__v_text(v)[0];
 	if (c == 't' || c == 'T' || c == 'y' || c == 'Y')
 		return true;
-	if ((c == 'o' || c == 'O') && v->u.s.len == 2)
-		return v->u.s.ptr[1] == 'n' || v->u.s.ptr[1] == 'N';
+	if ((c == 'o' || c == 'O') && hpa__v_textlen(v) == 2)
+		return hpa__v_text(v)[1] == 'n' || hpa__v_text(v)[1] == 'N';
 	return false;
 }
 
@@ -366,7 +595,7 @@ bool hpa__v_text_eq(const hpa__value *v, const char *s)
 	if (!v || v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ)
 		return false;
 	n = strlen(s);
-	return v->u.s.len == n && memcmp(v->u.s.ptr, s, n) == 0;
+	return hpa__v_textlen(v) == n && memcmp(hpa__v_text(v), s, n) == 0;
 }
 
 const char *hpa__vkind_name(int kind)
@@ -392,21 +621,21 @@ bool hpa__v_equal(const hpa__value *a, const hpa__value *b)
 		return false;
 	switch (a->kind) {
 	case HPA__V_MAP:
-		if (a->u.map.len != b->u.map.len)
+		if (hpa__v_count(a) != hpa__v_count(b))
 			return false;
-		for (i = 0; i < a->u.map.len; i++) {
-			const hpa__value *ka = a->u.map.items[i].key, *kb = b->u.map.items[i].key;
-			if (ka->u.s.len != kb->u.s.len || memcmp(ka->u.s.ptr, kb->u.s.ptr, ka->u.s.len) != 0)
+		for (i = 0; i < hpa__v_count(a); i++) {
+			const hpa__value *ka = hpa__map_key(a, i), *kb = hpa__map_key(b, i);
+			if (hpa__v_textlen(ka) != hpa__v_textlen(kb) || memcmp(hpa__v_text(ka), hpa__v_text(kb), hpa__v_textlen(ka)) != 0)
 				return false;
-			if (!hpa__v_equal(a->u.map.items[i].value, b->u.map.items[i].value))
+			if (!hpa__v_equal(hpa__map_val(a, i), hpa__map_val(b, i)))
 				return false;
 		}
 		return true;
 	case HPA__V_SEQ:
-		if (a->u.seq.len != b->u.seq.len)
+		if (hpa__v_count(a) != hpa__v_count(b))
 			return false;
-		for (i = 0; i < a->u.seq.len; i++)
-			if (!hpa__v_equal(a->u.seq.items[i], b->u.seq.items[i]))
+		for (i = 0; i < hpa__v_count(a); i++)
+			if (!hpa__v_equal(hpa__seq_at(a, i), hpa__seq_at(b, i)))
 				return false;
 		return true;
 	case HPA__V_INT: {
@@ -423,5 +652,5 @@ bool hpa__v_equal(const hpa__value *a, const hpa__value *b)
 	default:
 		break;
 	}
-	return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
+	return hpa__v_textlen(a) == hpa__v_textlen(b) && memcmp(hpa__v_text(a), hpa__v_text(b), hpa__v_textlen(a)) == 0;
 }

@@ -3,10 +3,30 @@
  * with source positions. Every document of a manifest is one tree; objects
  * are typed views over it, so nothing the schema does not know is lost.
  *
- * Nodes live in an hpa__arena (the manifest's or a standalone object's);
- * collections remember their arena so that any holder of a node can grow it.
- * Scalars keep their text exactly as written (after YAML unescaping) plus
- * their resolved kind, so `0.5`, `500m`, `"80"` and `80` stay distinct.
+ * Layout (16 bytes a node; see docs/design.md, "Memory"):
+ *
+ *   node   one 64-bit word {kind:3, style:3, line:24 | column:24, flags:8}
+ *          and one pointer. Positions saturate: a line or column beyond
+ *          2^24-1 is stored as 0 (unknown). Byte offsets are not kept.
+ *   scalar the pointer is the text: immutable, NUL-terminated, its length
+ *          in the 4 bytes before it; interned per arena (equal texts of
+ *          up to HPA__INTERN_MAX bytes share one copy).
+ *   map    the pointer is a block {link, len, cap} followed by `cap` pairs,
+ *          each pair {key node, value node} inline (32 bytes);
+ *   seq    the same block with `cap` item nodes inline (16 bytes each).
+ *
+ * A block's `link` is its arena, or, once the collection has outgrown or
+ * rewritten it, the next block (tagged with bit 0). Nodes are copied by
+ * value into their parent's block, so several nodes may point to one
+ * block: a pointer to a node taken before its parent grew still reaches
+ * the collection's current contents through the links. Old blocks are
+ * never written again (only their link), and live until the arena is
+ * freed, so no pointer into a tree ever dangles while its arena lives.
+ * Removing or replacing an entry builds a new block; appending writes a
+ * fresh slot (or moves to a bigger block).
+ *
+ * Every module outside lib/value reads nodes through the accessors below,
+ * never through the struct members (kind, style and flags excepted).
  */
 #ifndef HPA_LIB_VALUE_H
 #define HPA_LIB_VALUE_H
@@ -34,57 +54,99 @@ typedef enum {
 	HPA__STYLE_FLOW      /* flow collection ([..] / {..}) */
 } hpa__vstyle;
 
+#define HPA__POS_MAX 0xFFFFFFu   /* larger lines/columns are stored as 0 */
+#define HPA__INTERN_MAX 256      /* longer scalar texts are not interned */
+
 typedef struct hpa__value hpa__value;
-typedef struct {
-	hpa__value *key;     /* always HPA__V_STR; keeps the key's position */
-	hpa__value *value;
-} hpa__pair;
+typedef struct hpa__pair hpa__pair;
+typedef struct hpa__block hpa__block;
 
 struct hpa__value {
-	uint8_t kind;        /* hpa__vkind */
-	uint8_t style;       /* hpa__vstyle */
-	uint16_t flags;      /* module-defined marks (e.g. schema-checked) */
-	uint32_t line;       /* 1-based, 0 = unknown (built in memory) */
-	uint32_t column;     /* 1-based characters, 0 = unknown */
-	size_t offset;       /* 0-based byte offset, SIZE_MAX = unknown */
+	unsigned int kind : 3;     /* hpa__vkind */
+	unsigned int style : 3;    /* hpa__vstyle */
+	unsigned int spare_ : 2;
+	unsigned int line : 24;    /* 1-based, 0 = unknown; read with hpa__v_line */
+	unsigned int column : 24;  /* 1-based characters, 0 = unknown */
+	unsigned int flags : 8;    /* module-defined marks */
 	union {
-		struct { const char *ptr; size_t len; } s;   /* every scalar kind */
-		struct { hpa__value **items; size_t len, cap; hpa__arena *arena; } seq;
-		struct { hpa__pair *items; size_t len, cap; hpa__arena *arena; } map;
+		const char *s;         /* scalars: interned text, length before it */
+		hpa__block *b;         /* maps and sequences */
 	} u;
 };
 
-/* ---- accessors ---------------------------------------------------------------
- * Every module outside lib/value reads nodes through these (never through the
- * struct members), so the layout can change behind them. */
-static inline int hpa__v_kind(const hpa__value *v) { return v->kind; }
-static inline int hpa__v_style(const hpa__value *v) { return v->style; }
+struct hpa__pair {
+	hpa__value key;            /* always HPA__V_STR; keeps the key's position */
+	hpa__value value;
+};
+
+struct hpa__block {
+	uintptr_t link;            /* hpa__arena *, or (hpa__block * | 1) when moved */
+	uint32_t len, cap;
+	/* cap hpa__pair (map) or hpa__value (seq) follow */
+};
+
+/* ---- accessors --------------------------------------------------------------- */
+
+/* The current block of a map or sequence. */
+static inline hpa__block *hpa__v_block(const hpa__value *v)
+{
+	hpa__block *b = v->u.b;
+	while (b->link & 1u)
+		b = (hpa__block *)(b->link & ~(uintptr_t)1u);
+	return b;
+}
+static inline hpa__pair *hpa__block_pairs(const hpa__block *b) { return (hpa__pair *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
+static inline hpa__value *hpa__block_items(const hpa__block *b) { return (hpa__value *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
+
+static inline int hpa__v_kind(const hpa__value *v) { return (int)v->kind; }
+static inline int hpa__v_style(const hpa__value *v) { return (int)v->style; }
 /* Scalar text (NUL-terminated) and its length in bytes. */
-static inline const char *hpa__v_text(const hpa__value *v) { return v->u.s.ptr; }
-static inline size_t hpa__v_textlen(const hpa__value *v) { return v->u.s.len; }
+static inline const char *hpa__v_text(const hpa__value *v) { return v->u.s; }
+static inline size_t hpa__v_textlen(const hpa__value *v)
+{
+	uint32_t n;
+	memcpy(&n, v->u.s - sizeof(n), sizeof(n));
+	return n;
+}
 /* Entries of a map or items of a sequence. */
 static inline size_t hpa__v_count(const hpa__value *v)
 {
-	return v->kind == HPA__V_MAP ? v->u.map.len : v->u.seq.len;
+	return v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ ? hpa__v_block(v)->len : 0;
 }
-static inline hpa__pair *hpa__map_pair(const hpa__value *v, size_t i) { return &v->u.map.items[i]; }
-static inline hpa__value *hpa__pair_key(const hpa__pair *p) { return p->key; }
-static inline hpa__value *hpa__pair_val(const hpa__pair *p) { return p->value; }
-static inline hpa__value *hpa__map_key(const hpa__value *v, size_t i) { return v->u.map.items[i].key; }
-static inline hpa__value *hpa__map_val(const hpa__value *v, size_t i) { return v->u.map.items[i].value; }
-static inline hpa__value *hpa__seq_at(const hpa__value *v, size_t i) { return v->u.seq.items[i]; }
+static inline hpa__pair *hpa__map_pair(const hpa__value *v, size_t i) { return &hpa__block_pairs(hpa__v_block(v))[i]; }
+static inline hpa__value *hpa__pair_key(const hpa__pair *p) { return (hpa__value *)(uintptr_t)&p->key; }
+static inline hpa__value *hpa__pair_val(const hpa__pair *p) { return (hpa__value *)(uintptr_t)&p->value; }
+static inline hpa__value *hpa__map_key(const hpa__value *v, size_t i) { return &hpa__map_pair(v, i)->key; }
+static inline hpa__value *hpa__map_val(const hpa__value *v, size_t i) { return &hpa__map_pair(v, i)->value; }
+static inline hpa__value *hpa__seq_at(const hpa__value *v, size_t i) { return &hpa__block_items(hpa__v_block(v))[i]; }
 /* The arena a map or sequence grows in. */
-static inline hpa__arena *hpa__v_arena(const hpa__value *v)
-{
-	return v->kind == HPA__V_MAP ? v->u.map.arena : v->u.seq.arena;
-}
-/* Source position: 1-based line and column (characters), 0 = unknown;
- * byte offset, SIZE_MAX = unknown. */
+static inline hpa__arena *hpa__v_arena(const hpa__value *v) { return (hpa__arena *)hpa__v_block(v)->link; }
+/* Source position: 1-based line and column (characters), 0 = unknown.
+ * Byte offsets are not kept: always SIZE_MAX (unknown). */
 static inline size_t hpa__v_line(const hpa__value *v) { return v->line; }
 static inline size_t hpa__v_column(const hpa__value *v) { return v->column; }
-static inline size_t hpa__v_offset(const hpa__value *v) { return v->offset; }
+static inline size_t hpa__v_offset(const hpa__value *v) { (void)v; return SIZE_MAX; }
+static inline void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset)
+{
+	(void)offset;
+	v->line = line > HPA__POS_MAX ? 0u : (unsigned int)line;
+	v->column = column > HPA__POS_MAX ? 0u : (unsigned int)column;
+}
 
-/* ---- construction (all return NULL on allocation failure) ----------------- */
+/* ---- building nodes in place (readers) ----------------------------------------- */
+/* Interned text of n bytes in arena a (NULL on allocation failure or when
+ * n does not fit in 32 bits). */
+const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n);
+/* *out becomes a scalar / a map of n pairs / a sequence of n items (copied
+ * by value), position 0:0, style ANY. 0 or HPA_ENOMEM. */
+int hpa__v_init_scalar(hpa__arena *a, hpa__value *out, hpa__vkind kind, const char *text, size_t len);
+int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size_t n);
+int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, size_t n);
+/* The same with the n slots left for the caller to fill (NULL on failure). */
+hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n);
+hpa__value *hpa__v_init_seq_slots(hpa__arena *a, hpa__value *out, size_t n);
+
+/* ---- construction (arena-held nodes; all return NULL on allocation failure) -- */
 hpa__value *hpa__v_scalar(hpa__arena *a, hpa__vkind kind, const char *text, size_t len);
 hpa__value *hpa__v_str(hpa__arena *a, const char *s);       /* NUL-terminated */
 hpa__value *hpa__v_int(hpa__arena *a, int64_t v);           /* decimal text */
@@ -94,33 +156,37 @@ hpa__value *hpa__v_map(hpa__arena *a);
 hpa__value *hpa__v_seq(hpa__arena *a);
 /* Deep copy of src (positions kept) into arena a. */
 hpa__value *hpa__v_copy(hpa__arena *a, const hpa__value *src);
-void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset);
+/* The same into *out (a node the caller owns). */
+int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src);
 
 /* ---- maps (insertion-ordered; lookups are linear: maps are small) --------- */
+/* Nodes are copied into the map by value; a collection shares its block with
+ * the node it was copied from, so both see later changes to its contents.
+ * Pointers returned point into the current block. */
 hpa__value *hpa__map_get(const hpa__value *map, const char *key);
 hpa__value *hpa__map_getn(const hpa__value *map, const char *key, size_t klen);
 const hpa__pair *hpa__map_find_pair(const hpa__value *map, const char *key, size_t klen);
 /* Append without checking for duplicates (readers do their own check). */
-int hpa__map_append(hpa__value *map, hpa__value *key, hpa__value *value);
-/* Replace the value of key in place (order kept) or append it. */
-int hpa__map_set(hpa__value *map, const char *key, hpa__value *value);
+int hpa__map_append(hpa__value *map, const hpa__value *key, const hpa__value *value);
+/* Replace the value of key (order kept) or append it. */
+int hpa__map_set(hpa__value *map, const char *key, const hpa__value *value);
 /* Remove key; returns true when it was there. */
 bool hpa__map_remove(hpa__value *map, const char *key);
+/* Remove the pair at index (< count). 0 or HPA_ENOMEM. */
+int hpa__map_remove_at(hpa__value *map, size_t index);
+/* Replace the value of the pair at index (< count). 0 or HPA_ENOMEM. */
+int hpa__map_set_at(hpa__value *map, size_t index, const hpa__value *value);
 /* Get the map/seq at key, creating an empty one when absent. NULL on
  * allocation failure or when key holds a value of another kind. */
 hpa__value *hpa__map_ensure_map(hpa__value *map, const char *key);
 hpa__value *hpa__map_ensure_seq(hpa__value *map, const char *key);
 
 /* ---- sequences ----------------------------------------------------------- */
-int hpa__seq_append(hpa__value *seq, hpa__value *item);
-int hpa__seq_insert(hpa__value *seq, size_t index, hpa__value *item);
+int hpa__seq_append(hpa__value *seq, const hpa__value *item);
+int hpa__seq_insert(hpa__value *seq, size_t index, const hpa__value *item);
 bool hpa__seq_remove_at(hpa__value *seq, size_t index);
-/* Replace item index (< count) by item. */
-void hpa__seq_set(hpa__value *seq, size_t index, hpa__value *item);
-/* Replace the value of a pair found by hpa__map_find_pair / hpa__map_pair. */
-void hpa__pair_set_val(hpa__pair *p, hpa__value *value);
-/* Remove the pair at index (< count). */
-void hpa__map_remove_at(hpa__value *map, size_t index);
+/* Replace item index (< count) by item. 0 or HPA_ENOMEM. */
+int hpa__seq_set(hpa__value *seq, size_t index, const hpa__value *item);
 
 /* ---- reading scalars ----------------------------------------------------- */
 /* Exact integer value of an HPA__V_INT scalar (decimal, +/- sign, YAML 1.1

@@ -548,6 +548,81 @@ static void test_object__allocation_failures(void)
 	CU_ASSERT(n > 5 && n < 1000);
 }
 
+/* Nodes live inline in their parent's block (lib/value/value.h): growing,
+ * removing or replacing entries moves them to a new block. Handles taken
+ * before must still stand for the same nodes: writes through them reach
+ * the tree, reads see its current contents, and nothing they point to is
+ * freed while the object lives (ASan/valgrind would report a dangling
+ * handle). A layout without block links would lose the writes below. */
+static void test_object__handles_survive_growth(void)
+{
+	hpa_deployment *dep = NULL;
+	hpa_pod_template *t = NULL;
+	hpa_container *c0 = NULL, *c = NULL;
+	hpa_object *o;
+	const hpa__value *spec0, *x;
+	char key[64];
+	int i;
+
+	CU_ASSERT_EQUAL_FATAL(hpa_deployment_new(&dep, "web", NULL), 0);
+	o = hpa_deployment_object_mut(dep);
+	CU_ASSERT_EQUAL_FATAL(hpa_deployment_template_mut(dep, &t, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(hpa_pod_template_containers_append(t, &c0, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_container_set_name(c0, "c0", NULL), 0);
+	spec0 = hpa__path_get(o->root, "spec");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec0);
+	/* siblings everywhere above the handles, and more containers */
+	for (i = 1; i <= 40; i++) {
+		snprintf(key, sizeof(key), "x%d", i);
+		CU_ASSERT_EQUAL(hpa__path_set(o->root, key, hpa__v_int(o->arena, i), NULL), 0);
+		snprintf(key, sizeof(key), "spec.x%d", i);
+		CU_ASSERT_EQUAL(hpa__path_set(o->root, key, hpa__v_int(o->arena, i), NULL), 0);
+		snprintf(key, sizeof(key), "spec.template.spec.x%d", i);
+		CU_ASSERT_EQUAL(hpa__path_set(o->root, key, hpa__v_int(o->arena, i), NULL), 0);
+		CU_ASSERT_EQUAL(hpa_pod_template_containers_append(t, &c, NULL), 0);
+		snprintf(key, sizeof(key), "c%d", i);
+		CU_ASSERT_EQUAL(hpa_container_set_name(c, key, NULL), 0);
+	}
+	/* the first handles, taken before all of that; c0's own map grows too */
+	CU_ASSERT_EQUAL(hpa_container_set_image(c0, "nginx:1", NULL), 0);
+	for (i = 1; i <= 9; i++) {
+		snprintf(key, sizeof(key), "y%d", i);
+		CU_ASSERT_EQUAL(hpa__path_set((hpa__value *)(void *)c0, key, hpa__v_int(o->arena, i), NULL), 0);
+	}
+	x = hpa__path_get(o->root, "spec.template.spec.containers[0].image");
+	CU_ASSERT_TRUE(x && hpa__v_text_eq(x, "nginx:1"));
+	x = hpa__path_get(o->root, "spec.template.spec.containers[0].y9");
+	CU_ASSERT_TRUE(x && hpa__v_text_eq(x, "9"));
+	CU_ASSERT_STRING_EQUAL(hpa_container_name(hpa_pod_template_containers_at(hpa_deployment_template(dep), 0)), "c0");
+	CU_ASSERT_STRING_EQUAL(hpa_container_image(hpa_pod_template_containers_at(hpa_deployment_template(dep), 0)), "nginx:1");
+	CU_ASSERT_EQUAL(hpa_pod_template_containers_count(t), 41);
+	CU_ASSERT_STRING_EQUAL(hpa_container_name(c), "c40");
+	x = hpa__map_get(spec0, "x40");
+	CU_ASSERT_TRUE(x && hpa__v_text_eq(x, "40"));
+	/* replacing a map: an old handle keeps the old (detached) one, as before */
+	CU_ASSERT_EQUAL(hpa__path_set(o->root, "spec.template.spec.containers[40]", hpa__v_map(o->arena), NULL), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_container_name(c), "c40");
+	CU_ASSERT_PTR_NULL(hpa_container_name(hpa_pod_template_containers_at(hpa_deployment_template(dep), 40)));
+	/* removing an earlier sibling: c0 still reads c0 (detached), the list moved up */
+	CU_ASSERT_EQUAL(hpa_pod_template_containers_remove_at(t, 0, NULL), 0);
+	CU_ASSERT_STRING_EQUAL(hpa_container_name(c0), "c0");
+	CU_ASSERT_EQUAL(hpa_pod_template_containers_count(t), 40);
+	c = hpa_pod_template_containers_at_mut(t, 0);
+	CU_ASSERT_STRING_EQUAL(hpa_container_name(c), "c1");
+	CU_ASSERT_EQUAL(hpa_container_set_image(c, "redis:7", NULL), 0);
+	x = hpa__path_get(o->root, "spec.template.spec.containers[0].image");
+	CU_ASSERT_TRUE(x && hpa__v_text_eq(x, "redis:7"));
+	/* the writers see the same tree */
+	{
+		char *out = NULL;
+		CU_ASSERT_EQUAL(hpa_object_write_yaml(o, &out, NULL, NULL, NULL), 0);
+		CU_ASSERT_PTR_NOT_NULL(out ? strstr(out, "image: redis:7") : NULL);
+		CU_ASSERT_PTR_NULL(out ? strstr(out, "nginx:1") : "");
+		hpa_free(out);
+	}
+	hpa_deployment_free(dep);
+}
+
 static CU_TestInfo tests[] = {
 	{ "new_and_identity", test_object__new_and_identity },
 	{ "three_states", test_object__three_states },
@@ -559,6 +634,7 @@ static CU_TestInfo tests[] = {
 	{ "dup_outlives_manifest", test_object__dup_frees_nothing_shared },
 	{ "manifest_ownership", test_object__manifest_ownership },
 	{ "allocation_failures", test_object__allocation_failures },
+	{ "handles_survive_growth", test_object__handles_survive_growth },
 	CU_TEST_INFO_NULL
 };
 
