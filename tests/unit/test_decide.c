@@ -857,6 +857,202 @@ out:
 }
 /* and in tests[]: { "format_conditions_lazily", test_decide__format_conditions_lazily }, */
 
+/* ---- the stabilization scan (history layout) ------------------------------------ */
+
+/* Entries (replicas, timestamp) of the window test below; expected values
+ * worked out by hand from upstream's stabilizeRecommendationWithBehaviors:
+ * scale-up window 60 s, scale-down window 300 s (the option's default),
+ * old = the earlier cut-off (now - 300 s). */
+static const struct {
+	int32_t r;
+	int64_t ago_ms;
+} win_entries[] = {
+	{ 3, 400000 },  /* 0: older than both windows: stale */
+	{ 8, 250000 },  /* 1: scale-down window only */
+	{ 6, 50000 },   /* 2: both windows */
+	{ 5, 301000 },  /* 3: stale (the last stale one) */
+	{ 7, 30000 },   /* 4: both */
+	{ 9, 299999 },  /* 5: scale-down window only (the maximum) */
+	{ 4, 10000 },   /* 6: both (the minimum), in the last, partial group of four */
+};
+
+static void check_windows(const hpa_history *h, int64_t slot, const char *what)
+{
+	hpa_decide_behavior b;
+	hpa_normalize_input ni;
+	hpa_normalization nz;
+	memset(&b, 0, sizeof(b));
+	b.scale_up.has_stabilization_window = true;
+	b.scale_up.stabilization_window_seconds = 60;
+	memset(&ni, 0, sizeof(ni));
+	ni.current_replicas = 6;
+	ni.desired_replicas = 5;
+	ni.min_replicas = 1;
+	ni.max_replicas = 20;
+	ni.behavior = &b;
+	ni.now_ms = NOW;
+	CU_ASSERT_EQUAL_FATAL(hpa_decide_normalize(&nz, &ni, h, NULL, NULL), HPA_OK);
+	/* up: min(5, {6, 7, 4}) = 4; down: max(5, {8, 6, 7, 9, 4}) = 9;
+	 * current 6 within [4, 9]: held at 6, a scale down stabilized */
+	if (nz.stabilized_replicas != 6 || nz.desired_replicas != 6 || nz.update.slot != slot ||
+	    nz.stabilization != HPA_STAB_SCALE_DOWN_STABILIZED)
+		fprintf(stderr, "windows (%s): stabilized %d desired %d slot %lld stabilization %d\n", what,
+			(int)nz.stabilized_replicas, (int)nz.desired_replicas, (long long)nz.update.slot,
+			nz.stabilization);
+	CU_ASSERT_EQUAL(nz.stabilized_replicas, 6);
+	CU_ASSERT_EQUAL(nz.desired_replicas, 6);
+	CU_ASSERT_EQUAL(nz.stabilization, HPA_STAB_SCALE_DOWN_STABILIZED);
+	CU_ASSERT_EQUAL(nz.update.slot, slot);
+}
+
+/* The same windows whether the timestamps are stored as 32-bit offsets
+ * (within +-24 days of each other) or not, after an entry far in the past
+ * is appended and once it is overwritten again; the scale-up window counts
+ * an entry from the future. */
+static void test_decide__stabilization_windows(void)
+{
+	hpa_history *h = NULL;
+	hpa_history_update u;
+	hpa_normalize_input ni;
+	hpa_normalization nz;
+	hpa_decide_behavior b;
+	size_t i;
+	if (hpa_history_new(&h, 16, NULL) != HPA_OK)
+		return;
+	for (i = 0; i < HPA__ARRAY_SIZE(win_entries); i++)
+		hpa_history_add_recommendation(h, win_entries[i].r, NOW - win_entries[i].ago_ms, NULL);
+	check_windows(h, 3, "offsets");
+	/* 40 days ago: the timestamps no longer fit 32-bit offsets */
+	hpa_history_add_recommendation(h, 100, NOW - INT64_C(40) * 86400000, NULL);
+	check_windows(h, 7, "64-bit");
+	/* overwritten with now: they fit again */
+	memset(&u, 0, sizeof(u));
+	u.store_recommendation = true;
+	u.recommendation = 5;
+	u.slot = 7;
+	CU_ASSERT_EQUAL(hpa_history_apply(h, &u, NOW, NULL), HPA_OK);
+	check_windows(h, 3, "offsets again");
+
+	/* the default scale-up window of 0 with an entry 5 s in the future:
+	 * up = min(5, {2}) = 2 raises current 1 to 2 (scale up stabilized) */
+	hpa_history_clear(h);
+	hpa_history_add_recommendation(h, 1, NOW - 20000, NULL);
+	hpa_history_add_recommendation(h, 2, NOW + 5000, NULL);
+	memset(&b, 0, sizeof(b));
+	memset(&ni, 0, sizeof(ni));
+	ni.current_replicas = 1;
+	ni.desired_replicas = 5;
+	ni.min_replicas = 1;
+	ni.max_replicas = 20;
+	ni.behavior = &b;
+	ni.now_ms = NOW;
+	CU_ASSERT_EQUAL(hpa_decide_normalize(&nz, &ni, h, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(nz.stabilized_replicas, 2);
+	CU_ASSERT_EQUAL(nz.stabilization, HPA_STAB_SCALE_UP_STABILIZED);
+	/* without it: nothing in the window, 5 (rate limit 1 + 4 = 5) */
+	hpa_history_clear(h);
+	hpa_history_add_recommendation(h, 1, NOW - 20000, NULL);
+	CU_ASSERT_EQUAL(hpa_decide_normalize(&nz, &ni, h, NULL, NULL), HPA_OK);
+	CU_ASSERT_EQUAL(nz.stabilized_replicas, 5);
+	CU_ASSERT_EQUAL(nz.desired_replicas, 5);
+	CU_ASSERT_EQUAL(nz.stabilization, HPA_STAB_READY_FOR_NEW_SCALE);
+	hpa_history_free(h);
+}
+
+/* hpa_decide() takes a shorter path for the common reconcile (whole-pod
+ * Resource metrics, every pod plainly ready, no pod classes asked for);
+ * asking for the pod classes takes the general path. Both must give the
+ * same decision, texts included, with and without a behavior. */
+static void test_decide__common_path_matches_general_path(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *a = calloc(1, sizeof(*a)), *g = calloc(1, sizeof(*g));
+	hpa_history *h = NULL;
+	hpa_decide_behavior beh;
+	uint8_t cls[2 * 5];
+	int64_t usage[5] = { 900, 700, 800, 950, 600 };
+	int round, k;
+	size_t i;
+	if (!f || !a || !g || hpa_history_new(&h, 0, NULL) != HPA_OK)
+		goto out;
+	memset(&beh, 0, sizeof(beh));
+	for (round = 0; round < 4; round++) {
+		fx_init(f, 5, usage, 4);
+		for (k = 0; k < 5; k++) {
+			f->c[k].requests_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+			f->c[k].requests_milli[HPA_RESOURCE_MEMORY] = INT64_C(1) << 40;
+			f->cu[k].usage_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+			f->cu[k].usage_milli[HPA_RESOURCE_MEMORY] = (INT64_C(1) << 39) + k;
+		}
+		f->m[1].type = HPA_SOURCE_RESOURCE;
+		f->m[1].resource = HPA_RESOURCE_MEMORY;
+		f->m[1].target_type = HPA_TARGET_AVERAGE_VALUE;
+		f->m[1].has_average_value = true;
+		f->m[1].average_value_milli = round & 1 ? INT64_C(1) << 38 : INT64_C(1) << 41; /* up / down */
+		f->m[0].average_utilization = round & 1 ? 50 : 200; /* cpu 79 %: up / down */
+		f->in.n_metrics = 2;
+		f->in.behavior = round & 2 ? &beh : NULL;
+		f->in.now_ms = NOW + round * 15000;
+		memset(a, 0x5a, sizeof(*a));
+		memset(g, 0x5a, sizeof(*g));
+		CU_ASSERT_EQUAL(hpa_decide(a, &f->in, h, NULL, NULL), HPA_OK);
+		f->in.pod_class = cls;
+		CU_ASSERT_EQUAL(hpa_decide(g, &f->in, h, NULL, NULL), HPA_OK);
+		CU_ASSERT_EQUAL(cls[0], HPA_POD_READY);
+		CU_ASSERT_EQUAL(a->desired_replicas, g->desired_replicas);
+		CU_ASSERT_EQUAL(a->metric_replicas, g->metric_replicas);
+		CU_ASSERT_EQUAL(a->prenormalized_replicas, g->prenormalized_replicas);
+		CU_ASSERT_EQUAL(a->stabilized_replicas, g->stabilized_replicas);
+		CU_ASSERT_EQUAL(a->min_replicas, g->min_replicas);
+		CU_ASSERT_EQUAL(a->rescale, g->rescale);
+		CU_ASSERT_EQUAL(a->error, g->error);
+		CU_ASSERT_EQUAL(a->metrics_computed, g->metrics_computed);
+		CU_ASSERT_EQUAL(a->limit_reason, g->limit_reason);
+		CU_ASSERT_EQUAL(a->stabilization, g->stabilization);
+		CU_ASSERT_EQUAL(a->n_metrics, g->n_metrics);
+		CU_ASSERT_EQUAL(a->n_invalid_metrics, g->n_invalid_metrics);
+		CU_ASSERT_EQUAL(a->metric_index, g->metric_index);
+		CU_ASSERT_EQUAL(a->remove_scaled_to_zero, g->remove_scaled_to_zero);
+		CU_ASSERT_STRING_EQUAL(a->rescale_reason, g->rescale_reason);
+		CU_ASSERT_STRING_EQUAL(a->error_message, g->error_message);
+		CU_ASSERT(memcmp(&a->update, &g->update, sizeof(a->update)) == 0);
+		for (i = 0; i < 2; i++) {
+			const hpa_metric_result *x = &a->metrics[i], *y = &g->metrics[i];
+			CU_ASSERT_EQUAL(x->type, y->type);
+			CU_ASSERT_EQUAL(x->status, y->status);
+			CU_ASSERT_EQUAL(x->replicas, y->replicas);
+			CU_ASSERT_EQUAL(x->has_average_utilization, y->has_average_utilization);
+			CU_ASSERT_EQUAL(x->average_utilization, y->average_utilization);
+			CU_ASSERT_EQUAL(x->has_average_value, y->has_average_value);
+			CU_ASSERT_EQUAL(x->average_value_milli, y->average_value_milli);
+			CU_ASSERT_EQUAL(x->has_value, y->has_value);
+			CU_ASSERT_EQUAL(x->value_format, y->value_format);
+			CU_ASSERT(x->usage_ratio == y->usage_ratio);
+			CU_ASSERT_EQUAL(x->n_ready, y->n_ready);
+			CU_ASSERT_EQUAL(x->n_samples, y->n_samples);
+			CU_ASSERT_EQUAL(x->rebalanced, y->rebalanced);
+			CU_ASSERT_STRING_EQUAL(x->message, y->message);
+		}
+		CU_ASSERT_EQUAL_FATAL(a->n_conditions, g->n_conditions);
+		for (i = 0; i < a->n_conditions; i++) {
+			CU_ASSERT_EQUAL(a->conditions[i].type, g->conditions[i].type);
+			CU_ASSERT_EQUAL(a->conditions[i].status, g->conditions[i].status);
+			CU_ASSERT_STRING_EQUAL(a->conditions[i].reason, g->conditions[i].reason);
+			CU_ASSERT_STRING_EQUAL(a->conditions[i].message, g->conditions[i].message);
+		}
+		/* the rounds move: up (odd) and down (even) */
+		CU_ASSERT(round & 1 ? a->metric_replicas > 4 : a->metric_replicas < 4);
+		CU_ASSERT(round & 1 ? a->metrics[1].replicas > 4 : a->metrics[1].replicas < 4);
+		CU_ASSERT_EQUAL(hpa_history_record(h, a, f->in.now_ms, NULL), HPA_OK);
+		f->in.pod_class = NULL;
+	}
+out:
+	hpa_history_free(h);
+	free(f);
+	free(a);
+	free(g);
+}
+
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
@@ -874,6 +1070,8 @@ static CU_TestInfo tests[] = {
 	{ "hpa_row_and_table", test_decide__hpa_row_and_table },
 	{ "decision_targets", test_decide__decision_targets },
 	{ "format_conditions_lazily", test_decide__format_conditions_lazily },
+	{ "stabilization_windows", test_decide__stabilization_windows },
+	{ "common_path_matches_general_path", test_decide__common_path_matches_general_path },
 	CU_TEST_INFO_NULL
 };
 
