@@ -736,6 +736,8 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
 	int32_t max = in->max_replicas, replicas = 0, desired;
 	unsigned bad, need_u = 0, need_q = 0;
+	int64_t np = (int64_t)in->n_pods;
+	double lo, hi;
 	hpa__calc c;
 	hpa_normalization nz;
 	recs_view rv;
@@ -752,10 +754,11 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	for (i = 0; i < n; i++) {
 		/* (a bad resource fails the check; & 3 only keeps the shift defined) */
 		unsigned bit = HPA_RESOURCE_BIT((unsigned)m[i].resource & 3u);
+		/* (orphan or external values on a Resource metric are never
+		 * read; the general path checks their arrays) */
 		bad |= (m[i].type != HPA_SOURCE_RESOURCE) | ((unsigned)m[i].resource - HPA_RESOURCE_CPU > 1u) |
 		       m[i].fetch_failed | !(m[i].has_average_value | m[i].has_average_utilization) |
-		       ((m[i].n_orphan_values != 0) & (m[i].orphan_values == NULL)) |
-		       ((m[i].n_external_values != 0) & (m[i].external_values == NULL));
+		       ((m[i].n_orphan_values | m[i].n_external_values) != 0);
 		need_u |= bit;
 		need_q |= m[i].has_average_value ? 0u : bit;
 	}
@@ -775,10 +778,40 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	recs_view_init(&rv, h, !h || !h->has_recs, current, in->now_ms);
 	norm_scan(&sr, &c, &rv, beh);
 
-	/* computeReplicasForMetrics */
+	/* computeReplicasForMetrics: hpa__eval_from_digest() for metrics known
+	 * to take it, the tolerance band computed once */
+	lo = 1.0 - c.tol_down;
+	hi = 1.0 + c.tol_up;
 	for (i = 0; i < n; i++) {
 		hpa_metric_result *r = &d->metrics[i];
-		hpa__eval_from_digest(&c, &m[i], r, NULL);
+		int res = m[i].resource;
+		int64_t u = (int64_t)c.dg.u[res], avg = hpa__div(u, np);
+		double ratio;
+		if (m[i].has_average_value) {
+			ratio = (double)avg / (double)m[i].average_value_milli;
+			r->has_average_utilization = false;
+			r->average_utilization = 0;
+		} else {
+			int32_t util = percent_of(u, (int64_t)c.dg.q[res]);
+			ratio = (double)util / (double)m[i].average_utilization;
+			r->has_average_utilization = true;
+			r->average_utilization = util;
+		}
+		r->average_value_milli = avg;
+		r->type = HPA_SOURCE_RESOURCE;
+		r->status = HPA_OK;
+		r->failure_reason = NULL;
+		r->replicas = lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np);
+		r->has_average_value = true;
+		r->has_value = false;
+		r->value_milli = 0;
+		r->value_format = res == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
+		r->usage_ratio = ratio;
+		r->n_ready = (uint32_t)np;
+		r->n_unready = r->n_missing = r->n_ignored = 0;
+		r->n_samples = (uint32_t)np;
+		r->rebalanced = false;
+		r->message[0] = '\0';
 		if (replicas == 0 || r->replicas > replicas) {
 			replicas = r->replicas;
 			metric_index = i;
