@@ -430,7 +430,8 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
 			if (!json_is_null(json_object_iter_value(it)))
 				json_object_iter_set_new(j, it, json_null());
 		}
-		hpa__v_block(out)->len = (uint32_t)i;
+		if (i < n && hpa__v_init_map(r->a, out, items, i) < 0)   /* fewer members than counted */
+			return nomem(r);
 		return 0;
 	}
 	case JSON_ARRAY: {

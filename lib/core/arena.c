@@ -3,6 +3,7 @@
 
 struct hpa__arena_block {
 	hpa__arena_block *next;
+	hpa__arena *owner;     /* for hpa__arena_of */
 	size_t used, size;
 	/* data follows, 16-byte aligned */
 	_Alignas(16) unsigned char data[];
@@ -14,11 +15,12 @@ void hpa__arena_init(hpa__arena *a, size_t block_size)
 	a->block_size = block_size ? block_size : 16384;
 	a->total = 0;
 	a->intern = NULL;
+	a->intern_heap = NULL;
 }
 
 static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
 
-void *hpa__arena_alloc(hpa__arena *a, size_t size)
+static void *alloc_in(hpa__arena *a, size_t size, hpa__arena_block **where)
 {
 	hpa__arena_block *b = a->head;
 	size = align8(size ? size : 1);
@@ -36,7 +38,9 @@ void *hpa__arena_alloc(hpa__arena *a, size_t size)
 			if (!big)
 				return NULL;
 			big->size = big->used = size;
+			big->owner = a;
 			a->total += size;
+			*where = big;
 			if (b) {
 				big->next = b->next;
 				b->next = big;
@@ -51,6 +55,7 @@ void *hpa__arena_alloc(hpa__arena *a, size_t size)
 			return NULL;
 		b->size = bs;
 		b->used = 0;
+		b->owner = a;
 		b->next = a->head;
 		a->head = b;
 		a->total += bs;
@@ -58,7 +63,33 @@ void *hpa__arena_alloc(hpa__arena *a, size_t size)
 			a->block_size *= 2;
 	}
 	b->used += size;
+	*where = b;
 	return b->data + b->used - size;
+}
+
+void *hpa__arena_alloc(hpa__arena *a, size_t size)
+{
+	hpa__arena_block *b;
+	return alloc_in(a, size, &b);
+}
+
+void *hpa__arena_alloc_back(hpa__arena *a, size_t size, uint32_t *back)
+{
+	hpa__arena_block *b = NULL;
+	unsigned char *p = alloc_in(a, size, &b);
+	size_t d;
+	if (!p)
+		return NULL;
+	d = (size_t)(p - (unsigned char *)b);
+	if (d > UINT32_MAX)
+		return NULL;   /* the allocation stays in the arena, unused */
+	*back = (uint32_t)d;
+	return p;
+}
+
+hpa__arena *hpa__arena_of(const void *p, uint32_t back)
+{
+	return ((const hpa__arena_block *)(const void *)((const unsigned char *)p - back))->owner;
 }
 
 void *hpa__arena_calloc(hpa__arena *a, size_t size)
@@ -93,6 +124,7 @@ void hpa__arena_dispose(hpa__arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
-	hpa__free(a->intern);
+	hpa__free(a->intern_heap);
+	a->intern_heap = NULL;
 	a->intern = NULL;
 }

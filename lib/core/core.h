@@ -93,12 +93,18 @@ typedef struct {
 	hpa__arena_block *head;
 	size_t block_size;
 	size_t total;         /* bytes obtained from the system */
-	hpa__intern *intern;  /* lib/value's set of interned texts (hpa__malloc'd) */
+	hpa__intern *intern;  /* lib/value's set of interned texts */
+	void *intern_heap;    /* that set when hpa__malloc'd (freed by dispose), else NULL */
 } hpa__arena;
 
 void hpa__arena_init(hpa__arena *a, size_t block_size);
 void *hpa__arena_alloc(hpa__arena *a, size_t size); /* 8-byte aligned, not zeroed */
 void *hpa__arena_calloc(hpa__arena *a, size_t size);
+/* hpa__arena_alloc that also gives the distance `back` from the arena's own
+ * block to the allocation, so that hpa__arena_of(p, back) finds the arena
+ * from the allocation alone (lib/value stores 32 bits instead of a pointer). */
+void *hpa__arena_alloc_back(hpa__arena *a, size_t size, uint32_t *back);
+hpa__arena *hpa__arena_of(const void *p, uint32_t back);
 char *hpa__arena_strndup(hpa__arena *a, const char *s, size_t n);
 void hpa__arena_dispose(hpa__arena *a);
 

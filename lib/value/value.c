@@ -3,9 +3,15 @@
 #include <stdio.h>
 
 /* ---- interned texts -------------------------------------------------------------
- * Per arena: an open-addressing set of text pointers (hpa__malloc'd, freed by
- * hpa__arena_dispose), at most half full. The hash is computed once per text,
- * a probe compares the length before the bytes. */
+ * Per arena: an open-addressing set of text pointers, at most half full. The
+ * hash is computed once per text, a probe compares the length before the
+ * bytes. A small set (up to INTERN_IN_ARENA slots) lives in the arena
+ * itself: no allocation of its own per small manifest, which kept the heap
+ * of many small loads from fragmenting (bindings.python.leaks); a bigger one
+ * is hpa__malloc'd (a->intern_heap, freed by hpa__arena_dispose), so large
+ * manifests do not leave their outgrown sets in the arena. */
+
+#define INTERN_IN_ARENA 2048
 
 struct hpa__intern {
 	size_t cap, count;   /* cap a power of two */
@@ -59,10 +65,13 @@ static bool text_is(const char *t, const char *s, size_t n)
 static int intern_grow(hpa__arena *a)
 {
 	hpa__intern *old = a->intern, *t;
-	size_t cap = old ? old->cap * 2 : 1024, i;
+	size_t cap = old ? old->cap * 2 : 256, i;
 	if (cap > (SIZE_MAX - sizeof(*t)) / sizeof(t->slot[0]))
 		return HPA_ENOMEM;
-	t = hpa__calloc(1, sizeof(*t) + cap * sizeof(t->slot[0]));
+	if (cap <= INTERN_IN_ARENA)
+		t = hpa__arena_calloc(a, sizeof(*t) + cap * sizeof(t->slot[0]));
+	else
+		t = hpa__calloc(1, sizeof(*t) + cap * sizeof(t->slot[0]));
 	if (!t)
 		return HPA_ENOMEM;
 	t->cap = cap;
@@ -78,7 +87,10 @@ static int intern_grow(hpa__arena *a)
 			t->slot[h] = s;
 		}
 		t->count = old->count;
-		hpa__free(old);
+	}
+	if (cap > INTERN_IN_ARENA) {
+		hpa__free(a->intern_heap);   /* the old set, when it was on the heap */
+		a->intern_heap = t;
 	}
 	a->intern = t;
 	return 0;
@@ -113,24 +125,49 @@ const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n)
 
 /* ---- blocks -------------------------------------------------------------------------- */
 
-static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem)
+static void block_set_len(hpa__block *b, size_t n)
+{
+	b->h = (b->h & ~((uint64_t)HPA__BLOCK_MAX << 2)) | ((uint64_t)n << 2);
+}
+
+static size_t pow2_at_least(size_t n)
+{
+	size_t c = 4;
+	while (c < n)
+		c *= 2;
+	return c;
+}
+
+static size_t block_cap(const hpa__block *b)
+{
+	size_t len = hpa__block_len(b);
+	return (b->h & 2u) ? len : pow2_at_least(len);
+}
+
+static hpa__arena *block_arena(const hpa__block *b)
+{
+	return hpa__arena_of(b, (uint32_t)(b->h >> 32));
+}
+
+/* a block with room for cap entries, len 0; exact: its capacity is the
+ * len it will be given (else cap must be pow2_at_least of that len) */
+static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem, bool exact)
 {
 	hpa__block *b;
-	if (cap > UINT32_MAX || cap > (SIZE_MAX - sizeof(*b)) / elem)
+	uint32_t back;
+	if (cap > HPA__BLOCK_MAX || cap > (SIZE_MAX - sizeof(*b)) / elem)
 		return NULL;
-	b = hpa__arena_alloc(a, sizeof(*b) + cap * elem);
+	b = hpa__arena_alloc_back(a, sizeof(*b) + cap * elem, &back);
 	if (!b)
 		return NULL;
-	b->link = (uintptr_t)a;
-	b->len = 0;
-	b->cap = (uint32_t)cap;
+	b->h = ((uint64_t)back << 32) | (exact ? 2u : 0u);
 	return b;
 }
 
 /* retire old in favour of nb (the node v gets the new block directly) */
 static void block_move(hpa__value *v, hpa__block *old, hpa__block *nb)
 {
-	old->link = (uintptr_t)nb | 1u;
+	old->h = (uint64_t)(uintptr_t)nb | 1u;
 	v->u.b = nb;
 }
 
@@ -139,15 +176,16 @@ static size_t elem_size(const hpa__value *v)
 	return v->kind == HPA__V_MAP ? sizeof(hpa__pair) : sizeof(hpa__value);
 }
 
-/* A copy of v's current block with room for `extra` more entries, entries
- * [0, skip) and [skip + drop, len) kept at [0, skip) and [skip + gap, ...):
- * drop entries are removed at skip, gap slots are opened there. */
-static hpa__block *block_rebuild(hpa__value *v, size_t skip, size_t drop, size_t gap, size_t cap)
+/* A copy of v's current block with room for cap entries (exact or not),
+ * entries [0, skip) and [skip + drop, len) kept at [0, skip) and
+ * [skip + gap, ...): drop entries are removed at skip, gap slots are
+ * opened there. */
+static hpa__block *block_rebuild(hpa__value *v, size_t skip, size_t drop, size_t gap, size_t cap, bool exact)
 {
 	hpa__block *b = hpa__v_block(v), *nb;
-	size_t elem = elem_size(v), len = b->len;
+	size_t elem = elem_size(v), len = hpa__block_len(b);
 	char *src = (char *)b + sizeof(*b), *dst;
-	nb = block_new((hpa__arena *)b->link, cap, elem);
+	nb = block_new(block_arena(b), cap, elem, exact);
 	if (!nb)
 		return NULL;
 	dst = (char *)nb + sizeof(*nb);
@@ -155,7 +193,7 @@ static hpa__block *block_rebuild(hpa__value *v, size_t skip, size_t drop, size_t
 		memcpy(dst, src, skip * elem);
 	if (len > skip + drop)
 		memcpy(dst + (skip + gap) * elem, src + (skip + drop) * elem, (len - skip - drop) * elem);
-	nb->len = (uint32_t)(len - drop + gap);
+	block_set_len(nb, len - drop + gap);
 	block_move(v, b, nb);
 	return nb;
 }
@@ -175,12 +213,12 @@ int hpa__v_init_scalar(hpa__arena *a, hpa__value *out, hpa__vkind kind, const ch
 
 int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size_t n)
 {
-	hpa__block *b = block_new(a, n, sizeof(hpa__pair));
+	hpa__block *b = block_new(a, n, sizeof(hpa__pair), true);
 	if (!b)
 		return HPA_ENOMEM;
 	if (n)
 		memcpy(hpa__block_pairs(b), pairs, n * sizeof(*pairs));
-	b->len = (uint32_t)n;
+	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_MAP;
 	out->u.b = b;
@@ -189,12 +227,12 @@ int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size
 
 int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, size_t n)
 {
-	hpa__block *b = block_new(a, n, sizeof(hpa__value));
+	hpa__block *b = block_new(a, n, sizeof(hpa__value), true);
 	if (!b)
 		return HPA_ENOMEM;
 	if (n)
 		memcpy(hpa__block_items(b), items, n * sizeof(*items));
-	b->len = (uint32_t)n;
+	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_SEQ;
 	out->u.b = b;
@@ -203,10 +241,10 @@ int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, siz
 
 hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n)
 {
-	hpa__block *b = block_new(a, n, sizeof(hpa__pair));
+	hpa__block *b = block_new(a, n, sizeof(hpa__pair), true);
 	if (!b)
 		return NULL;
-	b->len = (uint32_t)n;
+	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_MAP;
 	out->u.b = b;
@@ -215,10 +253,10 @@ hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n)
 
 hpa__value *hpa__v_init_seq_slots(hpa__arena *a, hpa__value *out, size_t n)
 {
-	hpa__block *b = block_new(a, n, sizeof(hpa__value));
+	hpa__block *b = block_new(a, n, sizeof(hpa__value), true);
 	if (!b)
 		return NULL;
-	b->len = (uint32_t)n;
+	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_SEQ;
 	out->u.b = b;
@@ -286,7 +324,7 @@ int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 		const hpa__pair *sp = hpa__block_pairs(hpa__v_block(src));
 		hpa__block *b;
 		n = hpa__v_count(src);
-		b = block_new(a, n, sizeof(hpa__pair));
+		b = block_new(a, n, sizeof(hpa__pair), true);
 		if (!b)
 			return HPA_ENOMEM;
 		for (i = 0; i < n; i++) {
@@ -295,7 +333,7 @@ int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 			    hpa__v_copy_to(a, &dp->value, &sp[i].value) < 0)
 				return HPA_ENOMEM;
 		}
-		b->len = (uint32_t)n;
+		block_set_len(b, n);
 		tmp.u.b = b;
 		break;
 	}
@@ -303,13 +341,13 @@ int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 		const hpa__value *si = hpa__block_items(hpa__v_block(src));
 		hpa__block *b;
 		n = hpa__v_count(src);
-		b = block_new(a, n, sizeof(hpa__value));
+		b = block_new(a, n, sizeof(hpa__value), true);
 		if (!b)
 			return HPA_ENOMEM;
 		for (i = 0; i < n; i++)
 			if (hpa__v_copy_to(a, &hpa__block_items(b)[i], &si[i]) < 0)
 				return HPA_ENOMEM;
-		b->len = (uint32_t)n;
+		block_set_len(b, n);
 		tmp.u.b = b;
 		break;
 	}
@@ -345,7 +383,7 @@ const hpa__pair *hpa__map_find_pair(const hpa__value *map, const char *key, size
 		return NULL;
 	b = hpa__v_block(map);
 	p = hpa__block_pairs(b);
-	for (i = 0; i < b->len; i++)
+	for (i = 0; i < hpa__block_len(b); i++)
 		if (text_is(p[i].key.u.s, key, klen))
 			return &p[i];
 	return NULL;
@@ -366,14 +404,14 @@ hpa__value *hpa__map_get(const hpa__value *map, const char *key)
 static void *slot_at_end(hpa__value *v)
 {
 	hpa__block *b = hpa__v_block(v);
-	size_t elem = elem_size(v);
-	if (b->len == b->cap) {
-		size_t ncap = b->cap ? (size_t)b->cap * 2 : 4;
-		b = block_rebuild(v, b->len, 0, 0, ncap);
+	size_t elem = elem_size(v), len = hpa__block_len(b);
+	if (len == block_cap(b)) {
+		b = block_rebuild(v, len, 0, 0, pow2_at_least(len + 1), false);
 		if (!b)
 			return NULL;
 	}
-	return (char *)b + sizeof(*b) + (size_t)b->len++ * elem;
+	block_set_len(b, len + 1);
+	return (char *)b + sizeof(*b) + len * elem;
 }
 
 int hpa__map_append(hpa__value *map, const hpa__value *key, const hpa__value *value)
@@ -407,7 +445,7 @@ static int replace_at(hpa__value *c, size_t index, const hpa__value *nv)
 		*slot = tmp;
 		return 0;
 	}
-	b = block_rebuild(c, b->len, 0, 0, b->len);
+	b = block_rebuild(c, hpa__block_len(b), 0, 0, hpa__block_len(b), true);
 	if (!b)
 		return HPA_ENOMEM;
 	slot = c->kind == HPA__V_MAP ? &hpa__block_pairs(b)[index].value : &hpa__block_items(b)[index];
@@ -439,7 +477,7 @@ int hpa__map_set(hpa__value *map, const char *key, const hpa__value *value)
 int hpa__map_remove_at(hpa__value *map, size_t index)
 {
 	hpa__block *b = hpa__v_block(map);
-	return block_rebuild(map, index, 1, 0, b->len - 1) ? 0 : HPA_ENOMEM;
+	return block_rebuild(map, index, 1, 0, hpa__block_len(b) - 1, true) ? 0 : HPA_ENOMEM;
 }
 
 bool hpa__map_remove(hpa__value *map, const char *key)
@@ -477,13 +515,13 @@ int hpa__seq_insert(hpa__value *seq, size_t index, const hpa__value *item)
 		return HPA_EINVAL;
 	tmp = *item;
 	b = hpa__v_block(seq);
-	if (index == b->len) {
+	if (index == hpa__block_len(b)) {
 		slot = slot_at_end(seq);
 		if (!slot)
 			return HPA_ENOMEM;
 	} else {
 		/* items after index move: a new block */
-		b = block_rebuild(seq, index, 0, 1, (size_t)b->len + 1);
+		b = block_rebuild(seq, index, 0, 1, hpa__block_len(b) + 1, true);
 		if (!b)
 			return HPA_ENOMEM;
 		slot = &hpa__block_items(b)[index];
@@ -505,7 +543,7 @@ bool hpa__seq_remove_at(hpa__value *seq, size_t index)
 	if (!seq || seq->kind != HPA__V_SEQ || index >= hpa__v_count(seq))
 		return false;
 	b = hpa__v_block(seq);
-	return block_rebuild(seq, index, 1, 0, b->len - 1) != NULL;
+	return block_rebuild(seq, index, 1, 0, hpa__block_len(b) - 1, true) != NULL;
 }
 
 int hpa__seq_set(hpa__value *seq, size_t index, const hpa__value *item)

@@ -11,12 +11,16 @@
  *   scalar the pointer is the text: immutable, NUL-terminated, its length
  *          in the 4 bytes before it; interned per arena (equal texts of
  *          up to HPA__INTERN_MAX bytes share one copy).
- *   map    the pointer is a block {link, len, cap} followed by `cap` pairs,
- *          each pair {key node, value node} inline (32 bytes);
- *   seq    the same block with `cap` item nodes inline (16 bytes each).
+ *   map    the pointer is a block: one 64-bit header word followed by its
+ *          pairs, each pair {key node, value node} inline (32 bytes);
+ *   seq    the same block with item nodes inline (16 bytes each).
  *
- * A block's `link` is its arena, or, once the collection has outgrown or
- * rewritten it, the next block (tagged with bit 0). Nodes are copied by
+ * The header is {moved:1, exact:1, len:30, back:32}: `back` is the distance
+ * to the arena's own block (hpa__arena_of finds the arena from it); the
+ * capacity is len for an exact block (readers allocate exact blocks), else
+ * the next power of two (at least 4). Once the collection has outgrown or
+ * rewritten a block, its header is the next block's address with bit 0
+ * set (moved). Nodes are copied by
  * value into their parent's block, so several nodes may point to one
  * block: a pointer to a node taken before its parent grew still reaches
  * the collection's current contents through the links. Old blocks are
@@ -80,10 +84,10 @@ struct hpa__pair {
 };
 
 struct hpa__block {
-	uintptr_t link;            /* hpa__arena *, or (hpa__block * | 1) when moved */
-	uint32_t len, cap;
-	/* cap hpa__pair (map) or hpa__value (seq) follow */
+	uint64_t h;                /* see above; pairs or items follow */
 };
+
+#define HPA__BLOCK_MAX 0x3FFFFFFFu  /* entries of a map or sequence */
 
 /* ---- accessors --------------------------------------------------------------- */
 
@@ -91,10 +95,11 @@ struct hpa__block {
 static inline hpa__block *hpa__v_block(const hpa__value *v)
 {
 	hpa__block *b = v->u.b;
-	while (b->link & 1u)
-		b = (hpa__block *)(b->link & ~(uintptr_t)1u);
+	while (b->h & 1u)
+		b = (hpa__block *)(uintptr_t)(b->h & ~(uint64_t)1u);
 	return b;
 }
+static inline size_t hpa__block_len(const hpa__block *b) { return (size_t)((b->h >> 2) & HPA__BLOCK_MAX); }
 static inline hpa__pair *hpa__block_pairs(const hpa__block *b) { return (hpa__pair *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
 static inline hpa__value *hpa__block_items(const hpa__block *b) { return (hpa__value *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
 
@@ -111,7 +116,7 @@ static inline size_t hpa__v_textlen(const hpa__value *v)
 /* Entries of a map or items of a sequence. */
 static inline size_t hpa__v_count(const hpa__value *v)
 {
-	return v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ ? hpa__v_block(v)->len : 0;
+	return v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ ? hpa__block_len(hpa__v_block(v)) : 0;
 }
 static inline hpa__pair *hpa__map_pair(const hpa__value *v, size_t i) { return &hpa__block_pairs(hpa__v_block(v))[i]; }
 static inline hpa__value *hpa__pair_key(const hpa__pair *p) { return (hpa__value *)(uintptr_t)&p->key; }
@@ -120,7 +125,11 @@ static inline hpa__value *hpa__map_key(const hpa__value *v, size_t i) { return &
 static inline hpa__value *hpa__map_val(const hpa__value *v, size_t i) { return &hpa__map_pair(v, i)->value; }
 static inline hpa__value *hpa__seq_at(const hpa__value *v, size_t i) { return &hpa__block_items(hpa__v_block(v))[i]; }
 /* The arena a map or sequence grows in. */
-static inline hpa__arena *hpa__v_arena(const hpa__value *v) { return (hpa__arena *)hpa__v_block(v)->link; }
+static inline hpa__arena *hpa__v_arena(const hpa__value *v)
+{
+	const hpa__block *b = hpa__v_block(v);
+	return hpa__arena_of(b, (uint32_t)(b->h >> 32));
+}
 /* Source position: 1-based line and column (characters), 0 = unknown.
  * Byte offsets are not kept: always SIZE_MAX (unknown). */
 static inline size_t hpa__v_line(const hpa__value *v) { return v->line; }
