@@ -701,7 +701,8 @@ static int finish_map(reader *r, frame *f)
 	}
 	if (simple && n / 2 < HASH_FROM) {
 		/* the stack holds key, value, key, value...: the pairs' layout */
-		if (hpa__v_init_map(r->a, &built, (const hpa__pair *)(const void *)(r->stk + f->base), n / 2) < 0)
+		const hpa__pair *pairs = n ? (const hpa__pair *)(const void *)(r->stk + f->base) : NULL;
+		if (hpa__v_init_map(r->a, &built, pairs, n / 2) < 0)
 			return nomem(r);
 		m->u.b = built.u.b;
 		return 0;
@@ -764,7 +765,7 @@ static int on_end(reader *r)
 			return rc;
 	} else {
 		hpa__value built;
-		if (hpa__v_init_seq(r->a, &built, r->stk + f->base, n) < 0)
+		if (hpa__v_init_seq(r->a, &built, n ? r->stk + f->base : NULL, n) < 0)
 			return nomem(r);
 		f->node.u.b = built.u.b;
 	}

@@ -555,7 +555,9 @@ static int requested_style(const hpa__value *v, bool is_key)
 	}
 	if (nl)
 		return S_LITERAL;
-	if (is_key && v->style == HPA__STYLE_PLAIN && n > 0)
+	/* a `<<` key left in a tree is a string (merges are applied when read):
+	 * quoted, or it would read back as a merge */
+	if (is_key && v->style == HPA__STYLE_PLAIN && n > 0 && !(n == 2 && s[0] == '<' && s[1] == '<'))
 		return S_PLAIN;  /* (the empty key must be quoted: "") */
 	r = hpa__yaml_resolve(s, n);
 	if (r == HPA__R_STR)
