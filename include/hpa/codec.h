@@ -108,7 +108,10 @@ HPA_EXTERN(int) hpa_manifest_parse_yaml(hpa_manifest **out, const char *buf, siz
 	const hpa_parse_options *opts, hpa_error *err);
 
 /**
- * Read a YAML file (source name: @p path).
+ * Read a YAML file (source name: @p path). A regular file is streamed
+ * through the parser without holding the whole file in memory; on an error
+ * it is read again into a buffer, so errors are the same as
+ * hpa_manifest_parse_yaml() reports for its contents.
  * @return as hpa_manifest_parse_yaml(), or ::HPA_EIO
  * @ownership caller (`*out`)
  */
