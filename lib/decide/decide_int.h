@@ -132,6 +132,15 @@ static inline int64_t hpa__div(int64_t a, int64_t b)
 	return a / b;
 }
 
+#ifdef HPA_TESTING
+/* Test builds only (hpa_testing): when hpa__test_decide_general_only is
+ * set, hpa_decide() skips its short path for the common reconcile and
+ * always takes the general one; hpa__test_decide_common_hits counts the
+ * decisions the short path made. The differential test compares both. */
+extern bool hpa__test_decide_general_only;
+extern unsigned long hpa__test_decide_common_hits;
+#endif
+
 /* Recommendation i (< n_recs) of a history. */
 int64_t hpa__rec_ts(const hpa_history *h, size_t i);
 int32_t hpa__rec_replicas(const hpa_history *h, size_t i);

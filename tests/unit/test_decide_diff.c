@@ -1,0 +1,465 @@
+/* tests/unit/test_decide_diff.c -- randomized differential test of
+ * hpa_decide()'s short path for the common reconcile (decide_common() in
+ * lib/decide/decide.c) against its general path: seeded random inputs of
+ * the common shape (released semantics, whole-pod cpu / memory metrics, every
+ * pod Running and Ready) and near it (pods not ready, pending, deleting,
+ * without usage, started inside the cpu initialization period, several or
+ * init / sidecar containers, missing or zero requests, unequal requests,
+ * current at or beyond the min / max edges, other metric types, failed
+ * fetches, behaviors with windows, policies and tolerances, master
+ * semantics), over histories with old and new recommendations and events,
+ * several syncs in a row. Each input is decided twice, once as released and
+ * once with the short path switched off (the test-only switch
+ * hpa__test_decide_general_only of the hpa_testing build), and the decisions
+ * are compared field by field, texts included (and again after
+ * hpa_decision_format_conditions() for no_text decisions). The test also
+ * checks that the short path took a good share of the decisions (it would
+ * pass vacuously otherwise) and that the general path took the others. */
+#include "helpers.h"
+#include "core/core.h"
+#include "decide/decide_int.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef HPA_TESTING
+
+#define DD_ITER 10000
+#define DD_MAXP 24
+#define DD_MAXC 3
+#define DD_MAXM 4
+
+typedef struct {
+	hpa_decide_pod pods[DD_MAXP];
+	hpa_decide_container conts[DD_MAXP][DD_MAXC];
+	hpa_container_usage cus[DD_MAXP][DD_MAXC];
+	hpa_pod_usage pus[DD_MAXP + 1];
+	hpa_decide_metric mets[DD_MAXM];
+	hpa_decide_behavior beh;
+	hpa_decide_policy pols[2][4];
+	char names[DD_MAXP][8];
+	hpa_decide_input in;
+	hpa_decide_options o;
+	uint8_t cls[DD_MAXM * DD_MAXP];
+} dd_case;
+
+static uint64_t dd_state;
+static uint64_t dd_rnd(void)
+{
+	/* xorshift64 */
+	dd_state ^= dd_state << 13;
+	dd_state ^= dd_state >> 7;
+	dd_state ^= dd_state << 17;
+	return dd_state;
+}
+static int64_t R(int64_t n) { return n <= 0 ? 0 : (int64_t)(dd_rnd() % (uint64_t)n); }
+static int P(int pct) { return R(100) < pct; }
+
+#define T0 INT64_C(1700000000000)
+
+/* Perturbations ("near the common shape"): each is applied with a small
+ * probability when the case is not a plain one. */
+static void dd_pod(dd_case *c, int i, int64_t now, int plain, int64_t cpu_req, int64_t mem_req, int same)
+{
+	hpa_decide_pod *p = &c->pods[i];
+	hpa_pod_usage *u = &c->pus[i];
+	int nc = plain || P(85) ? 1 : 1 + (int)R(DD_MAXC), j;
+
+	memset(p, 0, sizeof(*p));
+	p->name = c->names[i];
+	p->phase = HPA_PHASE_RUNNING;
+	p->ready = HPA_COND_TRUE;
+	p->ready_transition_ms = now - (P(50) ? R(40000) : 3600000 + R(4000000));
+	p->has_start_time = true;
+	p->start_time_ms = now - 600000 - R(3600000);
+	p->containers = c->conts[i];
+	p->n_containers = (size_t)nc;
+	if (!plain) {
+		if (P(3))
+			p->phase = (int)R(6);
+		if (P(3))
+			p->ready = (int)R(4);
+		if (P(3))
+			p->has_start_time = false;
+		if (P(4))
+			p->start_time_ms = now - R(400000); /* inside the cpu initialization period (5 min) */
+		if (P(2))
+			p->deleting = true;
+		if (P(2)) {
+			p->pod_requests_set = (unsigned)R(8) & 6u;
+			p->pod_requests_milli[HPA_RESOURCE_CPU] = 100 + R(1000);
+			p->pod_requests_milli[HPA_RESOURCE_MEMORY] = (1 + R(1000)) * INT64_C(1048576000);
+		}
+	}
+	for (j = 0; j < nc; j++) {
+		hpa_decide_container *k = &c->conts[i][j];
+		memset(k, 0, sizeof(*k));
+		k->name = j == 0 ? "app" : j == 1 ? "side" : "init";
+		k->kind = j == 0 ? HPA_CONTAINER_APP : (int)R(3);
+		k->requests_set = 6u;
+		k->requests_milli[HPA_RESOURCE_CPU] = same ? cpu_req : 100 + R(1000);
+		k->requests_milli[HPA_RESOURCE_MEMORY] = same ? mem_req : (1 + R(2000)) * INT64_C(1048576);
+		if (!plain) {
+			if (P(2))
+				k->requests_set = (unsigned)R(8) & 6u;
+			if (P(2))
+				k->requests_milli[HPA_RESOURCE_CPU] = 0;
+			if (P(1))
+				k->kind = (int)R(3);
+		}
+	}
+	if (!plain && P(3)) {
+		p->usage = NULL;
+		return;
+	}
+	u->pod = c->names[i];
+	u->timestamp_ms = now - R(60000);
+	u->window_ms = P(80) ? 30000 : R(90000);
+	u->containers = c->cus[i];
+	u->n_containers = plain || P(95) ? (size_t)nc : (size_t)R(DD_MAXC + 1);
+	for (j = 0; j < (int)u->n_containers; j++) {
+		hpa_container_usage *cu = &c->cus[i][j];
+		memset(cu, 0, sizeof(*cu));
+		cu->name = j < nc ? c->conts[i][j].name : "other";
+		cu->usage_set = plain || P(97) ? 6u : (unsigned)R(8) & 6u;
+		/* up to ~2x the request, sometimes far beyond it */
+		cu->usage_milli[HPA_RESOURCE_CPU] = R(P(95) ? 2 * cpu_req + 1 : 100000);
+		cu->usage_milli[HPA_RESOURCE_MEMORY] = R(2 * mem_req + 1);
+	}
+	p->usage = u;
+}
+
+static void dd_rules(hpa_decide_rules *r, hpa_decide_policy *pl, int plain)
+{
+	int j;
+	memset(r, 0, sizeof(*r));
+	if (P(40))
+		return;
+	r->has_stabilization_window = P(50);
+	r->stabilization_window_seconds = (int32_t)(P(30) ? 0 : R(P(50) ? 600 : 60));
+	r->select_policy = (int)R(plain ? 3 : 4);
+	r->has_policies = P(60);
+	r->n_policies = (size_t)(plain ? 1 + R(3) : R(4));
+	r->policies = pl;
+	for (j = 0; j < 4; j++) {
+		pl[j].type = 1 + (int)R(2);
+		pl[j].value = (int32_t)(P(30) ? 100 : 1 + R(300));
+		pl[j].period_seconds = (int32_t)(P(40) ? 15 : 1 + R(1800));
+	}
+	r->has_tolerance = P(20);
+	r->tolerance = (double)R(30) / 100.0;
+}
+
+static void dd_gen(dd_case *c, int64_t now)
+{
+	hpa_decide_input *in = &c->in;
+	int plain = P(55), i, nm;
+	int64_t cpu_req = 100 + R(1000), mem_req = (1 + R(2000)) * INT64_C(1048576);
+	int same = P(80);
+	hpa_decide_options o0 = HPA_DECIDE_OPTIONS_INIT;
+
+	hpa_decide_input_init(in, HPA_DECIDE_INPUT_VERSION);
+	c->o = o0;
+	c->o.no_text = P(50);
+	if (!plain) {
+		if (P(5))
+			c->o.semantics = HPA_SEMANTICS_MASTER;
+		if (P(5))
+			c->o.tolerance = (double)R(30) / 100.0;
+		if (P(5))
+			c->o.cpu_initialization_period_ms = R(600000);
+		if (P(5))
+			c->o.downscale_stabilization_ms = R(600000);
+		if (P(3))
+			c->o.configurable_tolerance = false;
+	}
+	in->n_pods = (size_t)(1 + R(DD_MAXP));
+	for (i = 0; i < (int)in->n_pods; i++)
+		dd_pod(c, i, now, plain, cpu_req, mem_req, same);
+	in->pods = c->pods;
+	in->spec_replicas = (int32_t)(plain || P(85) ? (int64_t)in->n_pods : R(30));
+	in->status_replicas = in->spec_replicas;
+	in->has_min_replicas = P(80);
+	in->min_replicas = (int32_t)R(4);
+	in->max_replicas = (int32_t)(P(70) ? 30 + R(30) : in->spec_replicas + R(3));
+	if (P(10))
+		in->min_replicas = in->spec_replicas; /* current == min */
+	if (P(10))
+		in->max_replicas = in->spec_replicas; /* current == max */
+	if (!plain && P(5))
+		in->max_replicas = in->spec_replicas - 1; /* current above max */
+	if (!plain && P(5))
+		in->min_replicas = in->spec_replicas + 1; /* current below min */
+	if (in->max_replicas < 1)
+		in->max_replicas = 1;
+	if (in->has_min_replicas && in->min_replicas > in->max_replicas)
+		in->min_replicas = in->max_replicas;
+	if (!plain && P(3)) {
+		c->pus[DD_MAXP] = c->pus[0];
+		c->pus[DD_MAXP].pod = "orphan";
+		c->pus[DD_MAXP].containers = c->cus[0];
+		c->pus[DD_MAXP].n_containers = 1;
+		in->orphan_usage = &c->pus[DD_MAXP];
+		in->n_orphan_usage = 1;
+	}
+	if (!plain && P(3))
+		in->selector = (int)R(5);
+	in->selector_text = "app=web";
+	nm = 1 + (int)R(plain ? 2 : DD_MAXM);
+	memset(c->mets, 0, sizeof(c->mets));
+	for (i = 0; i < nm; i++) {
+		hpa_decide_metric *m = &c->mets[i];
+		m->type = HPA_SOURCE_RESOURCE;
+		m->resource = plain ? (i == 0 ? 1 + (int)R(2) : 3 - c->mets[0].resource) : 1 + (int)R(2);
+		if (P(50)) {
+			m->target_type = HPA_TARGET_UTILIZATION;
+			m->has_average_utilization = true;
+			m->average_utilization = (int32_t)(1 + R(150));
+		} else {
+			m->target_type = HPA_TARGET_AVERAGE_VALUE;
+			m->has_average_value = true;
+			m->average_value_milli = m->resource == HPA_RESOURCE_CPU ? 1 + R(1500) : (1 + R(3000)) * INT64_C(1048576);
+		}
+		m->average_value_format = (int)R(3);
+		if (plain)
+			continue;
+		if (P(3)) {
+			m->type = HPA_SOURCE_CONTAINER_RESOURCE;
+			m->container = "app";
+		}
+		if (P(2)) {
+			m->type = HPA_SOURCE_EXTERNAL;
+			m->name = "qps";
+			m->has_average_utilization = false;
+			m->target_type = HPA_TARGET_VALUE;
+			m->has_value = true;
+			m->value_milli = 1 + R(100000);
+		}
+		if (P(2)) {
+			m->fetch_failed = true;
+			m->fetch_error = "boom";
+		}
+		if (P(2))
+			m->has_average_utilization = m->has_average_value = false;
+	}
+	in->metrics = c->mets;
+	in->n_metrics = (size_t)nm;
+	in->behavior = NULL;
+	if (P(60)) {
+		dd_rules(&c->beh.scale_up, c->pols[0], plain);
+		dd_rules(&c->beh.scale_down, c->pols[1], plain);
+		in->behavior = &c->beh;
+	}
+	in->has_prev_desired = P(20);
+	in->prev_desired_replicas = (int32_t)R(20);
+	in->now_ms = now;
+	in->pod_class = !plain && P(3) ? c->cls : NULL;
+}
+
+/* A history with old and new recommendations and events (or none, or a
+ * nil list). */
+static hpa_history *dd_history(int64_t now)
+{
+	hpa_history *h = NULL;
+	int i, d, n, step = P(70) ? 15000 : 1 + (int)R(60000), sorted = P(70);
+	if (hpa_history_new(&h, P(80) ? 64 : (size_t)(1 + R(8)), NULL) != HPA_OK)
+		return NULL;
+	if (P(10))
+		return h; /* nil list: the first decision records (current, now) */
+	hpa_history_set_has_recommendations(h, true);
+	n = (int)R(P(10) ? 60 : 25);
+	for (i = 0; i < n; i++) {
+		int64_t ts = sorted ? now - (int64_t)(n - i) * step : now - R(700000);
+		if (P(2))
+			ts = now - INT64_C(40) * 86400000; /* 40 days old */
+		if (P(1))
+			ts = now + R(30000); /* in the future */
+		hpa_history_add_recommendation(h, (int32_t)(P(80) ? 1 + R(24) : R(60)), ts, NULL);
+	}
+	for (d = HPA_SCALE_UP; d <= HPA_SCALE_DOWN; d++) {
+		int ne = (int)R(P(80) ? 4 : 12);
+		for (i = 0; i < ne; i++)
+			hpa_history_add_event(h, d, (int32_t)R(8), now - R(P(50) ? 40000 : 2000000), P(20), NULL);
+	}
+	return h;
+}
+
+static int dd_fail;
+static long dd_iter;
+
+static void dd_report(const char *what, const char *field)
+{
+	if (dd_fail < 10)
+		fprintf(stderr, "decide_diff: iteration %ld (seed-relative): %s differs in %s\n", dd_iter, what, field);
+	dd_fail++;
+}
+
+/* Field-by-field comparison of a short-path decision (a) and a general-path
+ * one (g). Padding and the bytes after a text's NUL do not count. */
+static void dd_compare(const char *what, const hpa_decision *a, const hpa_decision *g)
+{
+	size_t i;
+#define DF(f) do { if (a->f != g->f) dd_report(what, #f); } while (0)
+#define DS(f) do { if (strcmp(a->f, g->f)) dd_report(what, #f); } while (0)
+	/* static texts: the same pointer in one library (unwritten: the same garbage) */
+#define DP(f) do { if (a->f != g->f) dd_report(what, #f); } while (0)
+	DF(version);
+	DF(current_replicas);
+	DF(desired_replicas);
+	DF(metric_replicas);
+	DF(prenormalized_replicas);
+	DF(stabilized_replicas);
+	DF(min_replicas);
+	DF(rescale);
+	DF(error);
+	DF(metrics_computed);
+	DF(limit_reason);
+	DF(stabilization);
+	DF(n_metrics);
+	DF(n_invalid_metrics);
+	DF(metric_index);
+	for (i = 0; i < a->n_metrics && i < HPA_DECIDE_MAX_METRICS && a->n_metrics == g->n_metrics; i++) {
+		DF(metrics[i].type);
+		DF(metrics[i].status);
+		DP(metrics[i].failure_reason);
+		DF(metrics[i].replicas);
+		DF(metrics[i].has_average_utilization);
+		DF(metrics[i].average_utilization);
+		DF(metrics[i].has_average_value);
+		DF(metrics[i].average_value_milli);
+		DF(metrics[i].has_value);
+		DF(metrics[i].value_milli);
+		DF(metrics[i].value_format);
+		if (memcmp(&a->metrics[i].usage_ratio, &g->metrics[i].usage_ratio, sizeof(double)) &&
+		    !(isnan(a->metrics[i].usage_ratio) && isnan(g->metrics[i].usage_ratio)))
+			dd_report(what, "metrics[i].usage_ratio");
+		DF(metrics[i].n_ready);
+		DF(metrics[i].n_unready);
+		DF(metrics[i].n_missing);
+		DF(metrics[i].n_ignored);
+		DF(metrics[i].n_samples);
+		DF(metrics[i].rebalanced);
+		DS(metrics[i].message);
+	}
+	DF(n_conditions);
+	for (i = 0; i < a->n_conditions && i < HPA_DECIDE_MAX_CONDITIONS && a->n_conditions == g->n_conditions; i++) {
+		DF(conditions[i].type);
+		DF(conditions[i].status);
+		DP(conditions[i].reason);
+		DS(conditions[i].message);
+	}
+	DF(remove_scaled_to_zero);
+	DS(rescale_reason);
+	DS(error_message);
+	DF(update.init_recommendations);
+	DF(update.init_replicas);
+	DF(update.store_recommendation);
+	DF(update.recommendation);
+	DF(update.slot);
+	DF(update.store_event);
+	DF(update.prev_replicas);
+	DF(update.new_replicas);
+	DF(update.longest_period_seconds);
+#undef DF
+#undef DS
+#undef DP
+}
+
+static void test_decide_diff__short_path_matches_general_path(void)
+{
+	dd_case *c = calloc(1, sizeof(*c));
+	hpa_decision *a = malloc(sizeof(*a)), *g = malloc(sizeof(*g));
+	uint8_t cls_a[sizeof(c->cls)];
+	unsigned long hits0 = hpa__test_decide_common_hits;
+	long decisions = 0, errors = 0;
+	int i;
+
+	CU_ASSERT_FATAL(c && a && g);
+	dd_state = UINT64_C(0x9e3779b97f4a7c15);
+	dd_fail = 0;
+	for (i = 0; i < DD_MAXP; i++)
+		snprintf(c->names[i], sizeof(c->names[i]), "p%d", i);
+	for (dd_iter = 0; dd_iter < DD_ITER && dd_fail == 0; dd_iter++) {
+		int64_t now = T0 + R(1000000);
+		hpa_history *h;
+		int step, nsteps = P(40) ? 2 + (int)R(3) : 1;
+		dd_gen(c, now);
+		h = dd_history(now);
+		CU_ASSERT_FATAL(h != NULL);
+		for (step = 0; step < nsteps; step++) {
+			int ra, rg;
+			hpa_error ea = HPA_ERROR_INIT, eg = HPA_ERROR_INIT;
+			if (step) {
+				now += P(50) ? R(20000) : 15000 + R(400000);
+				c->in.now_ms = now;
+				/* the load moves between syncs */
+				if (c->in.n_pods && c->pods[0].usage)
+					((hpa_container_usage *)c->pods[0].usage->containers)[0].usage_milli[HPA_RESOURCE_CPU] = R(3000);
+			}
+			/* the same garbage in both outputs: unwritten fields compare equal */
+			memset(a, 0x5a, sizeof(*a));
+			memset(g, 0x5a, sizeof(*g));
+			memset(c->cls, 0x77, sizeof(c->cls));
+			hpa__test_decide_general_only = false;
+			ra = hpa_decide(a, &c->in, h, &c->o, &ea);
+			memcpy(cls_a, c->cls, sizeof(cls_a));
+			memset(c->cls, 0x77, sizeof(c->cls));
+			hpa__test_decide_general_only = true;
+			rg = hpa_decide(g, &c->in, h, &c->o, &eg);
+			hpa__test_decide_general_only = false;
+			decisions++;
+			if (ra != rg) {
+				dd_report("hpa_decide", "return code");
+				break;
+			}
+			if (ra != HPA_OK) {
+				errors++;
+				if (strcmp(ea.message, eg.message))
+					dd_report("hpa_decide", "error message");
+				break;
+			}
+			dd_compare("hpa_decide", a, g);
+			if (memcmp(cls_a, c->cls, sizeof(cls_a)))
+				dd_report("hpa_decide", "pod_class");
+			if (c->o.no_text) {
+				CU_ASSERT_EQUAL(hpa_decision_format_conditions(a, &c->in, &c->o, NULL), HPA_OK);
+				CU_ASSERT_EQUAL(hpa_decision_format_conditions(g, &c->in, &c->o, NULL), HPA_OK);
+				dd_compare("hpa_decision_format_conditions", a, g);
+			}
+			CU_ASSERT_EQUAL(hpa_history_record(h, a, now, NULL), HPA_OK);
+		}
+		hpa_history_free(h);
+	}
+	CU_ASSERT_EQUAL(dd_fail, 0);
+	/* not vacuous: the short path made a good share of the decisions, the
+	 * general path the others */
+	{
+		unsigned long hits = hpa__test_decide_common_hits - hits0;
+		CU_ASSERT(hits >= (unsigned long)decisions / 3);
+		CU_ASSERT(hits <= (unsigned long)decisions * 9 / 10);
+		CU_ASSERT(errors < decisions / 20);
+		if (dd_fail || hits < (unsigned long)decisions / 3)
+			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path, %ld errors, %d differences\n",
+				decisions, hits, errors, dd_fail);
+	}
+	free(c);
+	free(a);
+	free(g);
+}
+
+#else
+
+static void test_decide_diff__short_path_matches_general_path(void)
+{
+	CU_FAIL("the differential test needs the hpa_testing build (HPA_TESTING)");
+}
+
+#endif
+
+static CU_TestInfo tests[] = {
+	{ "short_path_matches_general_path", test_decide_diff__short_path_matches_general_path },
+	CU_TEST_INFO_NULL
+};
+
+CU_SuiteInfo hpa_suite_decide_diff = { "decide_diff", NULL, NULL, NULL, NULL, tests };
