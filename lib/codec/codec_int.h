@@ -52,6 +52,11 @@ int hpa__yaml_read(hpa_manifest **out, const char *buf, size_t len,
 	const hpa_parse_options *o, const char *source, hpa_error *err);
 int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
 	const hpa_parse_options *o, const char *source, hpa_error *err);
+/* The same on a read-only file mapping of len bytes: pages behind the
+ * stream are released as it advances (madvise), so a large JSON file costs
+ * about the size of its manifest, not manifest + file. */
+int hpa__json_read_mapped(hpa_manifest **out, const char *map, size_t len,
+	const hpa_parse_options *o, const char *source, hpa_error *err);
 /* YAML read straight from a seekable file, without a buffer of the whole
  * input: 0, HPA_ENOMEM, or HPA__STREAM_AGAIN when the caller must rewind and
  * read the file into a buffer and call hpa__yaml_read (on any other error,

@@ -8,6 +8,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#if defined(__unix__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#define HPA__HAVE_MMAP 1
+#endif
 
 /* ---- options ------------------------------------------------------------------- */
 
@@ -278,7 +284,43 @@ int hpa_manifest_parse_json(hpa_manifest **out, const char *buf, size_t len,
 int hpa_manifest_parse_json_file(hpa_manifest **out, const char *path,
 	const hpa_parse_options *opts, hpa_error *err)
 {
-	return run_file(hpa__json_read, out, path, opts, err);
+	hpa_parse_options o;
+	int rc;
+	if (out)
+		*out = NULL;
+	hpa__error_clear(err);
+	if (!out || !path)
+		return hpa__error(err, HPA_EINVAL, "out or path is NULL");
+	rc = hpa__parse_opts(&o, opts, err);
+	if (rc < 0)
+		return rc;
+#ifdef HPA__HAVE_MMAP
+	{
+		/* a regular, non-empty file is mapped and streamed; anything else
+		 * (a pipe, a FIFO, an empty file, a failed mmap) is read whole */
+		struct stat st;
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+			size_t len = (size_t)st.st_size;
+			void *map;
+			if ((uintmax_t)st.st_size > (uintmax_t)o.max_input_bytes) {
+				close(fd);
+				return too_big(err, o.max_input_bytes, o.source_name ? o.source_name : path);
+			}
+			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (map != MAP_FAILED) {
+				close(fd);
+				rc = hpa__json_read_mapped(out, (const char *)map, len, &o,
+					o.source_name ? o.source_name : path, err);
+				munmap(map, len);
+				return rc;
+			}
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+#endif
+	return run_file(hpa__json_read, out, path, &o, err);
 }
 
 int hpa_manifest_parse_json_fp(hpa_manifest **out, FILE *fp, const hpa_parse_options *opts, hpa_error *err)

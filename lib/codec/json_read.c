@@ -24,9 +24,18 @@
  * positions (akheron/jansson#272): other errors found after decoding carry
  * the path and the document index, with line 0.
  */
+/* madvise(MADV_DONTNEED) is not POSIX (posix_madvise's DONTNEED is a no-op in glibc) */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE 1
+#endif
 #include "codec/codec_int.h"
 #include <jansson.h>
 #include <stdio.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#define HPA__HAVE_MADVISE 1
+#endif
 
 typedef struct {
 	const char *p;
@@ -46,6 +55,11 @@ typedef struct {
 	/* line/column cursor for error positions */
 	size_t pos_off, pos_line, pos_col;
 	size_t document;
+	/* a read-only file mapping: the pages behind the reader are handed
+	 * back to the kernel as the stream advances (they fault in again from
+	 * the file if an error report scans back) */
+	bool mapped;
+	size_t released;
 } jreader;
 
 typedef struct jpath {
@@ -767,6 +781,30 @@ static int push_value(hpa__value **items, size_t *n, size_t *cap, const hpa__val
 }
 
 /* the array at b[i] (at nesting level `depth`, 1 = top) as a seq node, element by element */
+/* Done with buf[0, upto): give those pages of a file mapping back (the
+ * peak RSS of a streamed file stays about the size of the manifest) */
+static void release_behind(jreader *r, size_t upto)
+{
+#ifdef HPA__HAVE_MADVISE
+	static size_t page;
+	size_t end;
+	if (!r->mapped)
+		return;
+	if (!page) {
+		long p = sysconf(_SC_PAGESIZE);
+		page = p > 0 ? (size_t)p : 4096;
+	}
+	end = upto / page * page;
+	if (end >= r->released + 16 * page) {
+		(void)madvise((void *)(uintptr_t)(r->buf + r->released), end - r->released, MADV_DONTNEED);
+		r->released = end;
+	}
+#else
+	(void)r;
+	(void)upto;
+#endif
+}
+
 static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 {
 	hpa__value *items = NULL, v;
@@ -788,6 +826,7 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 		if (rc != 0)
 			break;
 		k += used;
+		release_behind(r, k);
 		rc = stream_sep(r, &k, ']', &more);
 		if (rc != 0)
 			break;
@@ -830,6 +869,7 @@ static int stream_array(jreader *r, size_t *i)
 		if (rc != 0)
 			break;
 		k += used;
+		release_behind(r, k);
 		rc = stream_sep(r, &k, ']', &more);
 		if (rc != 0)
 			break;
@@ -992,14 +1032,15 @@ static int run(jreader *r)
 	}
 }
 
-int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
-	const hpa_parse_options *o, const char *source, hpa_error *err)
+static int json_read(hpa_manifest **out, const char *buf, size_t len,
+	const hpa_parse_options *o, const char *source, bool mapped, hpa_error *err)
 {
 	jreader r;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
 	*out = NULL;
+	r.mapped = mapped;
 	r.buf = buf;
 	r.len = len;
 	r.o = o;
@@ -1022,4 +1063,16 @@ int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
 	}
 	*out = r.m;
 	return 0;
+}
+
+int hpa__json_read(hpa_manifest **out, const char *buf, size_t len,
+	const hpa_parse_options *o, const char *source, hpa_error *err)
+{
+	return json_read(out, buf, len, o, source, false, err);
+}
+
+int hpa__json_read_mapped(hpa_manifest **out, const char *map, size_t len,
+	const hpa_parse_options *o, const char *source, hpa_error *err)
+{
+	return json_read(out, map, len, o, source, true, err);
 }

@@ -560,7 +560,7 @@ static void test_codec__sources_and_sinks(void)
 /* hpa_manifest_parse_yaml_file streams the file through libyaml (no buffer
  * of the whole input) and, on an error, reads it again into a buffer: every
  * fixture must give the buffer reader's result, error fields included. */
-static void file_same_as_buffer(const char *dir, const char *file)
+static void file_same_as_buffer(const char *dir, const char *file, bool json)
 {
 	char path[900];
 	char *input, *o1 = NULL, *o2 = NULL;
@@ -575,8 +575,10 @@ static void file_same_as_buffer(const char *dir, const char *file)
 		return;
 	read_options(dir, &co);
 	co.po.source_name = "case";
-	r1 = hpa_manifest_parse_yaml(&m1, input, len, &co.po, &e1);
-	r2 = hpa_manifest_parse_yaml_file(&m2, path, &co.po, &e2);
+	r1 = json ? hpa_manifest_parse_json(&m1, input, len, &co.po, &e1)
+		: hpa_manifest_parse_yaml(&m1, input, len, &co.po, &e1);
+	r2 = json ? hpa_manifest_parse_json_file(&m2, path, &co.po, &e2)
+		: hpa_manifest_parse_yaml_file(&m2, path, &co.po, &e2);
 	CHECKF(r1 == r2, "%s: buffer %d, file %d (%s)", dir, r1, r2, e2.message);
 	CHECKF(!strcmp(e1.message, e2.message) && e1.line == e2.line && e1.column == e2.column &&
 		e1.offset == e2.offset && e1.document == e2.document && !strcmp(e1.path, e2.path) &&
@@ -608,7 +610,7 @@ static void test_codec__yaml_file_streams(void)
 		for (char **p = list; *p; p++) {
 			snprintf(sub, sizeof(sub), "%s/%s", dir, *p);
 			if (th_is_dir(sub)) {
-				file_same_as_buffer(sub, "input.yaml");
+				file_same_as_buffer(sub, "input.yaml", false);
 				n++;
 			}
 		}
@@ -645,6 +647,72 @@ static void test_codec__yaml_file_streams(void)
 		po.max_input_bytes = 10;
 		CU_ASSERT_EQUAL(hpa_manifest_parse_yaml_file(&m, path, &po, &e), HPA_ELIMIT);
 		CU_ASSERT_PTR_NULL(m);
+		remove(path);
+	}
+}
+
+/* hpa_manifest_parse_json_file maps a regular file and releases the pages
+ * behind the stream: every JSON fixture, and a List of some megabytes with
+ * and without an error at its very end (after the released pages), give
+ * the buffer reader's result, error fields included. */
+static void test_codec__json_file_maps(void)
+{
+	static const char *const rels[] = { "json/valid", "json/invalid" };
+	char dir[512], sub[800], path[600];
+	size_t r, n = 0;
+	for (r = 0; r < HPA__ARRAY_SIZE(rels); r++) {
+		char **list;
+		th_data_path(dir, sizeof(dir), rels[r]);
+		list = th_list_dir(dir);
+		if (!list)
+			continue;
+		for (char **p = list; *p; p++) {
+			snprintf(sub, sizeof(sub), "%s/%s", dir, *p);
+			if (th_is_dir(sub)) {
+				file_same_as_buffer(sub, "input.json", true);
+				n++;
+			}
+		}
+		th_free_list(list);
+	}
+	CHECKF(n > 10, "only %zu cases", n);
+	for (int bad = 0; bad < 2; bad++) {
+		hpa__buf b = HPA__BUF_INIT;
+		hpa_manifest *m1 = NULL, *m2 = NULL;
+		hpa_error e1 = HPA_ERROR_INIT, e2 = HPA_ERROR_INIT;
+		char *o1 = NULL, *o2 = NULL;
+		size_t l1 = 0, l2 = 0;
+		int r1, r2;
+		CU_ASSERT_EQUAL_FATAL(hpa__buf_puts(&b, "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"), 0);
+		for (int i = 0; i < 3000; i++)
+			CU_ASSERT_EQUAL_FATAL(hpa__buf_printf(&b, "%s{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", "
+				"\"metadata\": {\"name\": \"cm-%05d\"}, \"data\": {\"k\": \"\u00e9t\u00e9 %d\", \"n\": \"1.50\"}}\n",
+				i ? "," : "", i, i), 0);
+		CU_ASSERT_EQUAL_FATAL(hpa__buf_puts(&b, bad ? "{\"kind\": \"ConfigMap\", \"data\": [1, 2}]}\n" : "]}\n"), 0);
+		snprintf(path, sizeof(path), "%s/codec-map-%d.json", HPA_BINARY_DIR, (int)getpid());
+		CU_ASSERT_EQUAL_FATAL(th_write_file(path, b.ptr, b.len), 0);
+		CU_ASSERT_TRUE(b.len > 256 * 1024);
+		r1 = hpa_manifest_parse_json(&m1, b.ptr, b.len, NULL, &e1);
+		r2 = hpa_manifest_parse_json_file(&m2, path, NULL, &e2);
+		CU_ASSERT_EQUAL(r1, bad ? HPA_ESYNTAX : 0);
+		CU_ASSERT_EQUAL(r1, r2);
+		CHECKF(!strcmp(e1.message, e2.message) && e1.line == e2.line && e1.column == e2.column &&
+			e1.offset == e2.offset && e1.document == e2.document && !strcmp(e1.path, e2.path),
+			"error differs: %s / %s", e1.message, e2.message);
+		if (bad) {
+			CU_ASSERT_EQUAL(e1.line, 3002);
+			CU_ASSERT_PTR_NULL(m2);
+		} else {
+			CU_ASSERT_EQUAL(hpa_manifest_count(m2), 3000);
+			CU_ASSERT_EQUAL(hpa_manifest_write_json(m1, &o1, &l1, NULL, NULL), 0);
+			CU_ASSERT_EQUAL(hpa_manifest_write_json(m2, &o2, &l2, NULL, NULL), 0);
+			CHECKF(o1 && o2 && l1 == l2 && memcmp(o1, o2, l1) == 0, "outputs differ");
+		}
+		hpa_free(o1);
+		hpa_free(o2);
+		hpa_manifest_free(m1);
+		hpa_manifest_free(m2);
+		hpa__buf_dispose(&b);
 		remove(path);
 	}
 }
@@ -1024,6 +1092,7 @@ static CU_TestInfo tests[] = {
 	{ "json_valid", test_codec__json_valid },
 	{ "json_invalid", test_codec__json_invalid },
 	{ "yaml_file_streams", test_codec__yaml_file_streams },
+	{ "json_file_maps", test_codec__json_file_maps },
 	{ "resolution", test_codec__resolution },
 	{ "positions_bytes_and_characters", test_codec__positions_bytes_and_characters },
 	{ "sources_and_sinks", test_codec__sources_and_sinks },
