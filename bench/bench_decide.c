@@ -14,6 +14,8 @@
  *   text      default options: condition messages and the event reason formatted
  *   no_text   options.no_text: numbers only (what a simulator uses)
  *   lazy      no_text, then hpa_decision_format_conditions() on the result
+ *   prepared  hpa_decide_prepared_run() with a form prepared once from the
+ *             same input (text and no_text): the spec is checked once
  * Exit status: 0, 1 on an API failure, 2 on bad arguments or an
  * unoptimised build without --allow-unoptimized.
  */
@@ -85,19 +87,23 @@ static int64_t baseline(void)
 	return s;
 }
 
-enum { CONF_BASE, CONF_TEXT, CONF_NOTEXT, CONF_LAZY, N_CONF };
+enum { CONF_BASE, CONF_TEXT, CONF_NOTEXT, CONF_LAZY, CONF_PREP_TEXT, CONF_PREP_NOTEXT, N_CONF };
 
 static const char *const conf_names[N_CONF] = {
 	"baseline (sum only)",
 	"hpa_decide [text]",
 	"hpa_decide [no_text]",
 	"hpa_decide [lazy]",
+	"hpa_decide [prep text]",
+	"hpa_decide [prep no_text]",
 };
 static const char *const conf_desc[N_CONF] = {
 	"reads and sums the 20 samples",
 	"default options: messages and the event reason formatted",
 	"options.no_text: numbers only",
 	"no_text, then hpa_decision_format_conditions()",
+	"hpa_decide_prepared_run(), default options",
+	"hpa_decide_prepared_run(), options.no_text",
 };
 
 typedef struct {
@@ -105,6 +111,7 @@ typedef struct {
 	const hpa_history *h;
 	hpa_decide_options text, notext;
 	hpa_decision *d;
+	hpa_decide_prepared *prep_text, *prep_notext;
 } ctx;
 
 static volatile int64_t sink;
@@ -128,6 +135,14 @@ static double run(const ctx *x, int k, long iters)
 			break;
 		case CONF_NOTEXT:
 			hpa_decide(x->d, &x->in, x->h, &x->notext, NULL);
+			s += x->d->desired_replicas;
+			break;
+		case CONF_PREP_TEXT:
+			hpa_decide_prepared_run(x->prep_text, x->d, &x->in, x->h, NULL);
+			s += x->d->desired_replicas + x->d->conditions[0].message[4];
+			break;
+		case CONF_PREP_NOTEXT:
+			hpa_decide_prepared_run(x->prep_notext, x->d, &x->in, x->h, NULL);
 			s += x->d->desired_replicas;
 			break;
 		default:
@@ -172,6 +187,37 @@ static int check_lazy(const ctx *x)
 	return bad;
 }
 
+/* The prepared form must give hpa_decide()'s decision, texts included. */
+static int check_prepared(const ctx *x)
+{
+	hpa_decision *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t i;
+	int bad = 0, k;
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return 1;
+	}
+	for (k = 0; k < 2 && !bad; k++) {
+		if (hpa_decide(a, &x->in, x->h, k ? &x->notext : &x->text, NULL) ||
+		    hpa_decide_prepared_run(k ? x->prep_notext : x->prep_text, b, &x->in, x->h, NULL))
+			bad = 1;
+		bad |= a->desired_replicas != b->desired_replicas || a->n_conditions != b->n_conditions ||
+		       a->metric_replicas != b->metric_replicas || strcmp(a->rescale_reason, b->rescale_reason) != 0;
+		for (i = 0; !bad && i < a->n_conditions; i++)
+			bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0 ||
+			      strcmp(a->conditions[i].reason, b->conditions[i].reason) != 0;
+		for (i = 0; !bad && i < a->n_metrics; i++)
+			bad = a->metrics[i].replicas != b->metrics[i].replicas ||
+			      a->metrics[i].average_value_milli != b->metrics[i].average_value_milli;
+	}
+	if (bad)
+		fprintf(stderr, "bench_decide: the prepared form's decision differs from hpa_decide()'s\n");
+	free(a);
+	free(b);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	long iters = 1000000L;
@@ -196,12 +242,14 @@ int main(int argc, char **argv)
 			profile = CONF_TEXT;
 		else if (strcmp(argv[k], "profile-lazy") == 0)
 			profile = CONF_LAZY;
+		else if (strcmp(argv[k], "profile-prepared") == 0)
+			profile = CONF_PREP_NOTEXT;
 		else if (pos == 0 && atol(argv[k]) > 0)
 			iters = atol(argv[k]), pos++;
 		else if (pos == 1 && atoi(argv[k]) > 0 && atoi(argv[k]) <= MAX_ROUNDS)
 			rounds = atoi(argv[k]), pos++;
 		else {
-			fprintf(stderr, "usage: bench_decide [iterations [rounds]] [profile|profile-text|profile-lazy] "
+			fprintf(stderr, "usage: bench_decide [iterations [rounds]] [profile|profile-text|profile-lazy|profile-prepared] "
 					"[--allow-unoptimized]\n");
 			return 2;
 		}
@@ -271,10 +319,19 @@ int main(int argc, char **argv)
 	}
 	if (check_lazy(&x))
 		return 1;
+	if (hpa_decide_prepare(&x.prep_text, &x.in, &x.text, &err) ||
+	    hpa_decide_prepare(&x.prep_notext, &x.in, &x.notext, &err)) {
+		fprintf(stderr, "hpa_decide_prepare: %s\n", err.message);
+		return 1;
+	}
+	if (check_prepared(&x))
+		return 1;
 
 	if (profile >= 0) {
 		run(&x, profile, iters);
 		hpa_history_free(h);
+		hpa_decide_prepared_free(x.prep_text);
+		hpa_decide_prepared_free(x.prep_notext);
 		free(x.d);
 		return 0;
 	}
@@ -298,17 +355,19 @@ int main(int argc, char **argv)
 		median[k] = ns[k][rounds / 2];
 	}
 	for (k = 0; k < N_CONF; k++) {
-		printf("%-22s %7.1f ns (%7.1f) %12.0f /s", conf_names[k], best[k], median[k], 1e9 / best[k]);
+		printf("%-25s %7.1f ns (%7.1f) %12.0f /s", conf_names[k], best[k], median[k], 1e9 / best[k]);
 		if (k != CONF_BASE)
 			printf("   %5.1fx baseline", best[k] / best[CONF_BASE]);
 		printf("   %s\n", conf_desc[k]);
 	}
 	for (k = CONF_TEXT; k < N_CONF; k++)
-		printf("target >= 10,000,000 decisions/s (<= 100 ns) %-10s %s\n", conf_names[k] + 11,
+		printf("target >= 10,000,000 decisions/s (<= 100 ns) %-15s %s\n", conf_names[k] + 11,
 			1e9 / best[k] >= 1e7 ? "met" : "NOT met");
 	if (!optimized)
 		printf("** UNOPTIMISED BUILD: these numbers are not representative **\n");
 	hpa_history_free(h);
+	hpa_decide_prepared_free(x.prep_text);
+	hpa_decide_prepared_free(x.prep_notext);
 	free(x.d);
 	return 0;
 }

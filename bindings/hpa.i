@@ -45,6 +45,9 @@
 %ignore hpa_manifest_write_json_cb; // C callback: the text comes back whole (hpa_manifest_write_json)
 %ignore hpa_decide_input_init; // pointer-graph input: built by the owning hpa_bind_decide builder
 %ignore hpa_decide; // pointer-graph input: hpa_bind_decide_run
+%ignore hpa_decide_prepare; // pointer-graph input, a C-loop speed-up: the layers decide through hpa_bind_decide_run
+%ignore hpa_decide_prepared_run; // pointer-graph input, a C-loop speed-up: the layers decide through hpa_bind_decide_run
+%ignore hpa_decide_prepared_free; // frees what hpa_decide_prepare returns, which the layers do not wrap
 %ignore hpa_decide_metric_eval; // pointer-graph input: hpa_bind_decide_metric_eval
 %ignore hpa_decide_classify_pods; // pointer-graph input: hpa_bind_decide_classify
 %ignore hpa_decide_normalize; // pointer-graph input: hpa_bind_decide_normalize

@@ -558,6 +558,46 @@ typedef struct {
 HPA_EXTERN(int) hpa_decide(hpa_decision *out, const hpa_decide_input *in, const hpa_history *history,
 	const hpa_decide_options *opts, hpa_error *err);
 
+/** A per-HPA prepared decision: the spec part of an input checked once (opaque). */
+typedef struct hpa_decide_prepared hpa_decide_prepared;
+
+/**
+ * Prepare the decisions of one HPA: checks the spec part of @p in once
+ * (`version`, min/max replicas, the metrics' sources and targets, the
+ * behavior) and @p opts, and keeps what hpa_decide_prepared_run() needs to
+ * skip those checks on every sync. The per-sync fields of @p in (replica
+ * counts, selector, pods, usage, the values of the metrics, `now_ms`,
+ * `pod_class`) are not read.
+ *
+ * @param out the prepared form
+ * @param in an input with the HPA's spec; its `metrics` and `behavior`
+ *        arrays are kept by address (borrowed) and their spec fields must
+ *        stay unchanged while the prepared form is used
+ * @param opts flags and gates (copied), NULL = defaults
+ * @return HPA_OK, HPA_EINVAL / HPA_ELIMIT for a spec hpa_decide() would
+ *         reject, HPA_ENOMEM
+ * @ownership caller (free with hpa_decide_prepared_free())
+ */
+HPA_EXTERN(int) hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in,
+	const hpa_decide_options *opts, hpa_error *err);
+
+/** Free a prepared form (NULL allowed). @ownership takes */
+HPA_EXTERN(void) hpa_decide_prepared_free(hpa_decide_prepared *prep);
+
+/**
+ * One reconcile with a prepared form: the decision hpa_decide() makes for
+ * (@p out, @p in, @p history, the prepared options), bit for bit, faster
+ * for the common reconcile (released semantics, whole-pod cpu / memory
+ * Resource metrics, every pod ready) because the spec was checked once.
+ * @p in is the full input of this sync; when its `metrics` or `behavior`
+ * address, metric count, `version` or min/max replicas are not those of
+ * the prepared input, the call is hpa_decide() with the prepared options.
+ *
+ * @return as hpa_decide()
+ */
+HPA_EXTERN(int) hpa_decide_prepared_run(const hpa_decide_prepared *prep, hpa_decision *out,
+	const hpa_decide_input *in, const hpa_history *history, hpa_error *err);
+
 /**
  * Format the texts of a decision computed with `options.no_text`: every
  * condition message and the event reason (`rescale_reason`), the very texts

@@ -727,22 +727,18 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
  * pass over the metrics, the conditions written in place. Returns false
  * before writing anything when the input is not such a reconcile (or is
  * invalid): the general path then decides, and reports errors. */
+static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, unsigned need_u, unsigned need_q);
+
 static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
 	const hpa_decide_options *o)
 {
 	const hpa_decide_metric *m = in->metrics;
 	const hpa_decide_behavior *beh = in->behavior;
-	size_t i, n = in->n_metrics, metric_index = SIZE_MAX;
+	size_t i, n = in->n_metrics;
 	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
-	int32_t max = in->max_replicas, replicas = 0, desired;
+	int32_t max = in->max_replicas;
 	unsigned bad, need_u = 0, need_q = 0;
-	int64_t np = (int64_t)in->n_pods;
-	double lo, hi;
-	hpa__calc c;
-	hpa_normalization nz;
-	recs_view rv;
-	scan_result sr;
-	bool rescale;
 
 	/* the input checks of check_input() for this case, and the case */
 	bad = (in->version != HPA_DECIDE_INPUT_VERSION) | (o->semantics != HPA_SEMANTICS_RELEASED) |
@@ -764,6 +760,27 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	}
 	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
 		return false;
+	return common_run(d, in, h, o, need_u, need_q);
+}
+
+/* The common reconcile once its case is known from the spec (need_u: the
+ * resources whose usage the metrics read, need_q: whose requests too):
+ * false before writing anything when the pods do not allow it. */
+static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, unsigned need_u, unsigned need_q)
+{
+	const hpa_decide_metric *m = in->metrics;
+	const hpa_decide_behavior *beh = in->behavior;
+	size_t i, n = in->n_metrics, metric_index = SIZE_MAX;
+	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
+	int32_t max = in->max_replicas, replicas = 0, desired;
+	int64_t np = (int64_t)in->n_pods;
+	double lo, hi;
+	hpa__calc c;
+	hpa_normalization nz;
+	recs_view rv;
+	scan_result sr;
+	bool rescale;
 
 	calc_init(&c, o, in);
 	hpa__digest_pods(&c, need_u, need_q);
@@ -876,6 +893,110 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 bool hpa__test_decide_general_only;
 unsigned long hpa__test_decide_common_hits;
 #endif
+
+/* ---- the prepared form ------------------------------------------------------------------------ */
+
+struct hpa_decide_prepared {
+	hpa_decide_options o;
+	const hpa_decide_metric *metrics;
+	const hpa_decide_behavior *behavior;
+	size_t n_metrics;
+	bool has_min;
+	int32_t min_replicas, max_replicas;
+	bool common;            /* the spec allows the common reconcile */
+	unsigned need_u, need_q;
+};
+
+#ifdef HPA_TESTING
+unsigned long hpa__test_decide_prepared_hits;
+#endif
+
+int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, const hpa_decide_options *opts,
+	hpa_error *err)
+{
+	const hpa_decide_options *o = NULL;
+	hpa_decide_options obuf;
+	hpa_decide_input spec;
+	hpa_decide_prepared *p;
+	const hpa_decide_behavior *beh;
+	size_t i;
+	int rc;
+
+	if (!out || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_prepare: NULL argument");
+	*out = NULL;
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
+		return rc;
+	/* the spec part alone through the checks of hpa_decide() */
+	spec = *in;
+	spec.spec_replicas = spec.status_replicas = 0;
+	spec.selector = 0;
+	spec.pods = NULL;
+	spec.n_pods = 0;
+	spec.orphan_usage = NULL;
+	spec.n_orphan_usage = 0;
+	if ((rc = check_input(&spec, err)))
+		return rc;
+	if (!(p = hpa__malloc(sizeof(*p))))
+		return hpa__error(err, HPA_ENOMEM, "out of memory");
+	memset(p, 0, sizeof(*p));
+	p->o = *o;
+	p->metrics = in->metrics;
+	p->behavior = beh = in->behavior;
+	p->n_metrics = in->n_metrics;
+	p->has_min = in->has_min_replicas;
+	p->min_replicas = in->min_replicas;
+	p->max_replicas = in->max_replicas;
+	/* decide_common()'s checks of the spec */
+	p->common = o->semantics == HPA_SEMANTICS_RELEASED && in->n_metrics >= 1 &&
+		    in->n_metrics <= HPA_DECIDE_MAX_METRICS && in->metrics &&
+		    (!beh || (rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down)));
+	for (i = 0; p->common && i < in->n_metrics; i++) {
+		const hpa_decide_metric *m = &in->metrics[i];
+		unsigned bit = HPA_RESOURCE_BIT((unsigned)m->resource & 3u);
+		p->common = m->type == HPA_SOURCE_RESOURCE &&
+			    (m->resource == HPA_RESOURCE_CPU || m->resource == HPA_RESOURCE_MEMORY) &&
+			    (m->has_average_value || m->has_average_utilization);
+		p->need_u |= bit;
+		p->need_q |= m->has_average_value ? 0u : bit;
+	}
+	*out = p;
+	return HPA_OK;
+}
+
+void hpa_decide_prepared_free(hpa_decide_prepared *prep)
+{
+	hpa__free(prep);
+}
+
+int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const hpa_decide_input *in,
+	const hpa_history *h, hpa_error *err)
+{
+	if (!p || !d || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_prepared_run: NULL argument");
+	if (LIKELY(p->common && in->metrics == p->metrics && in->n_metrics == p->n_metrics &&
+		   in->behavior == p->behavior && in->version == HPA_DECIDE_INPUT_VERSION &&
+		   in->has_min_replicas == p->has_min && in->min_replicas == p->min_replicas &&
+		   in->max_replicas == p->max_replicas)) {
+		/* decide_common()'s checks of the per-sync part */
+		const hpa_decide_metric *m = in->metrics;
+		int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
+		size_t i, n = in->n_metrics;
+		unsigned bad = (in->status_replicas < 0) | (current < 1) | (current < min) |
+			       (current > in->max_replicas) | ((unsigned)in->selector > HPA_SELECTOR_OK) |
+			       (in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
+		for (i = 0; i < n; i++)
+			bad |= m[i].fetch_failed | ((m[i].n_orphan_values | m[i].n_external_values) != 0);
+		d->version = HPA_DECISION_VERSION;
+		if (!bad && common_run(d, in, h, &p->o, p->need_u, p->need_q)) {
+#ifdef HPA_TESTING
+			hpa__test_decide_prepared_hits++;
+#endif
+			return HPA_OK;
+		}
+	}
+	return hpa_decide(d, in, h, &p->o, err);
+}
 
 /* ---- the reconcile ---------------------------------------------------------------------------- */
 

@@ -139,6 +139,8 @@ static inline int64_t hpa__div(int64_t a, int64_t b)
  * decisions the short path made. The differential test compares both. */
 extern bool hpa__test_decide_general_only;
 extern unsigned long hpa__test_decide_common_hits;
+/* ... and hpa__test_decide_prepared_hits those hpa_decide_prepared_run() made. */
+extern unsigned long hpa__test_decide_prepared_hits;
 #endif
 
 /* Recommendation i (< n_recs) of a history. */

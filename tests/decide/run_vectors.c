@@ -2,7 +2,7 @@
  * tests/decide/run_vectors.c -- evaluate HPA decision test vectors (the JSON
  * format of docs/hpa-algorithm.md §1) through libhpa's public API.
  *
- *   run-vectors [-v] FILE...
+ *   run-vectors [-v] [--prepared] FILE...
  *
  * Prints every failing vector with expected and actual values and ends with
  * "N passed, M failed". A vector that cannot be evaluated (unknown field,
@@ -18,6 +18,10 @@
 #include <string.h>
 
 /* ---- per-vector scratch memory and failure reporting ------------------------ */
+
+/* --prepared: reconcile vectors through hpa_decide_prepare() and
+ * hpa_decide_prepared_run() instead of hpa_decide() */
+static int use_prepared;
 
 typedef struct {
 	void **ptrs;
@@ -1086,7 +1090,19 @@ static void run_controller(vctx *c, json_t *in, json_t *ex, const hpa_decide_opt
 		return;
 	}
 	d = vmem(c, sizeof(*d));
-	if (hpa_decide(d, &di, h, &o, &err)) {
+	if (use_prepared) {
+		/* --prepared: a form prepared from this input, then run on it */
+		hpa_decide_prepared *prep = NULL;
+		int rc = hpa_decide_prepare(&prep, &di, &o, &err);
+		if (rc == HPA_OK)
+			rc = hpa_decide_prepared_run(prep, d, &di, h, &err);
+		hpa_decide_prepared_free(prep);
+		if (rc) {
+			failf(c, "hpa_decide_prepare / hpa_decide_prepared_run failed: %s", err.message);
+			hpa_history_free(h);
+			return;
+		}
+	} else if (hpa_decide(d, &di, h, &o, &err)) {
 		failf(c, "hpa_decide failed: %s", err.message);
 		hpa_history_free(h);
 		return;
@@ -1173,13 +1189,17 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	hpa_decide_options_init(&base, HPA_DECIDE_OPTIONS_VERSION);
 	if (argc < 2) {
-		fprintf(stderr, "usage: run-vectors [-v] FILE...\n");
+		fprintf(stderr, "usage: run-vectors [-v] [--prepared] FILE...\n");
 		return 2;
 	}
 	for (i = 1; i < argc; i++) {
 		json_error_t je;
 		json_t *root, *v;
 		size_t k;
+		if (strcmp(argv[i], "--prepared") == 0) {
+			use_prepared = 1;
+			continue;
+		}
 		if (strcmp(argv[i], "-v") == 0) {
 			verbose = 1;
 			c.verbose = 1;

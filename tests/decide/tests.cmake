@@ -12,7 +12,13 @@ foreach(vf IN LISTS HPA_DECIDE_VECTOR_FILES)
   get_filename_component(vname ${vf} NAME_WE)
   add_test(NAME decide.vectors.${vname} COMMAND run-vectors ${vf})
   set_tests_properties(decide.vectors.${vname} PROPERTIES LABELS "decide")
+  # the same vectors through hpa_decide_prepare() / hpa_decide_prepared_run()
+  add_test(NAME decide.vectors_prepared.${vname} COMMAND run-vectors --prepared ${vf})
+  set_tests_properties(decide.vectors_prepared.${vname} PROPERTIES LABELS "decide")
 endforeach()
+add_test(NAME decide.vectors_prepared.runner_fails_on_wrong_vectors
+  COMMAND run-vectors --prepared ${CMAKE_CURRENT_LIST_DIR}/selftest/deliberately_wrong.json)
+set_tests_properties(decide.vectors_prepared.runner_fails_on_wrong_vectors PROPERTIES WILL_FAIL TRUE LABELS "decide")
 
 # The runner must be able to fail: a small file of deliberately wrong vectors.
 add_test(NAME decide.vectors.runner_fails_on_wrong_vectors

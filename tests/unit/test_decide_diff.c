@@ -12,7 +12,9 @@
  * once with the short path switched off (the test-only switch
  * hpa__test_decide_general_only of the hpa_testing build), and the decisions
  * are compared field by field, texts included (and again after
- * hpa_decision_format_conditions() for no_text decisions). The test also
+ * hpa_decision_format_conditions() for no_text decisions); the decision of
+ * hpa_decide_prepared_run() with a form prepared once per case is compared
+ * with them too. The test also
  * checks that the short path took a good share of the decisions (it would
  * pass vacuously otherwise) and that the general path took the others. */
 #include "helpers.h"
@@ -369,13 +371,13 @@ static void dd_compare(const char *what, const hpa_decision *a, const hpa_decisi
 static void test_decide_diff__short_path_matches_general_path(void)
 {
 	dd_case *c = calloc(1, sizeof(*c));
-	hpa_decision *a = malloc(sizeof(*a)), *g = malloc(sizeof(*g));
+	hpa_decision *a = malloc(sizeof(*a)), *g = malloc(sizeof(*g)), *q = malloc(sizeof(*q));
 	uint8_t cls_a[sizeof(c->cls)];
-	unsigned long hits0 = hpa__test_decide_common_hits;
+	unsigned long hits0 = hpa__test_decide_common_hits, phits0 = hpa__test_decide_prepared_hits;
 	long decisions = 0, errors = 0;
 	int i;
 
-	CU_ASSERT_FATAL(c && a && g);
+	CU_ASSERT_FATAL(c && a && g && q);
 	dd_state = UINT64_C(0x9e3779b97f4a7c15);
 	dd_fail = 0;
 	for (i = 0; i < DD_MAXP; i++)
@@ -383,10 +385,13 @@ static void test_decide_diff__short_path_matches_general_path(void)
 	for (dd_iter = 0; dd_iter < DD_ITER && dd_fail == 0; dd_iter++) {
 		int64_t now = T0 + R(1000000);
 		hpa_history *h;
-		int step, nsteps = P(40) ? 2 + (int)R(3) : 1;
+		hpa_decide_prepared *prep = NULL;
+		int prc, step, nsteps = P(40) ? 2 + (int)R(3) : 1;
 		dd_gen(c, now);
 		h = dd_history(now);
 		CU_ASSERT_FATAL(h != NULL);
+		prc = hpa_decide_prepare(&prep, &c->in, &c->o, NULL);
+		CU_ASSERT((prc == HPA_OK) == (prep != NULL));
 		for (step = 0; step < nsteps; step++) {
 			int ra, rg;
 			hpa_error ea = HPA_ERROR_INIT, eg = HPA_ERROR_INIT;
@@ -409,6 +414,24 @@ static void test_decide_diff__short_path_matches_general_path(void)
 			rg = hpa_decide(g, &c->in, h, &c->o, &eg);
 			hpa__test_decide_general_only = false;
 			decisions++;
+			if (prep) {
+				/* the prepared form: the same decision, pod classes included */
+				int rq;
+				uint8_t cls_g[sizeof(c->cls)];
+				memcpy(cls_g, c->cls, sizeof(cls_g));
+				memset(q, 0x5a, sizeof(*q));
+				memset(c->cls, 0x77, sizeof(c->cls));
+				rq = hpa_decide_prepared_run(prep, q, &c->in, h, NULL);
+				if (rq != rg)
+					dd_report("hpa_decide_prepared_run", "return code");
+				else if (rq == HPA_OK)
+					dd_compare("hpa_decide_prepared_run", q, g);
+				if (memcmp(cls_g, c->cls, sizeof(cls_g)))
+					dd_report("hpa_decide_prepared_run", "pod_class");
+				memcpy(c->cls, cls_g, sizeof(cls_g));
+			} else if (step == 0 && rg == HPA_OK) {
+				dd_report("hpa_decide_prepare", "rejects a spec hpa_decide() accepts");
+			}
 			if (ra != rg) {
 				dd_report("hpa_decide", "return code");
 				break;
@@ -430,22 +453,27 @@ static void test_decide_diff__short_path_matches_general_path(void)
 			CU_ASSERT_EQUAL(hpa_history_record(h, a, now, NULL), HPA_OK);
 		}
 		hpa_history_free(h);
+		hpa_decide_prepared_free(prep);
 	}
 	CU_ASSERT_EQUAL(dd_fail, 0);
 	/* not vacuous: the short path made a good share of the decisions, the
 	 * general path the others */
 	{
 		unsigned long hits = hpa__test_decide_common_hits - hits0;
+		unsigned long phits = hpa__test_decide_prepared_hits - phits0;
+		/* the prepared form's short path takes what hpa_decide()'s takes */
+		CU_ASSERT_EQUAL(phits, hits);
 		CU_ASSERT(hits >= (unsigned long)decisions / 3);
 		CU_ASSERT(hits <= (unsigned long)decisions * 9 / 10);
 		CU_ASSERT(errors < decisions / 20);
 		if (dd_fail || hits < (unsigned long)decisions / 3)
-			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path, %ld errors, %d differences\n",
-				decisions, hits, errors, dd_fail);
+			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path (%lu prepared), %ld errors, %d differences\n",
+				decisions, hits, phits, errors, dd_fail);
 	}
 	free(c);
 	free(a);
 	free(g);
+	free(q);
 }
 
 #else
