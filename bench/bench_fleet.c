@@ -1,21 +1,32 @@
 /*
  * bench/bench_fleet.c -- a fleet of HPAs for one simulated day.
  *
- *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--expect HASH]
+ *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH]
+ *               [--expect-order HASH]
  *
  * Default: 10,000 HPAs x 24 h at a 15 s sync = 57.6 M decisions, each HPA
  * with two metrics (cpu Utilization 60 %, memory AverageValue) and a seeded
  * diurnal load with bursts. --ci runs 1,000 HPAs x 1 h. Prints the number of
  * decisions, the time on one core, decisions per second and a hash (FNV-1a
  * 64) of every replica trajectory, which must not change between runs or
- * machines with the same build. A progress bar goes to stderr when it is a
+ * machines with the same build. The hash is per HPA (its decisions in time
+ * order), the per-HPA hashes combined in HPA index order, so it does not
+ * depend on how the engine interleaves HPAs; the older hash over all
+ * decisions in callback order is printed too ("callback order"). A progress bar goes to stderr when it is a
  * terminal and the run is longer than a second. With --expect the run fails
  * when the trajectory hash differs (ctest bench.fleet_ci: a change of what
- * the simulator or the decision computes shows up as a failure).
+ * the simulator or the decision computes shows up as a failure); with
+ * --expect-order when the callback-order hash differs (ctest
+ * bench.fleet_ci_untiled ties the per-HPA hash to the hash measured before
+ * the tiling change).
  *
  * The fleet runs with a 15 s tick, kubelet stats taken at each scrape and
  * no timeline (HPA_SIM_NO_TIMELINE); every decision still goes through
- * hpa_decide() with the full pod list and the HPA's history.
+ * hpa_decide() with the full pod list and the HPA's history. Since the
+ * tiling change the fleet runs with HPA_SIM_TILED (blocks of HPAs over the
+ * whole day, see hpa/simulate.h); --untiled runs the fleet period by period
+ * as before (the same trajectories; ctest bench.fleet_tiling checks that
+ * both give the same hash).
  */
 #include <hpa/hpa.h>
 #include <hpa/decide.h>
@@ -27,7 +38,8 @@
 #include <unistd.h>
 
 typedef struct {
-	uint64_t hash;
+	uint64_t hash;         /* all decisions in callback order */
+	uint64_t *hpa_hash;    /* per HPA, its decisions in time order */
 	uint64_t decisions, total, rescales;
 	uint64_t replica_sum;
 	int32_t replica_max;
@@ -89,6 +101,7 @@ static void on_sync(const hpa_sim_sync_info *info, void *payload)
 	/* (HPA, time, replicas) of every decision, in decision order */
 	st->hash = fnv64(st->hash, ((uint64_t)info->hpa << 32) | (uint32_t)d);
 	st->hash = fnv64(st->hash, (uint64_t)info->time_ms);
+	st->hpa_hash[info->hpa] = fnv64(fnv64(st->hpa_hash[info->hpa], (uint32_t)d), (uint64_t)info->time_ms);
 	st->decisions++;
 	st->replica_sum += (uint64_t)d;
 	if (d > st->replica_max)
@@ -175,8 +188,10 @@ int main(int argc, char **argv)
 	size_t hpas = 10000;
 	double hours = 24.0;
 	uint64_t seed = 42, rs;
-	bool quiet = false, expect = false;
-	uint64_t expected = 0;
+	bool quiet = false, expect = false, tiled = true;
+	uint64_t fleet_hash;
+	uint64_t expected = 0, expected_order = 0;
+	bool expect_order = false;
 	hpa_sim_options o;
 	hpa_decide_options dopts;
 	hpa_sim *sim = NULL;
@@ -195,11 +210,17 @@ int main(int argc, char **argv)
 			hours = 1.0;
 		} else if (!strcmp(argv[i], "--quiet")) {
 			quiet = true;
+		} else if (!strcmp(argv[i], "--untiled")) {
+			tiled = false;
 		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
 			expect = true;
 			expected = strtoull(argv[++i], NULL, 16);
+		} else if (!strcmp(argv[i], "--expect-order") && i + 1 < argc) {
+			expect_order = true;
+			expected_order = strtoull(argv[++i], NULL, 16);
 		} else {
-			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--expect HASH]\n",
+			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH] "
+				"[--expect-order HASH]\n",
 				argv[0]);
 			return 2;
 		}
@@ -211,10 +232,17 @@ int main(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.hash = UINT64_C(0xcbf29ce484222325);
 	st.bar = !quiet && isatty(2);
+	st.hpa_hash = malloc(hpas * sizeof(*st.hpa_hash));
+	if (!st.hpa_hash) {
+		fprintf(stderr, "bench_fleet: out of memory\n");
+		return 1;
+	}
+	for (size_t i = 0; i < hpas; i++)
+		st.hpa_hash[i] = UINT64_C(0xcbf29ce484222325);
 	hpa_decide_options_init(&dopts, HPA_DECIDE_OPTIONS_VERSION);
 	dopts.no_text = true;
 	hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
-	o.flags = HPA_SIM_NO_TIMELINE;
+	o.flags = HPA_SIM_NO_TIMELINE | (tiled ? HPA_SIM_TILED : 0);
 	o.seed = seed;
 	o.duration_ms = (int64_t)(hours * 3600000.0);
 	o.tick_ms = 15000;
@@ -244,19 +272,29 @@ int main(int argc, char **argv)
 	w_run = now_s() - st.t0;
 	if (st.bar_shown)
 		progress(&st, true);
-	printf("fleet:       %zu HPAs x %.2f h, sync 15 s, 2 metrics each (cpu 60%%, memory 400Mi avg), seed %llu\n",
-		hpas, hours, (unsigned long long)seed);
+	fleet_hash = UINT64_C(0xcbf29ce484222325);
+	for (size_t i = 0; i < hpas; i++)
+		fleet_hash = fnv64(fleet_hash, st.hpa_hash[i]);
+	printf("fleet:       %zu HPAs x %.2f h, sync 15 s, 2 metrics each (cpu 60%%, memory 400Mi avg), seed %llu, %s\n",
+		hpas, hours, (unsigned long long)seed, tiled ? "tiled (HPA_SIM_TILED)" : "untiled");
 	printf("decisions:   %llu (%llu rescales, mean replicas %.2f, max %d)\n", (unsigned long long)st.decisions,
 		(unsigned long long)st.rescales, st.decisions ? (double)st.replica_sum / (double)st.decisions : 0.0,
 		st.replica_max);
 	printf("time:        %.3f s CPU on one core (wall %.3f s; setup %.3f s CPU)\n", t_run, w_run, t_setup);
 	printf("throughput:  %.2f M decisions/s (simulation included), %.0f ns per HPA sync\n",
 		(double)st.decisions / t_run / 1e6, st.decisions ? t_run * 1e9 / (double)st.decisions : 0.0);
-	printf("trajectory:  %016llx\n", (unsigned long long)st.hash);
+	printf("trajectory:  %016llx (per HPA; callback order: %016llx)\n", (unsigned long long)fleet_hash,
+		(unsigned long long)st.hash);
 	hpa_sim_free(sim);
-	if (expect && st.hash != expected) {
-		fprintf(stderr, "bench_fleet: trajectory %016llx, expected %016llx\n", (unsigned long long)st.hash,
+	free(st.hpa_hash);
+	if (expect && fleet_hash != expected) {
+		fprintf(stderr, "bench_fleet: trajectory %016llx, expected %016llx\n", (unsigned long long)fleet_hash,
 			(unsigned long long)expected);
+		return 1;
+	}
+	if (expect_order && st.hash != expected_order) {
+		fprintf(stderr, "bench_fleet: callback-order trajectory %016llx, expected %016llx\n",
+			(unsigned long long)st.hash, (unsigned long long)expected_order);
 		return 1;
 	}
 	return 0;
@@ -269,5 +307,6 @@ fail:
 		fprintf(stderr, "bench_fleet: %s\n", buf);
 	}
 	hpa_sim_free(sim);
+	free(st.hpa_hash);
 	return 1;
 }

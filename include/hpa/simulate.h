@@ -194,6 +194,21 @@ HPA_EXTERN(const char *) hpa_sim_load_text(const hpa_sim_load *load);
 /** Do not keep timeline rows (large fleets); summaries still work. */
 #define HPA_SIM_NO_TIMELINE (1u << 0)
 
+/**
+ * Run the fleet in blocks of HPAs (loop tiling in time): a block of 64 HPAs
+ * and their Deployments is advanced over the whole run before the next
+ * block, so that its state stays in the CPU caches. Deployments of a
+ * simulation never interact, so every Deployment sees exactly the same
+ * events in the same order as without this flag: per-HPA results, the
+ * summaries and the timeline (whose rows are put back into time, then HPA
+ * order at the end of hpa_sim_run()) are identical. What changes is the
+ * order of the on_sync calls across HPAs: HPA i of a block has all its
+ * syncs before HPA j of a later block has any, and within a block the calls
+ * go by sync time, then HPA index. While on_sync runs, the rows recorded so
+ * far are in that order too (hpa_sim_timeline_at()).
+ */
+#define HPA_SIM_TILED (1u << 1)
+
 /** What one metric of one decision showed. */
 typedef struct {
 	char name[48];            /**< "cpu", "memory", a Pods/Object/External metric name */
@@ -246,7 +261,8 @@ typedef struct {
  * Called after each decision. The simulation advances one Deployment at a
  * time up to its HPA's sync, so while the callback runs only this HPA's
  * Deployment is at @c time_ms; the others may be up to one sync period
- * behind or ahead. Summaries are final after hpa_sim_run().
+ * behind or ahead (with ::HPA_SIM_TILED: anywhere in the run, and the calls
+ * come block by block). Summaries are final after hpa_sim_run().
  */
 typedef void (*hpa_sim_sync_cb)(const hpa_sim_sync_info *info, void *payload);
 
@@ -259,7 +275,7 @@ typedef void (*hpa_sim_sync_cb)(const hpa_sim_sync_info *info, void *payload);
  */
 typedef struct {
 	unsigned int version;          /**< ::HPA_SIM_OPTIONS_VERSION */
-	unsigned int flags;            /**< ::HPA_SIM_NO_TIMELINE */
+	unsigned int flags;            /**< ::HPA_SIM_NO_TIMELINE, ::HPA_SIM_TILED */
 	uint64_t seed;                 /**< PRNG seed (default 1) */
 	int64_t duration_ms;           /**< run length (default 10 min) */
 	int64_t tick_ms;               /**< workload/resource integration step (1 s) */

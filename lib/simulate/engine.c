@@ -11,6 +11,7 @@
 #include "simulate/sim_int.h"
 #include <hpa/object_meta.h>
 #include <math.h>
+#include <stdlib.h>
 
 static const size_t options_sizes[] = { sizeof(hpa_sim_options) };
 
@@ -1154,6 +1155,115 @@ static void prefetch_ahead(const hpa_sim *sim, size_t hi)
 		hpa__sim_glue_prefetch(sim->hpas[j].glue, 2);
 }
 
+/* HPA_SIM_TILED: Deployments never interact (each has its own events,
+ * generator, pods and HPA; what the engine shares between them is either
+ * read-only, a pure cache or a per-sync buffer refilled at each decision),
+ * so a block of HPAs can run over the whole day before the next block: each
+ * Deployment still sees exactly the same events in the same order, while
+ * the block's state stays in the caches. Only the order of the on_sync
+ * calls across HPAs changes; timeline rows are put back into (time, HPA)
+ * order at the end. */
+#define TILE_HPAS 64
+
+typedef struct {
+	int64_t t;
+	size_t hpa, index;
+} row_key;
+
+static int row_key_cmp(const void *a, const void *b)
+{
+	const row_key *x = a, *y = b;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if (x->hpa != y->hpa)
+		return x->hpa < y->hpa ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Put the rows recorded block by block into the order of the untiled run. */
+static int sort_rows(hpa_sim *sim)
+{
+	size_t n = sim->n_rows;
+	row_key *keys;
+	hpa_sim_row *rows;
+	hpa_targets_entry *targets = NULL;
+	size_t *off;
+	size_t nt = 0;
+	bool sorted = true;
+	for (size_t i = 1; i < n && sorted; i++)
+		sorted = sim->rows[i - 1].time_ms < sim->rows[i].time_ms ||
+			(sim->rows[i - 1].time_ms == sim->rows[i].time_ms && sim->rows[i - 1].hpa < sim->rows[i].hpa);
+	if (sorted)
+		return 0;
+	keys = hpa__malloc(n * sizeof(*keys));
+	rows = hpa__malloc(n * sizeof(*rows));
+	off = hpa__malloc(n * sizeof(*off));
+	if (sim->n_row_targets)
+		targets = hpa__malloc(sim->n_row_targets * sizeof(*targets));
+	if (!keys || !rows || !off || (sim->n_row_targets && !targets)) {
+		hpa__free(keys);
+		hpa__free(rows);
+		hpa__free(off);
+		hpa__free(targets);
+		return HPA_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		keys[i].t = sim->rows[i].time_ms;
+		keys[i].hpa = sim->rows[i].hpa;
+		keys[i].index = i;
+	}
+	qsort(keys, n, sizeof(*keys), row_key_cmp);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = keys[i].index;
+		size_t from = sim->row_target_off[j];
+		size_t to = j + 1 < n ? sim->row_target_off[j + 1] : sim->n_row_targets;
+		rows[i] = sim->rows[j];
+		off[i] = nt;
+		if (to > from)
+			memcpy(targets + nt, sim->row_targets + from, (to - from) * sizeof(*targets));
+		nt += to - from;
+	}
+	hpa__free(keys);
+	hpa__free(sim->rows);
+	hpa__free(sim->row_target_off);
+	hpa__free(sim->row_targets);
+	sim->rows = rows;
+	sim->cap_rows = n;
+	sim->row_target_off = off;
+	sim->cap_row_off = n;
+	sim->row_targets = targets;
+	sim->cap_row_targets = targets ? sim->n_row_targets : 0;
+	return 0;
+}
+
+static int run_tiled(hpa_sim *sim)
+{
+	const hpa_sim_options *o = &sim->opts;
+	int64_t end = o->duration_ms;
+	size_t block = TILE_HPAS;
+	int rc;
+	for (size_t b0 = 0; b0 < sim->n_hpa; b0 += block) {
+		size_t b1 = sim->n_hpa - b0 < block ? sim->n_hpa : b0 + block;
+		for (int64_t t = o->sync_phase_ms; t <= end; t += o->sync_period_ms) {
+			sim->now = t;
+			for (size_t hi = b0; hi < b1; hi++)
+				if ((rc = advance_workload(sim, sim->hpas[hi].wl, t, HPA__EV_SYNC)) ||
+					(rc = sync_one(sim, hi, t)))
+					return rc;
+			if (end - t < o->sync_period_ms)
+				break;
+		}
+		for (size_t hi = b0; hi < b1; hi++)
+			if ((rc = advance_workload(sim, sim->hpas[hi].wl, end, UINT32_MAX)))
+				return rc;
+	}
+	/* Deployments without an HPA */
+	for (size_t wi = 0; wi < sim->n_wl; wi++)
+		if (sim->wl[wi].hpa == SIZE_MAX && (rc = advance_workload(sim, wi, end, UINT32_MAX)))
+			return rc;
+	return sort_rows(sim);
+}
+
 int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 {
 	const hpa_sim_options *o;
@@ -1186,6 +1296,12 @@ int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 		w->next_kubelet = k > 0 ? t0 + o->kubelet_phase_ms : INT64_MAX;
 		w->next_scrape = t0 + o->scrape_phase_ms;
 	}
+	if (o->flags & HPA_SIM_TILED) {
+		rc = run_tiled(sim);
+		if (rc)
+			goto oom;
+		goto done;
+	}
 	/* the syncs in time order, the HPAs of one sync in index order; each
 	 * workload is brought up to its HPA's sync just before it */
 	for (int64_t t = o->sync_phase_ms; t <= end; t += o->sync_period_ms) {
@@ -1202,6 +1318,7 @@ int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 	for (size_t wi = 0; wi < sim->n_wl; wi++)
 		if ((rc = advance_workload(sim, wi, end, UINT32_MAX)))
 			goto oom;
+done:
 	for (size_t i = 0; i < sim->n_hpa; i++)
 		track_max(&sim->hpas[i], -1, end);
 	sim->now = end;

@@ -855,6 +855,135 @@ static void test_simulate__allocation_failures(void)
 	hpa_autoscaler_free(a);
 }
 
+/* ---- HPA_SIM_TILED ---------------------------------------------------------------------- */
+
+typedef struct {
+	size_t calls;
+	size_t max_hpa_seen;      /* highest HPA index called so far */
+	size_t max_before_last0;  /* ... when HPA 0 had its last sync */
+	int64_t last0_ms;
+} tile_order;
+
+static void tile_sync(const hpa_sim_sync_info *info, void *payload)
+{
+	tile_order *t = payload;
+	t->calls++;
+	if (info->hpa > t->max_hpa_seen)
+		t->max_hpa_seen = info->hpa;
+	if (info->hpa == 0 && info->time_ms >= t->last0_ms) {
+		t->last0_ms = info->time_ms;
+		t->max_before_last0 = t->max_hpa_seen;
+	}
+}
+
+#define TILE_FLEET 150
+
+/* A fleet of different services, loads and HPAs (more than two blocks of
+ * the tiled engine, one Deployment without an HPA), run with @p flags;
+ * every format is written to out[] and every summary to sums[]. */
+static hpa_sim *run_tile_fleet(unsigned int flags, tile_order *ord, char *out[4], hpa_sim_summary *sums)
+{
+	static const char *const loads[] = { "diurnal 30 amp=0.7 period=10m bursts=2 factor=3 burst=1m",
+		"step 5 60@2m 5@6m", "siege -c25 -d0.5 -t8M", "sine 20 15 4m", "ramp 2 80 9m", "constant 12" };
+	static const char *const svcs[] = { "springboot,cost=10m,mem=200Mi", "go", "go,cost=25m,io=5ms",
+		"springboot,boot=20s" };
+	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_CSV, HPA_SIM_FORMAT_JSON, HPA_SIM_FORMAT_TEXT,
+		HPA_SIM_FORMAT_SUMMARY };
+	hpa_sim_options o;
+	hpa_sim *sim = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	memset(ord, 0, sizeof(*ord));
+	hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+	o.seed = 11;
+	o.flags = flags;
+	o.duration_ms = 600000;
+	o.tick_ms = 5000;
+	o.on_sync = tile_sync;
+	o.payload = ord;
+	CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+	for (size_t i = 0; i <= TILE_FLEET; i++) {
+		char name[32], hname[40];
+		hpa_sim_deployment d;
+		hpa_sim_service svc;
+		hpa_sim_load *l = NULL;
+		hpa_autoscaler *a;
+		size_t di;
+		snprintf(name, sizeof(name), "app-%03zu", i);
+		snprintf(hname, sizeof(hname), "app-%03zu-hpa", i);
+		hpa_sim_deployment_init(&d, HPA_SIM_DEPLOYMENT_VERSION);
+		d.name = name;
+		d.replicas = 1 + (int32_t)(i % 3);
+		d.jitter_permille = (int32_t)(i % 4) * 100;
+		hpa_sim_service_init(&svc, HPA_SIM_SERVICE_VERSION);
+		CU_ASSERT_FATAL(hpa_sim_service_parse(&svc, svcs[i % 4], &e) == 0);
+		CU_ASSERT_FATAL(hpa_sim_add_deployment(sim, &d, &svc, &di, &e) == 0);
+		CU_ASSERT_FATAL(hpa_sim_load_parse(&l, loads[i % 6], &e) == 0);
+		CU_ASSERT_FATAL(hpa_sim_set_load(sim, di, l, &e) == 0);
+		hpa_sim_load_free(l);
+		if (i == 70)
+			continue; /* a Deployment without an HPA */
+		a = make_hpa(hname, name, true, 1, 3 + (int32_t)(i % 8));
+		CU_ASSERT_FATAL(a != NULL);
+		add_util_metric(a, "cpu", 40 + (int32_t)(i % 5) * 10);
+		if (i % 2)
+			add_util_metric(a, "memory", 80);
+		CU_ASSERT_FATAL(hpa_sim_add_hpa(sim, a, di, NULL, &e) == 0);
+		hpa_autoscaler_free(a);
+	}
+	CU_ASSERT_FATAL(hpa_sim_run(sim, &e) == 0);
+	for (size_t f = 0; f < 4; f++) {
+		size_t len = 0;
+		out[f] = NULL;
+		CU_ASSERT(hpa_sim_write(sim, formats[f], &out[f], &len, &e) == 0 && out[f] && strlen(out[f]) == len);
+	}
+	for (size_t h = 0; h < hpa_sim_hpa_count(sim); h++)
+		CU_ASSERT(hpa_sim_summary_get(sim, h, &sums[h], &e) == 0);
+	return sim;
+}
+
+static void test_simulate__tiled_is_identical(void)
+{
+	char *plain[4], *tiled[4];
+	hpa_sim_summary s_plain[TILE_FLEET], s_tiled[TILE_FLEET];
+	tile_order o_plain, o_tiled;
+	hpa_sim *a, *b;
+	size_t rescales = 0;
+	memset(s_plain, 0, sizeof(s_plain));
+	memset(s_tiled, 0, sizeof(s_tiled));
+	a = run_tile_fleet(0, &o_plain, plain, s_plain);
+	b = run_tile_fleet(HPA_SIM_TILED, &o_tiled, tiled, s_tiled);
+	CU_ASSERT_EQUAL(hpa_sim_hpa_count(a), TILE_FLEET);
+	/* the same timeline, row by row, and the same bytes in every format */
+	CU_ASSERT_EQUAL(hpa_sim_timeline_count(a), hpa_sim_timeline_count(b));
+	CU_ASSERT(hpa_sim_timeline_count(a) > TILE_FLEET * 30);
+	for (size_t i = 0; i < hpa_sim_timeline_count(a) && i < hpa_sim_timeline_count(b); i++) {
+		const hpa_sim_row *x = hpa_sim_timeline_at(a, i), *y = hpa_sim_timeline_at(b, i);
+		if (x->time_ms != y->time_ms || x->hpa != y->hpa || x->desired != y->desired ||
+			x->latency_p95_us != y->latency_p95_us || strcmp(x->kubectl, y->kubectl) != 0) {
+			CU_FAIL("timeline rows differ");
+			break;
+		}
+		if (i > 0 && x->time_ms == hpa_sim_timeline_at(a, i - 1)->time_ms)
+			CU_ASSERT(x->hpa > hpa_sim_timeline_at(a, i - 1)->hpa);
+	}
+	for (size_t f = 0; f < 4; f++) {
+		CU_ASSERT(plain[f] && tiled[f] && strcmp(plain[f], tiled[f]) == 0);
+		hpa_free(plain[f]);
+		hpa_free(tiled[f]);
+	}
+	CU_ASSERT(memcmp(s_plain, s_tiled, sizeof(s_plain)) == 0);
+	for (size_t h = 0; h < TILE_FLEET; h++)
+		rescales += (size_t)s_plain[h].rescales;
+	CU_ASSERT(rescales > TILE_FLEET); /* the fleet does scale */
+	/* the callbacks: as many, but the tiled run finished HPA 0 before it
+	 * reached the last block; the plain one had seen every HPA */
+	CU_ASSERT_EQUAL(o_plain.calls, o_tiled.calls);
+	CU_ASSERT_EQUAL(o_plain.max_before_last0, TILE_FLEET - 1);
+	CU_ASSERT(o_tiled.max_before_last0 < 128);
+	hpa_sim_free(a);
+	hpa_sim_free(b);
+}
+
 static CU_TestInfo tests[] = {
 	{ "quantities", test_simulate__quantities },
 	{ "fixed_point_format", test_simulate__fixed_point_format },
@@ -874,6 +1003,7 @@ static CU_TestInfo tests[] = {
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
 	{ "allocation_failures", test_simulate__allocation_failures },
+	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
 };
 

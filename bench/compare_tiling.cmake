@@ -1,0 +1,27 @@
+# bench/compare_tiling.cmake -- run bench_fleet (BENCH) with ARGS untiled and
+# tiled; fail unless both runs succeed and print the same per-HPA trajectory
+# hash (the callback-order hashes must differ: the two runs did interleave
+# the HPAs differently).
+foreach(mode untiled tiled)
+  if(mode STREQUAL "untiled")
+    set(extra --untiled)
+  else()
+    set(extra)
+  endif()
+  execute_process(COMMAND ${BENCH} ${ARGS} ${extra} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "bench_fleet ${mode} failed (${rc}):\n${out}")
+  endif()
+  if(NOT out MATCHES "trajectory: +([0-9a-f]+) \\(per HPA; callback order: ([0-9a-f]+)\\)")
+    message(FATAL_ERROR "no trajectory line in:\n${out}")
+  endif()
+  set(hash_${mode} ${CMAKE_MATCH_1})
+  set(order_${mode} ${CMAKE_MATCH_2})
+  message(STATUS "${mode}: ${hash_${mode}} (callback order ${order_${mode}})")
+endforeach()
+if(NOT hash_untiled STREQUAL hash_tiled)
+  message(FATAL_ERROR "per-HPA trajectory: untiled ${hash_untiled}, tiled ${hash_tiled}")
+endif()
+if(order_untiled STREQUAL order_tiled)
+  message(FATAL_ERROR "the callback orders did not differ: the run did not test tiling")
+endif()
