@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #if defined(__unix__)
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #define HPA__HAVE_MMAP 1
@@ -186,31 +185,30 @@ static int run_cb(reader_fn fn, hpa_manifest **out, hpa_read_cb cb, void *payloa
 	return rc;
 }
 
-static int run_file(reader_fn fn, hpa_manifest **out, const char *path,
+/* The start of every file entry point: arguments checked, options copied
+ * (source_name defaults to the path), the file opened. 0 or an error. */
+static int open_file(FILE **fp, hpa_parse_options *o, hpa_manifest **out, const char *path,
 	const hpa_parse_options *user, hpa_error *err)
 {
-	hpa_parse_options o;
-	FILE *fp;
 	int rc;
+	*fp = NULL;
 	if (out)
 		*out = NULL;
 	hpa__error_clear(err);
 	if (!out || !path)
 		return hpa__error(err, HPA_EINVAL, "out or path is NULL");
-	rc = hpa__parse_opts(&o, user, err);
+	rc = hpa__parse_opts(o, user, err);
 	if (rc < 0)
 		return rc;
-	fp = fopen(path, "rb");
-	if (!fp) {
+	*fp = fopen(path, "rb");
+	if (!*fp) {
 		hpa__error(err, HPA_EIO, "cannot open: %s", strerror(errno));
-		hpa__error_set_source(err, o.source_name ? o.source_name : path);
+		hpa__error_set_source(err, o->source_name ? o->source_name : path);
 		return HPA_EIO;
 	}
-	if (!o.source_name)
-		o.source_name = path;
-	rc = run_fp(fn, out, fp, &o, path, err);
-	fclose(fp);
-	return rc;
+	if (!o->source_name)
+		o->source_name = path;
+	return 0;
 }
 
 int hpa_manifest_parse_yaml(hpa_manifest **out, const char *buf, size_t len,
@@ -227,23 +225,9 @@ int hpa_manifest_parse_yaml_file(hpa_manifest **out, const char *path,
 	hpa_parse_options o;
 	struct stat st;
 	FILE *fp;
-	int rc;
-	if (out)
-		*out = NULL;
-	hpa__error_clear(err);
-	if (!out || !path)
-		return hpa__error(err, HPA_EINVAL, "out or path is NULL");
-	rc = hpa__parse_opts(&o, opts, err);
-	if (rc < 0)
+	int rc = open_file(&fp, &o, out, path, opts, err);
+	if (rc != 0)
 		return rc;
-	fp = fopen(path, "rb");
-	if (!fp) {
-		hpa__error(err, HPA_EIO, "cannot open: %s", strerror(errno));
-		hpa__error_set_source(err, o.source_name ? o.source_name : path);
-		return HPA_EIO;
-	}
-	if (!o.source_name)
-		o.source_name = path;
 	/* streaming needs to read the file again on an error: regular files only */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
 		rc = hpa__yaml_read_stream(out, fp, &o, o.source_name, err);
@@ -285,42 +269,35 @@ int hpa_manifest_parse_json_file(hpa_manifest **out, const char *path,
 	const hpa_parse_options *opts, hpa_error *err)
 {
 	hpa_parse_options o;
-	int rc;
-	if (out)
-		*out = NULL;
-	hpa__error_clear(err);
-	if (!out || !path)
-		return hpa__error(err, HPA_EINVAL, "out or path is NULL");
-	rc = hpa__parse_opts(&o, opts, err);
-	if (rc < 0)
+	FILE *fp;
+	int rc = open_file(&fp, &o, out, path, opts, err);
+	if (rc != 0)
 		return rc;
 #ifdef HPA__HAVE_MMAP
 	{
 		/* a regular, non-empty file is mapped and streamed; anything else
 		 * (a pipe, a FIFO, an empty file, a failed mmap) is read whole */
 		struct stat st;
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 			size_t len = (size_t)st.st_size;
 			void *map;
 			if ((uintmax_t)st.st_size > (uintmax_t)o.max_input_bytes) {
-				close(fd);
-				return too_big(err, o.max_input_bytes, o.source_name ? o.source_name : path);
+				fclose(fp);
+				return too_big(err, o.max_input_bytes, o.source_name);
 			}
-			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
 			if (map != MAP_FAILED) {
-				close(fd);
-				rc = hpa__json_read_mapped(out, (const char *)map, len, &o,
-					o.source_name ? o.source_name : path, err);
+				fclose(fp);
+				rc = hpa__json_read_mapped(out, (const char *)map, len, &o, o.source_name, err);
 				munmap(map, len);
 				return rc;
 			}
 		}
-		if (fd >= 0)
-			close(fd);
 	}
 #endif
-	return run_file(hpa__json_read, out, path, &o, err);
+	rc = run_fp(hpa__json_read, out, fp, &o, path, err);
+	fclose(fp);
+	return rc;
 }
 
 int hpa_manifest_parse_json_fp(hpa_manifest **out, FILE *fp, const hpa_parse_options *opts, hpa_error *err)

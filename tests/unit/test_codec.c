@@ -596,12 +596,14 @@ static void file_same_as_buffer(const char *dir, const char *file, bool json)
 	free(input);
 }
 
-static void test_codec__yaml_file_streams(void)
+/* file_same_as_buffer() on every valid and invalid fixture of a format;
+ * returns the number of cases */
+static size_t files_same_as_buffers(bool json)
 {
-	static const char *const rels[] = { "yaml/valid", "yaml/invalid" };
-	char dir[512], sub[800], path[600];
-	size_t r, n = 0;
-	for (r = 0; r < HPA__ARRAY_SIZE(rels); r++) {
+	const char *rels[2] = { json ? "json/valid" : "yaml/valid", json ? "json/invalid" : "yaml/invalid" };
+	char dir[512], sub[800];
+	size_t n = 0;
+	for (size_t r = 0; r < 2; r++) {
 		char **list;
 		th_data_path(dir, sizeof(dir), rels[r]);
 		list = th_list_dir(dir);
@@ -610,12 +612,19 @@ static void test_codec__yaml_file_streams(void)
 		for (char **p = list; *p; p++) {
 			snprintf(sub, sizeof(sub), "%s/%s", dir, *p);
 			if (th_is_dir(sub)) {
-				file_same_as_buffer(sub, "input.yaml", false);
+				file_same_as_buffer(sub, json ? "input.json" : "input.yaml", json);
 				n++;
 			}
 		}
 		th_free_list(list);
 	}
+	return n;
+}
+
+static void test_codec__yaml_file_streams(void)
+{
+	char path[600];
+	size_t n = files_same_as_buffers(false);
 	CHECKF(n > 20, "only %zu cases", n);
 	/* a BOM, non-ASCII text, an error after it (offsets count the BOM), a limit */
 	{
@@ -657,24 +666,8 @@ static void test_codec__yaml_file_streams(void)
  * the buffer reader's result, error fields included. */
 static void test_codec__json_file_maps(void)
 {
-	static const char *const rels[] = { "json/valid", "json/invalid" };
-	char dir[512], sub[800], path[600];
-	size_t r, n = 0;
-	for (r = 0; r < HPA__ARRAY_SIZE(rels); r++) {
-		char **list;
-		th_data_path(dir, sizeof(dir), rels[r]);
-		list = th_list_dir(dir);
-		if (!list)
-			continue;
-		for (char **p = list; *p; p++) {
-			snprintf(sub, sizeof(sub), "%s/%s", dir, *p);
-			if (th_is_dir(sub)) {
-				file_same_as_buffer(sub, "input.json", true);
-				n++;
-			}
-		}
-		th_free_list(list);
-	}
+	char path[600];
+	size_t n = files_same_as_buffers(true);
 	CHECKF(n > 10, "only %zu cases", n);
 	for (int bad = 0; bad < 2; bad++) {
 		hpa__buf b = HPA__BUF_INIT;
