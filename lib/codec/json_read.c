@@ -805,32 +805,47 @@ static void release_behind(jreader *r, size_t upto)
 #endif
 }
 
-static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
+/* The elements of the array whose `[` is at *k, each streamed and appended
+ * to items; *k ends after the `]`. With `documents`, every element must
+ * be an object and starts a document (else STREAM_FALLBACK). */
+static int stream_items(jreader *r, size_t *k, size_t depth, bool documents,
+	hpa__value **items, size_t *n, size_t *cap)
 {
-	hpa__value *items = NULL, v;
-	size_t n = 0, cap = 0, k = *i, used;
+	hpa__value v;
+	size_t used;
 	bool more = true;
-	int rc = 0;
-
-	if (depth > r->o->max_depth)
-		return STREAM_FALLBACK;
-	k = skip_ws(r->buf, k + 1, r->len);
-	if (k < r->len && r->buf[k] == ']') {
-		k++;
+	int rc;
+	*k = skip_ws(r->buf, *k + 1, r->len);
+	if (*k < r->len && r->buf[*k] == ']') {
+		(*k)++;
 		more = false;
 	}
 	while (more) {
-		rc = stream_piece(r, k, depth, &v, &used);
+		if (documents && (*k >= r->len || r->buf[*k] != '{' || next_document(r, *k) < 0))
+			return STREAM_FALLBACK;
+		rc = stream_piece(r, *k, depth, &v, &used);
 		if (rc == 0)
-			rc = push_value(&items, &n, &cap, &v) < 0 ? nomem(r) : 0;
+			rc = push_value(items, n, cap, &v) < 0 ? nomem(r) : 0;
 		if (rc != 0)
-			break;
-		k += used;
-		release_behind(r, k);
-		rc = stream_sep(r, &k, ']', &more);
+			return rc;
+		*k += used;
+		release_behind(r, *k);
+		rc = stream_sep(r, k, ']', &more);
 		if (rc != 0)
-			break;
+			return rc;
 	}
+	return 0;
+}
+
+static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
+{
+	hpa__value *items = NULL;
+	size_t n = 0, cap = 0, k = *i;
+	int rc;
+
+	if (depth > r->o->max_depth)
+		return STREAM_FALLBACK;
+	rc = stream_items(r, &k, depth, false, &items, &n, &cap);
 	if (rc == 0) {
 		if (hpa__v_init_seq(r->a, out, items, n) < 0) {
 			rc = nomem(r);
@@ -845,35 +860,14 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 /* a top-level array of objects: one document per element */
 static int stream_array(jreader *r, size_t *i)
 {
-	size_t doc_base = r->m->documents, k = *i, used, d;
-	hpa__value *roots = NULL, v;
+	size_t doc_base = r->m->documents, k = *i, d;
+	hpa__value *roots = NULL;
 	size_t n = 0, cap = 0;
-	bool more = true;
-	int rc = 0;
+	int rc;
 
 	if (r->o->max_depth < 1)
 		return STREAM_FALLBACK;
-	k = skip_ws(r->buf, k + 1, r->len);
-	if (k < r->len && r->buf[k] == ']') {
-		k++;
-		more = false;
-	}
-	while (more) {
-		if (k >= r->len || r->buf[k] != '{' || next_document(r, k) < 0) {
-			rc = STREAM_FALLBACK;
-			break;
-		}
-		rc = stream_piece(r, k, 1, &v, &used);
-		if (rc == 0)
-			rc = push_value(&roots, &n, &cap, &v) < 0 ? nomem(r) : 0;
-		if (rc != 0)
-			break;
-		k += used;
-		release_behind(r, k);
-		rc = stream_sep(r, &k, ']', &more);
-		if (rc != 0)
-			break;
-	}
+	rc = stream_items(r, &k, 1, true, &roots, &n, &cap);
 	for (d = 0; rc == 0 && d < n; d++) {
 		hpa__value *root = root_node(r, &roots[d]);
 		r->document = doc_base + d;
