@@ -117,6 +117,15 @@ void hpa__arena_dispose(hpa__arena *a);
 int hpa__options_copy(void *dst, const void *src, const size_t *sizes,
 	unsigned int current, const char *type, hpa_error *err);
 
+/* ---- time (time.c) ------------------------------------------------------ */
+
+/* RFC 3339 text (as Go's time.Parse(time.RFC3339) accepts it) to Unix ms;
+ * milliseconds beyond 3 fraction digits are truncated. HPA_OK or
+ * HPA_ESYNTAX (nothing is written then). */
+int hpa__time_parse_rfc3339(const char *s, int64_t *ms_out);
+/* Unix ms as RFC 3339 UTC ("...Z", with .mmm only when not whole seconds). */
+void hpa__time_format_rfc3339(char buf[40], int64_t ms);
+
 /* ---- small helpers ------------------------------------------------------ */
 
 /* Locale-independent helpers (never strtod/%g). */

@@ -10,113 +10,6 @@
 #include <jansson.h>
 #include <errno.h>
 
-/* ---- RFC3339 <-> Unix ms (proleptic Gregorian, no locale, no libc time) ---- */
-
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-	int64_t era, yoe, doy, doe;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static int digits(const char **p, int n, int *out)
-{
-	int v = 0, i;
-	for (i = 0; i < n; i++) {
-		if ((*p)[i] < '0' || (*p)[i] > '9')
-			return -1;
-		v = v * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	*out = v;
-	return 0;
-}
-
-/* Parse RFC3339 ("2006-01-02T15:04:05[.frac](Z|+hh:mm)") to Unix ms. */
-static int parse_rfc3339(const char *s, int64_t *out)
-{
-	int Y, M, D, h, mi, sec, oh = 0, om = 0, sign = 0;
-	int64_t ms = 0, t;
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (digits(&s, 4, &Y) || *s++ != '-' || digits(&s, 2, &M) || *s++ != '-' || digits(&s, 2, &D))
-		return -1;
-	if (*s != 'T' && *s != 't')
-		return -1;
-	s++;
-	if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi) || *s++ != ':' || digits(&s, 2, &sec))
-		return -1;
-	if (M < 1 || M > 12 || D < 1 || D > mdays[M - 1] || h > 23 || mi > 59 || sec > 60)
-		return -1;
-	if (M == 2 && D == 29 && !((Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0))
-		return -1;
-	if (*s == '.') {
-		int n = 0;
-		s++;
-		if (*s < '0' || *s > '9')
-			return -1;
-		while (*s >= '0' && *s <= '9') {
-			if (n < 3)
-				ms = ms * 10 + (*s - '0');
-			n++;
-			s++;
-		}
-		while (n < 3) {
-			ms *= 10;
-			n++;
-		}
-	}
-	if (*s == 'Z' || *s == 'z') {
-		s++;
-	} else if (*s == '+' || *s == '-') {
-		sign = *s == '-' ? -1 : 1;
-		s++;
-		if (digits(&s, 2, &oh) || *s++ != ':' || digits(&s, 2, &om) || oh > 23 || om > 59)
-			return -1;
-	} else {
-		return -1;
-	}
-	if (*s)
-		return -1;
-	t = days_from_civil(Y, M, D) * 86400 + h * 3600 + mi * 60 + sec;
-	t -= sign * (oh * 3600 + om * 60);
-	*out = t * 1000 + ms;
-	return 0;
-}
-
-static void format_rfc3339(char buf[40], int64_t ms)
-{
-	int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-	int frac = (int)(ms - secs * 1000);
-	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-	int64_t rem = secs - days * 86400, y;
-	int m, d;
-	civil_from_days(days, &y, &m, &d);
-	if (frac)
-		snprintf(buf, 40, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", (long long)y, m, d,
-			(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), frac);
-	else
-		snprintf(buf, 40, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d,
-			(int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
-}
-
 /* ---- reading ------------------------------------------------------------------ */
 
 static int get_ts(json_t *item, const char *where, size_t i, int64_t *out, hpa_error *err)
@@ -134,7 +27,7 @@ static int get_ts(json_t *item, const char *where, size_t i, int64_t *out, hpa_e
 		hpa__error_set_path(err, path);
 		return HPA_ETYPE;
 	}
-	if (parse_rfc3339(json_string_value(v), out)) {
+	if (hpa__time_parse_rfc3339(json_string_value(v), out)) {
 		hpa__error(err, HPA_ESYNTAX, "malformed RFC3339 timestamp \"%s\"", json_string_value(v));
 		hpa__error_set_path(err, path);
 		return HPA_ESYNTAX;
@@ -312,7 +205,7 @@ static void write_events(hpa__buf *b, const char *key, const hpa__evt *e, size_t
 	char ts[40];
 	hpa__buf_printf(b, ",\n  \"%s\": [", key);
 	for (i = 0; i < n; i++) {
-		format_rfc3339(ts, e[i].ts);
+		hpa__time_format_rfc3339(ts, e[i].ts);
 		hpa__buf_printf(b, "%s\n    {\"timestamp\": \"%s\", \"replicaChange\": %d", i ? "," : "", ts,
 			(int)e[i].change);
 		if (e[i].outdated)
@@ -336,7 +229,7 @@ int hpa_history_write_json(const hpa_history *h, char **out, size_t *len_out, hp
 	} else {
 		hpa__buf_putc(&b, '[');
 		for (i = 0; i < h->n_recs; i++) {
-			format_rfc3339(ts, hpa__rec_ts(h, i));
+			hpa__time_format_rfc3339(ts, hpa__rec_ts(h, i));
 			hpa__buf_printf(&b, "%s\n    {\"timestamp\": \"%s\", \"replicas\": %d}", i ? "," : "", ts,
 				(int)hpa__rec_replicas(h, i));
 		}

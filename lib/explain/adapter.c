@@ -114,7 +114,7 @@ static int get_time(ctx *c, const hpa_object *obj, const char *path, int64_t *ms
 	int rc = get_text(c, obj, path, &t);
 	if (rc)
 		return rc;
-	if (hpa__parse_rfc3339(t, ms))
+	if (hpa__time_parse_rfc3339(t, ms))
 		return fail(c->err, HPA_ESYNTAX, obj, path, "malformed timestamp \"%s\" (expected RFC 3339, e.g. "
 			"2024-05-01T10:00:00Z)", t);
 	return HPA_OK;

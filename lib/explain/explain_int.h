@@ -51,8 +51,6 @@ int hpa__sel_go_string(const hpa_object *obj, const char *path, hpa__buf *b);
 
 /* ---- parsers -------------------------------------------------------------------- */
 
-int hpa__parse_rfc3339(const char *s, int64_t *ms_out);
-void hpa__format_rfc3339(char buf[40], int64_t ms);
 int hpa__parse_go_duration(const char *s, int64_t *ms_out);
 /* Quantity text as upstream Quantity.AsApproximateFloat64() computes it. */
 int hpa__approx_float(const char *text, double *out);

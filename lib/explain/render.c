@@ -365,7 +365,7 @@ static void recs_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decisio
 	char t[40];
 	bool virt = !h || !hpa_history_has_recommendations(h);
 	if (virt) {
-		hpa__format_rfc3339(t, x->in.now_ms);
+		hpa__time_format_rfc3339(t, x->in.now_ms);
 		hpa__buf_printf(b, "  history: none for this HPA, so the controller first records the current count %d at "
 			"%s\n", (int)d->current_replicas, t);
 		return;
@@ -392,7 +392,7 @@ static void recs_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decisio
 			hpa__buf_puts(b, " ...");
 			break;
 		}
-		hpa__format_rfc3339(t, r.timestamp_ms);
+		hpa__time_format_rfc3339(t, r.timestamp_ms);
 		hpa__buf_printf(b, " %d at %s%s", (int)r.replicas, t, shown < 8 ? "," : "");
 	}
 	if (b->len && b->ptr[b->len - 1] == ',')
@@ -569,7 +569,7 @@ static int render_text(hpa__buf *b, const hpa_explain_input *x, const hpa_decisi
 	size_t i;
 	int32_t current = d->current_replicas, max = in->max_replicas;
 
-	hpa__format_rfc3339(now, in->now_ms);
+	hpa__time_format_rfc3339(now, in->now_ms);
 	hpa__buf_printf(b, "HorizontalPodAutoscaler %s%s%s -> %s/%s, at %s\n", x->hpa_ns, *x->hpa_ns ? "/" : "",
 		x->hpa_name, *x->ref_kind ? x->ref_kind : "?", *x->ref_name ? x->ref_name : "?", now);
 	if (x->has_target)
@@ -950,7 +950,7 @@ static int render_json(hpa__buf *b, const hpa_explain_input *x, const hpa_decisi
 	memset(&w, 0, sizeof(w));
 	w.b = b;
 	w.depth = -1;
-	hpa__format_rfc3339(now, in->now_ms);
+	hpa__time_format_rfc3339(now, in->now_ms);
 	j_open(&w, NULL, '{');
 	j_open(&w, "hpa", '{');
 	j_str(&w, "name", x->hpa_name);

@@ -125,7 +125,7 @@ int hpa_explain_hpa_row(hpa_hpa_row *row, hpa_targets_entry *entries, size_t cap
 	row->creation_ms = HPA_TIME_ZERO;
 	row->now_ms = now_ms;
 	if (hpa_object_get_text(hpa, "metadata.creationTimestamp", &t, NULL) == HPA_OK && now_ms != HPA_TIME_ZERO) {
-		if (hpa__parse_rfc3339(t, &row->creation_ms))
+		if (hpa__time_parse_rfc3339(t, &row->creation_ms))
 			return hpa__xfail(err, HPA_ESYNTAX, hpa, "metadata.creationTimestamp",
 				"malformed timestamp \"%s\" (expected RFC 3339)", t);
 	}

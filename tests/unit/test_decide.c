@@ -528,6 +528,9 @@ static void test_decide__history_json(void)
 		"{\"recommendations\":[{\"timestamp\":\"2023-02-29T00:00:00Z\",\"replicas\":1}]}",
 		"{\"recommendations\":[{\"timestamp\":\"yesterday\",\"replicas\":1}]}",
 		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:00\",\"replicas\":1}]}",
+		/* Go's time.Parse(RFC3339) rejects second 60 and more than 9 fraction digits */
+		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:60Z\",\"replicas\":1}]}",
+		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:00.1234567890Z\",\"replicas\":1}]}",
 		"{\"recommendations\":[{\"timestamp\":12,\"replicas\":1}]}",
 		"{\"recommendations\":[{\"replicas\":1}]}",
 		"{\"recommendations\":[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"replicas\":99999999999}]}",
