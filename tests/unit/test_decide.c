@@ -1056,6 +1056,72 @@ out:
 	free(g);
 }
 
+/* hpa_decide_prepare(): bad arguments and specs give an error with a
+ * message and no prepared form; an allocation failure gives HPA_ENOMEM and
+ * nothing leaks; a good spec's prepared run equals hpa_decide(). */
+static void test_decide__prepare_bad_input(void)
+{
+	hpa_decide_metric m = { 0 };
+	hpa_decide_input in;
+	hpa_decide_prepared *p;
+	hpa_decision d1, d2;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_decide_input_init(&in, HPA_DECIDE_INPUT_VERSION);
+	m.type = HPA_SOURCE_RESOURCE;
+	m.resource = HPA_RESOURCE_CPU;
+	m.target_type = HPA_TARGET_UTILIZATION;
+	m.has_average_utilization = true;
+	m.average_utilization = 20;
+	in.metrics = &m;
+	in.n_metrics = 1;
+	in.has_min_replicas = true;
+	in.min_replicas = 1;
+	in.max_replicas = 5;
+
+	p = (hpa_decide_prepared *)&e;
+	CU_ASSERT_EQUAL(hpa_decide_prepare(NULL, &in, NULL, &e), HPA_EINVAL);
+	CU_ASSERT(e.message[0] != '\0');
+	CU_ASSERT_EQUAL(hpa_decide_prepare(&p, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide_prepared_run(NULL, &d1, &in, NULL, &e), HPA_EINVAL);
+
+	in.min_replicas = 6; /* min > max */
+	p = (hpa_decide_prepared *)&e;
+	CU_ASSERT_EQUAL(hpa_decide_prepare(&p, &in, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(p);
+	CU_ASSERT(e.message[0] != '\0');
+	in.min_replicas = 1;
+	in.version = 99;
+	CU_ASSERT(hpa_decide_prepare(&p, &in, NULL, &e) < 0);
+	CU_ASSERT_PTR_NULL(p);
+	in.version = HPA_DECIDE_INPUT_VERSION;
+
+	for (unsigned long n = 1; n < 50; n++) {
+		int rc;
+		p = NULL;
+		hpa__test_fail_alloc_at(n);
+		rc = hpa_decide_prepare(&p, &in, NULL, &e);
+		if (!hpa__test_alloc_failed()) {
+			hpa__test_fail_alloc_at(0);
+			CU_ASSERT_EQUAL(rc, HPA_OK);
+			break;
+		}
+		hpa__test_fail_alloc_at(0);
+		CU_ASSERT_EQUAL(rc, HPA_ENOMEM);
+		CU_ASSERT_PTR_NULL(p);
+	}
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	/* no pods: both give the same (error) decision */
+	in.spec_replicas = 2;
+	memset(&d1, 0, sizeof(d1));
+	memset(&d2, 0, sizeof(d2));
+	CU_ASSERT_EQUAL(hpa_decide(&d1, &in, NULL, NULL, &e), hpa_decide_prepared_run(p, &d2, &in, NULL, &e));
+	CU_ASSERT_EQUAL(d1.desired_replicas, d2.desired_replicas);
+	CU_ASSERT_EQUAL(d1.error, d2.error);
+	CU_ASSERT_STRING_EQUAL(d1.error_message, d2.error_message);
+	hpa_decide_prepared_free(p);
+	hpa_decide_prepared_free(NULL);
+}
+
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
@@ -1075,6 +1141,7 @@ static CU_TestInfo tests[] = {
 	{ "format_conditions_lazily", test_decide__format_conditions_lazily },
 	{ "stabilization_windows", test_decide__stabilization_windows },
 	{ "common_path_matches_general_path", test_decide__common_path_matches_general_path },
+	{ "prepare_bad_input", test_decide__prepare_bad_input },
 	CU_TEST_INFO_NULL
 };
 
