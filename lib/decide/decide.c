@@ -815,20 +815,8 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 			r->average_utilization = util;
 		}
 		r->average_value_milli = avg;
-		r->type = HPA_SOURCE_RESOURCE;
-		r->status = HPA_OK;
-		r->failure_reason = NULL;
-		r->replicas = lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np);
-		r->has_average_value = true;
-		r->has_value = false;
-		r->value_milli = 0;
-		r->value_format = res == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
-		r->usage_ratio = ratio;
-		r->n_ready = (uint32_t)np;
-		r->n_unready = r->n_missing = r->n_ignored = 0;
-		r->n_samples = (uint32_t)np;
-		r->rebalanced = false;
-		r->message[0] = '\0';
+		hpa__fill_plain_result(r, HPA_SOURCE_RESOURCE, res, ratio,
+			lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np), np);
 		if (replicas == 0 || r->replicas > replicas) {
 			replicas = r->replicas;
 			metric_index = i;

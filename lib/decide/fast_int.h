@@ -200,6 +200,27 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 	hpa__digest_pods(c, need_u, need_q);
 }
 
+/* The rest of a whole-pod Resource metric's result once its ratio and
+ * replicas are known, every pod plainly ready (the short paths). */
+static inline void hpa__fill_plain_result(hpa_metric_result *r, int type, int resource, double ratio,
+	int32_t replicas, int64_t n)
+{
+	r->type = type;
+	r->status = HPA_OK;
+	r->failure_reason = NULL;
+	r->replicas = replicas;
+	r->has_average_value = true;
+	r->has_value = false;
+	r->value_milli = 0;
+	r->value_format = resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
+	r->usage_ratio = ratio;
+	r->n_ready = (uint32_t)n;
+	r->n_unready = r->n_missing = r->n_ignored = 0;
+	r->n_samples = (uint32_t)n;
+	r->rebalanced = false;
+	r->message[0] = '\0';
+}
+
 /* A whole-pod Resource metric when the digest has its sums (every pod
  * ready): what utilization_path / plain_path compute for that case, without
  * the pod pass. Returns false to take the exact path. */
@@ -228,20 +249,8 @@ static inline bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_me
 	} else {
 		return false;
 	}
-	r->type = m->type;
-	r->status = HPA_OK;
-	r->failure_reason = NULL;
-	r->replicas = within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n);
-	r->has_average_value = true;
-	r->has_value = false;
-	r->value_milli = 0;
-	r->value_format = m->resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
-	r->usage_ratio = ratio;
-	r->n_ready = (uint32_t)n;
-	r->n_unready = r->n_missing = r->n_ignored = 0;
-	r->n_samples = (uint32_t)n;
-	r->rebalanced = false;
-	r->message[0] = '\0';
+	hpa__fill_plain_result(r, m->type, m->resource, ratio,
+		within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n), n);
 	if (cls)
 		memset(cls, HPA_POD_READY, (size_t)n);
 	return true;
