@@ -466,11 +466,8 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 	if (rc < 0)
 		return rc;
 	/* the text is interned in the manifest's arena */
-	memset(v, 0, sizeof(*v));
-	v->u.s = hpa__v_intern(r->a, (const char *)ev->data.scalar.value, len);
-	if (!v->u.s)
+	if (hpa__v_init_scalar(r->a, v, (hpa__vkind)kind, (const char *)ev->data.scalar.value, len) < 0)
 		return nomem(r);
-	v->kind = (unsigned int)kind;
 	switch (ev->data.scalar.style) {
 	case YAML_PLAIN_SCALAR_STYLE: v->style = HPA__STYLE_PLAIN; break;
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: v->style = HPA__STYLE_SINGLE; break;
@@ -566,7 +563,7 @@ static uint32_t hash_key(const hpa__value *k)
 static bool key_eq(const hpa__value *a, const hpa__value *b)
 {
 	size_t n;
-	if (a->u.s == b->u.s)
+	if (hpa__v_same_ref(a, b))
 		return true;   /* interned */
 	n = hpa__v_textlen(a);
 	return n == hpa__v_textlen(b) && memcmp(hpa__v_text(a), hpa__v_text(b), n) == 0;
@@ -704,7 +701,7 @@ static int finish_map(reader *r, frame *f)
 		const hpa__pair *pairs = n ? (const hpa__pair *)(const void *)(r->stk + f->base) : NULL;
 		if (hpa__v_init_map(r->a, &built, pairs, n / 2) < 0)
 			return nomem(r);
-		m->u.b = built.u.b;
+		hpa__v_share(m, &built);
 		return 0;
 	}
 
@@ -748,7 +745,7 @@ static int finish_map(reader *r, frame *f)
 	}
 	if (hpa__v_init_map(r->a, &built, r->op, r->nop) < 0)
 		return nomem(r);
-	m->u.b = built.u.b;
+	hpa__v_share(m, &built);
 	return 0;
 }
 
@@ -767,7 +764,7 @@ static int on_end(reader *r)
 		hpa__value built;
 		if (hpa__v_init_seq(r->a, &built, n ? r->stk + f->base : NULL, n) < 0)
 			return nomem(r);
-		f->node.u.b = built.u.b;
+		hpa__v_share(&f->node, &built);
 	}
 	v = f->node;
 	if (f->anchor >= 0) {

@@ -45,8 +45,8 @@ static const char *text_new(hpa__arena *a, const char *text, size_t n)
 	if (n > UINT32_MAX - 8)
 		return NULL;
 	p = hpa__arena_alloc(a, sizeof(len) + n + 1);
-	if (!p)
-		return NULL;
+	if (!p || !hpa__v_ref_fits(p))
+		return NULL;   /* a node could not refer to it */
 	memcpy(p, &len, sizeof(len));
 	p += sizeof(len);
 	if (n)
@@ -78,10 +78,12 @@ static int intern_grow(hpa__arena *a)
 	if (old) {
 		for (i = 0; i < old->cap; i++) {
 			const char *s = old->slot[i];
+			uint32_t len;
 			size_t h;
 			if (!s)
 				continue;
-			h = (size_t)text_hash(s, hpa__v_textlen(&(hpa__value){ .u.s = s })) & (cap - 1);
+			memcpy(&len, s - sizeof(len), sizeof(len));
+			h = (size_t)text_hash(s, len) & (cap - 1);
 			while (t->slot[h])
 				h = (h + 1) & (cap - 1);
 			t->slot[h] = s;
@@ -158,8 +160,8 @@ static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem, bool exact)
 	if (cap > HPA__BLOCK_MAX || cap > (SIZE_MAX - sizeof(*b)) / elem)
 		return NULL;
 	b = hpa__arena_alloc_back(a, sizeof(*b) + cap * elem, &back);
-	if (!b)
-		return NULL;
+	if (!b || !hpa__v_ref_fits(b))
+		return NULL;   /* a node could not refer to it */
 	b->h = ((uint64_t)back << 32) | (exact ? 2u : 0u);
 	return b;
 }
@@ -168,7 +170,7 @@ static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem, bool exact)
 static void block_move(hpa__value *v, hpa__block *old, hpa__block *nb)
 {
 	old->h = (uint64_t)(uintptr_t)nb | 1u;
-	v->u.b = nb;
+	hpa__v_set_ref_(v, nb);
 }
 
 static size_t elem_size(const hpa__value *v)
@@ -207,7 +209,7 @@ int hpa__v_init_scalar(hpa__arena *a, hpa__value *out, hpa__vkind kind, const ch
 		return HPA_ENOMEM;
 	memset(out, 0, sizeof(*out));
 	out->kind = (unsigned int)kind & 7u;
-	out->u.s = s;
+	hpa__v_set_ref_(out, s - sizeof(uint32_t));
 	return 0;
 }
 
@@ -221,7 +223,7 @@ int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size
 	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_MAP;
-	out->u.b = b;
+	hpa__v_set_ref_(out, b);
 	return 0;
 }
 
@@ -235,7 +237,7 @@ int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, siz
 	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_SEQ;
-	out->u.b = b;
+	hpa__v_set_ref_(out, b);
 	return 0;
 }
 
@@ -247,7 +249,7 @@ hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n)
 	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_MAP;
-	out->u.b = b;
+	hpa__v_set_ref_(out, b);
 	return hpa__block_pairs(b);
 }
 
@@ -259,7 +261,7 @@ hpa__value *hpa__v_init_seq_slots(hpa__arena *a, hpa__value *out, size_t n)
 	block_set_len(b, n);
 	memset(out, 0, sizeof(*out));
 	out->kind = HPA__V_SEQ;
-	out->u.b = b;
+	hpa__v_set_ref_(out, b);
 	return hpa__block_items(b);
 }
 
@@ -334,7 +336,7 @@ int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 				return HPA_ENOMEM;
 		}
 		block_set_len(b, n);
-		tmp.u.b = b;
+		hpa__v_set_ref_(&tmp, b);
 		break;
 	}
 	case HPA__V_SEQ: {
@@ -348,13 +350,16 @@ int hpa__v_copy_to(hpa__arena *a, hpa__value *out, const hpa__value *src)
 			if (hpa__v_copy_to(a, &hpa__block_items(b)[i], &si[i]) < 0)
 				return HPA_ENOMEM;
 		block_set_len(b, n);
-		tmp.u.b = b;
+		hpa__v_set_ref_(&tmp, b);
 		break;
 	}
 	default:
-		tmp.u.s = hpa__v_intern(a, src->u.s, hpa__v_textlen(src));
-		if (!tmp.u.s)
-			return HPA_ENOMEM;
+		{
+			const char *s = hpa__v_intern(a, hpa__v_text(src), hpa__v_textlen(src));
+			if (!s)
+				return HPA_ENOMEM;
+			hpa__v_set_ref_(&tmp, s - sizeof(uint32_t));
+		}
 		break;
 	}
 	*out = tmp;
@@ -384,7 +389,7 @@ const hpa__pair *hpa__map_find_pair(const hpa__value *map, const char *key, size
 	b = hpa__v_block(map);
 	p = hpa__block_pairs(b);
 	for (i = 0; i < hpa__block_len(b); i++)
-		if (text_is(p[i].key.u.s, key, klen))
+		if (text_is(hpa__v_text(&p[i].key), key, klen))
 			return &p[i];
 	return NULL;
 }

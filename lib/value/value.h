@@ -3,17 +3,24 @@
  * with source positions. Every document of a manifest is one tree; objects
  * are typed views over it, so nothing the schema does not know is lost.
  *
- * Layout (16 bytes a node; see docs/design.md, "Memory"):
+ * Layout (12 bytes a node, 4-aligned; see docs/design.md, "Memory"):
  *
- *   node   one 64-bit word {kind:3, style:3, line:24 | column:24, flags:8}
- *          and one pointer. Positions saturate: a line or column beyond
- *          2^24-1 is stored as 0 (unknown). Byte offsets are not kept.
- *   scalar the pointer is the text: immutable, NUL-terminated, its length
- *          in the 4 bytes before it; interned per arena (equal texts of
+ *   node   three 32-bit words: a 44-bit reference (an 8-aligned address
+ *          shifted right by 3: user-space addresses on x86-64 and aarch64
+ *          Linux are below 2^47; value.c checks every address it stores and
+ *          fails with HPA_ENOMEM if one does not fit), {kind:3, style:3,
+ *          flags:8} and a 38-bit position word. Byte offsets are not kept.
+ *   pos    bit 0 is the mode: 0 = {line:24, column:13} (ordinary text),
+ *          1 = {line:13, column:24} (long lines: one-line flow YAML). So a
+ *          line above 2^24-1 is stored as 0 (unknown), and a column above
+ *          8191 is kept (up to 2^24-1) when the line is at most 8191 or
+ *          unknown, else stored as 0. hpa__v_set_pos picks the mode.
+ *   scalar the reference is the text's 32-bit length, the text (immutable,
+ *          NUL-terminated) follows it; interned per arena (equal texts of
  *          up to HPA__INTERN_MAX bytes share one copy).
- *   map    the pointer is a block: one 64-bit header word followed by its
- *          pairs, each pair {key node, value node} inline (32 bytes);
- *   seq    the same block with item nodes inline (16 bytes each).
+ *   map    the reference is a block: one 64-bit header word followed by its
+ *          pairs, each pair {key node, value node} inline (24 bytes);
+ *   seq    the same block with item nodes inline (12 bytes each).
  *
  * The header is {moved:1, exact:1, len:30, back:32}: `back` is the distance
  * to the arena's own block (hpa__arena_of finds the arena from it); the
@@ -30,7 +37,8 @@
  * fresh slot (or moves to a bigger block).
  *
  * Every module outside lib/value reads nodes through the accessors below,
- * never through the struct members (kind, style and flags excepted).
+ * never through the struct members (kind, style and flags excepted); a
+ * node is copied by value (assignment), never by its bytes' size.
  */
 #ifndef HPA_LIB_VALUE_H
 #define HPA_LIB_VALUE_H
@@ -58,7 +66,8 @@ typedef enum {
 	HPA__STYLE_FLOW      /* flow collection ([..] / {..}) */
 } hpa__vstyle;
 
-#define HPA__POS_MAX 0xFFFFFFu   /* larger lines/columns are stored as 0 */
+#define HPA__POS_LONG 0xFFFFFFu   /* 2^24-1: the long field of a position */
+#define HPA__POS_SHORT 0x1FFFu    /* 2^13-1: the short field */
 #define HPA__INTERN_MAX 256      /* longer scalar texts are not interned */
 
 typedef struct hpa__value hpa__value;
@@ -66,16 +75,13 @@ typedef struct hpa__pair hpa__pair;
 typedef struct hpa__block hpa__block;
 
 struct hpa__value {
+	uint32_t ref_lo_;          /* reference (address >> 3), bits 0-31 */
+	unsigned int ref_hi_ : 12; /* bits 32-43 */
 	unsigned int kind : 3;     /* hpa__vkind */
 	unsigned int style : 3;    /* hpa__vstyle */
-	unsigned int spare_ : 2;
-	unsigned int line : 24;    /* 1-based, 0 = unknown; read with hpa__v_line */
-	unsigned int column : 24;  /* 1-based characters, 0 = unknown */
+	unsigned int pos_hi_ : 6;  /* position word, bits 32-37 */
 	unsigned int flags : 8;    /* module-defined marks */
-	union {
-		const char *s;         /* scalars: interned text, length before it */
-		hpa__block *b;         /* maps and sequences */
-	} u;
+	uint32_t pos_;             /* position word, bits 0-31; read with hpa__v_line */
 };
 
 struct hpa__pair {
@@ -87,14 +93,48 @@ struct hpa__block {
 	uint64_t h;                /* see above; pairs or items follow */
 };
 
+_Static_assert(sizeof(hpa__value) == 12, "a value node is 12 bytes");
+_Static_assert(sizeof(hpa__pair) == 24, "a map pair is 24 bytes");
+
 #define HPA__BLOCK_MAX 0x3FFFFFFFu  /* entries of a map or sequence */
 
 /* ---- accessors --------------------------------------------------------------- */
 
+/* The address a node refers to (a scalar's length word or a block). */
+static inline void *hpa__v_ref_(const hpa__value *v)
+{
+	return (void *)(uintptr_t)((((uint64_t)v->ref_hi_ << 32) | v->ref_lo_) << 3);
+}
+/* Whether p can be stored as a reference: 8-aligned and below 2^47. */
+static inline bool hpa__v_ref_fits(const void *p)
+{
+	uint64_t u = (uint64_t)(uintptr_t)p;
+	return (u & 7u) == 0 && (u >> 47) == 0;
+}
+/* Store p (hpa__v_ref_fits(p) holds: lib/value checks where it allocates). */
+static inline void hpa__v_set_ref_(hpa__value *v, const void *p)
+{
+	uint64_t r = (uint64_t)(uintptr_t)p >> 3;
+	v->ref_lo_ = (uint32_t)r;
+	v->ref_hi_ = (unsigned int)(r >> 32) & 0xFFFu;
+}
+/* dst refers to what src refers to (the same text or block); the rest of
+ * dst (kind, style, flags, position) is kept. */
+static inline void hpa__v_share(hpa__value *dst, const hpa__value *src)
+{
+	dst->ref_lo_ = src->ref_lo_;
+	dst->ref_hi_ = src->ref_hi_;
+}
+/* Both refer to the same text or block (equal interned texts do). */
+static inline bool hpa__v_same_ref(const hpa__value *a, const hpa__value *b)
+{
+	return a->ref_lo_ == b->ref_lo_ && a->ref_hi_ == b->ref_hi_;
+}
+
 /* The current block of a map or sequence. */
 static inline hpa__block *hpa__v_block(const hpa__value *v)
 {
-	hpa__block *b = v->u.b;
+	hpa__block *b = (hpa__block *)hpa__v_ref_(v);
 	while (b->h & 1u)
 		b = (hpa__block *)(uintptr_t)(b->h & ~(uint64_t)1u);
 	return b;
@@ -106,11 +146,11 @@ static inline hpa__value *hpa__block_items(const hpa__block *b) { return (hpa__v
 static inline int hpa__v_kind(const hpa__value *v) { return (int)v->kind; }
 static inline int hpa__v_style(const hpa__value *v) { return (int)v->style; }
 /* Scalar text (NUL-terminated) and its length in bytes. */
-static inline const char *hpa__v_text(const hpa__value *v) { return v->u.s; }
+static inline const char *hpa__v_text(const hpa__value *v) { return (const char *)hpa__v_ref_(v) + sizeof(uint32_t); }
 static inline size_t hpa__v_textlen(const hpa__value *v)
 {
 	uint32_t n;
-	memcpy(&n, v->u.s - sizeof(n), sizeof(n));
+	memcpy(&n, hpa__v_ref_(v), sizeof(n));
 	return n;
 }
 /* Entries of a map or items of a sequence. */
@@ -130,16 +170,35 @@ static inline hpa__arena *hpa__v_arena(const hpa__value *v)
 	const hpa__block *b = hpa__v_block(v);
 	return hpa__arena_of(b, (uint32_t)(b->h >> 32));
 }
-/* Source position: 1-based line and column (characters), 0 = unknown.
- * Byte offsets are not kept: always SIZE_MAX (unknown). */
-static inline size_t hpa__v_line(const hpa__value *v) { return v->line; }
-static inline size_t hpa__v_column(const hpa__value *v) { return v->column; }
+/* Source position: 1-based line and column (characters), 0 = unknown
+ * (the encoding above says when). Byte offsets are not kept: always
+ * SIZE_MAX (unknown). */
+static inline uint64_t hpa__v_pos_(const hpa__value *v) { return ((uint64_t)v->pos_hi_ << 32) | v->pos_; }
+static inline size_t hpa__v_line(const hpa__value *v)
+{
+	uint64_t p = hpa__v_pos_(v);
+	return (size_t)((p >> 1) & ((p & 1u) ? HPA__POS_SHORT : HPA__POS_LONG));
+}
+static inline size_t hpa__v_column(const hpa__value *v)
+{
+	uint64_t p = hpa__v_pos_(v);
+	return (size_t)((p & 1u) ? p >> 14 : p >> 25);
+}
 static inline size_t hpa__v_offset(const hpa__value *v) { (void)v; return SIZE_MAX; }
 static inline void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset)
 {
+	uint64_t p;
 	(void)offset;
-	v->line = line > HPA__POS_MAX ? 0u : (unsigned int)line;
-	v->column = column > HPA__POS_MAX ? 0u : (unsigned int)column;
+	if (column <= HPA__POS_SHORT)
+		p = (uint64_t)(line <= HPA__POS_LONG ? line : 0u) << 1 | (uint64_t)column << 25;
+	else if (line <= HPA__POS_SHORT)
+		p = 1u | (uint64_t)line << 1 | (uint64_t)(column <= HPA__POS_LONG ? column : 0u) << 14;
+	else if (line <= HPA__POS_LONG)
+		p = (uint64_t)line << 1;   /* both long: the line is kept */
+	else
+		p = 1u | (uint64_t)(column <= HPA__POS_LONG ? column : 0u) << 14;
+	v->pos_ = (uint32_t)p;
+	v->pos_hi_ = (unsigned int)(p >> 32) & 0x3Fu;
 }
 
 /* ---- building nodes in place (readers) ----------------------------------------- */

@@ -1,0 +1,175 @@
+/* tests/unit/test_value.c -- the value tree's node layout (lib/value/value.h):
+ * node and pair sizes, the position encoding near its limits, references. */
+#include "helpers.h"
+#include "value/value.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* The peak memory of a load is mostly map pairs and sequence items
+ * (docs/design.md, "Memory"): a bigger node fails here. */
+static void test_value__node_size(void)
+{
+	hpa__arena a;
+	hpa__value v, *s, *m;
+	hpa__pair *p;
+	int i;
+
+	CU_ASSERT_EQUAL(sizeof(hpa__value), 12);
+	CU_ASSERT_EQUAL(sizeof(hpa__pair), 24);
+	CU_ASSERT(_Alignof(hpa__value) <= 4);
+	hpa__arena_init(&a, 0);
+	/* items and pairs are inline and packed in their block */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p = hpa__v_init_map_slots(&a, &v, 3));
+	for (i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(hpa__v_init_scalar(&a, &p[i].key, HPA__V_STR, "k", 1), 0);
+		CU_ASSERT_EQUAL(hpa__v_init_scalar(&a, &p[i].value, HPA__V_INT, "1", 1), 0);
+	}
+	CU_ASSERT_EQUAL((char *)hpa__map_key(&v, 2) - (char *)hpa__map_key(&v, 0), 48);
+	CU_ASSERT_EQUAL((char *)hpa__map_val(&v, 0) - (char *)hpa__map_key(&v, 0), 12);
+	s = hpa__v_seq(&a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	for (i = 0; i < 5; i++)
+		CU_ASSERT_EQUAL(hpa__seq_append(s, hpa__map_val(&v, 0)), 0);
+	CU_ASSERT_EQUAL((char *)hpa__seq_at(s, 4) - (char *)hpa__seq_at(s, 0), 48);
+	/* what the node refers to survives the packing: texts, blocks, kinds */
+	m = hpa__v_map(&a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_EQUAL(hpa__map_set(m, "list", s), 0);
+	CU_ASSERT_EQUAL(hpa__map_set(m, "text", hpa__v_str(&a, "hello")), 0);
+	CU_ASSERT_EQUAL(hpa__v_count(hpa__map_get(m, "list")), 5);
+	CU_ASSERT(hpa__v_text_eq(hpa__map_get(m, "text"), "hello"));
+	CU_ASSERT_EQUAL(hpa__v_textlen(hpa__map_get(m, "text")), 5);
+	CU_ASSERT_EQUAL(hpa__v_kind(hpa__seq_at(hpa__map_get(m, "list"), 3)), HPA__V_INT);
+	CU_ASSERT_PTR_EQUAL(hpa__v_arena(m), &a);
+	hpa__arena_dispose(&a);
+}
+
+/* What the encoding promises (value.h): a line above 2^24-1 is unknown; a
+ * column above 8191 is kept, up to 2^24-1, when the line is at most 8191 or
+ * unknown. Written from that rule, not from the code. */
+static size_t want_line(size_t line)
+{
+	return line <= 16777215u ? line : 0;
+}
+
+static size_t want_column(size_t line, size_t column)
+{
+	if (column <= 8191u)
+		return column;
+	if (column <= 16777215u && (line <= 8191u || line > 16777215u))
+		return column;
+	return 0;
+}
+
+static void test_value__positions_near_limits(void)
+{
+	static const size_t edges[] = {
+		0, 1, 2, 80, 4095, 4096, 8190, 8191, 8192, 8193, 65535, 65536, 1000000,
+		16777214, 16777215, 16777216, 16777217, 33554432, 4294967295u, SIZE_MAX
+	};
+	hpa__value v;
+	size_t i, j, bad = 0;
+
+	for (i = 0; i < HPA__ARRAY_SIZE(edges); i++)
+		for (j = 0; j < HPA__ARRAY_SIZE(edges); j++) {
+			size_t l = edges[i], c = edges[j];
+			memset(&v, 0xFF, sizeof(v));
+			v.kind = HPA__V_STR;
+			v.style = HPA__STYLE_DOUBLE;
+			v.flags = 0x5A;
+			hpa__v_set_pos(&v, l, c, 1234);
+			if (hpa__v_line(&v) != want_line(l) || hpa__v_column(&v) != want_column(l, c) ||
+			    v.kind != HPA__V_STR || v.style != HPA__STYLE_DOUBLE || v.flags != 0x5A) {
+				if (bad++ < 5)
+					fprintf(stderr, "position %zu:%zu read back %zu:%zu\n", l, c,
+						hpa__v_line(&v), hpa__v_column(&v));
+			}
+			CU_ASSERT_EQUAL(hpa__v_offset(&v), SIZE_MAX);
+		}
+	CU_ASSERT_EQUAL(bad, 0);
+	/* ordinary text: exact; minified JSON: line 1, columns in the millions */
+	hpa__v_set_pos(&v, 300000, 17, 0);
+	CU_ASSERT_EQUAL(hpa__v_line(&v), 300000);
+	CU_ASSERT_EQUAL(hpa__v_column(&v), 17);
+	hpa__v_set_pos(&v, 1, 5000000, 0);
+	CU_ASSERT_EQUAL(hpa__v_line(&v), 1);
+	CU_ASSERT_EQUAL(hpa__v_column(&v), 5000000);
+	/* a zeroed node has no position */
+	memset(&v, 0, sizeof(v));
+	CU_ASSERT_EQUAL(hpa__v_line(&v), 0);
+	CU_ASSERT_EQUAL(hpa__v_column(&v), 0);
+}
+
+/* End to end: the YAML reader's positions of nodes far right on line 1 (one
+ * flow line, as minified JSON would be) and far down reach the error,
+ * checked against where the text is. */
+static void test_value__positions_from_readers(void)
+{
+	const size_t pad = 20000;
+	const char *head = "{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\", \"metadata\": {\"name\": \"x\", \"annotations\": {\"a\": \"";
+	const char *tail = "\"}}, \"spec\": {\"replicas\": \"three\"}}";
+	size_t n = strlen(head) + pad + strlen(tail), i;
+	char *buf = malloc(n + 1);
+	hpa__buf y = HPA__BUF_INIT;
+	char *longv = malloc(9001);
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(longv);
+	memset(longv, 'y', 9000);
+	longv[9000] = '\0';
+	strcpy(buf, head);
+	memset(buf + strlen(head), 'x', pad);
+	strcpy(buf + strlen(head) + pad, tail);
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, buf, n, NULL, &e), HPA_ETYPE);
+	CU_ASSERT_EQUAL(e.line, 1);
+	/* the value "three" (1-based column of its opening quote) */
+	CU_ASSERT_EQUAL(e.column, (size_t)(strstr(buf, "\"three\"") - buf) + 1);
+	hpa_manifest_free(m);
+	free(buf);
+
+	/* 10,000 lines down, a key on column 3 and a long line above it */
+	hpa__buf_puts(&y, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n  annotations:\n");
+	for (i = 0; i < 10000; i++)
+		hpa__buf_printf(&y, "    a%zu: \"%s\"\n", i, i == 9000 ? longv : "v");
+	hpa__buf_puts(&y, "spec:\n  replicas: three\n");
+	CU_ASSERT_FALSE_FATAL(hpa__buf_oom(&y));
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y.ptr, y.len, NULL, &e), HPA_ETYPE);
+	CU_ASSERT_EQUAL(e.line, 5 + 10000 + 2);
+	CU_ASSERT_EQUAL(e.column, 13);
+	hpa_manifest_free(m);
+	hpa__buf_dispose(&y);
+	free(longv);
+}
+
+/* References are addresses >> 3: only 8-aligned addresses below 2^47 fit
+ * (lib/value fails with HPA_ENOMEM rather than store another). */
+static void test_value__references(void)
+{
+	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x1000));
+	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0x1004));
+#if UINTPTR_MAX > 0xFFFFFFFFu
+	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x7FFFFFFFFFF8u));
+	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0x800000000000u));
+	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0xFFFF800000000000u));
+	{
+		hpa__value v;
+		memset(&v, 0, sizeof(v));
+		hpa__v_set_ref_(&v, (void *)(uintptr_t)0x7FFFFFFFFFF8u);
+		CU_ASSERT_PTR_EQUAL(hpa__v_ref_(&v), (void *)(uintptr_t)0x7FFFFFFFFFF8u);
+		CU_ASSERT_EQUAL(v.kind, 0);
+		CU_ASSERT_EQUAL(v.flags, 0);
+	}
+#endif
+}
+
+static CU_TestInfo tests[] = {
+	{ "node_size", test_value__node_size },
+	{ "positions_near_limits", test_value__positions_near_limits },
+	{ "positions_from_readers", test_value__positions_from_readers },
+	{ "references", test_value__references },
+	CU_TEST_INFO_NULL
+};
+
+CU_SuiteInfo hpa_suite_value = { "value", NULL, NULL, NULL, NULL, tests };
