@@ -26,10 +26,14 @@ int hpa_manifest_new(hpa_manifest **out, hpa_error *err)
  * hpa_manifest_append_take; arena-held ones go with the arena. */
 static void free_object(hpa_object *o)
 {
-	if (o->standalone) {
-		hpa__arena_dispose(&o->own);
-		hpa__free(o);
-	}
+	if (o->standalone)
+		hpa__standalone_free(o);
+}
+
+void hpa__standalone_free(hpa_object *o)
+{
+	hpa__arena_dispose(&((hpa__standalone *)(void *)o)->own);
+	hpa__free(o);
 }
 
 void hpa_manifest_free(hpa_manifest *m)
@@ -64,18 +68,19 @@ int hpa__manifest_add(hpa_manifest *m, hpa__value *root, size_t document, hpa_ob
 
 int hpa__object_create(hpa_object **out, hpa_error *err)
 {
+	hpa__standalone *s;
 	hpa_object *o;
 	*out = NULL;
-	o = hpa__calloc(1, sizeof(*o));
-	if (!o)
+	s = hpa__calloc(1, sizeof(*s));
+	if (!s)
 		return hpa__enomem(err);
-	hpa__arena_init(&o->own, 4096);
-	o->arena = &o->own;
+	o = &s->obj;
+	hpa__arena_init(&s->own, 4096);
+	o->arena = &s->own;
 	o->standalone = true;
 	o->root = hpa__v_map(o->arena);
 	if (!o->root) {
-		hpa__arena_dispose(&o->own);
-		hpa__free(o);
+		hpa__standalone_free(o);
 		return hpa__enomem(err);
 	}
 	*out = o;

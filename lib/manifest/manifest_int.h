@@ -18,14 +18,23 @@
 
 struct hpa_object {
 	hpa__value *root;      /* HPA__V_MAP */
-	hpa__arena *arena;     /* where root's nodes live: &own or the manifest's */
-	hpa__arena own;        /* used by standalone objects only */
-	bool standalone;       /* record and `own` are hpa__calloc'd/owned here */
+	hpa__arena *arena;     /* where root's nodes live: its own or the manifest's */
 	hpa_manifest *owner;   /* manifest holding it (frees it), NULL if free-standing */
-	int kind;              /* hpa_kind, set by the schema binder */
-	size_t document;       /* 0-based index in the source stream */
 	const char *source;    /* source name (in arena), may be NULL */
+	size_t document;       /* 0-based index in the source stream */
+	int kind;              /* hpa_kind, set by the schema binder */
+	bool standalone;       /* record and arena are one hpa__calloc'd hpa__standalone */
 };
+
+/* A standalone object: the record and its own arena in one allocation
+ * (a manifest's objects, one per document, are records in its arena). */
+typedef struct {
+	hpa_object obj;        /* first: freeing the record frees both */
+	hpa__arena own;
+} hpa__standalone;
+
+/* Dispose a standalone object's arena and free its record. */
+void hpa__standalone_free(hpa_object *o);
 
 struct hpa_manifest {
 	hpa__arena arena;

@@ -117,8 +117,7 @@ void hpa_object_free(hpa_object *obj)
 {
 	if (!obj || obj->owner || !obj->standalone)
 		return;
-	hpa__arena_dispose(&obj->own);
-	hpa__free(obj);
+	hpa__standalone_free(obj);
 }
 
 /* ---- semantic equality --------------------------------------------------------- */

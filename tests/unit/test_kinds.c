@@ -652,10 +652,10 @@ static void test_kinds__null_handles(void)
  * allocation, so the sweep reaches each step of a setter. */
 static void tiny_blocks(hpa_object *o)
 {
-	size_t total = o->own.total;
-	o->own.block_size = 4;
+	size_t total = o->arena->total;
+	o->arena->block_size = 4;
 	/* fill the current block: from then on every allocation is a new one */
-	while (o->own.total == total && hpa__arena_alloc(&o->own, 8))
+	while (o->arena->total == total && hpa__arena_alloc(o->arena, 8))
 		;
 }
 
