@@ -42,6 +42,10 @@ static hpa_container_usage cusage[NPODS];
 static hpa_pod_usage usage[NPODS];
 static hpa_decide_pod pods[NPODS];
 static char names[NPODS][16];
+/* the same pods as columns (a pod table) */
+static int64_t col_start[NPODS], col_ready[NPODS], col_ts[NPODS], col_win[NPODS];
+static int64_t col_cpu[NPODS], col_mem[NPODS], col_qcpu[NPODS], col_qmem[NPODS];
+static hpa_decide_pod_table table;
 
 static void setup_pods(int64_t t0)
 {
@@ -71,7 +75,25 @@ static void setup_pods(int64_t t0)
 		pods[i].containers = &containers[i];
 		pods[i].n_containers = 1;
 		pods[i].usage = &usage[i];
+		col_start[i] = pods[i].start_time_ms;
+		col_ready[i] = pods[i].ready_transition_ms;
+		col_ts[i] = usage[i].timestamp_ms;
+		col_win[i] = usage[i].window_ms;
+		col_cpu[i] = cusage[i].usage_milli[HPA_RESOURCE_CPU];
+		col_mem[i] = cusage[i].usage_milli[HPA_RESOURCE_MEMORY];
+		col_qcpu[i] = containers[i].requests_milli[HPA_RESOURCE_CPU];
+		col_qmem[i] = containers[i].requests_milli[HPA_RESOURCE_MEMORY];
 	}
+	table.n = NPODS;
+	table.container = "app";
+	table.start_time_ms = col_start;
+	table.ready_transition_ms = col_ready;
+	table.sample_time_ms = col_ts;
+	table.sample_window_ms = col_win;
+	table.usage_milli[HPA_RESOURCE_CPU] = col_cpu;
+	table.usage_milli[HPA_RESOURCE_MEMORY] = col_mem;
+	table.requests_milli[HPA_RESOURCE_CPU] = col_qcpu;
+	table.requests_milli[HPA_RESOURCE_MEMORY] = col_qmem;
 }
 
 /* Baseline: read the same samples the decision reads (cpu and memory of
@@ -87,7 +109,8 @@ static int64_t baseline(void)
 	return s;
 }
 
-enum { CONF_BASE, CONF_TEXT, CONF_NOTEXT, CONF_LAZY, CONF_PREP_TEXT, CONF_PREP_NOTEXT, N_CONF };
+enum { CONF_BASE, CONF_TEXT, CONF_NOTEXT, CONF_LAZY, CONF_PREP_TEXT, CONF_PREP_NOTEXT, CONF_TABLE_NOTEXT,
+	CONF_TABLE_PREP, N_CONF };
 
 static const char *const conf_names[N_CONF] = {
 	"baseline (sum only)",
@@ -96,6 +119,8 @@ static const char *const conf_names[N_CONF] = {
 	"hpa_decide [lazy]",
 	"hpa_decide [prep text]",
 	"hpa_decide [prep no_text]",
+	"hpa_decide [table no_text]",
+	"hpa_decide [table prep]",
 };
 static const char *const conf_desc[N_CONF] = {
 	"reads and sums the 20 samples",
@@ -104,10 +129,12 @@ static const char *const conf_desc[N_CONF] = {
 	"no_text, then hpa_decision_format_conditions()",
 	"hpa_decide_prepared_run(), default options",
 	"hpa_decide_prepared_run(), options.no_text",
+	"the pods as a pod table (columns), options.no_text",
+	"pod table + hpa_decide_prepared_run(), options.no_text",
 };
 
 typedef struct {
-	hpa_decide_input in;
+	hpa_decide_input in, tin;
 	const hpa_history *h;
 	hpa_decide_options text, notext;
 	hpa_decision *d;
@@ -143,6 +170,16 @@ static double run(const ctx *x, int k, long iters)
 			break;
 		case CONF_PREP_NOTEXT:
 			hpa_decide_prepared_run(x->prep_notext, x->d, &x->in, x->h, NULL);
+			s += x->d->desired_replicas;
+			break;
+		case CONF_TABLE_NOTEXT:
+			col_cpu[i % NPODS] ^= (i & 1);
+			hpa_decide(x->d, &x->tin, x->h, &x->notext, NULL);
+			s += x->d->desired_replicas;
+			break;
+		case CONF_TABLE_PREP:
+			col_cpu[i % NPODS] ^= (i & 1);
+			hpa_decide_prepared_run(x->prep_notext, x->d, &x->tin, x->h, NULL);
 			s += x->d->desired_replicas;
 			break;
 		default:
@@ -218,6 +255,33 @@ static int check_prepared(const ctx *x)
 	return bad;
 }
 
+/* The pod table must give the pods' decision, texts included. */
+static int check_table(const ctx *x)
+{
+	hpa_decision *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t i;
+	int bad = 0;
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return 1;
+	}
+	if (hpa_decide(a, &x->in, x->h, &x->text, NULL) || hpa_decide(b, &x->tin, x->h, &x->text, NULL))
+		bad = 1;
+	bad |= a->desired_replicas != b->desired_replicas || a->n_conditions != b->n_conditions ||
+	       a->metric_replicas != b->metric_replicas || strcmp(a->rescale_reason, b->rescale_reason) != 0;
+	for (i = 0; !bad && i < a->n_conditions; i++)
+		bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0;
+	for (i = 0; !bad && i < a->n_metrics; i++)
+		bad = a->metrics[i].replicas != b->metrics[i].replicas ||
+		      a->metrics[i].average_value_milli != b->metrics[i].average_value_milli;
+	if (bad)
+		fprintf(stderr, "bench_decide: the pod table's decision differs from the pods' one\n");
+	free(a);
+	free(b);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	long iters = 1000000L;
@@ -244,12 +308,14 @@ int main(int argc, char **argv)
 			profile = CONF_LAZY;
 		else if (strcmp(argv[k], "profile-prepared") == 0)
 			profile = CONF_PREP_NOTEXT;
+		else if (strcmp(argv[k], "profile-table") == 0)
+			profile = CONF_TABLE_PREP;
 		else if (pos == 0 && atol(argv[k]) > 0)
 			iters = atol(argv[k]), pos++;
 		else if (pos == 1 && atoi(argv[k]) > 0 && atoi(argv[k]) <= MAX_ROUNDS)
 			rounds = atoi(argv[k]), pos++;
 		else {
-			fprintf(stderr, "usage: bench_decide [iterations [rounds]] [profile|profile-text|profile-lazy|profile-prepared] "
+			fprintf(stderr, "usage: bench_decide [iterations [rounds]] [profile|profile-text|profile-lazy|profile-prepared|profile-table] "
 					"[--allow-unoptimized]\n");
 			return 2;
 		}
@@ -295,6 +361,10 @@ int main(int argc, char **argv)
 	x.in.pods = pods;
 	x.in.n_pods = NPODS;
 	x.in.now_ms = t0;
+	x.tin = x.in;
+	x.tin.pods = NULL;
+	x.tin.n_pods = 0;
+	x.tin.pod_table = &table;
 	hpa_decide_options_init(&x.text, HPA_DECIDE_OPTIONS_VERSION);
 	x.notext = x.text;
 	x.notext.no_text = true;
@@ -324,7 +394,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "hpa_decide_prepare: %s\n", err.message);
 		return 1;
 	}
-	if (check_prepared(&x))
+	if (check_prepared(&x) || check_table(&x))
 		return 1;
 
 	if (profile >= 0) {

@@ -93,6 +93,7 @@
 %ignore hpa_decide_behavior;
 %ignore hpa_decide_metric;
 %ignore hpa_decide_input;
+%ignore hpa_decide_pod_table;
 %ignore hpa_normalize_input;
 %ignore hpa_targets_entry;
 %ignore hpa_hpa_row;

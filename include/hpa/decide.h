@@ -235,6 +235,34 @@ typedef struct {
 	const hpa_pod_usage *usage;     /**< this pod's resource-metrics item, NULL = none returned */
 } hpa_decide_pod;
 
+/**
+ * Pods in columns (`hpa_decide_input.pod_table`), an alternative to the
+ * `pods` array for the pods a loop such as a simulator holds in arrays:
+ * pod `i` is Running and Ready (since `ready_transition_ms[i]`), started at
+ * `start_time_ms[i]`, not being deleted, with one application container
+ * named `container` and no pod-level requests. That container requests
+ * `requests_milli[r][i]` of each resource `r` whose column is not NULL (no
+ * request otherwise), and the resource-metrics API returned, for each pod,
+ * one item at `sample_time_ms[i]` over `sample_window_ms[i]` with that
+ * container's usage `usage_milli[r][i]` of each resource whose column is
+ * not NULL (not reported otherwise). The decision is exactly the decision
+ * of the same pods given as `pods` (pod names from `names`, "" without).
+ * Pods that do not fit (not ready, pending, deleting, several containers,
+ * no sample) need the `pods` array. Every column, when not NULL, has `n`
+ * entries; the four time columns are required when `n` > 0.
+ */
+typedef struct {
+	size_t n;                       /**< pods */
+	const char *const *names;       /**< NULL, or n pod names (messages, orphan usage matching) */
+	const char *container;          /**< the container's name (ContainerResource metrics), NULL = "" */
+	const int64_t *start_time_ms;   /**< n status.startTime */
+	const int64_t *ready_transition_ms; /**< n Ready lastTransitionTime */
+	const int64_t *sample_time_ms;  /**< n resource-metrics sample timestamps */
+	const int64_t *sample_window_ms; /**< n sample windows */
+	const int64_t *usage_milli[HPA_RESOURCE_SLOTS]; /**< per resource: n usages (milli), NULL = not reported */
+	const int64_t *requests_milli[HPA_RESOURCE_SLOTS]; /**< per resource: n requests (MilliValue), NULL = none */
+} hpa_decide_pod_table;
+
 /** One scaling policy. */
 typedef struct {
 	int type;                       /**< ::hpa_decide_policy_type */
@@ -334,8 +362,11 @@ typedef struct {
 	/* -- the instant -------------------------------------------------------- */
 	int64_t now_ms;                 /**< now (Unix ms) */
 	/* -- optional output ---------------------------------------------------- */
-	uint8_t *pod_class;             /**< NULL or n_metrics x n_pods bytes: ::hpa_decide_pod_class per metric row */
-	uint64_t reserved[4];           /**< zero */
+	uint8_t *pod_class;             /**< NULL or n_metrics x n_pods bytes: ::hpa_decide_pod_class per metric row
+	                                     (n_metrics x pod_table->n with a pod table) */
+	/* -- pods in columns (instead of pods / n_pods) -------------------------- */
+	const hpa_decide_pod_table *pod_table; /**< NULL, or the pods as columns (then pods must be NULL and n_pods 0) */
+	uint64_t reserved[3];           /**< zero */
 } hpa_decide_input;
 
 /**

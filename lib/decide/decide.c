@@ -341,7 +341,70 @@ static inline void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int
 #endif
 }
 
-static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_t down_cut, int64_t old_cut)
+/* scan32() with SSE4.1's signed minimum, maximum and blend, for the x86
+ * processors that have it (nearly all; checked at run time): about half
+ * the instructions of the SSE2 loop, whose minimum and maximum are
+ * compare-and-select sequences. The same results. */
+#if defined(__GNUC__) && defined(__SSE2__) && !defined(__SSE4_1__) && (defined(__x86_64__) || defined(__i386__))
+# define HPA_SCAN_SSE41 1
+# include <smmintrin.h>
+__attribute__((target("sse4.1"))) static void scan32_sse41(scan_result *s, const hpa__rec_chunk *c, size_t n,
+	int32_t up_cut, int32_t down_cut, int32_t old_cut, bool need_up)
+{
+	const __m128i uc = _mm_set1_epi32(up_cut), dc = _mm_set1_epi32(down_cut), oc = _mm_set1_epi32(old_cut);
+	const __m128i four = _mm_set1_epi32(4), lanes = _mm_setr_epi32(0, 1, 2, 3);
+	const __m128i vmax = _mm_set1_epi32(INT32_MAX), vmin = _mm_set1_epi32(INT32_MIN);
+	__m128i up = vmax, dn = vmin, sl = _mm_set1_epi32(-1), idx = lanes, x;
+	size_t k, full = n / 4;
+	for (k = 0; k < full; k++) {
+		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
+		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
+		if (need_up)
+			up = _mm_min_epi32(up, _mm_blendv_epi8(vmax, r, _mm_cmpgt_epi32(t, uc)));
+		dn = _mm_max_epi32(dn, _mm_blendv_epi8(vmin, r, _mm_cmpgt_epi32(t, dc)));
+		sl = _mm_blendv_epi8(sl, idx, _mm_cmpgt_epi32(oc, t));
+		idx = _mm_add_epi32(idx, four);
+	}
+	if (n & 3) { /* the last chunk: lanes past the end of the list do not count */
+		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
+		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
+		__m128i valid = _mm_cmpgt_epi32(_mm_set1_epi32((int)(n & 3)), lanes);
+		if (need_up)
+			up = _mm_min_epi32(up, _mm_blendv_epi8(vmax, r, _mm_and_si128(_mm_cmpgt_epi32(t, uc), valid)));
+		dn = _mm_max_epi32(dn, _mm_blendv_epi8(vmin, r, _mm_and_si128(_mm_cmpgt_epi32(t, dc), valid)));
+		sl = _mm_blendv_epi8(sl, idx, _mm_and_si128(_mm_cmpgt_epi32(oc, t), valid));
+	}
+	if (need_up) {
+		x = _mm_min_epi32(up, _mm_shuffle_epi32(up, _MM_SHUFFLE(1, 0, 3, 2)));
+		x = _mm_min_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
+		s->up = _mm_cvtsi128_si32(x);
+	} else {
+		s->up = INT32_MAX;
+	}
+	x = _mm_max_epi32(dn, _mm_shuffle_epi32(dn, _MM_SHUFFLE(1, 0, 3, 2)));
+	x = _mm_max_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
+	s->down = _mm_cvtsi128_si32(x);
+	x = _mm_max_epi32(sl, _mm_shuffle_epi32(sl, _MM_SHUFFLE(1, 0, 3, 2)));
+	x = _mm_max_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
+	s->slot = _mm_cvtsi128_si32(x);
+}
+#endif
+
+/* The int32 scan of the history's offsets, with SSE4.1 when the processor
+ * has it. */
+static inline void scan32_best(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
+	int32_t old_cut, bool need_up)
+{
+#ifdef HPA_SCAN_SSE41
+	if (LIKELY(__builtin_cpu_supports("sse4.1") && !hpa__test_scan_sse2)) {
+		scan32_sse41(s, c, n, up_cut, down_cut, old_cut, need_up);
+		return;
+	}
+#endif
+	scan32(s, c, n, up_cut, down_cut, old_cut, need_up);
+}
+
+static HOT_INLINE void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_t down_cut, int64_t old_cut)
 {
 	const hpa_history *h = v->h;
 	s->up = INT32_MAX;
@@ -356,9 +419,9 @@ static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_
 		/* no entry newer than the scale-up cut-off (a window of 0, the
 		 * default): no minimum to find */
 		if (h->rec_max_ts <= up_cut)
-			scan32(s, hpa__rec_chunks(h), v->n, 0, dc, oc, false);
+			scan32_best(s, hpa__rec_chunks(h), v->n, 0, dc, oc, false);
 		else
-			scan32(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), dc, oc, true);
+			scan32_best(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), dc, oc, true);
 	} else {
 		const hpa__rec_chunk *c = hpa__rec_chunks(h);
 		size_t i;
@@ -372,7 +435,7 @@ static void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_
  * (scale-down window) and the stale slot; for the legacy normalization the
  * maximum of the recommendations not stale (down) and the last stale one.
  * Computed before the metrics, so that it overlaps their arithmetic. */
-static void norm_scan(scan_result *sr, const hpa__calc *c, const recs_view *rv, const hpa_decide_behavior *beh)
+static HOT_INLINE void norm_scan(scan_result *sr, const hpa__calc *c, const recs_view *rv, const hpa_decide_behavior *beh)
 {
 	int64_t now = c->now;
 	if (!beh) {
@@ -728,10 +791,10 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
  * before writing anything when the input is not such a reconcile (or is
  * invalid): the general path then decides, and reports errors. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, unsigned need_u, unsigned need_q);
+	const hpa_decide_options *o, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t);
 
-static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o)
+static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, const hpa_decide_pod_table *t)
 {
 	const hpa_decide_metric *m = in->metrics;
 	const hpa_decide_behavior *beh = in->behavior;
@@ -744,7 +807,7 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	bad = (in->version != HPA_DECIDE_INPUT_VERSION) | (o->semantics != HPA_SEMANTICS_RELEASED) |
 	      (in->status_replicas < 0) | (min < 0) | (min > max) | (current < 1) | (current < min) |
 	      (current > max) | ((unsigned)in->selector > HPA_SELECTOR_OK) | (n - 1 >= HPA_DECIDE_MAX_METRICS) |
-	      (m == NULL) | (in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
+	      (m == NULL) | (t ? 0 : in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
 	if (bad)
 		return false;
 	for (i = 0; i < n; i++) {
@@ -760,21 +823,21 @@ static bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa
 	}
 	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
 		return false;
-	return common_run(d, in, h, o, need_u, need_q);
+	return common_run(d, in, h, o, need_u, need_q, t);
 }
 
 /* The common reconcile once its case is known from the spec (need_u: the
  * resources whose usage the metrics read, need_q: whose requests too):
  * false before writing anything when the pods do not allow it. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, unsigned need_u, unsigned need_q)
+	const hpa_decide_options *o, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t)
 {
 	const hpa_decide_metric *m = in->metrics;
 	const hpa_decide_behavior *beh = in->behavior;
 	size_t i, n = in->n_metrics, metric_index = SIZE_MAX;
 	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
 	int32_t max = in->max_replicas, replicas = 0, desired;
-	int64_t np = (int64_t)in->n_pods;
+	int64_t np = (int64_t)(t ? t->n : in->n_pods);
 	double lo, hi;
 	hpa__calc c;
 	hpa_normalization nz;
@@ -783,7 +846,10 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 	bool rescale;
 
 	calc_init(&c, o, in);
-	hpa__digest_pods(&c, need_u, need_q);
+	if (t)
+		hpa__digest_table(&c, t, need_u, need_q);
+	else
+		hpa__digest_pods(&c, need_u, need_q);
 	/* every metric from the digest (hpa__eval_from_digest()'s conditions) */
 	if ((c.dg.usage_ok & need_u) != need_u || (c.dg.req_ok & need_q) != need_q ||
 	    ((need_q & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) && c.dg.q[HPA_RESOURCE_CPU] == 0) ||
@@ -803,20 +869,17 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 		hpa_metric_result *r = &d->metrics[i];
 		int res = m[i].resource;
 		int64_t u = (int64_t)c.dg.u[res], avg = hpa__div(u, np);
+		int32_t util = 0;
 		double ratio;
 		if (m[i].has_average_value) {
 			ratio = (double)avg / (double)m[i].average_value_milli;
-			r->has_average_utilization = false;
-			r->average_utilization = 0;
 		} else {
-			int32_t util = percent_of(u, (int64_t)c.dg.q[res]);
+			util = percent_of(u, (int64_t)c.dg.q[res]);
 			ratio = (double)util / (double)m[i].average_utilization;
-			r->has_average_utilization = true;
-			r->average_utilization = util;
 		}
-		r->average_value_milli = avg;
 		hpa__fill_plain_result(r, HPA_SOURCE_RESOURCE, res, ratio,
-			lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np), np);
+			lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np), np,
+			!m[i].has_average_value, util, avg);
 		if (replicas == 0 || r->replicas > replicas) {
 			replicas = r->replicas;
 			metric_index = i;
@@ -878,6 +941,7 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 }
 
 #ifdef HPA_TESTING
+bool hpa__test_scan_sse2;
 bool hpa__test_decide_general_only;
 unsigned long hpa__test_decide_common_hits;
 #endif
@@ -923,6 +987,7 @@ int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, co
 	spec.n_pods = 0;
 	spec.orphan_usage = NULL;
 	spec.n_orphan_usage = 0;
+	spec.pod_table = NULL;
 	if ((rc = check_input(&spec, err)))
 		return rc;
 	if (!(p = hpa__malloc(sizeof(*p))))
@@ -970,13 +1035,19 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 		const hpa_decide_metric *m = in->metrics;
 		int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
 		size_t i, n = in->n_metrics;
+		const hpa_decide_pod_table *t = in->pod_table;
+		/* the pods, or a table that passes hpa__table_check() */
+		unsigned pods_bad = !t ? in->pods == NULL
+			: (in->n_pods != 0) | (in->pods != NULL) |
+			  ((t->n != 0) & (!t->start_time_ms | !t->ready_transition_ms | !t->sample_time_ms |
+					 !t->sample_window_ms));
 		unsigned bad = (in->status_replicas < 0) | (current < 1) | (current < min) |
 			       (current > in->max_replicas) | ((unsigned)in->selector > HPA_SELECTOR_OK) |
-			       (in->pods == NULL) | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
+			       pods_bad | (in->n_orphan_usage != 0) | (in->pod_class != NULL);
 		for (i = 0; i < n; i++)
 			bad |= m[i].fetch_failed | ((m[i].n_orphan_values | m[i].n_external_values) != 0);
 		d->version = HPA_DECISION_VERSION;
-		if (!bad && common_run(d, in, h, &p->o, p->need_u, p->need_q)) {
+		if (!bad && common_run(d, in, h, &p->o, p->need_u, p->need_q, t)) {
 #ifdef HPA_TESTING
 			hpa__test_decide_prepared_hits++;
 #endif
@@ -988,11 +1059,63 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 
 /* ---- the reconcile ---------------------------------------------------------------------------- */
 
+static int decide_general(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, hpa_error *err);
+
+/* A decision on a pod table: the short path reads the columns; the
+ * general path reads them expanded into pods. */
+static int decide_table(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, hpa_error *err)
+{
+	hpa__expanded x;
+	int rc;
+	if ((rc = hpa__table_check(in, err)))
+		return rc;
+#ifdef HPA_TESTING
+	if (!hpa__test_decide_general_only && decide_common(d, in, h, o, in->pod_table)) {
+		hpa__test_decide_common_hits++;
+		return HPA_OK;
+	}
+#else
+	if (LIKELY(decide_common(d, in, h, o, in->pod_table)))
+		return HPA_OK;
+#endif
+	if ((rc = hpa__table_expand(&x, in, err)) == HPA_OK)
+		rc = decide_general(d, &x.in, h, o, err);
+	hpa__table_expand_done(&x);
+	return rc;
+}
+
 int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h, const hpa_decide_options *opts,
 	hpa_error *err)
 {
 	hpa_decide_options obuf;
 	const hpa_decide_options *o = NULL;
+	int rc;
+
+	if (!d || !in)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
+	d->version = HPA_DECISION_VERSION;
+	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
+		return rc;
+	if (UNLIKELY(in->pod_table != NULL))
+		return decide_table(d, in, h, o, err);
+#ifdef HPA_TESTING
+	if (!hpa__test_decide_general_only && decide_common(d, in, h, o, NULL)) {
+		hpa__test_decide_common_hits++;
+		return HPA_OK;
+	}
+#else
+	if (LIKELY(decide_common(d, in, h, o, NULL)))
+		return HPA_OK;
+#endif
+	return decide_general(d, in, h, o, err);
+}
+
+/* The reconcile, every case (the short path declined). */
+static int decide_general(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
+	const hpa_decide_options *o, hpa_error *err)
+{
 	hpa__calc c;
 	const hpa_decide_metric *metrics;
 	size_t n_metrics;
@@ -1003,20 +1126,6 @@ int hpa_decide(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h
 	conds cs;
 	int rc;
 
-	if (!d || !in)
-		return hpa__error(err, HPA_EINVAL, "hpa_decide: NULL argument");
-	d->version = HPA_DECISION_VERSION;
-	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
-		return rc;
-#ifdef HPA_TESTING
-	if (!hpa__test_decide_general_only && decide_common(d, in, h, o)) {
-		hpa__test_decide_common_hits++;
-		return HPA_OK;
-	}
-#else
-	if (LIKELY(decide_common(d, in, h, o)))
-		return HPA_OK;
-#endif
 	if (
 	    (UNLIKELY(!input_plainly_ok(in)) && (rc = check_input(in, err))))
 		return rc;
@@ -1172,7 +1281,16 @@ int hpa_decide_metric_eval(hpa_metric_result *out, const hpa_decide_input *in, s
 	int rc;
 	if (!out || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_metric_eval: NULL argument");
-	if ((rc = load_options(&o, opts, err)) || (rc = check_input(in, err)))
+	if ((rc = load_options(&o, opts, err)))
+		return rc;
+	if (in->pod_table) {
+		hpa__expanded x;
+		if ((rc = hpa__table_expand(&x, in, err)) == HPA_OK)
+			rc = hpa_decide_metric_eval(out, &x.in, index, opts, err);
+		hpa__table_expand_done(&x);
+		return rc;
+	}
+	if ((rc = check_input(in, err)))
 		return rc;
 	if (index >= in->n_metrics)
 		return hpa__error(err, HPA_EINVAL, "metric index %zu out of range (%zu metrics)", index, in->n_metrics);

@@ -50,6 +50,28 @@ struct hpa_history {
 	uint64_t evictions;
 };
 
+/* ---- pod tables (table.c) ---------------------------------------------- */
+
+/* A pod table expanded into the pods array of an input (the general path
+ * reads pods); small tables need no allocation. */
+#define HPA__EXPAND_STACK 8
+typedef struct {
+	hpa_decide_input in;    /* the input with pods instead of the table */
+	void *heap;             /* the arrays of a larger table */
+	hpa_decide_pod pods[HPA__EXPAND_STACK];
+	hpa_decide_container conts[HPA__EXPAND_STACK];
+	hpa_pod_usage usage[HPA__EXPAND_STACK];
+	hpa_container_usage cusage[HPA__EXPAND_STACK];
+} hpa__expanded;
+
+/* The checks of in->pod_table (set): HPA_EINVAL with pods also given or a
+ * required column missing. */
+int hpa__table_check(const hpa_decide_input *in, hpa_error *err);
+/* Expand in->pod_table (set) into x->in; hpa__table_expand_done() frees
+ * what it allocated (also after a failure). */
+int hpa__table_expand(hpa__expanded *x, const hpa_decide_input *in, hpa_error *err);
+void hpa__table_expand_done(hpa__expanded *x);
+
 static inline hpa__rec_chunk *hpa__rec_chunks(const hpa_history *h)
 {
 	return (hpa__rec_chunk *)(void *)h->recs;
@@ -141,6 +163,10 @@ extern bool hpa__test_decide_general_only;
 extern unsigned long hpa__test_decide_common_hits;
 /* ... and hpa__test_decide_prepared_hits those hpa_decide_prepared_run() made. */
 extern unsigned long hpa__test_decide_prepared_hits;
+/* When set, the history scan uses its SSE2 loop even where SSE4.1 is there. */
+extern bool hpa__test_scan_sse2;
+#else
+# define hpa__test_scan_sse2 false
 #endif
 
 /* Recommendation i (< n_recs) of a history. */

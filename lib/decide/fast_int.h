@@ -10,6 +10,9 @@
 #define HPA_LIB_DECIDE_FAST_INT_H
 
 #include "calc_int.h"
+#if defined(__SSE2__)
+# include <emmintrin.h>
+#endif
 
 static inline bool within(const hpa__calc *c, double r)
 {
@@ -179,6 +182,95 @@ static inline void hpa__digest_pods(hpa__calc *c, unsigned need_u, unsigned need
 	c->dg.q[HPA_RESOURCE_MEMORY] = a.q_mem;
 }
 
+/* A column's sum, as the pod pass adds it (uint64 wrap-around). */
+static inline uint64_t col_sum(const int64_t *v, size_t n)
+{
+	uint64_t s0 = 0, s1 = 0;
+	size_t i;
+	for (i = 0; i + 1 < n; i += 2) {
+		s0 += (uint64_t)v[i];
+		s1 += (uint64_t)v[i + 1];
+	}
+	if (i < n)
+		s0 += (uint64_t)v[i];
+	return s0 + s1;
+}
+
+/* true when some start time is after the cut (cpu is not plainly ready). */
+static inline bool starts_after(const int64_t *st, size_t n, int64_t cut)
+{
+	unsigned late = 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		late |= (unsigned)(st[i] > cut);
+	return late != 0;
+}
+
+/* hpa__digest_pods() for a pod table (c->in->pod_table): every pod is
+ * Running, Ready, started and not deleting, with one application container
+ * and one usage item (the table's contract), so the columns alone decide:
+ * a resource's usage is known when its usage column is there, its requests
+ * when its requests column is there, cpu only when every pod started before
+ * the cpu initialization period. The sums are the pod pass's. */
+static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t, unsigned need_u, unsigned need_q)
+{
+	const hpa_decide_input *in = c->in;
+	const int64_t *uc = t->usage_milli[HPA_RESOURCE_CPU], *um = t->usage_milli[HPA_RESOURCE_MEMORY];
+	const int64_t *qc = t->requests_milli[HPA_RESOURCE_CPU], *qm = t->requests_milli[HPA_RESOURCE_MEMORY];
+	size_t n = t->n;
+	int64_t init_cut;
+	unsigned ok = need_u, rok = need_q;
+	const unsigned cpu = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU), mem = HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+
+	c->dg.usage_ok = c->dg.req_ok = 0;
+	if (!need_u || !n || in->n_orphan_usage)
+		return;
+	init_cut = c->now < INT64_MIN + c->o->cpu_initialization_period_ms ? INT64_MIN
+		: c->now - c->o->cpu_initialization_period_ms;
+	ok &= (uc ? cpu : 0u) | (um ? mem : 0u);
+	rok &= (qc ? cpu : 0u) | (qm ? mem : 0u);
+	if ((ok & cpu) && starts_after(t->start_time_ms, n, init_cut))
+		ok &= ~cpu;
+	if (UNLIKELY(!ok))
+		return;
+	c->dg.usage_ok = ok;
+	c->dg.req_ok = rok &= ok;
+#if defined(__SSE2__)
+	if (LIKELY(uc && um && qc && qm)) {
+		/* the four columns in one pass, two pods at a time */
+		__m128i a = _mm_setzero_si128(), b = a, q = a, r = a;
+		uint64_t l[2];
+		size_t i;
+		for (i = 0; i + 1 < n; i += 2) {
+			a = _mm_add_epi64(a, _mm_loadu_si128((const __m128i *)(const void *)(uc + i)));
+			b = _mm_add_epi64(b, _mm_loadu_si128((const __m128i *)(const void *)(um + i)));
+			q = _mm_add_epi64(q, _mm_loadu_si128((const __m128i *)(const void *)(qc + i)));
+			r = _mm_add_epi64(r, _mm_loadu_si128((const __m128i *)(const void *)(qm + i)));
+		}
+		if (i < n) {
+			a = _mm_add_epi64(a, _mm_cvtsi64_si128(uc[i]));
+			b = _mm_add_epi64(b, _mm_cvtsi64_si128(um[i]));
+			q = _mm_add_epi64(q, _mm_cvtsi64_si128(qc[i]));
+			r = _mm_add_epi64(r, _mm_cvtsi64_si128(qm[i]));
+		}
+		/* (lane sums: wrap-around addition in any order gives the same) */
+		_mm_storeu_si128((__m128i *)(void *)l, _mm_add_epi64(a, _mm_unpackhi_epi64(a, a)));
+		c->dg.u[HPA_RESOURCE_CPU] = l[0];
+		_mm_storeu_si128((__m128i *)(void *)l, _mm_add_epi64(b, _mm_unpackhi_epi64(b, b)));
+		c->dg.u[HPA_RESOURCE_MEMORY] = l[0];
+		_mm_storeu_si128((__m128i *)(void *)l, _mm_add_epi64(q, _mm_unpackhi_epi64(q, q)));
+		c->dg.q[HPA_RESOURCE_CPU] = l[0];
+		_mm_storeu_si128((__m128i *)(void *)l, _mm_add_epi64(r, _mm_unpackhi_epi64(r, r)));
+		c->dg.q[HPA_RESOURCE_MEMORY] = l[0];
+		return;
+	}
+#endif
+	c->dg.u[HPA_RESOURCE_CPU] = (ok & cpu) ? col_sum(uc, n) : 0;
+	c->dg.u[HPA_RESOURCE_MEMORY] = (ok & mem) ? col_sum(um, n) : 0;
+	c->dg.q[HPA_RESOURCE_CPU] = (rok & cpu) ? col_sum(qc, n) : 0;
+	c->dg.q[HPA_RESOURCE_MEMORY] = (rok & mem) ? col_sum(qm, n) : 0;
+}
+
 /* Fill c->dg for the whole-pod Resource metrics among m[0..n). */
 static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, size_t n)
 {
@@ -200,19 +292,23 @@ static inline void hpa__digest_build(hpa__calc *c, const hpa_decide_metric *m, s
 	hpa__digest_pods(c, need_u, need_q);
 }
 
-/* The rest of a whole-pod Resource metric's result once its ratio and
- * replicas are known, every pod plainly ready (the short paths). */
+/* A whole-pod Resource metric's result, every pod plainly ready (the short
+ * paths): the proposal, the first-pass utilization (has_util) or average. */
 static inline void hpa__fill_plain_result(hpa_metric_result *r, int type, int resource, double ratio,
-	int32_t replicas, int64_t n)
+	int32_t replicas, int64_t n, bool has_util, int32_t util, int64_t avg)
 {
+	int fmt = resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
 	r->type = type;
 	r->status = HPA_OK;
 	r->failure_reason = NULL;
 	r->replicas = replicas;
+	r->has_average_utilization = has_util;
+	r->average_utilization = util;
 	r->has_average_value = true;
+	r->average_value_milli = avg;
 	r->has_value = false;
 	r->value_milli = 0;
-	r->value_format = resource == HPA_RESOURCE_MEMORY ? HPA_QFMT_BINARY_SI : HPA_QFMT_DECIMAL_SI;
+	r->value_format = fmt;
 	r->usage_ratio = ratio;
 	r->n_ready = (uint32_t)n;
 	r->n_unready = r->n_missing = r->n_ignored = 0;
@@ -234,23 +330,22 @@ static inline bool hpa__eval_from_digest(const hpa__calc *c, const hpa_decide_me
 
 	if (!(c->dg.usage_ok & bit) || m->type != HPA_SOURCE_RESOURCE || m->fetch_failed)
 		return false;
+	int64_t avg;
+	int32_t util = 0;
+	bool has_util = false;
 	if (m->has_average_value) {
-		int64_t usage = hpa__div(u, n);
-		ratio = (double)usage / (double)m->average_value_milli;
-		r->has_average_utilization = false;
-		r->average_utilization = 0;
-		r->average_value_milli = usage;
+		avg = hpa__div(u, n);
+		ratio = (double)avg / (double)m->average_value_milli;
 	} else if (m->has_average_utilization && (c->dg.req_ok & bit) && c->dg.q[m->resource] != 0) {
-		int32_t util = percent_of(u, (int64_t)c->dg.q[m->resource]);
+		util = percent_of(u, (int64_t)c->dg.q[m->resource]);
 		ratio = (double)util / (double)m->average_utilization;
-		r->has_average_utilization = true;
-		r->average_utilization = util;
-		r->average_value_milli = hpa__div(u, n);
+		has_util = true;
+		avg = hpa__div(u, n);
 	} else {
 		return false;
 	}
 	hpa__fill_plain_result(r, m->type, m->resource, ratio,
-		within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n), n);
+		within(c, ratio) ? current : hpa__ceil_i32(ratio * (double)n), n, has_util, util, avg);
 	if (cls)
 		memset(cls, HPA_POD_READY, (size_t)n);
 	return true;

@@ -45,6 +45,11 @@ struct hpa__sim_scratch {
 	hpa_decide_container container; /* every pod of a workload has the same one */
 	hpa_pod_usage *usage;
 	hpa_container_usage *cusage;
+	/* the same pods as a pod table, when they all fit one (the usual
+	 * sync): columns of cap entries each */
+	int64_t *col;                   /* TC_N columns */
+	const char **names;
+	hpa_decide_pod_table table;
 	size_t cap;
 	bool has_last;
 	hpa_decide_input in;
@@ -475,10 +480,15 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
 #endif
 }
 
+/* The columns of the scratch's pod table. */
+enum { TC_START, TC_READY, TC_TS, TC_WIN, TC_CPU, TC_MEM, TC_QCPU, TC_QMEM, TC_N };
+
 void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 {
 	if (!sc)
 		return;
+	hpa__free(sc->col);
+	hpa__free(sc->names);
 	hpa__free(sc->pods);
 	hpa__free(sc->usage);
 	hpa__free(sc->cusage);
@@ -523,6 +533,12 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 	if (!(a = hpa__realloc(sc->cusage, c * sizeof(*sc->cusage))))
 		return HPA_ENOMEM;
 	sc->cusage = a;
+	if (c > SIZE_MAX / (TC_N * sizeof(*sc->col)) || !(a = hpa__realloc(sc->col, c * TC_N * sizeof(*sc->col))))
+		return HPA_ENOMEM;
+	sc->col = a;
+	if (!(a = hpa__realloc(sc->names, c * sizeof(*sc->names))))
+		return HPA_ENOMEM;
+	sc->names = a;
 	sc->cap = c;
 	memset(sc->pods, 0, c * sizeof(*sc->pods));
 	memset(sc->usage, 0, c * sizeof(*sc->usage));
@@ -534,6 +550,13 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		sc->usage[i].n_containers = 1;
 		sc->cusage[i].usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
 	}
+	sc->table.names = sc->names;
+	sc->table.start_time_ms = sc->col + TC_START * c;
+	sc->table.ready_transition_ms = sc->col + TC_READY * c;
+	sc->table.sample_time_ms = sc->col + TC_TS * c;
+	sc->table.sample_window_ms = sc->col + TC_WIN * c;
+	sc->table.usage_milli[HPA_RESOURCE_CPU] = sc->col + TC_CPU * c;
+	sc->table.usage_milli[HPA_RESOURCE_MEMORY] = sc->col + TC_MEM * c;
 	return 0;
 }
 
@@ -554,6 +577,9 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	int32_t status_replicas = 0, ready = 0;
 	size_t n = w->n_pods;
 	unsigned int req_set = 0;
+	bool plain = true;
+	int64_t *col;
+	size_t cap;
 	int rc;
 
 	out->ok = false;
@@ -583,7 +609,39 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	sc->container.requests_set = req_set;
 	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
 	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
+	col = sc->col;
+	cap = sc->cap;
+	/* the usual sync: every pod Running, Ready, not being deleted, with a
+	 * sample; then the pods go to the decision as a pod table (columns),
+	 * which it reads faster, with exactly the same result */
 	for (size_t i = 0; i < n; i++) {
+		const hpa__sim_pod *sp = &w->pods[i];
+		int64_t win;
+		if (sp->phase == HPA__POD_PENDING || !sp->scheduled || !sp->ready || sp->deleting || sp->ms_n != 2) {
+			plain = false;
+			break;
+		}
+		win = sp->ms_t[0] - sp->ms_t[1];
+		sc->names[i] = w->cold[i].name;
+		col[TC_START * cap + i] = EPOCH_MS + sp->start_time_ms;
+		col[TC_READY * cap + i] = EPOCH_MS + sp->ready_ltt_ms;
+		col[TC_TS * cap + i] = EPOCH_MS + sp->ms_t[0];
+		col[TC_WIN * cap + i] = win;
+		col[TC_CPU * cap + i] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
+		col[TC_MEM * cap + i] = hpa__sim_round(sp->ms_mem) * 1000;
+		col[TC_QCPU * cap + i] = sc->container.requests_milli[HPA_RESOURCE_CPU];
+		col[TC_QMEM * cap + i] = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
+	}
+	if (plain) {
+		sc->table.n = n;
+		sc->table.container = sc->container.name;
+		sc->table.requests_milli[HPA_RESOURCE_CPU] =
+			(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) ? col + TC_QCPU * cap : NULL;
+		sc->table.requests_milli[HPA_RESOURCE_MEMORY] =
+			(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) ? col + TC_QMEM * cap : NULL;
+		status_replicas = ready = (int32_t)n;
+	}
+	for (size_t i = 0; !plain && i < n; i++) {
 		const hpa__sim_pod *sp = &w->pods[i];
 		hpa_decide_pod *p = &sc->pods[i];
 		p->name = w->cold[i].name;
@@ -624,8 +682,9 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	in->behavior = g->has_behavior ? &g->behavior : NULL;
 	in->spec_replicas = current;
 	in->status_replicas = status_replicas;
-	in->pods = sc->pods;
-	in->n_pods = n;
+	in->pods = plain ? NULL : sc->pods;
+	in->n_pods = plain ? 0 : n;
+	in->pod_table = plain ? &sc->table : NULL;
 	in->has_prev_desired = g->has_prev;
 	in->prev_desired_replicas = g->prev_desired;
 	in->now_ms = EPOCH_MS + now;

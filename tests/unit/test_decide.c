@@ -1122,6 +1122,166 @@ static void test_decide__prepare_bad_input(void)
 	hpa_decide_prepared_free(NULL);
 }
 
+/* Pods as columns (hpa_decide_pod_table) give the decision of the same pods
+ * as an array: by hand for the plain case (4 pods at 300m of 500m: 60 % of
+ * a 20 % target, ratio 3, 12 replicas wanted, maxReplicas 5), and against
+ * the pods array when one pod started inside the cpu initialization period
+ * (the general path on the expanded table) with more pods than the
+ * expansion keeps on the stack; its allocation failures; bad tables. */
+#define PT_N 12
+static void test_decide__pod_table(void)
+{
+	static int64_t st[PT_N], rt[PT_N], ts[PT_N], win[PT_N], cpu[PT_N], req[PT_N];
+	hpa_decide_pod pods[PT_N];
+	hpa_decide_container conts[PT_N];
+	hpa_pod_usage usage[PT_N];
+	hpa_container_usage cus[PT_N];
+	hpa_decide_pod_table t;
+	hpa_decide_metric m = { 0 };
+	hpa_decide_input in, tin;
+	hpa_decide_prepared *p = NULL;
+	hpa_metric_result r1, r2;
+	hpa_decision *d1 = calloc(1, sizeof(*d1)), *d2 = calloc(1, sizeof(*d2));
+	hpa_error e = HPA_ERROR_INIT;
+	const int64_t now = INT64_C(1700000000000);
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d2);
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < PT_N; i++) {
+		st[i] = now - 3600000;
+		rt[i] = now - 3500000;
+		ts[i] = now - 10000;
+		win[i] = 30000;
+		cpu[i] = 300;
+		req[i] = 500;
+	}
+	t.n = 4;
+	t.container = "app";
+	t.start_time_ms = st;
+	t.ready_transition_ms = rt;
+	t.sample_time_ms = ts;
+	t.sample_window_ms = win;
+	t.usage_milli[HPA_RESOURCE_CPU] = cpu;
+	t.requests_milli[HPA_RESOURCE_CPU] = req;
+	m.type = HPA_SOURCE_RESOURCE;
+	m.resource = HPA_RESOURCE_CPU;
+	m.target_type = HPA_TARGET_UTILIZATION;
+	m.has_average_utilization = true;
+	m.average_utilization = 20;
+	hpa_decide_input_init(&tin, HPA_DECIDE_INPUT_VERSION);
+	tin.metrics = &m;
+	tin.n_metrics = 1;
+	tin.max_replicas = 5;
+	tin.spec_replicas = tin.status_replicas = 4;
+	tin.now_ms = now;
+	tin.pod_table = &t;
+
+	/* by hand */
+	CU_ASSERT_EQUAL_FATAL(hpa_decide(d1, &tin, NULL, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(d1->metrics[0].average_utilization, 60);
+	CU_ASSERT_EQUAL(d1->metrics[0].replicas, 12);
+	CU_ASSERT_EQUAL(d1->metrics[0].n_ready, 4);
+	CU_ASSERT_EQUAL(d1->desired_replicas, 5);
+	CU_ASSERT_EQUAL(d1->limit_reason, HPA_LIMIT_TOO_MANY_REPLICAS);
+	CU_ASSERT(d1->rescale);
+
+	/* the same pods as an array, one started inside the cpu
+	 * initialization period and not ready in time for its sample */
+	t.n = PT_N;
+	tin.spec_replicas = tin.status_replicas = PT_N;
+	tin.max_replicas = 40;
+	st[3] = now - 60000;
+	rt[3] = now - 5000;
+	cpu[7] = 900;
+	for (i = 0; i < PT_N; i++) {
+		memset(&conts[i], 0, sizeof(conts[i]));
+		conts[i].name = "app";
+		conts[i].kind = HPA_CONTAINER_APP;
+		conts[i].requests_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		conts[i].requests_milli[HPA_RESOURCE_CPU] = req[i];
+		memset(&cus[i], 0, sizeof(cus[i]));
+		cus[i].name = "app";
+		cus[i].usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+		cus[i].usage_milli[HPA_RESOURCE_CPU] = cpu[i];
+		memset(&usage[i], 0, sizeof(usage[i]));
+		usage[i].pod = "";
+		usage[i].timestamp_ms = ts[i];
+		usage[i].window_ms = win[i];
+		usage[i].containers = &cus[i];
+		usage[i].n_containers = 1;
+		memset(&pods[i], 0, sizeof(pods[i]));
+		pods[i].name = "";
+		pods[i].phase = HPA_PHASE_RUNNING;
+		pods[i].ready = HPA_COND_TRUE;
+		pods[i].ready_transition_ms = rt[i];
+		pods[i].has_start_time = true;
+		pods[i].start_time_ms = st[i];
+		pods[i].containers = &conts[i];
+		pods[i].n_containers = 1;
+		pods[i].usage = &usage[i];
+	}
+	in = tin;
+	in.pod_table = NULL;
+	in.pods = pods;
+	in.n_pods = PT_N;
+	CU_ASSERT_EQUAL_FATAL(hpa_decide(d1, &in, NULL, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL_FATAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(d1->metrics[0].n_unready, 1); /* the late pod (not the table's doing) */
+	CU_ASSERT_EQUAL(d2->metrics[0].n_unready, 1);
+	CU_ASSERT_EQUAL(d1->desired_replicas, d2->desired_replicas);
+	CU_ASSERT_EQUAL(d1->metrics[0].replicas, d2->metrics[0].replicas);
+	CU_ASSERT_EQUAL(d1->metrics[0].average_utilization, d2->metrics[0].average_utilization);
+	CU_ASSERT_EQUAL(d1->n_conditions, d2->n_conditions);
+	for (i = 0; i < d1->n_conditions && i < d2->n_conditions; i++)
+		CU_ASSERT_STRING_EQUAL(d1->conditions[i].message, d2->conditions[i].message);
+	CU_ASSERT_STRING_EQUAL(d1->rescale_reason, d2->rescale_reason);
+	CU_ASSERT_EQUAL(hpa_decide_metric_eval(&r1, &in, 0, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_decide_metric_eval(&r2, &tin, 0, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(r1.replicas, r2.replicas);
+	CU_ASSERT_EQUAL(r1.n_unready, r2.n_unready);
+	CU_ASSERT_EQUAL(hpa_decide_prepare(&p, &tin, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d2, &tin, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(d1->desired_replicas, d2->desired_replicas);
+
+	/* the expansion's allocation failures: ENOMEM, nothing kept */
+	for (unsigned long n = 1; n < 20; n++) {
+		int rc;
+		hpa__test_fail_alloc_at(n);
+		rc = hpa_decide(d2, &tin, NULL, NULL, &e);
+		if (!hpa__test_alloc_failed()) {
+			hpa__test_fail_alloc_at(0);
+			CU_ASSERT_EQUAL(rc, HPA_OK);
+			break;
+		}
+		hpa__test_fail_alloc_at(0);
+		CU_ASSERT_EQUAL(rc, HPA_ENOMEM);
+	}
+
+	/* bad tables */
+	in.pod_table = &t;
+	CU_ASSERT_EQUAL(hpa_decide(d2, &in, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "exclusive"));
+	CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d2, &in, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_decide_metric_eval(&r2, &in, 0, NULL, &e), HPA_EINVAL);
+	t.sample_window_ms = NULL;
+	CU_ASSERT_EQUAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "sample_window_ms"));
+	CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d2, &tin, NULL, &e), HPA_EINVAL);
+	t.n = 0; /* no pods: no column needed; the controller's error for no pods */
+	tin.pod_table = &t;
+	CU_ASSERT_EQUAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_OK);
+	in.pod_table = NULL;
+	in.n_pods = 0;
+	CU_ASSERT_EQUAL(hpa_decide(d1, &in, NULL, NULL, &e), HPA_OK);
+	CU_ASSERT_EQUAL(d1->error, d2->error);
+	CU_ASSERT_STRING_EQUAL(d1->error_message, d2->error_message);
+	hpa_decide_prepared_free(p);
+	free(d1);
+	free(d2);
+}
+
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
@@ -1142,6 +1302,7 @@ static CU_TestInfo tests[] = {
 	{ "stabilization_windows", test_decide__stabilization_windows },
 	{ "common_path_matches_general_path", test_decide__common_path_matches_general_path },
 	{ "prepare_bad_input", test_decide__prepare_bad_input },
+	{ "pod_table", test_decide__pod_table },
 	CU_TEST_INFO_NULL
 };
 

@@ -44,6 +44,11 @@ typedef struct {
 	hpa_decide_input in;
 	hpa_decide_options o;
 	uint8_t cls[DD_MAXM * DD_MAXP];
+	/* the same pods as a pod table, when they fit one */
+	hpa_decide_pod_table tab;
+	const char *tnames[DD_MAXP];
+	int64_t tcol[8][DD_MAXP];
+	hpa_decide_input tin;
 } dd_case;
 
 static uint64_t dd_state;
@@ -287,6 +292,60 @@ static hpa_history *dd_history(int64_t now)
 	return h;
 }
 
+/* The pods of c->in as a pod table in c->tin, when they fit one (every pod
+ * Running, Ready, started, not deleting, one application container whose
+ * usage item names it, no pod-level requests, the same resources requested
+ * and reported by every pod). */
+static bool dd_table(dd_case *c)
+{
+	const hpa_decide_input *in = &c->in;
+	hpa_decide_pod_table *t = &c->tab;
+	unsigned rs = 0, us = 0;
+	size_t i;
+	int r;
+	for (i = 0; i < in->n_pods; i++) {
+		const hpa_decide_pod *p = &in->pods[i];
+		const hpa_pod_usage *u = p->usage;
+		if (p->phase != HPA_PHASE_RUNNING || p->ready != HPA_COND_TRUE || !p->has_start_time || p->deleting ||
+		    p->n_containers != 1 || p->containers[0].kind != HPA_CONTAINER_APP || p->pod_requests_set ||
+		    !u || u->n_containers != 1 || strcmp(u->containers[0].name, p->containers[0].name) ||
+		    (i && (p->containers[0].requests_set != rs || u->containers[0].usage_set != us)))
+			return false;
+		rs = p->containers[0].requests_set;
+		us = u->containers[0].usage_set;
+	}
+	memset(t, 0, sizeof(*t));
+	t->n = in->n_pods;
+	t->names = c->tnames;
+	t->container = in->n_pods ? in->pods[0].containers[0].name : NULL;
+	t->start_time_ms = c->tcol[0];
+	t->ready_transition_ms = c->tcol[1];
+	t->sample_time_ms = c->tcol[2];
+	t->sample_window_ms = c->tcol[3];
+	for (r = HPA_RESOURCE_CPU; r <= HPA_RESOURCE_MEMORY; r++) {
+		t->usage_milli[r] = (us & HPA_RESOURCE_BIT(r)) ? c->tcol[4 + r - HPA_RESOURCE_CPU] : NULL;
+		t->requests_milli[r] = (rs & HPA_RESOURCE_BIT(r)) ? c->tcol[6 + r - HPA_RESOURCE_CPU] : NULL;
+	}
+	for (i = 0; i < in->n_pods; i++) {
+		const hpa_decide_pod *p = &in->pods[i];
+		c->tnames[i] = p->name;
+		c->tcol[0][i] = p->start_time_ms;
+		c->tcol[1][i] = p->ready_transition_ms;
+		c->tcol[2][i] = p->usage->timestamp_ms;
+		c->tcol[3][i] = p->usage->window_ms;
+		for (r = HPA_RESOURCE_CPU; r <= HPA_RESOURCE_MEMORY; r++) {
+			/* a column's absent entries hold garbage the pods form ignores too */
+			c->tcol[4 + r - HPA_RESOURCE_CPU][i] = p->usage->containers[0].usage_milli[r];
+			c->tcol[6 + r - HPA_RESOURCE_CPU][i] = p->containers[0].requests_milli[r];
+		}
+	}
+	c->tin = *in;
+	c->tin.pods = NULL;
+	c->tin.n_pods = 0;
+	c->tin.pod_table = t;
+	return true;
+}
+
 static int dd_fail;
 static long dd_iter;
 
@@ -376,7 +435,8 @@ static void test_decide_diff__short_path_matches_general_path(void)
 	hpa_decision *a = malloc(sizeof(*a)), *g = malloc(sizeof(*g)), *q = malloc(sizeof(*q));
 	uint8_t cls_a[sizeof(c->cls)];
 	unsigned long hits0 = hpa__test_decide_common_hits, phits0 = hpa__test_decide_prepared_hits;
-	long decisions = 0, errors = 0;
+	long decisions = 0, errors = 0, tables = 0;
+	unsigned long thits = 0, tcommon = 0, tprep = 0;
 	int i;
 
 	CU_ASSERT_FATAL(c && a && g && q);
@@ -412,9 +472,13 @@ static void test_decide_diff__short_path_matches_general_path(void)
 			ra = hpa_decide(a, &c->in, h, &c->o, &ea);
 			memcpy(cls_a, c->cls, sizeof(cls_a));
 			memset(c->cls, 0x77, sizeof(c->cls));
+			/* the general path with the SSE2 history scan, the short
+			 * path with the SSE4.1 one (where the processor has it) */
 			hpa__test_decide_general_only = true;
+			hpa__test_scan_sse2 = true;
 			rg = hpa_decide(g, &c->in, h, &c->o, &eg);
 			hpa__test_decide_general_only = false;
+			hpa__test_scan_sse2 = false;
 			decisions++;
 			if (prep) {
 				/* the prepared form: the same decision, pod classes included */
@@ -433,6 +497,37 @@ static void test_decide_diff__short_path_matches_general_path(void)
 				memcpy(c->cls, cls_g, sizeof(cls_g));
 			} else if (step == 0 && rg == HPA_OK) {
 				dd_report("hpa_decide_prepare", "rejects a spec hpa_decide() accepts");
+			}
+			if (dd_table(c)) {
+				/* the pod table: hpa_decide()'s short path, its general
+				 * path (the table expanded into pods) and the prepared
+				 * form give the pods' decision, pod classes included */
+				int rt, k;
+				uint8_t cls_g[sizeof(c->cls)];
+				memcpy(cls_g, c->cls, sizeof(cls_g));
+				tables++;
+				for (k = 0; k < 3; k++) {
+					unsigned long h0 = hpa__test_decide_common_hits, p0 = hpa__test_decide_prepared_hits;
+					memset(q, 0x5a, sizeof(*q));
+					memset(c->cls, 0x77, sizeof(c->cls));
+					hpa__test_decide_general_only = k == 1;
+					rt = k == 2 ? (prep ? hpa_decide_prepared_run(prep, q, &c->tin, h, NULL) : rg)
+						: hpa_decide(q, &c->tin, h, &c->o, NULL);
+					hpa__test_decide_general_only = false;
+					if (k == 2 && !prep)
+						continue;
+					tcommon += hpa__test_decide_common_hits - h0;
+					tprep += hpa__test_decide_prepared_hits - p0;
+					if (rt != rg)
+						dd_report(k == 0 ? "pod table" : k == 1 ? "pod table (general path)" : "pod table (prepared)",
+							"return code");
+					else if (rt == HPA_OK)
+						dd_compare(k == 0 ? "pod table" : k == 1 ? "pod table (general path)" : "pod table (prepared)",
+							q, g);
+					if (memcmp(cls_g, c->cls, sizeof(cls_g)))
+						dd_report("pod table", "pod_class");
+				}
+				memcpy(c->cls, cls_g, sizeof(cls_g));
 			}
 			if (ra != rg) {
 				dd_report("hpa_decide", "return code");
@@ -461,16 +556,21 @@ static void test_decide_diff__short_path_matches_general_path(void)
 	/* not vacuous: the short path made a good share of the decisions, the
 	 * general path the others */
 	{
-		unsigned long hits = hpa__test_decide_common_hits - hits0;
-		unsigned long phits = hpa__test_decide_prepared_hits - phits0;
-		/* the prepared form's short path takes what hpa_decide()'s takes */
+		unsigned long hits = hpa__test_decide_common_hits - hits0 - tcommon;
+		unsigned long phits = hpa__test_decide_prepared_hits - phits0 - tprep;
+		thits = tcommon + tprep;
+		/* the prepared form's short path takes what hpa_decide()'s takes
+		 * (the pod table's counted apart) */
 		CU_ASSERT_EQUAL(phits, hits);
+		/* pod tables: many cases fit one, the short path took many */
+		CU_ASSERT(tables >= decisions / 4);
+		CU_ASSERT(thits >= (unsigned long)tables / 2);
 		CU_ASSERT(hits >= (unsigned long)decisions / 3);
 		CU_ASSERT(hits <= (unsigned long)decisions * 9 / 10);
 		CU_ASSERT(errors < decisions / 20);
 		if (dd_fail || hits < (unsigned long)decisions / 3)
-			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path (%lu prepared), %ld errors, %d differences\n",
-				decisions, hits, phits, errors, dd_fail);
+			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path (%lu prepared), %ld errors, "
+				"%ld pod tables (%lu short), %d differences\n", decisions, hits, phits, errors, tables, thits, dd_fail);
 	}
 	free(c);
 	free(a);

@@ -621,7 +621,8 @@ static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 	}
 	same = dd.desired_replicas == ds->desired_replicas && dd.rescale == ds->rescale &&
 		dd.limit_reason == ds->limit_reason && dd.n_metrics == ds->n_metrics &&
-		in->spec_replicas == info->replicas && in->n_pods == (size_t)info->row->pods &&
+		in->spec_replicas == info->replicas &&
+		(in->pod_table ? in->pod_table->n : in->n_pods) == (size_t)info->row->pods &&
 		info->desired == (dd.rescale ? dd.desired_replicas : in->spec_replicas) &&
 		info->row->reason == dd.limit_reason;
 	for (size_t k = 0; same && k < dd.n_metrics; k++) {
