@@ -469,6 +469,7 @@ static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 static void remove_pod(hpa__sim_workload *w, hpa__sim_pod *p)
 {
 	size_t i = (size_t)(p - w->pods);
+	w->n_serving -= serving(p);
 	memmove(&w->pods[i], &w->pods[i + 1], (w->n_pods - i - 1) * sizeof(*w->pods));
 	memmove(&w->cold[i], &w->cold[i + 1], (w->n_pods - i - 1) * sizeof(*w->cold));
 	w->n_pods--;
@@ -516,6 +517,7 @@ static int reconcile(hpa_sim *sim, size_t wi, int64_t t)
 			remove_pod(w, victim); /* nothing runs yet: gone at once */
 			continue;
 		}
+		w->n_serving -= serving(victim);
 		victim->deleting = true;
 		set_rate(victim, t, (double)w->svc.base_cpu_milli);
 		{
@@ -560,21 +562,27 @@ static int pod_event(hpa_sim *sim, const hpa__sim_event *ev)
 			return rc;
 		if (w->dep.readiness_initial_delay_ms < 0) {
 			/* no readiness probe: Ready as soon as the container runs */
+			bool was = serving(p);
 			p->ready = true;
 			p->ready_ltt_ms = t;
+			w->n_serving += (int32_t)serving(p) - (int32_t)was;
 			return 0;
 		}
 		return push(sim, t + w->dep.readiness_initial_delay_ms, HPA__EV_POD_PROBE, ev->wl, p->id);
 	}
-	case HPA__EV_POD_BOOTED:
+	case HPA__EV_POD_BOOTED: {
+		bool was = serving(p);
 		p->booted = true;
+		w->n_serving += (int32_t)serving(p) - (int32_t)was;
 		if (!p->deleting)
 			set_rate(p, t, (double)w->svc.base_cpu_milli);
 		return 0;
+	}
 	case HPA__EV_POD_PROBE:
 		if (p->deleting)
 			return 0;
 		if (p->booted) {
+			w->n_serving += !p->ready; /* booted, not deleting: serving now */
 			p->ready = true;
 			p->ready_ltt_ms = t;
 			return 0;
@@ -665,25 +673,51 @@ static void burst_state(hpa__sim_workload *w, int64_t t)
 	w->burst_hi = hi;
 }
 
+/* The constants of a workload's tick (see hpa__sim_tick_k): the same
+ * expressions tick_workload() evaluated at every tick. */
+static void tick_constants(const hpa_sim *sim, hpa__sim_workload *w)
+{
+	const hpa_sim_service *s = &w->svc;
+	hpa__sim_tick_k *k = &w->k;
+	k->c = cap_milli(w);
+	k->base = (double)s->base_cpu_milli;
+	k->c_eff = k->c - k->base > 1.0 ? k->c - k->base : 1.0;
+	k->d_ms = (double)s->cost_milli * 1000.0 / k->c_eff; /* CPU time of one request alone on a pod */
+	k->cost = (double)s->cost_milli;
+	k->queue = (double)s->queue;
+	k->mem_start = (double)s->mem_start_bytes;
+	k->mem_base = (double)s->mem_base_bytes;
+	k->mem_span = (double)s->mem_base_bytes - (double)s->mem_start_bytes;
+	k->mem_infl = (double)s->mem_per_inflight_bytes;
+	k->mem_growth = (double)s->mem_growth_bytes;
+	k->mem_limit = (double)w->dep.memory_limit_bytes;
+	k->cpu_req = (double)w->dep.cpu_request_milli;
+	k->slack = (double)sim->opts.latency_objective_ms - (double)s->io_ms;
+	k->closed = w->has_load && w->load.kind == HPA__LOAD_SIEGE;
+	k->track = w->hpa != SIZE_MAX && !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	k->retain = s->mem_retain;
+	k->has_limit = w->dep.memory_limit_bytes > 0;
+	/* without growth the term is 0 * served / 1000 = +0.0 (served is
+	 * finite and >= 0), and adding +0.0 to the (never -0.0) sum before it
+	 * changes nothing: the tick skips it */
+	k->growth = s->mem_growth_bytes != 0;
+	k->has_req = w->dep.cpu_request_milli > 0;
+}
+
 static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 {
 	hpa__sim_workload *w = &sim->wl[wi];
-	const hpa_sim_service *s = &w->svc;
-	double c = cap_milli(w), base = (double)s->base_cpu_milli;
-	double c_eff = c - base > 1.0 ? c - base : 1.0;
-	double d_ms = (double)s->cost_milli * 1000.0 / c_eff; /* CPU time of one request alone on a pod */
-	double dt_s = (double)dt / 1000.0;
+	const hpa__sim_tick_k *k = &w->k;
+	double c = k->c, base = k->base, c_eff = k->c_eff, d_ms = k->d_ms;
+	double dt_s = dt == sim->opts.tick_ms ? sim->tick_s : (double)dt / 1000.0;
 	double served = 0.0, dropped = 0.0, offered = 0.0, r_cpu = 0.0, inflight = 0.0;
-	int32_t nserv = 0, users = 0;
+	int32_t nserv = w->n_serving, users = 0;
 	double rate = 0.0;
-	bool closed = w->has_load && w->load.kind == HPA__LOAD_SIEGE;
+	bool closed = k->closed;
 	bool record = t >= 0;
-	bool track = record && w->hpa != SIZE_MAX && !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	bool track = record && k->track;
 	int rc;
 
-	for (size_t i = 0; i < w->n_pods; i++)
-		if (serving(&w->pods[i]))
-			nserv++;
 	if (w->has_load) {
 		if (closed) {
 			users = hpa__sim_load_users(&w->load, t);
@@ -699,13 +733,20 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 	}
 	if (closed && users > 0 && nserv > 0) {
 		double x, q;
-		mva(users, nserv, d_ms, (double)w->load.delay_ms / 2.0 + (double)s->io_ms, &x, &r_cpu, &q);
+		mva(users, nserv, d_ms, (double)w->load.delay_ms / 2.0 + (double)w->svc.io_ms, &x, &r_cpu, &q);
 		served = x * (double)dt;
 		inflight = q;
 		w->done_requests += served;
 	} else if (!closed && nserv > 0 && (rate > 0.0 || w->backlog > 0.0)) {
-		double mu = (double)nserv * c_eff / (double)s->cost_milli; /* requests/s */
-		double demand = rate * dt_s + w->backlog, avail = mu * dt_s, maxq = (double)nserv * (double)s->queue;
+		double mu, demand, avail, maxq;
+		if (w->mu_n != nserv) { /* it changes with the serving pods only */
+			w->mu = (double)nserv * c_eff / k->cost; /* requests/s */
+			w->mu_n = nserv;
+		}
+		mu = w->mu;
+		demand = rate * dt_s + w->backlog;
+		avail = mu * dt_s;
+		maxq = (double)nserv * k->queue;
 		served = demand < avail ? demand : avail;
 		w->backlog = demand - served;
 		if (w->backlog > maxq) {
@@ -733,16 +774,20 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 	/* per-pod resources for [t, t + dt) */
 	{
 		double per_pod = nserv > 0 ? served / (double)nserv : 0.0;
-		double req_cpu = per_pod / (double)dt * 1000.0 * (double)s->cost_milli; /* milli-cores */
+		double req_cpu = per_pod / (double)dt * 1000.0 * k->cost; /* milli-cores */
 		double util_sum = 0.0, mem_sum = 0.0;
 		int32_t n_started = 0;
 		bool capped = false;
 		for (size_t i = 0; i < w->n_pods; i++) {
 			hpa__sim_pod *p = &w->pods[i];
 			double target;
+			bool sv = false;
 			if (!p->started)
 				continue;
-			advance(p, t);
+			if (t > p->cum_at_ms) { /* advance(p, t) */
+				p->cpu_cum += p->cpu_rate * (double)(t - p->cum_at_ms);
+				p->cum_at_ms = t;
+			}
 			if (p->deleting) {
 				/* its CPU rate was set when the deletion began */
 			} else if (!p->booted) {
@@ -752,11 +797,12 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				if (f > 1.0)
 					f = 1.0;
 				p->cpu_rate = c;
-				target = (double)s->mem_start_bytes + ((double)s->mem_base_bytes - (double)s->mem_start_bytes) * f;
-				p->mem = s->mem_retain && p->mem > target ? p->mem : target;
+				target = k->mem_start + k->mem_span * f;
+				p->mem = k->retain && p->mem > target ? p->mem : target;
 			} else {
 				double cpu = base, infl = 0.0;
-				if (serving(p)) {
+				sv = p->ready; /* booted and not deleting */
+				if (sv) {
 					cpu = base + req_cpu;
 					if (cpu > c)
 						cpu = c;
@@ -764,17 +810,18 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 					p->served += per_pod;
 				}
 				p->cpu_rate = cpu;
-				target = (double)s->mem_base_bytes + (double)s->mem_per_inflight_bytes * infl +
-					(double)s->mem_growth_bytes * p->served / 1000.0;
-				p->mem = s->mem_retain && p->mem > target ? p->mem : target;
+				target = k->mem_base + k->mem_infl * infl;
+				if (k->growth)
+					target += k->mem_growth * p->served / 1000.0;
+				p->mem = k->retain && p->mem > target ? p->mem : target;
 			}
-			if (w->dep.memory_limit_bytes > 0 && p->mem >= (double)w->dep.memory_limit_bytes) {
-				p->mem = (double)w->dep.memory_limit_bytes;
+			if (k->has_limit && p->mem >= k->mem_limit) {
+				p->mem = k->mem_limit;
 				capped = true;
 			}
 			if (track) {
-				if (serving(p) && w->dep.cpu_request_milli > 0)
-					util_sum += p->cpu_rate * 100.0 / (double)w->dep.cpu_request_milli;
+				if (sv && k->has_req)
+					util_sum += p->cpu_rate * 100.0 / k->cpu_req;
 				mem_sum += p->mem;
 				n_started++;
 			}
@@ -795,7 +842,7 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 			if (capped)
 				w->mem_capped_ms += (double)dt;
 			if (served > 0.0) {
-				double slack = (double)sim->opts.latency_objective_ms - (double)s->io_ms;
+				double slack = k->slack;
 				/* exp() of less than -746 is 0 in double precision */
 				over = slack <= 0.0 ? served
 					: (r_cpu > 0.0 && -slack / r_cpu > -746.0 ? served * exp(-slack / r_cpu) : 0.0);
@@ -1050,6 +1097,7 @@ static int seed_pods(hpa_sim *sim, int64_t t0)
 			p->cum_at_ms = t0;
 			p->cpu_rate = (double)w->svc.base_cpu_milli;
 			p->mem = (double)w->svc.mem_base_bytes;
+			w->n_serving++;
 		}
 	}
 	return 0;
@@ -1290,8 +1338,10 @@ int hpa_sim_run(hpa_sim *sim, hpa_error *err)
 	}
 	if ((rc = seed_pods(sim, t0)))
 		goto oom;
+	sim->tick_s = (double)o->tick_ms / 1000.0;
 	for (size_t wi = 0; wi < sim->n_wl; wi++) {
 		hpa__sim_workload *w = &sim->wl[wi];
+		tick_constants(sim, w);
 		w->next_tick = t0;
 		w->next_kubelet = k > 0 ? t0 + o->kubelet_phase_ms : INT64_MAX;
 		w->next_scrape = t0 + o->scrape_phase_ms;

@@ -487,13 +487,16 @@ const char *hpa_sim_load_text(const hpa_sim_load *load)
 	return load && load->text ? load->text : "";
 }
 
-static bool in_window(const hpa_sim_load *l, int64_t t)
+double hpa__sim_diurnal_cos(const hpa_sim_load *l, int64_t rel, hpa__sim_trig *trig)
 {
-	if (t < l->start_ms)
-		return false;
-	if (l->duration_ms > 0 && t >= l->start_ms + l->duration_ms)
-		return false;
-	return true;
+	double c = cos(2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms);
+	if (trig) {
+		trig->has = true;
+		trig->rel = rel;
+		trig->period = l->period_ms;
+		trig->c = c;
+	}
+	return c;
 }
 
 static double hold(const hpa__sim_point *p, size_t n, int64_t rel)
@@ -519,7 +522,7 @@ static double rate_at(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_
 {
 	int64_t rel;
 	double r = 0.0;
-	if (!l || l->kind == HPA__LOAD_SIEGE || l->kind == HPA__LOAD_NONE || !in_window(l, t))
+	if (!l || l->kind == HPA__LOAD_SIEGE || l->kind == HPA__LOAD_NONE || !hpa__sim_load_in_window(l, t))
 		return 0.0;
 	rel = t - l->start_ms;
 	switch (l->kind) {
@@ -541,20 +544,7 @@ static double rate_at(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_
 		break;
 	case HPA__LOAD_DIURNAL:
 		/* lowest at the start of the period (night), highest half-way (noon) */
-	{
-		double c;
-		if (trig && trig->has && trig->rel == rel && trig->period == l->period_ms) {
-			c = trig->c;
-		} else {
-			c = cos(2.0 * SIM_PI * (double)(rel % l->period_ms) / (double)l->period_ms);
-			if (trig) {
-				trig->has = true;
-				trig->rel = rel;
-				trig->period = l->period_ms;
-				trig->c = c;
-			}
-		}
-		r = l->rate * (1.0 - l->amp * c);
+		r = hpa__sim_diurnal_rate(l, rel, trig);
 		if (in_burst > 0) {
 			r *= l->burst_factor;
 		} else if (in_burst < 0) {
@@ -565,7 +555,6 @@ static double rate_at(const hpa_sim_load *l, const hpa__sim_burst *bursts, size_
 				}
 		}
 		break;
-	}
 	default:
 		break;
 	}
@@ -577,14 +566,14 @@ double hpa__sim_load_rate(const hpa_sim_load *l, const hpa__sim_burst *bursts, s
 	return rate_at(l, bursts, n_bursts, t, -1, NULL);
 }
 
-double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t, hpa__sim_trig *trig)
+double hpa__sim_load_rate_given(const hpa_sim_load *l, bool in_burst, int64_t t, hpa__sim_trig *trig)
 {
 	return rate_at(l, NULL, 0, t, in_burst ? 1 : 0, trig);
 }
 
 int32_t hpa__sim_load_users(const hpa_sim_load *l, int64_t t)
 {
-	if (!l || l->kind != HPA__LOAD_SIEGE || !in_window(l, t))
+	if (!l || l->kind != HPA__LOAD_SIEGE || !hpa__sim_load_in_window(l, t))
 		return 0;
 	return l->users;
 }

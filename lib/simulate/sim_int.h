@@ -101,8 +101,37 @@ typedef struct {
 	int64_t rel, period; /* the argument: time into the profile, period */
 	double c;
 } hpa__sim_trig;
+/* Whether t is inside the profile's [start, start + duration) window. */
+static inline bool hpa__sim_load_in_window(const hpa_sim_load *l, int64_t t_ms)
+{
+	return t_ms >= l->start_ms && (l->duration_ms <= 0 || t_ms < l->start_ms + l->duration_ms);
+}
+/* cos() of a diurnal profile at rel (time into it), stored in trig (may be
+ * NULL): what the cache holds when it misses. */
+double hpa__sim_diurnal_cos(const hpa_sim_load *l, int64_t rel, hpa__sim_trig *trig);
+/* A diurnal profile's rate at rel, before bursts and the clamp at 0. */
+static inline double hpa__sim_diurnal_rate(const hpa_sim_load *l, int64_t rel, hpa__sim_trig *trig)
+{
+	double c;
+	if (trig && trig->has && trig->rel == rel && trig->period == l->period_ms)
+		c = trig->c;
+	else
+		c = hpa__sim_diurnal_cos(l, rel, trig);
+	return l->rate * (1.0 - l->amp * c);
+}
 /* The same rate as hpa__sim_load_rate(), with the burst state given. */
-double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t_ms, hpa__sim_trig *trig);
+double hpa__sim_load_rate_given(const hpa_sim_load *l, bool in_burst, int64_t t_ms, hpa__sim_trig *trig);
+/* The same, with the diurnal profile (a fleet's usual one) inline. */
+static inline double hpa__sim_load_rate_fast(const hpa_sim_load *l, bool in_burst, int64_t t_ms, hpa__sim_trig *trig)
+{
+	double r;
+	if (l->kind != HPA__LOAD_DIURNAL || !hpa__sim_load_in_window(l, t_ms))
+		return hpa__sim_load_rate_given(l, in_burst, t_ms, trig);
+	r = hpa__sim_diurnal_rate(l, t_ms - l->start_ms, trig);
+	if (in_burst)
+		r *= l->burst_factor;
+	return r < 0.0 ? 0.0 : r;
+}
 /* Closed-loop users active at t (0 outside the siege window). */
 int32_t hpa__sim_load_users(const hpa_sim_load *l, int64_t t_ms);
 
@@ -161,6 +190,32 @@ typedef struct {
 	double mean_ms; /* mean time in the pod's CPU queue (exponential) */
 } hpa__sim_lat;
 
+/* What a tick reads of dep, svc and the options, converted once when the
+ * run starts (hpa_sim_run(); nothing of them changes afterwards). Each value
+ * is the expression tick_workload() used to compute at every tick. */
+typedef struct {
+	double c;          /* CPU cap of a pod: (double)(limit > 0 ? limit : node_cpu) */
+	double base;       /* (double)base_cpu_milli */
+	double c_eff;      /* c - base, at least 1 */
+	double d_ms;       /* (double)cost_milli * 1000.0 / c_eff */
+	double cost;       /* (double)cost_milli */
+	double queue;      /* (double)queue */
+	double mem_start;  /* (double)mem_start_bytes */
+	double mem_base;   /* (double)mem_base_bytes */
+	double mem_span;   /* (double)mem_base_bytes - (double)mem_start_bytes */
+	double mem_infl;   /* (double)mem_per_inflight_bytes */
+	double mem_growth; /* (double)mem_growth_bytes */
+	double mem_limit;  /* (double)memory_limit_bytes */
+	double cpu_req;    /* (double)cpu_request_milli */
+	double slack;      /* (double)latency_objective_ms - (double)io_ms */
+	bool closed;       /* a siege load */
+	bool track;        /* an HPA and a timeline: interval accumulators */
+	bool retain;       /* svc.mem_retain */
+	bool has_limit;    /* memory_limit_bytes > 0 */
+	bool growth;       /* mem_growth_bytes != 0 */
+	bool has_req;      /* cpu_request_milli > 0 */
+} hpa__sim_tick_k;
+
 /* A Deployment with its pods, load and service model. What a tick, a
  * scrape and a sync read comes first, up to the first fields of dep
  * (requests and limits); the rest is read at setup and by the outputs. */
@@ -170,8 +225,10 @@ typedef struct {
 	hpa__sim_pod_cold *cold;   /* cold[i]: the rest of pods[i] */
 	size_t cap_cold;
 	int32_t spec_replicas;
+	int32_t n_serving;        /* pods ready, booted and not deleting */
 	bool has_load;
 	size_t hpa;               /* the HPA targeting it, SIZE_MAX = none */
+	hpa__sim_tick_k k;        /* set when the run starts */
 	/* this workload's own event timeline (engine.c): workloads only interact
 	 * through the order of the HPA syncs, so each one is advanced on its own
 	 * up to its HPA's next sync, while its data is in the cache */
@@ -184,6 +241,8 @@ typedef struct {
 	int64_t burst_lo, burst_hi;
 	/* load state */
 	double backlog;           /* open loop: requests waiting beyond capacity */
+	double mu;                /* open loop: capacity (req/s) of mu_n serving pods */
+	int32_t mu_n;             /* 0 = mu not computed yet */
 	double done_requests;     /* closed loop: requests completed (siege -r) */
 	double offered_now;       /* last tick: offered rate (req/s) or users */
 	/* totals (t >= 0) */
@@ -312,6 +371,7 @@ struct hpa_sim {
 	hpa__sim_hpa *hpas;
 	size_t n_hpa, cap_hpa;
 	int64_t now;
+	double tick_s;                /* (double)opts.tick_ms / 1000.0 */
 	hpa__sim_trig trig;
 	int64_t warmup_ms;
 	bool ran;
