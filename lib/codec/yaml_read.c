@@ -35,7 +35,7 @@
 #include <yaml.h>
 #include <stdio.h>
 
-#define MERGE_MARK 0x80u     /* transient mark on a `<<` key node */
+#define MERGE_MARK 0x40u     /* transient mark on a `<<` key node (flags:7) */
 
 typedef struct {
 	hpa__value node;      /* the collection being built (kind, style, position) */

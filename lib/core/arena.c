@@ -1,5 +1,6 @@
 /* lib/core/arena.c -- bump allocator for value trees and objects. */
 #include "core.h"
+#include <stddef.h>
 
 struct hpa__arena_block {
 	hpa__arena_block *next;
@@ -16,17 +17,22 @@ void hpa__arena_init(hpa__arena *a, size_t block_size)
 	a->total = 0;
 	a->intern = NULL;
 	a->intern_heap = NULL;
+	a->links = NULL;
 }
 
-static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
-
-static void *alloc_in(hpa__arena *a, size_t size, hpa__arena_block **where)
+/* size bytes aligned to align (4 or 8; sizes rounded up to it) */
+static void *alloc_in(hpa__arena *a, size_t size, size_t align, hpa__arena_block **where)
 {
 	hpa__arena_block *b = a->head;
-	size = align8(size ? size : 1);
-	if (size < 8 || (b && b->used + size < b->used))
+	size_t off = 0;
+	if (!size)
+		size = 1;
+	if (size > SIZE_MAX - 8)
 		return NULL;
-	if (!b || b->size - b->used < size) {
+	size = (size + align - 1) & ~(align - 1);
+	if (b)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (!b || off > b->size || b->size - off < size) {
 		size_t bs = a->block_size;
 		if (size > bs / 4) {
 			/* big allocation: its own block, kept behind the head so the
@@ -59,28 +65,29 @@ static void *alloc_in(hpa__arena *a, size_t size, hpa__arena_block **where)
 		b->next = a->head;
 		a->head = b;
 		a->total += bs;
-		if (a->block_size < (1u << 20))
+		off = 0;
+		if (a->block_size < HPA__ARENA_BLOCK_MAX)
 			a->block_size *= 2;
 	}
-	b->used += size;
+	b->used = off + size;
 	*where = b;
-	return b->data + b->used - size;
+	return b->data + off;
 }
 
 void *hpa__arena_alloc(hpa__arena *a, size_t size)
 {
 	hpa__arena_block *b;
-	return alloc_in(a, size, &b);
+	return alloc_in(a, size, 8, &b);
 }
 
 void *hpa__arena_alloc_back(hpa__arena *a, size_t size, uint32_t *back)
 {
 	hpa__arena_block *b = NULL;
-	unsigned char *p = alloc_in(a, size, &b);
+	unsigned char *p = alloc_in(a, size, 4, &b);
 	size_t d;
 	if (!p)
 		return NULL;
-	d = (size_t)(p - (unsigned char *)b);
+	d = (size_t)(p - b->data);
 	if (d > UINT32_MAX)
 		return NULL;   /* the allocation stays in the arena, unused */
 	*back = (uint32_t)d;
@@ -89,7 +96,8 @@ void *hpa__arena_alloc_back(hpa__arena *a, size_t size, uint32_t *back)
 
 hpa__arena *hpa__arena_of(const void *p, uint32_t back)
 {
-	return ((const hpa__arena_block *)(const void *)((const unsigned char *)p - back))->owner;
+	const unsigned char *data = (const unsigned char *)p - back;
+	return ((const hpa__arena_block *)(const void *)(data - offsetof(hpa__arena_block, data)))->owner;
 }
 
 void *hpa__arena_calloc(hpa__arena *a, size_t size)
@@ -126,5 +134,7 @@ void hpa__arena_dispose(hpa__arena *a)
 	a->total = 0;
 	hpa__free(a->intern_heap);
 	a->intern_heap = NULL;
+	hpa__free(a->links);
+	a->links = NULL;
 	a->intern = NULL;
 }

@@ -95,14 +95,19 @@ typedef struct {
 	size_t total;         /* bytes obtained from the system */
 	hpa__intern *intern;  /* lib/value's set of interned texts */
 	void *intern_heap;    /* that set when hpa__malloc'd (freed by dispose), else NULL */
+	void *links;          /* lib/value's moved-block links, hpa__malloc'd (freed by dispose) */
 } hpa__arena;
 
 void hpa__arena_init(hpa__arena *a, size_t block_size);
 void *hpa__arena_alloc(hpa__arena *a, size_t size); /* 8-byte aligned, not zeroed */
 void *hpa__arena_calloc(hpa__arena *a, size_t size);
-/* hpa__arena_alloc that also gives the distance `back` from the arena's own
- * block to the allocation, so that hpa__arena_of(p, back) finds the arena
- * from the allocation alone (lib/value stores 32 bits instead of a pointer). */
+/* An allocation that is only 4-byte aligned (size rounded up to 4), with
+ * the distance `back` from the start of the arena's own block's data to
+ * it, so that hpa__arena_of(p, back) finds the arena from the allocation
+ * alone (lib/value stores 18 bits instead of a pointer). `back` is below
+ * the arena's block size (it grows to HPA__ARENA_BLOCK_MAX; lib/value
+ * fails cleanly beyond that), 0 for a big allocation (a block of its own). */
+#define HPA__ARENA_BLOCK_MAX (1u << 20)
 void *hpa__arena_alloc_back(hpa__arena *a, size_t size, uint32_t *back);
 hpa__arena *hpa__arena_of(const void *p, uint32_t back);
 char *hpa__arena_strndup(hpa__arena *a, const char *s, size_t n);

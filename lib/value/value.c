@@ -129,7 +129,12 @@ const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n)
 
 static void block_set_len(hpa__block *b, size_t n)
 {
-	b->h = (b->h & ~((uint64_t)HPA__BLOCK_MAX << 2)) | ((uint64_t)n << 2);
+	if (b->h & HPA__BLOCK_WIDE) {
+		uint32_t w = (uint32_t)n;
+		memcpy((char *)b - sizeof(w), &w, sizeof(w));
+	} else {
+		b->h = (b->h & ~((uint32_t)HPA__BLOCK_SHORT << 3)) | ((uint32_t)n << 3);
+	}
 }
 
 static size_t pow2_at_least(size_t n)
@@ -143,34 +148,105 @@ static size_t pow2_at_least(size_t n)
 static size_t block_cap(const hpa__block *b)
 {
 	size_t len = hpa__block_len(b);
-	return (b->h & 2u) ? len : pow2_at_least(len);
+	return (b->h & HPA__BLOCK_EXACT) ? len : pow2_at_least(len);
 }
 
 static hpa__arena *block_arena(const hpa__block *b)
 {
-	return hpa__arena_of(b, (uint32_t)(b->h >> 32));
+	return hpa__arena_of(b, (b->h >> HPA__BLOCK_BACK_SHIFT) << 2);
 }
 
 /* a block with room for cap entries, len 0; exact: its capacity is the
- * len it will be given (else cap must be pow2_at_least of that len) */
+ * len it will be given (else cap must be pow2_at_least of that len). Wide
+ * when cap does not fit the header: its len is the word before it. */
 static hpa__block *block_new(hpa__arena *a, size_t cap, size_t elem, bool exact)
 {
 	hpa__block *b;
+	bool wide = cap > HPA__BLOCK_SHORT;
+	size_t pre = wide ? sizeof(uint32_t) : 0;
 	uint32_t back;
-	if (cap > HPA__BLOCK_MAX || cap > (SIZE_MAX - sizeof(*b)) / elem)
+	char *p;
+	if (cap > HPA__BLOCK_MAX || cap > (SIZE_MAX - sizeof(*b) - pre) / elem)
 		return NULL;
-	b = hpa__arena_alloc_back(a, sizeof(*b) + cap * elem, &back);
-	if (!b || !hpa__v_ref_fits(b))
-		return NULL;   /* a node could not refer to it */
-	b->h = ((uint64_t)back << 32) | (exact ? 2u : 0u);
+	p = hpa__arena_alloc_back(a, pre + sizeof(*b) + cap * elem, &back);
+	if (!p)
+		return NULL;
+	b = (hpa__block *)(void *)(p + pre);
+	back += (uint32_t)pre;
+	if (!hpa__v_ref_fits(b) || back >= HPA__ARENA_BLOCK_MAX)
+		return NULL;   /* a node or the header could not refer to it */
+	b->h = (back >> 2) << HPA__BLOCK_BACK_SHIFT | (wide ? HPA__BLOCK_WIDE : 0u) | (exact ? HPA__BLOCK_EXACT : 0u);
+	if (wide)
+		block_set_len(b, 0);
 	return b;
 }
 
-/* retire old in favour of nb (the node v gets the new block directly) */
-static void block_move(hpa__value *v, hpa__block *old, hpa__block *nb)
+/* ---- moved blocks: per arena, an open-addressing map from a retired
+ * block to its successor (at most half full), hpa__malloc'd in a->links
+ * and freed with the arena. Only nodes copied or taken before the move
+ * look here. */
+
+typedef struct {
+	size_t cap, count;   /* cap a power of two */
+	struct { const hpa__block *from; hpa__block *to; } e[];
+} link_table;
+
+static size_t link_hash(const hpa__block *b, size_t cap)
 {
-	old->h = (uint64_t)(uintptr_t)nb | 1u;
+	return (size_t)((((uint64_t)(uintptr_t)b >> 2) * 0x9E3779B97F4A7C15u) >> 20) & (cap - 1);
+}
+
+static int link_add(hpa__arena *a, const hpa__block *from, hpa__block *to)
+{
+	link_table *t = a->links;
+	size_t h;
+	if (!t || (t->count + 1) * 2 > t->cap) {
+		size_t cap = t ? t->cap * 2 : 16, i;
+		link_table *nt;
+		if (cap > (SIZE_MAX - sizeof(*nt)) / sizeof(nt->e[0]))
+			return HPA_ENOMEM;
+		nt = hpa__calloc(1, sizeof(*nt) + cap * sizeof(nt->e[0]));
+		if (!nt)
+			return HPA_ENOMEM;
+		nt->cap = cap;
+		for (i = 0; t && i < t->cap; i++) {
+			if (!t->e[i].from)
+				continue;
+			h = link_hash(t->e[i].from, cap);
+			while (nt->e[h].from)
+				h = (h + 1) & (cap - 1);
+			nt->e[h] = t->e[i];
+		}
+		nt->count = t ? t->count : 0;
+		hpa__free(t);
+		a->links = t = nt;
+	}
+	h = link_hash(from, t->cap);
+	while (t->e[h].from)
+		h = (h + 1) & (t->cap - 1);
+	t->e[h].from = from;
+	t->e[h].to = to;
+	t->count++;
+	return 0;
+}
+
+hpa__block *hpa__block_next_(const hpa__block *b)
+{
+	const link_table *t = block_arena(b)->links;
+	size_t h = link_hash(b, t->cap);
+	while (t->e[h].from != b)   /* a moved block always has its link */
+		h = (h + 1) & (t->cap - 1);
+	return t->e[h].to;
+}
+
+/* retire old in favour of nb (the node v gets the new block directly) */
+static int block_move(hpa__value *v, hpa__block *old, hpa__block *nb)
+{
+	if (link_add(block_arena(old), old, nb) < 0)
+		return HPA_ENOMEM;
+	old->h |= HPA__BLOCK_MOVED;
 	hpa__v_set_ref_(v, nb);
+	return 0;
 }
 
 static size_t elem_size(const hpa__value *v)
@@ -196,7 +272,8 @@ static hpa__block *block_rebuild(hpa__value *v, size_t skip, size_t drop, size_t
 	if (len > skip + drop)
 		memcpy(dst + (skip + gap) * elem, src + (skip + drop) * elem, (len - skip - drop) * elem);
 	block_set_len(nb, len - drop + gap);
-	block_move(v, b, nb);
+	if (block_move(v, b, nb) < 0)
+		return NULL;   /* nb stays in the arena, unused */
 	return nb;
 }
 

@@ -5,11 +5,11 @@
  *
  * Layout (12 bytes a node, 4-aligned; see docs/design.md, "Memory"):
  *
- *   node   three 32-bit words: a 44-bit reference (an 8-aligned address
- *          shifted right by 3: user-space addresses on x86-64 and aarch64
+ *   node   three 32-bit words: a 45-bit reference (a 4-aligned address
+ *          shifted right by 2: user-space addresses on x86-64 and aarch64
  *          Linux are below 2^47; value.c checks every address it stores and
  *          fails with HPA_ENOMEM if one does not fit), {kind:3, style:3,
- *          flags:8} and a 38-bit position word. Byte offsets are not kept.
+ *          flags:7} and a 38-bit position word. Byte offsets are not kept.
  *   pos    bit 0 is the mode: 0 = {line:24, column:13} (ordinary text),
  *          1 = {line:13, column:24} (long lines: one-line flow YAML). So a
  *          line above 2^24-1 is stored as 0 (unknown), and a column above
@@ -18,16 +18,20 @@
  *   scalar the reference is the text's 32-bit length, the text (immutable,
  *          NUL-terminated) follows it; interned per arena (equal texts of
  *          up to HPA__INTERN_MAX bytes share one copy).
- *   map    the reference is a block: one 64-bit header word followed by its
- *          pairs, each pair {key node, value node} inline (24 bytes);
+ *   map    the reference is a block (4-aligned, packed in the arena): one
+ *          32-bit header word followed by its pairs, each pair {key node,
+ *          value node} inline (24 bytes);
  *   seq    the same block with item nodes inline (12 bytes each).
  *
- * The header is {moved:1, exact:1, len:30, back:32}: `back` is the distance
- * to the arena's own block (hpa__arena_of finds the arena from it); the
- * capacity is len for an exact block (readers allocate exact blocks), else
- * the next power of two (at least 4). Once the collection has outgrown or
- * rewritten a block, its header is the next block's address with bit 0
- * set (moved). Nodes are copied by
+ * The header is {moved:1, exact:1, wide:1, len:11, back:18}: `back` is the
+ * distance in 4-byte units from the data of the arena's own block
+ * (hpa__arena_of finds the arena from it); a block with room for more than
+ * 2047 entries is wide: its len (32 bits) is the word before the header.
+ * The capacity is len for an exact block (readers allocate exact blocks),
+ * else the next power of two (at least 4). Once the collection has
+ * outgrown or rewritten a block, its header gets the moved bit and the
+ * arena maps the block to the next one (a table in lib/value, only ever
+ * consulted through an old node). Nodes are copied by
  * value into their parent's block, so several nodes may point to one
  * block: a pointer to a node taken before its parent grew still reaches
  * the collection's current contents through the links. Old blocks are
@@ -75,12 +79,12 @@ typedef struct hpa__pair hpa__pair;
 typedef struct hpa__block hpa__block;
 
 struct hpa__value {
-	uint32_t ref_lo_;          /* reference (address >> 3), bits 0-31 */
-	unsigned int ref_hi_ : 12; /* bits 32-43 */
+	uint32_t ref_lo_;          /* reference (address >> 2), bits 0-31 */
+	unsigned int ref_hi_ : 13; /* bits 32-44 */
 	unsigned int kind : 3;     /* hpa__vkind */
 	unsigned int style : 3;    /* hpa__vstyle */
 	unsigned int pos_hi_ : 6;  /* position word, bits 32-37 */
-	unsigned int flags : 8;    /* module-defined marks */
+	unsigned int flags : 7;    /* module-defined marks (0x01-0x40) */
 	uint32_t pos_;             /* position word, bits 0-31; read with hpa__v_line */
 };
 
@@ -90,33 +94,38 @@ struct hpa__pair {
 };
 
 struct hpa__block {
-	uint64_t h;                /* see above; pairs or items follow */
+	uint32_t h;                /* see above; pairs or items follow */
 };
 
 _Static_assert(sizeof(hpa__value) == 12, "a value node is 12 bytes");
 _Static_assert(sizeof(hpa__pair) == 24, "a map pair is 24 bytes");
 
 #define HPA__BLOCK_MAX 0x3FFFFFFFu  /* entries of a map or sequence */
+#define HPA__BLOCK_SHORT 2047u      /* most entries of a block that is not wide */
+#define HPA__BLOCK_MOVED 1u
+#define HPA__BLOCK_EXACT 2u
+#define HPA__BLOCK_WIDE 4u
+#define HPA__BLOCK_BACK_SHIFT 14    /* back: bits 14-31 */
 
 /* ---- accessors --------------------------------------------------------------- */
 
 /* The address a node refers to (a scalar's length word or a block). */
 static inline void *hpa__v_ref_(const hpa__value *v)
 {
-	return (void *)(uintptr_t)((((uint64_t)v->ref_hi_ << 32) | v->ref_lo_) << 3);
+	return (void *)(uintptr_t)((((uint64_t)v->ref_hi_ << 32) | v->ref_lo_) << 2);
 }
-/* Whether p can be stored as a reference: 8-aligned and below 2^47. */
+/* Whether p can be stored as a reference: 4-aligned and below 2^47. */
 static inline bool hpa__v_ref_fits(const void *p)
 {
 	uint64_t u = (uint64_t)(uintptr_t)p;
-	return (u & 7u) == 0 && (u >> 47) == 0;
+	return (u & 3u) == 0 && (u >> 47) == 0;
 }
 /* Store p (hpa__v_ref_fits(p) holds: lib/value checks where it allocates). */
 static inline void hpa__v_set_ref_(hpa__value *v, const void *p)
 {
-	uint64_t r = (uint64_t)(uintptr_t)p >> 3;
+	uint64_t r = (uint64_t)(uintptr_t)p >> 2;
 	v->ref_lo_ = (uint32_t)r;
-	v->ref_hi_ = (unsigned int)(r >> 32) & 0xFFFu;
+	v->ref_hi_ = (unsigned int)(r >> 32) & 0x1FFFu;
 }
 /* dst refers to what src refers to (the same text or block); the rest of
  * dst (kind, style, flags, position) is kept. */
@@ -131,15 +140,24 @@ static inline bool hpa__v_same_ref(const hpa__value *a, const hpa__value *b)
 	return a->ref_lo_ == b->ref_lo_ && a->ref_hi_ == b->ref_hi_;
 }
 
+/* The block that replaced a moved one (value.c). */
+hpa__block *hpa__block_next_(const hpa__block *b);
 /* The current block of a map or sequence. */
 static inline hpa__block *hpa__v_block(const hpa__value *v)
 {
 	hpa__block *b = (hpa__block *)hpa__v_ref_(v);
-	while (b->h & 1u)
-		b = (hpa__block *)(uintptr_t)(b->h & ~(uint64_t)1u);
+	while (b->h & HPA__BLOCK_MOVED)
+		b = hpa__block_next_(b);
 	return b;
 }
-static inline size_t hpa__block_len(const hpa__block *b) { return (size_t)((b->h >> 2) & HPA__BLOCK_MAX); }
+static inline size_t hpa__block_len(const hpa__block *b)
+{
+	uint32_t n;
+	if (!(b->h & HPA__BLOCK_WIDE))
+		return (b->h >> 3) & HPA__BLOCK_SHORT;
+	memcpy(&n, (const char *)(const void *)b - sizeof(n), sizeof(n));
+	return n;
+}
 static inline hpa__pair *hpa__block_pairs(const hpa__block *b) { return (hpa__pair *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
 static inline hpa__value *hpa__block_items(const hpa__block *b) { return (hpa__value *)(void *)((char *)(void *)(uintptr_t)b + sizeof(hpa__block)); }
 
@@ -168,7 +186,7 @@ static inline hpa__value *hpa__seq_at(const hpa__value *v, size_t i) { return &h
 static inline hpa__arena *hpa__v_arena(const hpa__value *v)
 {
 	const hpa__block *b = hpa__v_block(v);
-	return hpa__arena_of(b, (uint32_t)(b->h >> 32));
+	return hpa__arena_of(b, (b->h >> HPA__BLOCK_BACK_SHIFT) << 2);
 }
 /* Source position: 1-based line and column (characters), 0 = unknown
  * (the encoding above says when). Byte offsets are not kept: always

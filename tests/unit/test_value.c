@@ -2,6 +2,7 @@
  * node and pair sizes, the position encoding near its limits, references. */
 #include "helpers.h"
 #include "value/value.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,72 @@ static void test_value__node_size(void)
 	CU_ASSERT_EQUAL(hpa__v_textlen(hpa__map_get(m, "text")), 5);
 	CU_ASSERT_EQUAL(hpa__v_kind(hpa__seq_at(hpa__map_get(m, "list"), 3)), HPA__V_INT);
 	CU_ASSERT_PTR_EQUAL(hpa__v_arena(m), &a);
+	/* blocks are packed at 4 bytes: a header and 12-byte items, no padding */
+	{
+		hpa__arena b;
+		hpa__value s1, s3, s4;
+		hpa__arena_init(&b, 4096);
+		CU_ASSERT_EQUAL(hpa__v_init_seq(&b, &s1, hpa__map_val(&v, 0), 1), 0);
+		CU_ASSERT_EQUAL(hpa__v_init_seq(&b, &s3, hpa__seq_at(s, 0), 3), 0);
+		CU_ASSERT_EQUAL(hpa__v_init_seq(&b, &s4, hpa__seq_at(s, 0), 1), 0);
+		CU_ASSERT_EQUAL((char *)hpa__v_block(&s3) - (char *)hpa__v_block(&s1), 4 + 12);
+		CU_ASSERT_EQUAL((char *)hpa__v_block(&s4) - (char *)hpa__v_block(&s3), 4 + 3 * 12);
+		CU_ASSERT_EQUAL(hpa__v_count(&s1), 1);
+		CU_ASSERT_EQUAL(hpa__v_count(&s3), 3);
+		hpa__arena_dispose(&b);
+	}
+	hpa__arena_dispose(&a);
+}
+
+/* Blocks of more than 2047 entries keep their length outside the header;
+ * collections cross that line when they grow, exact ones start beyond it.
+ * A node copied before any of it still finds the current entries. */
+static void test_value__big_blocks_and_old_nodes(void)
+{
+	hpa__arena a;
+	hpa__value *s, *m, old_s, old_m, ex, *items;
+	char key[32];
+	size_t i;
+
+	hpa__arena_init(&a, 0);
+	s = hpa__v_seq(&a);
+	m = hpa__v_map(&a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	old_s = *s;
+	old_m = *m;
+	for (i = 0; i < 5000; i++) {
+		CU_ASSERT_EQUAL_FATAL(hpa__seq_append(s, hpa__v_int(&a, (int64_t)i)), 0);
+		snprintf(key, sizeof(key), "k%zu", i);
+		CU_ASSERT_EQUAL_FATAL(hpa__map_set(m, key, hpa__v_int(&a, (int64_t)i)), 0);
+	}
+	CU_ASSERT_EQUAL(hpa__v_count(s), 5000);
+	CU_ASSERT_EQUAL(hpa__v_count(&old_s), 5000);
+	CU_ASSERT_EQUAL(hpa__v_count(&old_m), 5000);
+	CU_ASSERT(hpa__v_text_eq(hpa__seq_at(&old_s, 4999), "4999"));
+	CU_ASSERT(hpa__v_text_eq(hpa__map_get(&old_m, "k2047"), "2047"));
+	CU_ASSERT(hpa__v_text_eq(hpa__map_get(&old_m, "k2048"), "2048"));
+	/* remove and insert build new blocks: the old nodes follow them too */
+	CU_ASSERT_TRUE(hpa__seq_remove_at(s, 0));
+	CU_ASSERT_TRUE(hpa__map_remove(m, "k0"));
+	CU_ASSERT_EQUAL(hpa__v_count(&old_s), 4999);
+	CU_ASSERT_EQUAL(hpa__v_count(&old_m), 4999);
+	CU_ASSERT(hpa__v_text_eq(hpa__seq_at(&old_s, 0), "1"));
+	CU_ASSERT_PTR_NULL(hpa__map_get(&old_m, "k0"));
+	CU_ASSERT_PTR_EQUAL(hpa__v_arena(&old_s), &a);
+	/* exact blocks of either size, as the readers make them */
+	for (i = 2046; i <= 2049; i++) {
+		items = hpa__v_init_seq_slots(&a, &ex, i);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(items);
+		CU_ASSERT_EQUAL(hpa__v_count(&ex), i);
+		memcpy(&items[i - 1], hpa__seq_at(s, 7), sizeof(items[0]));
+		items[0] = *hpa__seq_at(s, 9);
+		CU_ASSERT(hpa__v_text_eq(hpa__seq_at(&ex, i - 1), "8"));
+		CU_ASSERT_EQUAL(hpa__seq_append(&ex, hpa__v_int(&a, 1)), 0);
+		CU_ASSERT_EQUAL(hpa__v_count(&ex), i + 1);
+		CU_ASSERT(hpa__v_text_eq(hpa__seq_at(&ex, 0), "10"));
+		CU_ASSERT(hpa__v_text_eq(hpa__seq_at(&ex, i), "1"));
+	}
 	hpa__arena_dispose(&a);
 }
 
@@ -143,21 +210,22 @@ static void test_value__positions_from_readers(void)
 	free(longv);
 }
 
-/* References are addresses >> 3: only 8-aligned addresses below 2^47 fit
+/* References are addresses >> 2: only 4-aligned addresses below 2^47 fit
  * (lib/value fails with HPA_ENOMEM rather than store another). */
 static void test_value__references(void)
 {
 	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x1000));
-	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0x1004));
+	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x1004));
+	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0x1002));
 #if UINTPTR_MAX > 0xFFFFFFFFu
-	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x7FFFFFFFFFF8u));
+	CU_ASSERT_TRUE(hpa__v_ref_fits((void *)(uintptr_t)0x7FFFFFFFFFFCu));
 	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0x800000000000u));
 	CU_ASSERT_FALSE(hpa__v_ref_fits((void *)(uintptr_t)0xFFFF800000000000u));
 	{
 		hpa__value v;
 		memset(&v, 0, sizeof(v));
-		hpa__v_set_ref_(&v, (void *)(uintptr_t)0x7FFFFFFFFFF8u);
-		CU_ASSERT_PTR_EQUAL(hpa__v_ref_(&v), (void *)(uintptr_t)0x7FFFFFFFFFF8u);
+		hpa__v_set_ref_(&v, (void *)(uintptr_t)0x7FFFFFFFFFFCu);
+		CU_ASSERT_PTR_EQUAL(hpa__v_ref_(&v), (void *)(uintptr_t)0x7FFFFFFFFFFCu);
 		CU_ASSERT_EQUAL(v.kind, 0);
 		CU_ASSERT_EQUAL(v.flags, 0);
 	}
@@ -166,6 +234,7 @@ static void test_value__references(void)
 
 static CU_TestInfo tests[] = {
 	{ "node_size", test_value__node_size },
+	{ "big_blocks_and_old_nodes", test_value__big_blocks_and_old_nodes },
 	{ "positions_near_limits", test_value__positions_near_limits },
 	{ "positions_from_readers", test_value__positions_from_readers },
 	{ "references", test_value__references },
