@@ -775,6 +775,13 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 	{
 		double per_pod = nserv > 0 ? served / (double)nserv : 0.0;
 		double req_cpu = per_pod / (double)dt * 1000.0 * k->cost; /* milli-cores */
+		/* what every serving pod uses, and the memory target of a booted
+		 * pod before its own growth: the same for all of them */
+		double cpu_serv = base + req_cpu > c ? c : base + req_cpu;
+		double mem_serv = k->mem_base + k->mem_infl * inflight, mem_idle = k->mem_base + k->mem_infl * 0.0;
+		/* in locals: the stores to the pods could alias the constants */
+		double mem_growth = k->mem_growth, mem_limit = k->mem_limit;
+		bool growth = k->growth, retain = k->retain, has_limit = k->has_limit;
 		double util_sum = 0.0, mem_sum = 0.0;
 		int32_t n_started = 0;
 		bool capped = false;
@@ -798,25 +805,24 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 					f = 1.0;
 				p->cpu_rate = c;
 				target = k->mem_start + k->mem_span * f;
-				p->mem = k->retain && p->mem > target ? p->mem : target;
+				p->mem = retain && p->mem > target ? p->mem : target;
 			} else {
-				double cpu = base, infl = 0.0;
 				sv = p->ready; /* booted and not deleting */
 				if (sv) {
-					cpu = base + req_cpu;
-					if (cpu > c)
-						cpu = c;
-					infl = inflight;
-					p->served += per_pod;
+					if (growth) /* only the growth term reads it */
+						p->served += per_pod;
+					p->cpu_rate = cpu_serv;
+					target = mem_serv;
+				} else {
+					p->cpu_rate = base;
+					target = mem_idle;
 				}
-				p->cpu_rate = cpu;
-				target = k->mem_base + k->mem_infl * infl;
-				if (k->growth)
-					target += k->mem_growth * p->served / 1000.0;
-				p->mem = k->retain && p->mem > target ? p->mem : target;
+				if (growth)
+					target += mem_growth * p->served / 1000.0;
+				p->mem = retain && p->mem > target ? p->mem : target;
 			}
-			if (k->has_limit && p->mem >= k->mem_limit) {
-				p->mem = k->mem_limit;
+			if (has_limit && p->mem >= mem_limit) {
+				p->mem = mem_limit;
 				capped = true;
 			}
 			if (track) {
@@ -1112,25 +1118,29 @@ static int advance_workload(hpa_sim *sim, size_t wi, int64_t lim_t, uint32_t lim
 	hpa__sim_workload *w = &sim->wl[wi];
 	int rc = 0;
 	for (;;) {
+		/* the periodic events: at one time a kubelet sample, then a
+		 * scrape, then a tick (their type order) */
 		int64_t t = w->next_tick;
 		uint32_t type = HPA__EV_TICK;
-		uint64_t seq = 0;
 		size_t pe = SIZE_MAX;
-		if (key_less(w->next_kubelet, HPA__EV_KUBELET, 0, t, type, seq)) {
+		if (w->next_kubelet <= t) {
 			t = w->next_kubelet;
 			type = HPA__EV_KUBELET;
 		}
-		if (key_less(w->next_scrape, HPA__EV_SCRAPE, 0, t, type, seq)) {
+		if (w->next_scrape < t || (w->next_scrape == t && type == HPA__EV_TICK)) {
 			t = w->next_scrape;
 			type = HPA__EV_SCRAPE;
 		}
-		for (size_t i = 0; i < w->n_ev; i++)
-			if (key_less(w->ev[i].t_ms, w->ev[i].type, w->ev[i].seq, t, type, seq)) {
-				t = w->ev[i].t_ms;
-				type = w->ev[i].type;
-				seq = w->ev[i].seq;
-				pe = i;
-			}
+		if (w->n_ev) {
+			uint64_t seq = 0;
+			for (size_t i = 0; i < w->n_ev; i++)
+				if (key_less(w->ev[i].t_ms, w->ev[i].type, w->ev[i].seq, t, type, seq)) {
+					t = w->ev[i].t_ms;
+					type = w->ev[i].type;
+					seq = w->ev[i].seq;
+					pe = i;
+				}
+		}
 		if (!(t < lim_t || (t == lim_t && type < lim_type)))
 			return 0;
 		switch (type) {

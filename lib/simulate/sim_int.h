@@ -164,7 +164,7 @@ typedef struct {
 	double cpu_cum;           /* milli-core x ms since the container started */
 	int64_t cum_at_ms;        /* time up to which cpu_cum is integrated */
 	double mem;               /* working set, bytes */
-	double served;            /* requests served since start */
+	double served;            /* requests served since start (kept with svc.mem_growth only) */
 	/* metrics-server: the two latest distinct kubelet points */
 	int64_t ms_t[2];          /* [0] = latest */
 	double ms_cum[2];
