@@ -785,19 +785,21 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 		double util_sum = 0.0, mem_sum = 0.0;
 		int32_t n_started = 0;
 		bool capped = false;
+		/* usually every pod serves (so it runs and booted): a loop of its own */
+		bool all = w->n_serving == (int32_t)w->n_pods;
 		for (size_t i = 0; i < w->n_pods; i++) {
 			hpa__sim_pod *p = &w->pods[i];
 			double target;
 			bool sv = false;
-			if (!p->started)
+			if (!all && !p->started)
 				continue;
 			if (t > p->cum_at_ms) { /* advance(p, t) */
 				p->cpu_cum += p->cpu_rate * (double)(t - p->cum_at_ms);
 				p->cum_at_ms = t;
 			}
-			if (p->deleting) {
+			if (!all && p->deleting) {
 				/* its CPU rate was set when the deletion began */
-			} else if (!p->booted) {
+			} else if (!all && !p->booted) {
 				const hpa__sim_pod_cold *pc = &w->cold[i];
 				double span = (double)(pc->boot_done_ms - pc->container_ms);
 				double f = span > 0 ? (double)(t - pc->container_ms) / span : 1.0;
@@ -807,7 +809,7 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 				target = k->mem_start + k->mem_span * f;
 				p->mem = retain && p->mem > target ? p->mem : target;
 			} else {
-				sv = p->ready; /* booted and not deleting */
+				sv = all || p->ready; /* booted and not deleting */
 				if (sv) {
 					if (growth) /* only the growth term reads it */
 						p->served += per_pod;
