@@ -224,59 +224,45 @@ static int check_lazy(const ctx *x)
 	return bad;
 }
 
-/* The prepared form must give hpa_decide()'s decision, texts included. */
-static int check_prepared(const ctx *x)
+/* Two decisions agree: counts, reasons and texts, metric proposals. */
+static int differ(const hpa_decision *a, const hpa_decision *b)
+{
+	size_t i;
+	int bad = a->desired_replicas != b->desired_replicas || a->n_conditions != b->n_conditions ||
+		  a->metric_replicas != b->metric_replicas || strcmp(a->rescale_reason, b->rescale_reason) != 0;
+	for (i = 0; !bad && i < a->n_conditions; i++)
+		bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0 ||
+		      strcmp(a->conditions[i].reason, b->conditions[i].reason) != 0;
+	for (i = 0; !bad && i < a->n_metrics; i++)
+		bad = a->metrics[i].replicas != b->metrics[i].replicas ||
+		      a->metrics[i].average_value_milli != b->metrics[i].average_value_milli;
+	return bad;
+}
+
+/* The prepared form must give hpa_decide()'s decision, and the pod table
+ * the pods' decision, texts included (k: 0, 1 prepared text / no_text, 2
+ * the table). */
+static int check_forms(const ctx *x)
 {
 	hpa_decision *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
-	size_t i;
 	int bad = 0, k;
 	if (!a || !b) {
 		free(a);
 		free(b);
 		return 1;
 	}
-	for (k = 0; k < 2 && !bad; k++) {
-		if (hpa_decide(a, &x->in, x->h, k ? &x->notext : &x->text, NULL) ||
-		    hpa_decide_prepared_run(k ? x->prep_notext : x->prep_text, b, &x->in, x->h, NULL))
+	for (k = 0; k < 3 && !bad; k++) {
+		const hpa_decide_options *o = k == 1 ? &x->notext : &x->text;
+		if (hpa_decide(a, &x->in, x->h, o, NULL) ||
+		    (k < 2 ? hpa_decide_prepared_run(k ? x->prep_notext : x->prep_text, b, &x->in, x->h, NULL)
+			   : hpa_decide(b, &x->tin, x->h, o, NULL)))
 			bad = 1;
-		bad |= a->desired_replicas != b->desired_replicas || a->n_conditions != b->n_conditions ||
-		       a->metric_replicas != b->metric_replicas || strcmp(a->rescale_reason, b->rescale_reason) != 0;
-		for (i = 0; !bad && i < a->n_conditions; i++)
-			bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0 ||
-			      strcmp(a->conditions[i].reason, b->conditions[i].reason) != 0;
-		for (i = 0; !bad && i < a->n_metrics; i++)
-			bad = a->metrics[i].replicas != b->metrics[i].replicas ||
-			      a->metrics[i].average_value_milli != b->metrics[i].average_value_milli;
+		if (!bad && differ(a, b)) {
+			bad = 1;
+			fprintf(stderr, "bench_decide: %s\n", k < 2 ? "the prepared form's decision differs from hpa_decide()'s"
+				: "the pod table's decision differs from the pods' one");
+		}
 	}
-	if (bad)
-		fprintf(stderr, "bench_decide: the prepared form's decision differs from hpa_decide()'s\n");
-	free(a);
-	free(b);
-	return bad;
-}
-
-/* The pod table must give the pods' decision, texts included. */
-static int check_table(const ctx *x)
-{
-	hpa_decision *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
-	size_t i;
-	int bad = 0;
-	if (!a || !b) {
-		free(a);
-		free(b);
-		return 1;
-	}
-	if (hpa_decide(a, &x->in, x->h, &x->text, NULL) || hpa_decide(b, &x->tin, x->h, &x->text, NULL))
-		bad = 1;
-	bad |= a->desired_replicas != b->desired_replicas || a->n_conditions != b->n_conditions ||
-	       a->metric_replicas != b->metric_replicas || strcmp(a->rescale_reason, b->rescale_reason) != 0;
-	for (i = 0; !bad && i < a->n_conditions; i++)
-		bad = strcmp(a->conditions[i].message, b->conditions[i].message) != 0;
-	for (i = 0; !bad && i < a->n_metrics; i++)
-		bad = a->metrics[i].replicas != b->metrics[i].replicas ||
-		      a->metrics[i].average_value_milli != b->metrics[i].average_value_milli;
-	if (bad)
-		fprintf(stderr, "bench_decide: the pod table's decision differs from the pods' one\n");
 	free(a);
 	free(b);
 	return bad;
@@ -394,7 +380,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "hpa_decide_prepare: %s\n", err.message);
 		return 1;
 	}
-	if (check_prepared(&x) || check_table(&x))
+	if (check_forms(&x))
 		return 1;
 
 	if (profile >= 0) {
