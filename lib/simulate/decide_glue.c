@@ -23,6 +23,7 @@
  * n_metrics are read), then what only setup and texts read. */
 struct hpa__sim_glue {
 	hpa_history *history;
+	hpa_decide_prepared *prep;        /* the spec checked once (NULL: a spec hpa_decide() rejects) */
 	const hpa_decide_metric *metrics; /* shared by the HPAs with the same metrics (sim->mshare) */
 	size_t n_metrics;
 	bool has_behavior;
@@ -439,6 +440,23 @@ int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_h
 		hpa__sim_glue_free(g);
 		return rc;
 	}
+	{
+		/* the decision's prepared form: every sync skips the spec checks */
+		hpa_decide_input spec;
+		hpa_decide_input_init(&spec, HPA_DECIDE_INPUT_VERSION);
+		spec.has_min_replicas = g->has_min;
+		spec.min_replicas = g->min_replicas;
+		spec.max_replicas = g->max_replicas;
+		spec.metrics = g->metrics;
+		spec.n_metrics = g->n_metrics;
+		spec.behavior = g->has_behavior ? &g->behavior : NULL;
+		rc = hpa_decide_prepare(&g->prep, &spec, &sim->dopts, NULL);
+		if (rc == HPA_ENOMEM) {
+			hpa__sim_glue_free(g);
+			return hpa__error(err, HPA_ENOMEM, "out of memory");
+		}
+		/* another error: each sync's hpa_decide() reports it */
+	}
 	*out = g;
 	return 0;
 }
@@ -448,6 +466,7 @@ void hpa__sim_glue_free(hpa__sim_glue *g)
 	if (!g)
 		return;
 	hpa_history_free(g->history);
+	hpa_decide_prepared_free(g->prep);
 	hpa__arena_dispose(&g->strings);
 	hpa__free(g);
 }
@@ -690,7 +709,8 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	in->now_ms = EPOCH_MS + now;
 	sc->has_last = true;
 	/* no error record on the hot path: only a failure asks again for details */
-	rc = hpa_decide(d, in, g->history, &sim->dopts, NULL);
+	rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
+		     : hpa_decide(d, in, g->history, &sim->dopts, NULL);
 	if (rc) {
 		hpa_error e = HPA_ERROR_INIT;
 		hpa_decide(d, in, g->history, &sim->dopts, &e);
