@@ -37,9 +37,12 @@
 #define HPA__HAVE_MADVISE 1
 #endif
 
+/* One value or key of the text, in text order: where it starts (line and
+ * column for the node's position) and, for a number, its spelling. */
 typedef struct {
 	const char *p;
 	size_t len;
+	uint32_t line, col;
 } token;
 
 typedef struct {
@@ -93,6 +96,54 @@ static void pos_at(jreader *r, size_t off, size_t *line, size_t *col)
 	r->pos_off = off;
 	*line = r->pos_line;
 	*col = r->pos_col;
+}
+
+/* The byte offset of 1-based line and column (characters), SIZE_MAX when
+ * the text has no such place. */
+static size_t offset_of_pos(const jreader *r, size_t line, size_t col)
+{
+	size_t i = 0, l = 1, c = 1;
+	while (l < line && i < r->len) {
+		const char *nl = memchr(r->buf + i, '\n', r->len - i);
+		if (!nl)
+			return SIZE_MAX;
+		i = (size_t)(nl - r->buf) + 1;
+		l++;
+	}
+	while (c < col && i < r->len && r->buf[i] != '\n') {
+		i++;
+		while (i < r->len && ((unsigned char)r->buf[i] & 0xC0) == 0x80)
+			i++;
+		c++;
+	}
+	return l == line && c == col && i <= r->len ? i : SIZE_MAX;
+}
+
+/* The line/column cursor, to scan a stretch twice without counting from the start. */
+typedef struct {
+	size_t off, line, col;
+} cursor;
+
+static void cursor_save(const jreader *r, cursor *c)
+{
+	c->off = r->pos_off;
+	c->line = r->pos_line;
+	c->col = r->pos_col;
+}
+
+static void cursor_restore(jreader *r, const cursor *c)
+{
+	r->pos_off = c->off;
+	r->pos_line = c->line;
+	r->pos_col = c->col;
+}
+
+/* the node's position at byte offset off */
+static void set_pos_at(jreader *r, hpa__value *v, size_t off)
+{
+	size_t line, col;
+	pos_at(r, off, &line, &col);
+	hpa__v_set_pos(v, line, col, SIZE_MAX);
 }
 
 static int fail_off(jreader *r, int code, size_t off, const char *fmt, ...) HPA__PRINTF(4, 5);
@@ -161,11 +212,16 @@ static int nomem(jreader *r)
 
 static int add_token(jreader *r, const char *p, size_t len)
 {
+	size_t line, col;
 	if (r->ntok == r->captok &&
 	    hpa__grow((void **)&r->tok, &r->captok, r->ntok + 1, sizeof(*r->tok)) < 0)
 		return HPA_ENOMEM;
+	/* the scans run forward: the cursor only moves on */
+	pos_at(r, (size_t)(p - r->buf), &line, &col);
 	r->tok[r->ntok].p = p;
 	r->tok[r->ntok].len = len;
+	r->tok[r->ntok].line = line <= UINT32_MAX ? (uint32_t)line : 0;
+	r->tok[r->ntok].col = col <= UINT32_MAX ? (uint32_t)col : 0;
 	r->ntok++;
 	return 0;
 }
@@ -194,8 +250,9 @@ static bool num_char(char c)
 	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-/* number tokens of b[start..end) in text order (the value is valid JSON);
- * also the depth limit */
+/* the tokens of b[start..end) in text order (the value is valid JSON): every
+ * value (strings, numbers with their spelling, literals, the opening bracket
+ * of a collection) and every key; also the depth limit */
 static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 {
 	const char *b = r->buf;
@@ -203,6 +260,8 @@ static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 	while (i < end) {
 		char c = b[i];
 		if (c == '"') {
+			if (add_token(r, b + i, 0) < 0)
+				return nomem(r);
 			i = skip_string(b, i, end);
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
 			size_t s = i;
@@ -213,7 +272,14 @@ static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 		} else if (c == '{' || c == '[') {
 			if (++depth > r->o->max_depth)
 				return fail_off(r, HPA_ELIMIT, i, "nesting deeper than max_depth (%zu)", r->o->max_depth);
+			if (add_token(r, b + i, 0) < 0)
+				return nomem(r);
 			i++;
+		} else if (c >= 'a' && c <= 'z') { /* true, false, null */
+			if (add_token(r, b + i, 0) < 0)
+				return nomem(r);
+			while (i < end && b[i] >= 'a' && b[i] <= 'z')
+				i++;
 		} else {
 			if (c == '}' || c == ']')
 				depth--;
@@ -300,6 +366,8 @@ static size_t dup_scan(jreader *r, size_t i, size_t end, unsigned int depth)
 	i = skip_ws(b, i, end);
 	if (i >= end)
 		return i;
+	if ((b[i] == '"' || b[i] == '[' || b[i] == '{' || (b[i] >= 'a' && b[i] <= 'z')) && add_token(r, b + i, 0) < 0)
+		return SIZE_MAX;
 	if (b[i] == '"')
 		return skip_string(b, i, end);
 	if (b[i] == '[') {
@@ -321,7 +389,10 @@ static size_t dup_scan(jreader *r, size_t i, size_t end, unsigned int depth)
 		size_t result;
 		i = skip_ws(b, i + 1, end);
 		while (i < end && b[i] != '}') {
-			size_t t0, t1, j;
+			size_t tk, t0, t1, j;
+			tk = r->ntok; /* the key's token */
+			if (add_token(r, b + i, 0) < 0)
+				goto oom;
 			i = decode_key(b, i, end, &key);
 			if (hpa__buf_oom(&key))
 				goto oom;
@@ -345,7 +416,7 @@ static size_t dup_scan(jreader *r, size_t i, size_t end, unsigned int depth)
 						goto oom;
 					memcpy(blk, r->tok + t0, nn * sizeof(*blk));
 				}
-				r->ntok = t0;
+				r->ntok = tk; /* the key's token goes too: the first key stays */
 				if (r->ntok > je)
 					memmove(r->tok + js + nn, r->tok + je, (r->ntok - je) * sizeof(*r->tok));
 				r->ntok = r->ntok - old + nn;
@@ -408,7 +479,27 @@ static int text_node(jreader *r, hpa__value *out, int kind, const char *s, size_
 	return 0;
 }
 
+/* the next token, for the node conv() builds next (in text order) */
+static const token *next_token(jreader *r)
+{
+	return r->next < r->ntok ? &r->tok[r->next++] : NULL;
+}
+
+static int conv_node(jreader *r, json_t *j, const jpath *path, hpa__value *out, const token *t);
+
 static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
+{
+	const token *t = next_token(r);
+	int rc;
+	if (!t)
+		return fail_path(r, HPA_ERROR, path, "internal error: tokens out of step");
+	rc = conv_node(r, j, path, out, t);
+	if (rc == 0)
+		hpa__v_set_pos(out, t->line, t->col, SIZE_MAX);
+	return rc;
+}
+
+static int conv_node(jreader *r, json_t *j, const jpath *path, hpa__value *out, const token *t)
 {
 	size_t i, n;
 	int rc;
@@ -424,7 +515,10 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
 		for (i = 0, it = json_object_iter(j); it && i < n; i++, it = json_object_iter_next(j, it)) {
 			const char *k = json_object_iter_key(it);
 			size_t kl = json_object_iter_key_len(it);
+			const token *kt = next_token(r);
 			jpath sub;
+			if (!kt)
+				return fail_path(r, HPA_ERROR, path, "internal error: tokens out of step");
 			if (kl > r->o->max_scalar_bytes)
 				return fail_path(r, HPA_ELIMIT, path, "key of %zu bytes is longer than max_scalar_bytes (%zu)",
 					kl, r->o->max_scalar_bytes);
@@ -432,6 +526,7 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
 			if (rc < 0)
 				return rc;
 			items[i].key.style = HPA__STYLE_DOUBLE;
+			hpa__v_set_pos(&items[i].key, kt->line, kt->col, SIZE_MAX);
 			sub.up = path;
 			sub.key = k;
 			sub.klen = kl;
@@ -479,11 +574,10 @@ static int conv(jreader *r, json_t *j, const jpath *path, hpa__value *out)
 		return rc;
 	case JSON_INTEGER:
 	case JSON_REAL:
-		if (r->next >= r->ntok)
-			return fail_path(r, HPA_ERROR, path, "internal error: number tokens out of step");
 		{
-			const token *t = &r->tok[r->next++];
 			bool real = json_typeof(j) == JSON_REAL;
+			if (!t->len)
+				return fail_path(r, HPA_ERROR, path, "internal error: number tokens out of step");
 			if (t->len > r->o->max_scalar_bytes)
 				return fail_path(r, HPA_ELIMIT, path, "number longer than max_scalar_bytes (%zu)",
 					r->o->max_scalar_bytes);
@@ -534,6 +628,7 @@ static int add_value(jreader *r, json_t *j, size_t at)
 	}
 	if (json_is_array(j)) {
 		size_t i, n = json_array_size(j);
+		r->next++; /* the array's own token: its elements are the documents */
 		for (i = 0; i < n; i++) {
 			json_t *it = json_array_get(j, i);
 			jpath p;
@@ -712,6 +807,7 @@ static int load_piece(jreader *r, size_t i, size_t depth, json_t **out, size_t *
 	size_t flags = JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL;
 	bool dups = false;
 	json_t *j;
+	cursor cur;
 	int rc;
 
 	j = json_loadb(r->buf + i, r->len - i, flags | JSON_REJECT_DUPLICATES, &je);
@@ -724,9 +820,11 @@ static int load_piece(jreader *r, size_t i, size_t depth, json_t **out, size_t *
 		return json_error_code(&je) == json_error_out_of_memory ? nomem(r) : STREAM_FALLBACK;
 	*used = je.position > 0 ? (size_t)je.position : r->len - i;
 	r->ntok = r->next = 0;
+	cursor_save(r, &cur);
 	rc = flat_scan(r, i, i + *used, depth);
 	if (rc == 0 && dups) {
 		r->ntok = 0;
+		cursor_restore(r, &cur); /* the second scan starts again where the first did */
 		if (dup_scan(r, i, i + *used, 0) == SIZE_MAX)
 			rc = nomem(r);
 	}
@@ -850,6 +948,7 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 		if (hpa__v_init_seq(r->a, out, items, n) < 0) {
 			rc = nomem(r);
 		} else {
+			set_pos_at(r, out, *i);
 			*i = k;
 		}
 	}
@@ -923,6 +1022,7 @@ static int stream_object(jreader *r, size_t *i)
 		if (rc != 0)
 			break;
 		kv.style = HPA__STYLE_DOUBLE;
+		set_pos_at(r, &kv, k);
 		k = skip_ws(r->buf, k + (size_t)je.position, r->len);
 		if (k >= r->len || r->buf[k] != ':') {
 			rc = STREAM_FALLBACK;
@@ -960,8 +1060,13 @@ static int stream_object(jreader *r, size_t *i)
 		if (rc != 0)
 			break;
 	}
-	if (rc == 0 && (hpa__v_init_map(r->a, &v, mem, n) < 0 || !(root = root_node(r, &v))))
+	if (rc == 0 && hpa__v_init_map(r->a, &v, mem, n) < 0)
 		rc = nomem(r);
+	if (rc == 0) {
+		set_pos_at(r, &v, *i);
+		if (!(root = root_node(r, &v)))
+			rc = nomem(r);
+	}
 	hpa__free(mem);
 	if (rc == 0) {
 		r->document = doc_base;
@@ -1010,8 +1115,11 @@ static int run(jreader *r)
 		used = je.position > 0 ? (size_t)je.position : r->len - i;
 		r->ntok = r->next = 0;
 		if (dups) {
+			cursor cur;
+			cursor_save(r, &cur);
 			rc = flat_scan(r, i, i + used, 0);  /* the depth limit */
 			r->ntok = 0;
+			cursor_restore(r, &cur);
 			if (rc == 0 && dup_scan(r, i, i + used, 0) == SIZE_MAX)
 				rc = nomem(r);
 		} else {
@@ -1052,6 +1160,10 @@ static int json_read(hpa_manifest **out, const char *buf, size_t len,
 		rc = run(&r);
 	hpa__free(r.tok);
 	if (rc < 0) {
+		/* an error found on the tree (a type or range error) has the node's
+		 * line and column: its byte offset too */
+		if (err && err->line && err->column && err->offset == SIZE_MAX)
+			err->offset = offset_of_pos(&r, err->line, err->column);
 		hpa_manifest_free(r.m);
 		return rc;
 	}

@@ -1079,7 +1079,51 @@ static void test_codec__corpus_round_trip(void)
 	rejects_text = NULL;
 }
 
+/* JSON nodes carry their positions (taken from a scan of the text in the
+ * order jansson's tree is walked), also where allowed duplicate keys make
+ * jansson keep the last value in the first key's place (the scan moves the
+ * positions with the values). Expected places computed by hand (character
+ * columns, 1-based; offsets 0-based). */
+static void test_codec__json_positions_with_duplicates(void)
+{
+	static const struct {
+		const char *in;
+		size_t line, col, offset, doc;
+		const char *path;
+	} c[] = {
+		{ "{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\",\n"
+		  " \"metadata\": {\"labels\": {\"a\": \"1\"}, \"name\": \"d\", \"labels\": {\"b\": \"2\", \"c\": [3, 4]}},\n"
+		  " \"spec\": {\"replicas\": \"3\"}}\n", 2, 76, 123, 0, "metadata.labels.c" },
+		{ "{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\",\n"
+		  " \"metadata\": {\"labels\": {\"a\": \"1\"}, \"name\": \"d\", \"labels\": {\"b\": \"2\", \"c\": \"x\", \"d\": \"y\"}},\n"
+		  " \"spec\": {\"replicas\": \"3\"}}\n", 3, 23, 162, 0, "spec.replicas" },
+		{ "[{\"kind\": \"Service\", \"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}},\n"
+		  " {\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\", \"metadata\": {\"name\": \"d\", \"name\": \"e\"}, "
+		  "\"spec\": {\"paused\": 1}}]\n", 2, 109, 196, 1, "spec.paused" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+		hpa_manifest *m = NULL;
+		hpa_error e = HPA_ERROR_INIT;
+		int rc;
+		po.flags |= HPA_PARSE_ALLOW_DUPLICATES;
+		rc = hpa_manifest_parse_json(&m, c[i].in, strlen(c[i].in), &po, &e);
+		CU_ASSERT_EQUAL(rc, HPA_ETYPE);
+		CU_ASSERT_PTR_NULL(m);
+		CU_ASSERT_EQUAL(e.line, c[i].line);
+		CU_ASSERT_EQUAL(e.column, c[i].col);
+		CU_ASSERT_EQUAL(e.offset, c[i].offset);
+		CU_ASSERT_EQUAL(e.document, c[i].doc);
+		CU_ASSERT_STRING_EQUAL(e.path, c[i].path);
+		/* without the option: the duplicate is the error */
+		rc = hpa_manifest_parse_json(&m, c[i].in, strlen(c[i].in), NULL, &e);
+		CU_ASSERT_EQUAL(rc, HPA_EDUPLICATE);
+	}
+}
+
 static CU_TestInfo tests[] = {
+	{ "json_positions_with_duplicates", test_codec__json_positions_with_duplicates },
 	{ "yaml_valid", test_codec__yaml_valid },
 	{ "yaml_invalid", test_codec__yaml_invalid },
 	{ "json_valid", test_codec__json_valid },
