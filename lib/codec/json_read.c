@@ -146,6 +146,20 @@ static void set_pos_at(jreader *r, hpa__value *v, size_t off)
 	hpa__v_set_pos(v, line, col, SIZE_MAX);
 }
 
+/* A collection's place, taken before its elements are streamed (the cursor
+ * only moves forward: asking afterwards would count from the start again,
+ * and touch the pages of a mapped file already given back). */
+typedef struct {
+	size_t line, col;
+} place;
+
+static place place_at(jreader *r, size_t off)
+{
+	place p;
+	pos_at(r, off, &p.line, &p.col);
+	return p;
+}
+
 static int fail_off(jreader *r, int code, size_t off, const char *fmt, ...) HPA__PRINTF(4, 5);
 
 static int fail_off(jreader *r, int code, size_t off, const char *fmt, ...)
@@ -939,16 +953,18 @@ static int stream_seq(jreader *r, size_t *i, size_t depth, hpa__value *out)
 {
 	hpa__value *items = NULL;
 	size_t n = 0, cap = 0, k = *i;
+	place at;
 	int rc;
 
 	if (depth > r->o->max_depth)
 		return STREAM_FALLBACK;
+	at = place_at(r, k);
 	rc = stream_items(r, &k, depth, false, &items, &n, &cap);
 	if (rc == 0) {
 		if (hpa__v_init_seq(r->a, out, items, n) < 0) {
 			rc = nomem(r);
 		} else {
-			set_pos_at(r, out, *i);
+			hpa__v_set_pos(out, at.line, at.col, SIZE_MAX);
 			*i = k;
 		}
 	}
@@ -987,6 +1003,7 @@ static int stream_object(jreader *r, size_t *i)
 	size_t doc_base = r->m->documents, k = *i, used, n = 0, cap = 0, x;
 	hpa__pair *mem = NULL;
 	hpa__value v, kv, *root = NULL;
+	place at;
 	bool more = true;
 	int rc = 0;
 
@@ -994,6 +1011,7 @@ static int stream_object(jreader *r, size_t *i)
 		r->m->documents = doc_base;
 		return STREAM_FALLBACK;
 	}
+	at = place_at(r, k);
 	k = skip_ws(r->buf, k + 1, r->len);
 	if (k < r->len && r->buf[k] == '}') {
 		k++;
@@ -1063,7 +1081,7 @@ static int stream_object(jreader *r, size_t *i)
 	if (rc == 0 && hpa__v_init_map(r->a, &v, mem, n) < 0)
 		rc = nomem(r);
 	if (rc == 0) {
-		set_pos_at(r, &v, *i);
+		hpa__v_set_pos(&v, at.line, at.col, SIZE_MAX);
 		if (!(root = root_node(r, &v)))
 			rc = nomem(r);
 	}
