@@ -294,6 +294,10 @@ static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 				return nomem(r);
 			while (i < end && b[i] >= 'a' && b[i] <= 'z')
 				i++;
+		} else if (c == '\0') {
+			/* not JSON (jansson stops a value there and may accept
+			 * what follows as another): an error of its own */
+			return fail_off(r, HPA_ESYNTAX, i, "NUL byte outside a string");
 		} else {
 			if (c == '}' || c == ']')
 				depth--;
