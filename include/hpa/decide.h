@@ -249,7 +249,10 @@ typedef struct {
  * of the same pods given as `pods` (pod names from `names`, "" without).
  * Pods that do not fit (not ready, pending, deleting, several containers,
  * no sample) need the `pods` array. Every column, when not NULL, has `n`
- * entries; the four time columns are required when `n` > 0.
+ * entries; the four time columns are required when `n` > 0 (else
+ * HPA_EINVAL naming the column).
+ * @ownership borrowed: the table and its columns are read during the call
+ * only, never kept or written.
  */
 typedef struct {
 	size_t n;                       /**< pods */

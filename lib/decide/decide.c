@@ -1037,10 +1037,7 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 		size_t i, n = in->n_metrics;
 		const hpa_decide_pod_table *t = in->pod_table;
 		/* the pods, or a table that passes hpa__table_check() */
-		unsigned pods_bad = !t ? in->pods == NULL
-			: (in->n_pods != 0) | (in->pods != NULL) |
-			  ((t->n != 0) & (!t->start_time_ms | !t->ready_transition_ms | !t->sample_time_ms |
-					 !t->sample_window_ms));
+		unsigned pods_bad = !t ? in->pods == NULL : !hpa__table_ok(in);
 		unsigned bad = (in->status_replicas < 0) | (current < 1) | (current < min) |
 			       (current > in->max_replicas) | ((unsigned)in->selector > HPA_SELECTOR_OK) |
 			       pods_bad | (in->n_orphan_usage != 0) | (in->pod_class != NULL);

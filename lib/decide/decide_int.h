@@ -64,8 +64,23 @@ typedef struct {
 	hpa_container_usage cusage[HPA__EXPAND_STACK];
 } hpa__expanded;
 
+/* Pods a table may hold: its expansion allocates one pod, container, usage
+ * item and container usage per pod in one block. */
+#define HPA__TABLE_MAX (SIZE_MAX / (sizeof(hpa_decide_pod) + sizeof(hpa_decide_container) + \
+	sizeof(hpa_pod_usage) + sizeof(hpa_container_usage)))
+
+/* hpa__table_check()'s conditions as one test, without branches (the
+ * prepared form's per-sync check): in->pod_table is set. */
+static inline bool hpa__table_ok(const hpa_decide_input *in)
+{
+	const hpa_decide_pod_table *t = in->pod_table;
+	return !((in->n_pods != 0) | (in->pods != NULL) | (t->n > HPA__TABLE_MAX) |
+		 ((t->n != 0) & (!t->start_time_ms | !t->ready_transition_ms | !t->sample_time_ms |
+				!t->sample_window_ms)));
+}
+
 /* The checks of in->pod_table (set): HPA_EINVAL with pods also given or a
- * required column missing. */
+ * required column missing, HPA_ELIMIT beyond HPA__TABLE_MAX pods. */
 int hpa__table_check(const hpa_decide_input *in, hpa_error *err);
 /* Expand in->pod_table (set) into x->in; hpa__table_expand_done() frees
  * what it allocated (also after a failure). */

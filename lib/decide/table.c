@@ -6,6 +6,8 @@
 int hpa__table_check(const hpa_decide_input *in, hpa_error *err)
 {
 	const hpa_decide_pod_table *t = in->pod_table;
+	if (hpa__table_ok(in))
+		return HPA_OK;
 	if (in->pods || in->n_pods)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_input: pods and pod_table are exclusive "
 			"(pods must be NULL and n_pods 0 with a pod table)");
@@ -13,9 +15,7 @@ int hpa__table_check(const hpa_decide_input *in, hpa_error *err)
 		return hpa__error(err, HPA_EINVAL, "pod_table: %zu pods without their %s column", t->n,
 			!t->start_time_ms ? "start_time_ms" : !t->ready_transition_ms ? "ready_transition_ms"
 			: !t->sample_time_ms ? "sample_time_ms" : "sample_window_ms");
-	if (t->n > SIZE_MAX / 256)
-		return hpa__error(err, HPA_ELIMIT, "pod_table: %zu pods", t->n);
-	return HPA_OK;
+	return hpa__error(err, HPA_ELIMIT, "pod_table: %zu pods (at most %zu)", t->n, (size_t)HPA__TABLE_MAX);
 }
 
 int hpa__table_expand(hpa__expanded *x, const hpa_decide_input *in, hpa_error *err)

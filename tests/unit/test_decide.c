@@ -1269,6 +1269,11 @@ static void test_decide__pod_table(void)
 	CU_ASSERT_EQUAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "sample_window_ms"));
 	CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d2, &tin, NULL, &e), HPA_EINVAL);
+	t.sample_window_ms = win;
+	t.n = SIZE_MAX; /* more than an expansion could hold: refused before any column is read */
+	CU_ASSERT_EQUAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "at most"));
+	CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d2, &tin, NULL, &e), HPA_ELIMIT);
 	t.n = 0; /* no pods: no column needed; the controller's error for no pods */
 	tin.pod_table = &t;
 	CU_ASSERT_EQUAL(hpa_decide(d2, &tin, NULL, NULL, &e), HPA_OK);
