@@ -353,7 +353,7 @@ static int add_one(hpa_manifest *m, hpa__value *root, size_t document, unsigned 
 	int rc;
 	if (hpa__manifest_add(m, root, document, &obj) < 0)
 		return hpa__enomem(err);
-	rc = hpa__schema_check(obj, (flags & HPA_PARSE_STRICT) ? HPA__CHECK_STRICT : 0, err);
+	rc = hpa__schema_check_cached(obj, (flags & HPA_PARSE_STRICT) ? HPA__CHECK_STRICT : 0, m->check_cache, err);
 	return rc < 0 ? rc : 0;
 }
 

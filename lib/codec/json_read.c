@@ -29,6 +29,7 @@
 #define _DEFAULT_SOURCE 1
 #endif
 #include "codec/codec_int.h"
+#include "schema/check.h"
 #include <jansson.h>
 #include <stdio.h>
 #if defined(__linux__)
@@ -1178,8 +1179,13 @@ static int json_read(hpa_manifest **out, const char *buf, size_t len,
 	r.m->source = hpa__arena_strndup(r.a, source, strlen(source));
 	if (!r.m->source)
 		rc = nomem(&r);
+	/* the schema check's field lookups during this load */
+	if (rc == 0 && !(r.m->check_cache = hpa__calloc(1, sizeof(hpa__check_cache))))
+		rc = nomem(&r);
 	if (rc == 0)
 		rc = run(&r);
+	hpa__free(r.m->check_cache);
+	r.m->check_cache = NULL;
 	hpa__free(r.tok);
 	if (rc < 0) {
 		/* an error found on the tree (a type or range error) has the node's

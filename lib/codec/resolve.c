@@ -28,28 +28,31 @@ typedef struct {
 	hpa__rkind k;
 } table_entry;
 
+/* ordered by length: the entries of length n are table[by_len[n]..by_len[n + 1]) */
 static const table_entry table[] = {
-	{ "y", HPA__R_BOOL }, { "Y", HPA__R_BOOL }, { "yes", HPA__R_BOOL }, { "Yes", HPA__R_BOOL },
-	{ "YES", HPA__R_BOOL }, { "true", HPA__R_BOOL }, { "True", HPA__R_BOOL }, { "TRUE", HPA__R_BOOL },
+	{ "y", HPA__R_BOOL }, { "Y", HPA__R_BOOL }, { "n", HPA__R_BOOL }, { "N", HPA__R_BOOL }, { "~", HPA__R_NULL },
 	{ "on", HPA__R_BOOL }, { "On", HPA__R_BOOL }, { "ON", HPA__R_BOOL },
-	{ "n", HPA__R_BOOL }, { "N", HPA__R_BOOL }, { "no", HPA__R_BOOL }, { "No", HPA__R_BOOL },
-	{ "NO", HPA__R_BOOL }, { "false", HPA__R_BOOL }, { "False", HPA__R_BOOL }, { "FALSE", HPA__R_BOOL },
+	{ "no", HPA__R_BOOL }, { "No", HPA__R_BOOL }, { "NO", HPA__R_BOOL }, { "<<", HPA__R_MERGE },
+	{ "yes", HPA__R_BOOL }, { "Yes", HPA__R_BOOL }, { "YES", HPA__R_BOOL },
 	{ "off", HPA__R_BOOL }, { "Off", HPA__R_BOOL }, { "OFF", HPA__R_BOOL },
-	{ "~", HPA__R_NULL }, { "null", HPA__R_NULL }, { "Null", HPA__R_NULL }, { "NULL", HPA__R_NULL },
+	{ "true", HPA__R_BOOL }, { "True", HPA__R_BOOL }, { "TRUE", HPA__R_BOOL },
+	{ "null", HPA__R_NULL }, { "Null", HPA__R_NULL }, { "NULL", HPA__R_NULL },
 	{ ".nan", HPA__R_FLOAT }, { ".NaN", HPA__R_FLOAT }, { ".NAN", HPA__R_FLOAT },
 	{ ".inf", HPA__R_FLOAT }, { ".Inf", HPA__R_FLOAT }, { ".INF", HPA__R_FLOAT },
+	{ "false", HPA__R_BOOL }, { "False", HPA__R_BOOL }, { "FALSE", HPA__R_BOOL },
 	{ "+.inf", HPA__R_FLOAT }, { "+.Inf", HPA__R_FLOAT }, { "+.INF", HPA__R_FLOAT },
 	{ "-.inf", HPA__R_FLOAT }, { "-.Inf", HPA__R_FLOAT }, { "-.INF", HPA__R_FLOAT },
-	{ "<<", HPA__R_MERGE },
 };
+static const unsigned char by_len[] = { 0, 0, 5, 12, 18, 30, 39 };
+_Static_assert(sizeof(table) / sizeof(table[0]) == 39, "by_len matches the table");
 
 static bool table_lookup(const char *s, size_t n, hpa__rkind *k)
 {
 	size_t i;
-	if (n > 5)
+	if (n == 0 || n > 5)
 		return false;
-	for (i = 0; i < HPA__ARRAY_SIZE(table); i++)
-		if (table[i].s[0] == s[0] && strncmp(table[i].s, s, n) == 0 && table[i].s[n] == '\0') {
+	for (i = by_len[n]; i < by_len[n + 1]; i++)
+		if (table[i].s[0] == s[0] && memcmp(table[i].s, s, n) == 0) {
 			*k = table[i].k;
 			return true;
 		}

@@ -32,6 +32,7 @@
  * sequence of merged maps the first map wins).
  */
 #include "codec/codec_int.h"
+#include "schema/check.h"
 #include <yaml.h>
 #include <stdio.h>
 
@@ -364,9 +365,9 @@ static int attach(reader *r, hpa__value *v, size_t nodes, size_t height)
 				return fail_node(r, HPA_ETYPE, v, "a mapping key must be a scalar, not a %s",
 					v->kind == HPA__V_MAP ? "map" : "list");
 			}
-			if (!(v->flags & MERGE_MARK))
+			if (!(v->flags & MERGE_MARK) && v->kind != HPA__V_STR)
 				v->kind = HPA__V_STR;  /* keys are strings; the text is kept as written */
-		} else {
+		} else if (v->flags & MERGE_MARK) {
 			v->flags = (unsigned int)(v->flags & ~MERGE_MARK);
 		}
 		f->nodes += nodes;
@@ -387,7 +388,7 @@ static bool at_key_position(const reader *r)
 	return f->node.kind == HPA__V_MAP && ((r->nstk - f->base) % 2) == 0;
 }
 
-static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge)
+static int scalar_kind(reader *r, const yaml_event_t *ev, bool is_key, int *kind, bool *merge)
 {
 	const char *text = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
@@ -398,7 +399,7 @@ static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge
 	if (!tag) {
 		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && ev->data.scalar.plain_implicit) {
 			/* a key becomes a string whatever it resolves to: only `<<` matters */
-			if (at_key_position(r)) {
+			if (is_key) {
 				*merge = len == 2 && text[0] == '<' && text[1] == '<';
 				*kind = HPA__V_STR;
 				return 0;
@@ -455,34 +456,46 @@ static int scalar_kind(reader *r, const yaml_event_t *ev, int *kind, bool *merge
 static int on_scalar(reader *r, const yaml_event_t *ev)
 {
 	size_t len = ev->data.scalar.length;
-	hpa__value node, *v = &node;
+	hpa__value node;
+	const char *text;
+	unsigned int style;
 	int kind, rc;
-	bool merge;
+	bool merge, is_key;
 
 	if (len > r->o->max_scalar_bytes)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
 			"scalar of %zu bytes is longer than max_scalar_bytes (%zu)", len, r->o->max_scalar_bytes);
-	rc = scalar_kind(r, ev, &kind, &merge);
+	is_key = at_key_position(r);
+	rc = scalar_kind(r, ev, is_key, &kind, &merge);
 	if (rc < 0)
 		return rc;
+	if (!merge && is_key)
+		kind = HPA__V_STR;   /* keys are strings; the text is kept as written */
 	/* the text is interned in the manifest's arena */
-	if (hpa__v_init_scalar(r->a, v, (hpa__vkind)kind, (const char *)ev->data.scalar.value, len) < 0)
+	text = hpa__v_intern(r->a, (const char *)ev->data.scalar.value, len);
+	if (!text)
 		return nomem(r);
 	switch (ev->data.scalar.style) {
-	case YAML_PLAIN_SCALAR_STYLE: v->style = HPA__STYLE_PLAIN; break;
-	case YAML_SINGLE_QUOTED_SCALAR_STYLE: v->style = HPA__STYLE_SINGLE; break;
-	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: v->style = HPA__STYLE_DOUBLE; break;
-	case YAML_LITERAL_SCALAR_STYLE: v->style = HPA__STYLE_LITERAL; break;
-	case YAML_FOLDED_SCALAR_STYLE: v->style = HPA__STYLE_FOLDED; break;
-	default: break;
+	case YAML_PLAIN_SCALAR_STYLE: style = HPA__STYLE_PLAIN; break;
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = HPA__STYLE_SINGLE; break;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = HPA__STYLE_DOUBLE; break;
+	case YAML_LITERAL_SCALAR_STYLE: style = HPA__STYLE_LITERAL; break;
+	case YAML_FOLDED_SCALAR_STYLE: style = HPA__STYLE_FOLDED; break;
+	default: style = HPA__STYLE_ANY; break;
 	}
-	if (merge)
-		v->flags = MERGE_MARK;
-	set_pos(v, &ev->start_mark);
+	/* built whole (hpa__v_make): attach copies it right away */
+	node = hpa__v_make(text - sizeof(uint32_t), (unsigned int)kind, style, merge && is_key ? MERGE_MARK : 0u,
+		hpa__v_pos_code(ev->start_mark.line + 1, ev->start_mark.column + 1));
 	/* attach first: the anchor keeps the node as attached (a key is a string) */
-	rc = attach(r, v, 1, 0);
+	if (r->nfr > 0) {
+		/* what attach() does for a scalar, whose kind is already final */
+		r->fr[r->nfr - 1].nodes++;
+		rc = push(r, &node) < 0 ? nomem(r) : 0;
+	} else {
+		rc = attach(r, &node, 1, 0);
+	}
 	if (rc == 0 && ev->data.scalar.anchor &&
-	    add_anchor(r, (const char *)ev->data.scalar.anchor, v, 1, 0, NULL) < 0)
+	    add_anchor(r, (const char *)ev->data.scalar.anchor, &node, 1, 0, NULL) < 0)
 		return nomem(r);
 	return rc;
 }
@@ -671,14 +684,12 @@ static int merge_map(reader *r, const hpa__value *src, const hpa__value *merge_k
 	return 0;
 }
 
-/* f->node becomes the map of the key/value nodes r->stk[f->base..] */
-static int finish_map(reader *r, frame *f)
+/* *built becomes the map of the key/value nodes r->stk[f->base..] */
+static int finish_map(reader *r, frame *f, hpa__value *built)
 {
-	hpa__value *m = &f->node;
 	size_t n = r->nstk - f->base, i;
 	bool allow = (r->o->flags & HPA_PARSE_ALLOW_DUPLICATES) != 0;
 	bool simple = true;
-	hpa__value built;
 	int rc;
 
 	/* fast path: small maps without merge keys */
@@ -699,9 +710,8 @@ static int finish_map(reader *r, frame *f)
 	if (simple && n / 2 < HASH_FROM) {
 		/* the stack holds key, value, key, value...: the pairs' layout */
 		const hpa__pair *pairs = n ? (const hpa__pair *)(const void *)(r->stk + f->base) : NULL;
-		if (hpa__v_init_map(r->a, &built, pairs, n / 2) < 0)
+		if (hpa__v_init_map(r->a, built, pairs, n / 2) < 0)
 			return nomem(r);
-		hpa__v_share(m, &built);
 		return 0;
 	}
 
@@ -743,9 +753,8 @@ static int finish_map(reader *r, frame *f)
 			}
 		}
 	}
-	if (hpa__v_init_map(r->a, &built, r->op, r->nop) < 0)
+	if (hpa__v_init_map(r->a, built, r->op, r->nop) < 0)
 		return nomem(r);
-	hpa__v_share(m, &built);
 	return 0;
 }
 
@@ -756,17 +765,17 @@ static int on_end(reader *r)
 	size_t n = r->nstk - f->base, nodes = f->nodes, height = f->height;
 	int rc;
 
+	hpa__value built;
+
 	if (f->node.kind == HPA__V_MAP) {
-		rc = finish_map(r, f);
+		rc = finish_map(r, f, &built);
 		if (rc < 0)
 			return rc;
-	} else {
-		hpa__value built;
-		if (hpa__v_init_seq(r->a, &built, n ? r->stk + f->base : NULL, n) < 0)
-			return nomem(r);
-		hpa__v_share(&f->node, &built);
+	} else if (hpa__v_init_seq(r->a, &built, n ? r->stk + f->base : NULL, n) < 0) {
+		return nomem(r);
 	}
-	v = f->node;
+	/* the collection's node, built whole (hpa__v_make) */
+	v = hpa__v_make(hpa__v_ref_(&built), f->node.kind, f->node.style, f->node.flags, hpa__v_pos_(&f->node));
 	if (f->anchor >= 0) {
 		anchor *an = &r->anchors[f->anchor];
 		an->node = v;
@@ -895,8 +904,13 @@ static int read_all(reader *r, hpa_manifest **out, const hpa_parse_options *o, c
 	r->m->source = hpa__arena_strndup(r->a, source, strlen(source));
 	if (!r->m->source)
 		rc = nomem(r);
+	/* the schema check's field lookups during this load (12 KiB, in the
+	 * scratch arena, not on the stack) */
+	if (rc == 0 && !(r->m->check_cache = hpa__arena_calloc(&r->scratch, sizeof(hpa__check_cache))))
+		rc = nomem(r);
 	if (rc == 0)
 		rc = run(r);
+	r->m->check_cache = NULL;
 	hpa__free(r->stk);
 	hpa__free(r->fr);
 	hpa__free(r->anchors);

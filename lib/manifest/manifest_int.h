@@ -42,6 +42,7 @@ struct hpa_manifest {
 	size_t count, cap;
 	size_t documents;      /* documents seen in the source, empty ones included */
 	const char *source;    /* in arena */
+	struct hpa__check_cache *check_cache;  /* a reader's lookup cache while it loads, else NULL */
 };
 
 /* Create an empty manifest (arena ready). */

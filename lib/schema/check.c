@@ -25,6 +25,7 @@ typedef struct {
 	unsigned int flags;
 	bool required;           /* report missing required fields */
 	hpa_error *err;
+	hpa__check_cache *cache; /* a reader's lookup cache, or NULL */
 } walker;
 
 /* ---- error reporting ----------------------------------------------------------- */
@@ -169,12 +170,32 @@ static int check_int(walker *w, const hpa__stype *t, const hpa__value *v, const 
 	return 0;
 }
 
+/* the field of key k in o, through the reader's cache when there is one */
+static const hpa__sfield *field_of(walker *w, const hpa__sobject *o, const hpa__value *k)
+{
+	const void *t = hpa__v_ref_(k);
+	hpa__check_slot *s;
+	const hpa__sfield *fd;
+	if (!w->cache)
+		return hpa__schema_field(o, hpa__v_text(k), hpa__v_textlen(k));
+	s = &w->cache->slot[((((uint64_t)(uintptr_t)t >> 2) ^ ((uint64_t)(uintptr_t)o >> 3) * UINT64_C(0x100000001B3)) *
+		UINT64_C(0x9E3779B97F4A7C15)) >> 40 & (HPA__CHECK_CACHE_SLOTS - 1)];
+	if (s->text == t && s->obj == (const void *)o)
+		return s->field;
+	fd = hpa__schema_field(o, hpa__v_text(k), hpa__v_textlen(k));
+	s->text = t;
+	s->obj = o;
+	s->field = fd;
+	return fd;
+}
+
 static int check_object(walker *w, const hpa__sobject *o, const hpa__value *v, const frame *f)
 {
-	size_t i;
-	for (i = 0; i < hpa__v_count(v); i++) {
-		const hpa__pair *p = hpa__map_pair(v, i);
-		const hpa__sfield *fd = hpa__schema_field(o, hpa__v_text(hpa__pair_key(p)), hpa__v_textlen(hpa__pair_key(p)));
+	size_t i, n = hpa__v_count(v);
+	const hpa__pair *pairs = n ? hpa__map_pair(v, 0) : NULL;   /* the block does not change here */
+	for (i = 0; i < n; i++) {
+		const hpa__pair *p = &pairs[i];
+		const hpa__sfield *fd = field_of(w, o, hpa__pair_key(p));
 		frame sub;
 		int rc;
 		sub.up = f;
@@ -280,13 +301,15 @@ static int check_value(walker *w, const hpa__stype *t, const hpa__value *v, cons
 	}
 }
 
-static int walk(const hpa__stype *t, const hpa__value *v, unsigned int flags, bool required, hpa_error *err)
+static int walk(const hpa__stype *t, const hpa__value *v, unsigned int flags, bool required,
+	hpa__check_cache *cache, hpa_error *err)
 {
 	walker w;
 	frame top = { NULL, NULL, NULL, 0, 0 };
 	w.flags = flags;
 	w.required = required;
 	w.err = err;
+	w.cache = cache;
 	if (!t || !v)
 		return 0;
 	return check_value(&w, t, v, &top);
@@ -294,7 +317,7 @@ static int walk(const hpa__stype *t, const hpa__value *v, unsigned int flags, bo
 
 int hpa__schema_check_value(const hpa__stype *t, const hpa__value *v, unsigned int flags, hpa_error *err)
 {
-	return walk(t, v, flags, false, err);
+	return walk(t, v, flags, false, NULL, err);
 }
 
 int hpa__schema_check_required(const hpa_object *obj, hpa_error *err)
@@ -312,10 +335,15 @@ int hpa__schema_check_required(const hpa_object *obj, hpa_error *err)
 	}
 	if (!root)
 		return 0;
-	return walk(root, obj->root, 0, true, err);
+	return walk(root, obj->root, 0, true, NULL, err);
 }
 
 int hpa__schema_check(hpa_object *obj, unsigned int flags, hpa_error *err)
+{
+	return hpa__schema_check_cached(obj, flags, NULL, err);
+}
+
+int hpa__schema_check_cached(hpa_object *obj, unsigned int flags, hpa__check_cache *cache, hpa_error *err)
 {
 	const hpa__stype *root;
 	if (!obj || !obj->root)
@@ -328,5 +356,5 @@ int hpa__schema_check(hpa_object *obj, unsigned int flags, hpa_error *err)
 	root = hpa__schema_root(obj->kind);
 	if (!root)
 		return 0; /* generic object: kept as is, unchecked */
-	return hpa__schema_check_value(root, obj->root, flags, err);
+	return walk(root, obj->root, flags, false, cache, err);
 }

@@ -14,8 +14,13 @@ const hpa__sfield *hpa__schema_field(const hpa__sobject *o, const char *name, si
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const hpa__sfield *f = &o->fields[mid];
-		size_t n = f->len < len ? f->len : len;
-		int c = memcmp(f->name, name, n);
+		size_t n = f->len < len ? f->len : len, k = 0;
+		int c = 0;
+		/* names are short and mostly differ early: a byte loop, no call */
+		while (k < n && f->name[k] == name[k])
+			k++;
+		if (k < n)
+			c = (unsigned char)f->name[k] < (unsigned char)name[k] ? -1 : 1;
 		if (c == 0)
 			c = f->len < len ? -1 : f->len > len ? 1 : 0;
 		if (c == 0)

@@ -1,5 +1,6 @@
 /* lib/value/value.c -- ordered, typed value tree with positions (layout in value.h). */
 #include "value/value.h"
+#include "value/text_int.h"
 #include <stdio.h>
 
 /* ---- interned texts -------------------------------------------------------------
@@ -13,27 +14,29 @@
 
 #define INTERN_IN_ARENA 2048
 
+/* A slot holds the text's address (below 2^47, as every stored reference)
+ * with the top 16 bits of its hash above it: a probe compares those first
+ * and reads the text only when they match, so the probes past other texts
+ * (and every probe of a text not yet interned) touch the table alone, not
+ * the texts scattered through the arena. */
+#define TAG_SHIFT 48
+
 struct hpa__intern {
 	size_t cap, count;   /* cap a power of two */
-	const char *slot[];
+	uint64_t slot[];     /* 0 = empty, else address | tag << TAG_SHIFT */
 };
 
 static uint64_t text_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
 	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h = (h ^ hpa__load64(s)) * 0xFF51AFD7ED558CCDu;
 		h ^= h >> 32;
 		s += 8;
 		n -= 8;
 	}
-	if (n) {
-		uint64_t w = 0;
-		memcpy(&w, s, n);
-		h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-	}
+	if (n)
+		h = (h ^ hpa__tail_word(s, n)) * 0xC4CEB9FE1A85EC53u;
 	h ^= h >> 29;
 	return h;
 }
@@ -59,7 +62,17 @@ static bool text_is(const char *t, const char *s, size_t n)
 {
 	uint32_t len;
 	memcpy(&len, t - sizeof(len), sizeof(len));
-	return len == n && memcmp(t, s, n) == 0;
+	return len == n && hpa__bytes_eq(t, s, n);
+}
+
+static inline const char *slot_text(uint64_t e)
+{
+	return (const char *)(uintptr_t)(e & ((UINT64_C(1) << TAG_SHIFT) - 1));
+}
+
+static inline uint64_t slot_of(const char *s, uint64_t h)
+{
+	return (uint64_t)(uintptr_t)s | (h >> TAG_SHIFT) << TAG_SHIFT;
 }
 
 static int intern_grow(hpa__arena *a)
@@ -77,16 +90,18 @@ static int intern_grow(hpa__arena *a)
 	t->cap = cap;
 	if (old) {
 		for (i = 0; i < old->cap; i++) {
-			const char *s = old->slot[i];
+			const char *s = slot_text(old->slot[i]);
 			uint32_t len;
+			uint64_t hh;
 			size_t h;
 			if (!s)
 				continue;
 			memcpy(&len, s - sizeof(len), sizeof(len));
-			h = (size_t)text_hash(s, len) & (cap - 1);
+			hh = text_hash(s, len);
+			h = (size_t)hh & (cap - 1);
 			while (t->slot[h])
 				h = (h + 1) & (cap - 1);
-			t->slot[h] = s;
+			t->slot[h] = slot_of(s, hh);
 		}
 		t->count = old->count;
 	}
@@ -101,6 +116,7 @@ static int intern_grow(hpa__arena *a)
 const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n)
 {
 	hpa__intern *t;
+	uint64_t hh, tag, e;
 	size_t h;
 	const char *s;
 	if (n > HPA__INTERN_MAX)
@@ -111,16 +127,18 @@ const char *hpa__v_intern(hpa__arena *a, const char *text, size_t n)
 			return NULL;
 		t = a->intern;
 	}
-	h = (size_t)text_hash(text, n) & (t->cap - 1);
-	while ((s = t->slot[h]) != NULL) {
-		if (text_is(s, text, n))
-			return s;
+	hh = text_hash(text, n);
+	tag = (hh >> TAG_SHIFT) << TAG_SHIFT;
+	h = (size_t)hh & (t->cap - 1);
+	while ((e = t->slot[h]) != 0) {
+		if ((e & ~((UINT64_C(1) << TAG_SHIFT) - 1)) == tag && text_is(slot_text(e), text, n))
+			return slot_text(e);
 		h = (h + 1) & (t->cap - 1);
 	}
 	s = text_new(a, text, n);
 	if (!s)
 		return NULL;
-	t->slot[h] = s;
+	t->slot[h] = slot_of(s, hh);
 	t->count++;
 	return s;
 }
@@ -284,9 +302,7 @@ int hpa__v_init_scalar(hpa__arena *a, hpa__value *out, hpa__vkind kind, const ch
 	const char *s = hpa__v_intern(a, text ? text : "", text ? len : 0);
 	if (!s)
 		return HPA_ENOMEM;
-	memset(out, 0, sizeof(*out));
-	out->kind = (unsigned int)kind & 7u;
-	hpa__v_set_ref_(out, s - sizeof(uint32_t));
+	*out = hpa__v_make(s - sizeof(uint32_t), (unsigned int)kind, 0, 0, 0);
 	return 0;
 }
 
@@ -298,9 +314,7 @@ int hpa__v_init_map(hpa__arena *a, hpa__value *out, const hpa__pair *pairs, size
 	if (n)
 		memcpy(hpa__block_pairs(b), pairs, n * sizeof(*pairs));
 	block_set_len(b, n);
-	memset(out, 0, sizeof(*out));
-	out->kind = HPA__V_MAP;
-	hpa__v_set_ref_(out, b);
+	*out = hpa__v_make(b, HPA__V_MAP, 0, 0, 0);
 	return 0;
 }
 
@@ -312,9 +326,7 @@ int hpa__v_init_seq(hpa__arena *a, hpa__value *out, const hpa__value *items, siz
 	if (n)
 		memcpy(hpa__block_items(b), items, n * sizeof(*items));
 	block_set_len(b, n);
-	memset(out, 0, sizeof(*out));
-	out->kind = HPA__V_SEQ;
-	hpa__v_set_ref_(out, b);
+	*out = hpa__v_make(b, HPA__V_SEQ, 0, 0, 0);
 	return 0;
 }
 
@@ -324,9 +336,7 @@ hpa__pair *hpa__v_init_map_slots(hpa__arena *a, hpa__value *out, size_t n)
 	if (!b)
 		return NULL;
 	block_set_len(b, n);
-	memset(out, 0, sizeof(*out));
-	out->kind = HPA__V_MAP;
-	hpa__v_set_ref_(out, b);
+	*out = hpa__v_make(b, HPA__V_MAP, 0, 0, 0);
 	return hpa__block_pairs(b);
 }
 
@@ -336,9 +346,7 @@ hpa__value *hpa__v_init_seq_slots(hpa__arena *a, hpa__value *out, size_t n)
 	if (!b)
 		return NULL;
 	block_set_len(b, n);
-	memset(out, 0, sizeof(*out));
-	out->kind = HPA__V_SEQ;
-	hpa__v_set_ref_(out, b);
+	*out = hpa__v_make(b, HPA__V_SEQ, 0, 0, 0);
 	return hpa__block_items(b);
 }
 

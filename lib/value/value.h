@@ -203,10 +203,10 @@ static inline size_t hpa__v_column(const hpa__value *v)
 	return (size_t)((p & 1u) ? p >> 14 : p >> 25);
 }
 static inline size_t hpa__v_offset(const hpa__value *v) { (void)v; return SIZE_MAX; }
-static inline void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset)
+/* The 38-bit position word of 1-based line:column (the encoding above). */
+static inline uint64_t hpa__v_pos_code(size_t line, size_t column)
 {
 	uint64_t p;
-	(void)offset;
 	if (column <= HPA__POS_SHORT)
 		p = (uint64_t)(line <= HPA__POS_LONG ? line : 0u) << 1 | (uint64_t)column << 25;
 	else if (line <= HPA__POS_SHORT)
@@ -215,8 +215,43 @@ static inline void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, siz
 		p = (uint64_t)line << 1;   /* both long: the line is kept */
 	else
 		p = 1u | (uint64_t)(column <= HPA__POS_LONG ? column : 0u) << 14;
+	return p;
+}
+static inline void hpa__v_set_pos(hpa__value *v, size_t line, size_t column, size_t offset)
+{
+	uint64_t p = hpa__v_pos_code(line, column);
+	(void)offset;
 	v->pos_ = (uint32_t)p;
 	v->pos_hi_ = (unsigned int)(p >> 32) & 0x3Fu;
+}
+
+/* A whole node: reference @p ref (hpa__v_ref_fits holds), kind, style,
+ * flags and position word @p pos (hpa__v_pos_code), built in registers and
+ * stored at once. Readers build their nodes with it: a node written field by
+ * field (read-modify-write of the bit-fields) and then copied whole (one
+ * 8-byte load) defeats the processor's store forwarding, which cost the YAML
+ * reader about a tenth of its time. On little-endian GCC/Clang targets the
+ * words are composed directly in the bit-fields' layout (the first member of
+ * a unit in its lowest bits; the value suite checks it against the fields). */
+static inline hpa__value hpa__v_make(const void *ref, unsigned kind, unsigned style, unsigned flags, uint64_t pos)
+{
+	hpa__value v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+	uint64_t w0 = ((uint64_t)(uintptr_t)ref >> 2) | (uint64_t)(kind & 7u) << 45 | (uint64_t)(style & 7u) << 48 |
+		((pos >> 32) & 0x3Fu) << 51 | (uint64_t)(flags & 0x7Fu) << 57;
+	uint32_t w1 = (uint32_t)pos;
+	memcpy(&v, &w0, sizeof(w0));
+	memcpy((char *)&v + sizeof(w0), &w1, sizeof(w1));
+#else
+	memset(&v, 0, sizeof(v));
+	hpa__v_set_ref_(&v, ref);
+	v.kind = kind & 7u;
+	v.style = style & 7u;
+	v.flags = flags & 0x7Fu;
+	v.pos_ = (uint32_t)pos;
+	v.pos_hi_ = (unsigned int)(pos >> 32) & 0x3Fu;
+#endif
+	return v;
 }
 
 /* ---- building nodes in place (readers) ----------------------------------------- */

@@ -2,6 +2,7 @@
  * node and pair sizes, the position encoding near its limits, references. */
 #include "helpers.h"
 #include "value/value.h"
+#include "value/text_int.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,12 +233,118 @@ static void test_value__references(void)
 #endif
 }
 
+/* hpa__v_make composes the node's words directly: each field must read
+ * back through the bit-fields and accessors exactly as written. */
+static void test_value__make_matches_fields(void)
+{
+	static const uint32_t words[2] = { 0, 0 };
+	static const size_t lines[] = { 0, 1, 7, 8191, 8192, 0xFFFFFF };
+	static const size_t cols[] = { 0, 1, 13, 8191, 8192, 0xFFFFFF };
+	const void *ref = &words[1];
+	unsigned kind, style, flags;
+	size_t li, ci;
+	for (kind = 1; kind <= 7; kind++)
+		for (style = 0; style <= 6; style++)
+			for (flags = 0; flags <= 0x7F; flags += 0x15) {
+				hpa__value v = hpa__v_make(ref, kind, style, flags, hpa__v_pos_code(3, 5));
+				CU_ASSERT_EQUAL(v.kind, kind);
+				CU_ASSERT_EQUAL(v.style, style);
+				CU_ASSERT_EQUAL(v.flags, flags);
+				CU_ASSERT_PTR_EQUAL(hpa__v_ref_(&v), ref);
+				CU_ASSERT_EQUAL(hpa__v_line(&v), 3);
+				CU_ASSERT_EQUAL(hpa__v_column(&v), 5);
+			}
+	/* the position word against hpa__v_set_pos on a node built field by field */
+	for (li = 0; li < HPA__ARRAY_SIZE(lines); li++)
+		for (ci = 0; ci < HPA__ARRAY_SIZE(cols); ci++) {
+			hpa__value a, b;
+			memset(&a, 0, sizeof(a));
+			hpa__v_set_ref_(&a, ref);
+			a.kind = HPA__V_MAP;
+			a.style = HPA__STYLE_FLOW;
+			a.flags = 0x40;
+			hpa__v_set_pos(&a, lines[li], cols[ci], SIZE_MAX);
+			b = hpa__v_make(ref, HPA__V_MAP, HPA__STYLE_FLOW, 0x40, hpa__v_pos_code(lines[li], cols[ci]));
+			CU_ASSERT_EQUAL(memcmp(&a, &b, sizeof(a)), 0);
+			CU_ASSERT_EQUAL(hpa__v_line(&b), hpa__v_line(&a));
+			CU_ASSERT_EQUAL(hpa__v_column(&b), hpa__v_column(&a));
+		}
+}
+
+/* Interning compares texts with word loads (overlapping for lengths that
+ * are not multiples of 4 or 8): texts that differ in any one byte, at any
+ * length up to 40, are distinct; equal texts are one copy. */
+static void test_value__intern_distinguishes_every_byte(void)
+{
+	hpa__arena a;
+	char base[41], other[41];
+	size_t n, i;
+	hpa__arena_init(&a, 0);
+	for (n = 0; n <= 40; n++) {
+		const char *t;
+		for (i = 0; i < n; i++)
+			base[i] = (char)('a' + (i * 7 + n) % 26);
+		base[n] = '\0';
+		t = hpa__v_intern(&a, base, n);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+		CU_ASSERT_EQUAL(memcmp(t, base, n + 1), 0);
+		memcpy(other, base, n + 1);
+		CU_ASSERT_PTR_EQUAL(hpa__v_intern(&a, other, n), t);
+		for (i = 0; i < n; i++) {
+			const char *u;
+			memcpy(other, base, n + 1);
+			other[i] = (char)(other[i] ^ 0x20);   /* one byte differs */
+			u = hpa__v_intern(&a, other, n);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+			CU_ASSERT_PTR_NOT_EQUAL(u, t);
+			CU_ASSERT_EQUAL(memcmp(u, other, n), 0);
+			CU_ASSERT_PTR_EQUAL(hpa__v_intern(&a, other, n), u);
+		}
+		/* a NUL inside the text and a text that is a prefix */
+		if (n >= 2) {
+			memcpy(other, base, n + 1);
+			other[n - 1] = '\0';
+			CU_ASSERT_PTR_NOT_EQUAL(hpa__v_intern(&a, other, n), t);
+			CU_ASSERT_PTR_NOT_EQUAL(hpa__v_intern(&a, base, n - 1), t);
+		}
+	}
+	hpa__arena_dispose(&a);
+}
+
+/* The helpers themselves (text_int.h): a wrong comparison would show
+ * through hpa__v_intern only on a hash collision. Every length up to 40,
+ * every single differing byte; the tail word of 1-7 bytes is a function of
+ * every byte (a hash built on it misses none). */
+static void test_value__text_words(void)
+{
+	char x[48], y[48];
+	size_t n, i;
+	for (n = 0; n <= 40; n++) {
+		for (i = 0; i < sizeof(x); i++)
+			x[i] = y[i] = (char)('A' + (i * 5 + n) % 50);
+		CU_ASSERT_TRUE(hpa__bytes_eq(x, y, n));
+		for (i = 0; i < n; i++) {
+			y[i] = (char)(y[i] ^ 0x01);
+			CU_ASSERT_FALSE(hpa__bytes_eq(x, y, n));
+			if (n >= 1 && n <= 7)
+				CU_ASSERT_NOT_EQUAL(hpa__tail_word(x, n), hpa__tail_word(y, n));
+			y[i] = x[i];
+		}
+		/* bytes past n do not count */
+		y[n] = (char)(y[n] ^ 0x01);
+		CU_ASSERT_TRUE(hpa__bytes_eq(x, y, n));
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "node_size", test_value__node_size },
 	{ "big_blocks_and_old_nodes", test_value__big_blocks_and_old_nodes },
 	{ "positions_near_limits", test_value__positions_near_limits },
 	{ "positions_from_readers", test_value__positions_from_readers },
 	{ "references", test_value__references },
+	{ "make_matches_fields", test_value__make_matches_fields },
+	{ "intern_distinguishes_every_byte", test_value__intern_distinguishes_every_byte },
+	{ "text_words", test_value__text_words },
 	CU_TEST_INFO_NULL
 };
 
