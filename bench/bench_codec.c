@@ -260,8 +260,15 @@ int main(int argc, char **argv)
 
 	if (argc == 4 && !strcmp(argv[1], "--rss"))
 		return rss_child(argv[2], argv[3]);
-	if (argc > 1)
-		n = (unsigned)strtoul(argv[1], NULL, 10);
+	if (argc > 1) {
+		char *end;
+		unsigned long v = strtoul(argv[1], &end, 10);
+		if (argc > 2 || end == argv[1] || *end || v == 0 || v > 10000000) {
+			fprintf(stderr, "usage: bench_codec [OBJECTS]   (1..10000000, default 10000)\n");
+			return 2;
+		}
+		n = (unsigned)v;
+	}
 	gen_manifest(n, 42, &y, &j);
 	printf("bench_codec: %u objects, YAML %.2f MB, JSON %.2f MB, best of %d\n", n, y.len / 1e6, j.len / 1e6, RUNS);
 
