@@ -763,9 +763,8 @@ static int on_end(reader *r)
 	frame *f = &r->fr[r->nfr - 1];
 	hpa__value v;
 	size_t n = r->nstk - f->base, nodes = f->nodes, height = f->height;
-	int rc;
-
 	hpa__value built;
+	int rc;
 
 	if (f->node.kind == HPA__V_MAP) {
 		rc = finish_map(r, f, &built);
