@@ -259,174 +259,45 @@ static inline void scan_one(scan_result *s, int32_t r, int64_t t, int64_t up_cut
 	s->slot = t < old_cut ? i : s->slot;
 }
 
-/* A cut-off as an offset from base, clamped to the int32 range: the
- * stored offsets are within [INT32_MIN + 1, INT32_MAX - 1], so comparing
- * them with the clamped value gives the 64-bit comparison's result. */
-static inline int32_t cut32(int64_t cut, int64_t base)
+/* The scan as upstream does it, entry by entry (a non-default scale-up
+ * window's minimum, and the reference the tests compare the summary
+ * with). */
+static void recs_scan_list(scan_result *s, const hpa_history *h, size_t n, int64_t up_cut, int64_t down_cut,
+	int64_t old_cut)
 {
-	uint64_t d;
-	if (cut >= base) {
-		d = (uint64_t)cut - (uint64_t)base;
-		return d > (uint64_t)INT32_MAX ? INT32_MAX : (int32_t)d;
-	}
-	d = (uint64_t)base - (uint64_t)cut;
-	return d >= (UINT64_C(1) << 31) ? INT32_MIN : (int32_t)-(int64_t)d;
-}
-
-#if defined(__SSE2__)
-static inline __m128i sel128(__m128i m, __m128i a, __m128i b)
-{
-	return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
-}
-
-/* Lane minimum / maximum of four int32 (SSE2 has no pminsd). */
-static inline int32_t hmin128(__m128i x)
-{
-	__m128i y = _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2));
-	x = sel128(_mm_cmpgt_epi32(x, y), y, x);
-	y = _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1));
-	x = sel128(_mm_cmpgt_epi32(x, y), y, x);
-	return _mm_cvtsi128_si32(x);
-}
-
-static inline int32_t hmax128(__m128i x)
-{
-	__m128i y = _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2));
-	x = sel128(_mm_cmpgt_epi32(y, x), y, x);
-	y = _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1));
-	x = sel128(_mm_cmpgt_epi32(y, x), y, x);
-	return _mm_cvtsi128_si32(x);
-}
-#endif
-
-/* The scan over the int32 offsets, four entries (a chunk) at a time;
- * without the scale-up window's minimum when no entry can be in it
- * (need_up false: a constant at each call). */
-static inline void scan32(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
-	int32_t old_cut, bool need_up)
-{
-#if defined(__SSE2__)
-	const __m128i uc = _mm_set1_epi32(up_cut), dc = _mm_set1_epi32(down_cut), oc = _mm_set1_epi32(old_cut);
-	const __m128i four = _mm_set1_epi32(4), lanes = _mm_setr_epi32(0, 1, 2, 3);
-	__m128i up = _mm_set1_epi32(INT32_MAX), dn = _mm_set1_epi32(INT32_MIN), sl = _mm_set1_epi32(-1);
-	__m128i idx = lanes, valid = _mm_set1_epi32(-1);
-	size_t k, chunks = (n + 3) / 4;
-	for (k = 0; k < chunks; k++) {
-		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
-		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
-		__m128i mu, md, mo;
-		if (k + 1 == chunks && (n & 3)) /* lanes past the end of the list */
-			valid = _mm_cmpgt_epi32(_mm_set1_epi32((int)(n & 3)), lanes);
-		if (need_up) {
-			mu = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, uc), _mm_cmpgt_epi32(up, r)), valid);
-			up = sel128(mu, r, up);
-		}
-		md = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi32(t, dc), _mm_cmpgt_epi32(r, dn)), valid);
-		mo = _mm_and_si128(_mm_cmpgt_epi32(oc, t), valid);
-		dn = sel128(md, r, dn);
-		sl = sel128(mo, idx, sl);
-		idx = _mm_add_epi32(idx, four);
-	}
-	s->up = need_up ? hmin128(up) : INT32_MAX;
-	s->down = hmax128(dn);
-	s->slot = hmax128(sl);
-#else
 	size_t i;
-	s->up = INT32_MAX;
-	s->down = INT32_MIN;
-	s->slot = -1;
-	(void)need_up;
 	for (i = 0; i < n; i++)
-		scan_one(s, c[i / 4].r[i % 4], c[i / 4].off[i % 4], up_cut, down_cut, old_cut, (int64_t)i);
-#endif
-}
-
-/* scan32() with SSE4.1's signed minimum, maximum and blend, for the x86
- * processors that have it (nearly all; checked at run time): about half
- * the instructions of the SSE2 loop, whose minimum and maximum are
- * compare-and-select sequences. The same results. */
-#if defined(__GNUC__) && defined(__SSE2__) && !defined(__SSE4_1__) && (defined(__x86_64__) || defined(__i386__))
-# define HPA_SCAN_SSE41 1
-# include <smmintrin.h>
-__attribute__((target("sse4.1"))) static void scan32_sse41(scan_result *s, const hpa__rec_chunk *c, size_t n,
-	int32_t up_cut, int32_t down_cut, int32_t old_cut, bool need_up)
-{
-	const __m128i uc = _mm_set1_epi32(up_cut), dc = _mm_set1_epi32(down_cut), oc = _mm_set1_epi32(old_cut);
-	const __m128i four = _mm_set1_epi32(4), lanes = _mm_setr_epi32(0, 1, 2, 3);
-	const __m128i vmax = _mm_set1_epi32(INT32_MAX), vmin = _mm_set1_epi32(INT32_MIN);
-	__m128i up = vmax, dn = vmin, sl = _mm_set1_epi32(-1), idx = lanes, x;
-	size_t k, full = n / 4;
-	for (k = 0; k < full; k++) {
-		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
-		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
-		if (need_up)
-			up = _mm_min_epi32(up, _mm_blendv_epi8(vmax, r, _mm_cmpgt_epi32(t, uc)));
-		dn = _mm_max_epi32(dn, _mm_blendv_epi8(vmin, r, _mm_cmpgt_epi32(t, dc)));
-		sl = _mm_blendv_epi8(sl, idx, _mm_cmpgt_epi32(oc, t));
-		idx = _mm_add_epi32(idx, four);
-	}
-	if (n & 3) { /* the last chunk: lanes past the end of the list do not count */
-		__m128i t = _mm_loadu_si128((const __m128i *)(const void *)c[k].off);
-		__m128i r = _mm_loadu_si128((const __m128i *)(const void *)c[k].r);
-		__m128i valid = _mm_cmpgt_epi32(_mm_set1_epi32((int)(n & 3)), lanes);
-		if (need_up)
-			up = _mm_min_epi32(up, _mm_blendv_epi8(vmax, r, _mm_and_si128(_mm_cmpgt_epi32(t, uc), valid)));
-		dn = _mm_max_epi32(dn, _mm_blendv_epi8(vmin, r, _mm_and_si128(_mm_cmpgt_epi32(t, dc), valid)));
-		sl = _mm_blendv_epi8(sl, idx, _mm_and_si128(_mm_cmpgt_epi32(oc, t), valid));
-	}
-	if (need_up) {
-		x = _mm_min_epi32(up, _mm_shuffle_epi32(up, _MM_SHUFFLE(1, 0, 3, 2)));
-		x = _mm_min_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
-		s->up = _mm_cvtsi128_si32(x);
-	} else {
-		s->up = INT32_MAX;
-	}
-	x = _mm_max_epi32(dn, _mm_shuffle_epi32(dn, _MM_SHUFFLE(1, 0, 3, 2)));
-	x = _mm_max_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
-	s->down = _mm_cvtsi128_si32(x);
-	x = _mm_max_epi32(sl, _mm_shuffle_epi32(sl, _MM_SHUFFLE(1, 0, 3, 2)));
-	x = _mm_max_epi32(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
-	s->slot = _mm_cvtsi128_si32(x);
-}
-#endif
-
-/* The int32 scan of the history's offsets, with SSE4.1 when the processor
- * has it. */
-static inline void scan32_best(scan_result *s, const hpa__rec_chunk *c, size_t n, int32_t up_cut, int32_t down_cut,
-	int32_t old_cut, bool need_up)
-{
-#ifdef HPA_SCAN_SSE41
-	if (LIKELY(__builtin_cpu_supports("sse4.1") && !hpa__test_scan_sse2)) {
-		scan32_sse41(s, c, n, up_cut, down_cut, old_cut, need_up);
-		return;
-	}
-#endif
-	scan32(s, c, n, up_cut, down_cut, old_cut, need_up);
+		scan_one(s, h->recs[i].replicas, h->recs[i].ts, up_cut, down_cut, old_cut, (int64_t)i);
 }
 
 static HOT_INLINE void recs_scan(scan_result *s, const recs_view *v, int64_t up_cut, int64_t down_cut, int64_t old_cut)
 {
 	const hpa_history *h = v->h;
+	uint32_t k;
 	s->up = INT32_MAX;
 	s->down = INT32_MIN;
 	s->slot = -1;
 	if (v->virt) {
 		scan_one(s, v->virt_r, v->virt_ts, up_cut, down_cut, old_cut, 0);
-	} else if (v->n == 0) {
 		return;
-	} else if (LIKELY(h->off_ok)) {
-		int32_t dc = cut32(down_cut, h->rec_base), oc = cut32(old_cut, h->rec_base);
-		/* no entry newer than the scale-up cut-off (a window of 0, the
-		 * default): no minimum to find */
-		if (h->rec_max_ts <= up_cut)
-			scan32_best(s, hpa__rec_chunks(h), v->n, 0, dc, oc, false);
-		else
-			scan32_best(s, hpa__rec_chunks(h), v->n, cut32(up_cut, h->rec_base), dc, oc, true);
-	} else {
-		const hpa__rec_chunk *c = hpa__rec_chunks(h);
-		size_t i;
-		for (i = 0; i < v->n; i++)
-			scan_one(s, c[i / 4].r[i % 4], c[i / 4].ts[i % 4], up_cut, down_cut, old_cut, (int64_t)i);
+	}
+	if (v->n == 0)
+		return;
+	if (UNLIKELY(hpa__test_scan_list)) {
+		recs_scan_list(s, h, v->n, up_cut, down_cut, old_cut);
+		return;
+	}
+	/* from the summary: the first staircase entry newer than the
+	 * scale-down cut-off, the last stale entry in list order */
+	k = hpa__ring_count_le(&h->dn, h->mask, down_cut);
+	s->down = k < h->dn.n ? hpa__ring_at(&h->dn, h->mask, k)->r : INT32_MIN;
+	s->slot = hpa__ring_last_before(&h->ord, h->mask, old_cut);
+	/* an entry newer than the scale-up cut-off (a window of 0, the
+	 * default, has none): the minimum entry by entry */
+	if (UNLIKELY(h->rec_max_ts > up_cut)) {
+		scan_result u = { INT32_MAX, INT32_MIN, -1 };
+		recs_scan_list(&u, h, v->n, up_cut, INT64_MAX, INT64_MIN);
+		s->up = u.up;
 	}
 }
 
@@ -448,9 +319,8 @@ static HOT_INLINE void norm_scan(scan_result *sr, const hpa__calc *c, const recs
 			recs_scan(sr, rv, INT64_MAX, INT64_MIN, INT64_MIN);
 			if (rv->n) {
 				size_t i;
-				const hpa__rec_chunk *ch = rv->h ? hpa__rec_chunks(rv->h) : NULL;
 				for (i = 0; i < rv->n; i++) {
-					int32_t r = ch ? ch[i / 4].r[i % 4] : rv->virt_r;
+					int32_t r = rv->h ? rv->h->recs[i].replicas : rv->virt_r;
 					sr->down = r > sr->down ? r : sr->down;
 				}
 			}
@@ -941,9 +811,21 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 }
 
 #ifdef HPA_TESTING
-bool hpa__test_scan_sse2;
+bool hpa__test_scan_list;
 bool hpa__test_decide_general_only;
 unsigned long hpa__test_decide_common_hits;
+
+void hpa__test_history_query(const hpa_history *h, int64_t up_cut, int64_t down_cut, int64_t old_cut,
+	int32_t *up, int32_t *down, int64_t *slot)
+{
+	recs_view v;
+	scan_result s;
+	recs_view_init(&v, h, false, 0, 0);
+	recs_scan(&s, &v, up_cut, down_cut, old_cut);
+	*up = s.up;
+	*down = s.down;
+	*slot = s.slot;
+}
 #endif
 
 /* ---- the prepared form ------------------------------------------------------------------------ */

@@ -11,26 +11,81 @@
 #include <float.h>
 #include <math.h>
 
-/* One recommendation as the controller keeps it (the unit of the storage
- * size below). */
+/* One recommendation as the controller keeps it, in list order. */
 typedef struct {
 	int32_t replicas;
 	int64_t ts;
 } hpa__rec;
 
-/* The recommendations are stored four to a 64-byte chunk, as arrays: the
- * timestamps, the replicas and the timestamps as int32 offsets from
- * `rec_base` (when `off_ok`: every timestamp is within +-2^31-2 ms of the
- * base), so the stabilization scan reads 4 entries with one 16-byte load
- * and compares them as int32 (SSE2 has no 64-bit compare). Entry i is
- * chunk i/4, lane i%4; n entries occupy n * sizeof(hpa__rec) bytes from
- * `recs` (the simulator prefetches that range). */
+/* The stabilization summary. Upstream scans the whole recommendation list
+ * at every reconcile: the maximum (minimum) of the replicas newer than the
+ * scale-down (scale-up) cut-off, and the *last stale entry in list order*,
+ * which the new recommendation replaces. The history keeps, next to the
+ * list:
+ *  - `ord`: the entries in time order (ties in the order they arrived);
+ *    the stale entries are a prefix of it, the slot is the largest list
+ *    index in that prefix (one or two entries in the controller's steady
+ *    state: the oldest, and the one its first reconcile leaves behind);
+ *  - `dn`: a staircase, the entries of ord whose replicas exceed those of
+ *    every later entry (suffix maxima); the maximum over "newer than a
+ *    cut-off" (a suffix of ord) is the first staircase entry newer than
+ *    the cut-off.
+ * A cut-off never splits entries of equal timestamp, so the order among
+ * ties does not matter. Both are sorted by timestamp, so a query counts
+ * the leading entries at or before a cut-off (usually one or two). The
+ * steady state (an old entry replaced by the newest) updates them in
+ * amortized O(1) (deque pops and pushes near the ends); any other change
+ * rebuilds them in O(n log n). Both are rings of mask + 1 >= cap + 4
+ * slots; a free slot has the timestamp INT64_MAX, so that a count reads
+ * four slots without checking the length. */
 typedef struct {
-	int32_t off[4];
-	int32_t r[4];
-	int64_t ts[4];
-} hpa__rec_chunk;
-_Static_assert(sizeof(hpa__rec_chunk) == 4 * sizeof(hpa__rec), "a chunk holds 4 entries in their size");
+	int64_t ts;
+	int32_t r;
+	int32_t idx;            /* list index */
+} hpa__sent;
+
+typedef struct {
+	hpa__sent *e;
+	uint32_t head, n;
+} hpa__ring;
+
+static inline const hpa__sent *hpa__ring_at(const hpa__ring *r, uint32_t mask, uint32_t j)
+{
+	return &r->e[(r->head + j) & mask];
+}
+
+/* The number of leading entries of a ring (sorted by timestamp) with a
+ * timestamp <= cut, or a number >= n when there are n of them: four slots
+ * at once without branches (the usual answer; free slots count only for
+ * a cut of INT64_MAX, when every entry does), then one by one. */
+static inline uint32_t hpa__ring_count_le(const hpa__ring *r, uint32_t mask, int64_t cut)
+{
+	const hpa__sent *e = r->e;
+	uint32_t h = r->head, c;
+	c = (uint32_t)(e[h].ts <= cut) + (uint32_t)(e[(h + 1) & mask].ts <= cut) +
+	    (uint32_t)(e[(h + 2) & mask].ts <= cut) + (uint32_t)(e[(h + 3) & mask].ts <= cut);
+	if (c == 4)
+		while (c < r->n && e[(h + c) & mask].ts <= cut)
+			c++;
+	return c;
+}
+
+/* The largest list index among the entries of ord with a timestamp < cut
+ * (a prefix of ord), -1 when none: the stale slot. */
+static inline int32_t hpa__ring_last_before(const hpa__ring *r, uint32_t mask, int64_t cut)
+{
+	const hpa__sent *e = r->e;
+	uint32_t h = r->head, j;
+	int32_t m = -1, x;
+	for (j = 0; j < 4; j++) {
+		x = e[(h + j) & mask].ts < cut ? e[(h + j) & mask].idx : -1;
+		m = x > m ? x : m;
+	}
+	if (e[(h + 3) & mask].ts < cut)
+		for (j = 4; j < r->n && e[(h + j) & mask].ts < cut; j++)
+			m = e[(h + j) & mask].idx > m ? e[(h + j) & mask].idx : m;
+	return m;
+}
 
 typedef struct {
 	int32_t change;
@@ -42,12 +97,13 @@ struct hpa_history {
 	size_t cap;
 	bool has_recs;          /* the recommendation list exists (non-nil) */
 	size_t n_recs, n_up, n_down;
-	hpa__rec *recs;         /* storage of the recommendations: hpa__rec_chunk[], see above */
+	hpa__rec *recs;         /* the recommendations, in list order */
 	hpa__evt *up, *down;
-	int64_t rec_base;       /* base of the int32 offsets */
-	bool off_ok;            /* every entry's offset is valid */
-	int64_t rec_max_ts;     /* >= every recommendation's timestamp (the newest one's but after an overwrite; when n_recs > 0) */
+	int64_t rec_max_ts;     /* the newest recommendation's timestamp (when n_recs > 0) */
 	uint64_t evictions;
+	/* the stabilization summary (see hpa__sent) */
+	uint32_t mask;          /* ring size - 1: a power of two >= cap + 4 */
+	hpa__ring ord, dn;
 };
 
 /* ---- pod tables (table.c) ---------------------------------------------- */
@@ -86,11 +142,6 @@ int hpa__table_check(const hpa_decide_input *in, hpa_error *err);
  * what it allocated (also after a failure). */
 int hpa__table_expand(hpa__expanded *x, const hpa_decide_input *in, hpa_error *err);
 void hpa__table_expand_done(hpa__expanded *x);
-
-static inline hpa__rec_chunk *hpa__rec_chunks(const hpa_history *h)
-{
-	return (hpa__rec_chunk *)(void *)h->recs;
-}
 
 #if defined(__GNUC__)
 # define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -178,15 +229,26 @@ extern bool hpa__test_decide_general_only;
 extern unsigned long hpa__test_decide_common_hits;
 /* ... and hpa__test_decide_prepared_hits those hpa_decide_prepared_run() made. */
 extern unsigned long hpa__test_decide_prepared_hits;
-/* When set, the history scan uses its SSE2 loop even where SSE4.1 is there. */
-extern bool hpa__test_scan_sse2;
+/* The stabilization scan of a history (with its recommendation list) as
+ * the decision makes it: the minimum of the replicas newer than up_cut
+ * (INT32_MAX: none), the maximum of those newer than down_cut (INT32_MIN),
+ * the last list index older than old_cut (-1). */
+void hpa__test_history_query(const hpa_history *h, int64_t up_cut, int64_t down_cut, int64_t old_cut,
+	int32_t *up, int32_t *down, int64_t *slot);
+/* When set, the decision scans the recommendation list entry by entry (as
+ * upstream does) instead of reading the history's summary. */
+extern bool hpa__test_scan_list;
 #else
-# define hpa__test_scan_sse2 false
+# define hpa__test_scan_list false
 #endif
 
 /* Recommendation i (< n_recs) of a history. */
 int64_t hpa__rec_ts(const hpa_history *h, size_t i);
 int32_t hpa__rec_replicas(const hpa_history *h, size_t i);
+/* Append a recommendation without updating the summary (a reader adding
+ * many entries), then hpa__history_summary_rebuild() once. */
+void hpa__history_append_deferred(hpa_history *h, int32_t replicas, int64_t ts);
+void hpa__history_summary_rebuild(hpa_history *h);
 
 /* Longest policy period of one direction (defaults applied). */
 int32_t hpa__rules_longest_period(const hpa_decide_rules *r, bool up);

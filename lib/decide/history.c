@@ -8,9 +8,21 @@
 
 #define DEFAULT_CAPACITY 128
 
+/* An empty summary: every slot free (a free slot's timestamp is INT64_MAX,
+ * see hpa__ring_count_le()). */
+static void sum_clear(hpa_history *h)
+{
+	uint32_t j;
+	for (j = 0; j <= h->mask; j++)
+		h->ord.e[j].ts = h->dn.e[j].ts = INT64_MAX;
+	h->ord.head = h->ord.n = h->dn.head = h->dn.n = 0;
+	h->rec_max_ts = INT64_MIN;
+}
+
 int hpa_history_new(hpa_history **out, size_t capacity, hpa_error *err)
 {
 	hpa_history *h;
+	size_t ring;
 	if (!out)
 		return hpa__error(err, HPA_EINVAL, "hpa_history_new: NULL output");
 	*out = NULL;
@@ -22,14 +34,19 @@ int hpa_history_new(hpa_history **out, size_t capacity, hpa_error *err)
 	if (!h)
 		return hpa__enomem(err);
 	h->cap = capacity;
-	/* whole chunks of four entries */
-	h->recs = hpa__calloc((capacity + 3) / 4, sizeof(hpa__rec_chunk));
+	for (ring = 8; ring < capacity + 4; ring *= 2)
+		;
+	h->mask = (uint32_t)(ring - 1);
+	h->recs = hpa__calloc(capacity, sizeof(*h->recs));
 	h->up = hpa__calloc(capacity, sizeof(*h->up));
 	h->down = hpa__calloc(capacity, sizeof(*h->down));
-	if (!h->recs || !h->up || !h->down) {
+	h->ord.e = hpa__calloc(ring, sizeof(*h->ord.e));
+	h->dn.e = hpa__calloc(ring, sizeof(*h->dn.e));
+	if (!h->recs || !h->up || !h->down || !h->ord.e || !h->dn.e) {
 		hpa_history_free(h);
 		return hpa__enomem(err);
 	}
+	sum_clear(h);
 	*out = h;
 	return HPA_OK;
 }
@@ -41,6 +58,8 @@ void hpa_history_free(hpa_history *h)
 	hpa__free(h->recs);
 	hpa__free(h->up);
 	hpa__free(h->down);
+	hpa__free(h->ord.e);
+	hpa__free(h->dn.e);
 	hpa__free(h);
 }
 
@@ -50,6 +69,7 @@ void hpa_history_clear(hpa_history *h)
 		return;
 	h->has_recs = false;
 	h->n_recs = h->n_up = h->n_down = 0;
+	sum_clear(h);
 }
 
 size_t hpa_history_capacity(const hpa_history *h)
@@ -72,8 +92,10 @@ void hpa_history_set_has_recommendations(hpa_history *h, bool has)
 	if (!h)
 		return;
 	h->has_recs = has;
-	if (!has)
+	if (!has) {
 		h->n_recs = 0;
+		sum_clear(h);
+	}
 }
 
 size_t hpa_history_recommendation_count(const hpa_history *h)
@@ -81,81 +103,181 @@ size_t hpa_history_recommendation_count(const hpa_history *h)
 	return h ? h->n_recs : 0;
 }
 
-/* ---- recommendation storage (chunks, see decide_int.h) ---------------------------------- */
+/* ---- recommendations and their summary (see hpa__sent in decide_int.h) -------------- */
 
-static inline int64_t rec_ts(const hpa_history *h, size_t i)
+static inline hpa__sent sent_of(const hpa_history *h, uint32_t i)
 {
-	return hpa__rec_chunks(h)[i / 4].ts[i % 4];
+	hpa__sent e;
+	e.ts = h->recs[i].ts;
+	e.r = h->recs[i].replicas;
+	e.idx = (int32_t)i;
+	return e;
 }
 
-static inline int32_t rec_r(const hpa_history *h, size_t i)
+/* ord's order: by timestamp, then list index */
+static inline bool ord_before(const hpa__sent *a, const hpa__sent *b)
 {
-	return hpa__rec_chunks(h)[i / 4].r[i % 4];
+	return a->ts < b->ts || (a->ts == b->ts && a->idx < b->idx);
 }
 
-/* ts - base as an int32 offset in [INT32_MIN + 1, INT32_MAX - 1] (so that
- * cut-offs clamped to the int32 range compare exactly); false when it is
- * not. */
-static bool rec_offset(int64_t ts, int64_t base, int32_t *off)
+static void ord_sift(hpa__sent *o, size_t i, size_t n)
 {
-	uint64_t d;
-	if (ts >= base) {
-		d = (uint64_t)ts - (uint64_t)base;
-		if (d > (uint64_t)INT32_MAX - 1)
-			return false;
-		*off = (int32_t)d;
-	} else {
-		d = (uint64_t)base - (uint64_t)ts;
-		if (d > (uint64_t)INT32_MAX)
-			return false;
-		*off = (int32_t)-(int64_t)d;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		hpa__sent t;
+		if (c >= n)
+			return;
+		if (c + 1 < n && ord_before(&o[c], &o[c + 1]))
+			c++;
+		if (!ord_before(&o[i], &o[c]))
+			return;
+		t = o[i];
+		o[i] = o[c];
+		o[c] = t;
+		i = c;
 	}
+}
+
+static inline hpa__sent *slot_at(hpa__ring *r, uint32_t mask, uint32_t j)
+{
+	return &r->e[(r->head + j) & mask];
+}
+
+static inline void ring_push_back(hpa__ring *r, uint32_t mask, hpa__sent e)
+{
+	*slot_at(r, mask, r->n++) = e;
+}
+
+/* (a freed slot is marked free again) */
+static inline void ring_pop_back(hpa__ring *r, uint32_t mask)
+{
+	slot_at(r, mask, --r->n)->ts = INT64_MAX;
+}
+
+/* The summary again from the list: ord sorted (heapsort: no allocation,
+ * O(n log n)), then the staircase in one pass. */
+static void sum_rebuild(hpa_history *h)
+{
+	hpa__sent *o = h->ord.e;
+	uint32_t n = (uint32_t)h->n_recs, j;
+	sum_clear(h);
+	for (j = 0; j < n; j++)
+		o[j] = sent_of(h, j);
+	for (j = n / 2; j-- > 0;)
+		ord_sift(o, j, n);
+	for (j = n; j-- > 1;) {
+		hpa__sent t = o[0];
+		o[0] = o[j];
+		o[j] = t;
+		ord_sift(o, 0, j);
+	}
+	h->ord.n = n;
+	for (j = 0; j < n; j++) {
+		while (h->dn.n && h->dn.e[h->dn.n - 1].r <= o[j].r)
+			ring_pop_back(&h->dn, h->mask);
+		ring_push_back(&h->dn, h->mask, o[j]);
+	}
+	if (n)
+		h->rec_max_ts = o[n - 1].ts;
+}
+
+/* Entry i, as new as the newest or newer, joins the summary at the end of
+ * the time order: false when it is older than the newest. */
+static bool sum_add_newest(hpa_history *h, uint32_t i)
+{
+	uint32_t mask = h->mask;
+	hpa__sent e = sent_of(h, i);
+	if (h->ord.n && e.ts < h->rec_max_ts)
+		return false;
+	ring_push_back(&h->ord, mask, e);
+	while (h->dn.n && slot_at(&h->dn, mask, h->dn.n - 1)->r <= e.r)
+		ring_pop_back(&h->dn, mask);
+	ring_push_back(&h->dn, mask, e);
+	h->rec_max_ts = e.ts;
 	return true;
 }
 
-/* All offsets again from base @p base. */
-static void rec_rebase(hpa_history *h, int64_t base)
+/* Entry i (< n_recs) overwritten with (replicas, ts), as the controller's
+ * store does, and the summary updated. The controller replaces the last
+ * stale entry in list order: the oldest one, or the second oldest when its
+ * first reconcile left an entry behind; so the entry's position p in ord is
+ * small, and so is everything below (O(p) and the staircase entries up to
+ * it; amortized O(1)). Leaving, the entry takes its staircase entries
+ * with it: entries after it keep their place on the staircase (their
+ * suffixes are unchanged), the ones before it are decided again, from
+ * p - 1 down to 0, against the largest replicas after it (the staircase's
+ * entry after it). The new entry then joins at the end of ord when it is
+ * as new as the newest (else: rebuilt). Locals, not the ring fields: the
+ * entries' int32 writes could alias them. */
+static void rec_replace(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
 {
-	hpa__rec_chunk *c = hpa__rec_chunks(h);
-	size_t i;
-	bool ok = true;
-	h->rec_base = base;
-	for (i = 0; i < h->n_recs; i++)
-		ok &= rec_offset(c[i / 4].ts[i % 4], base, &c[i / 4].off[i % 4]);
-	h->off_ok = ok;
-}
-
-/* The newest timestamp again. */
-static void rec_max_again(hpa_history *h)
-{
-	size_t i;
-	int64_t m = INT64_MIN;
-	for (i = 0; i < h->n_recs; i++)
-		m = rec_ts(h, i) > m ? rec_ts(h, i) : m;
-	h->rec_max_ts = m;
-}
-
-/* Write entry i (< n_recs); fresh: the entry is new (appended). */
-static void rec_put(hpa_history *h, size_t i, int32_t replicas, int64_t ts, bool fresh)
-{
-	hpa__rec_chunk *c = &hpa__rec_chunks(h)[i / 4];
-	int64_t old = c->ts[i % 4];
-	c->r[i % 4] = replicas;
-	c->ts[i % 4] = ts;
-	if (h->n_recs == 1 || ts >= h->rec_max_ts)
-		h->rec_max_ts = ts;
-	else if (!fresh && old == h->rec_max_ts)
-		rec_max_again(h); /* the newest one overwritten with an older time (only keeps the bound tight) */
-	if (h->n_recs == 1 || !h->off_ok || !rec_offset(ts, h->rec_base, &c->off[i % 4]))
-		rec_rebase(h, ts); /* the first entry, or out of range: based on the newest */
+	const uint32_t mask = h->mask;
+	hpa__sent *o = h->ord.e, *d = h->dn.e, e;
+	uint32_t oh = h->ord.head, on = h->ord.n, dh = h->dn.head, dn = h->dn.n, p, q, j;
+	int64_t old = h->recs[i].ts, newest = h->rec_max_ts;
+	for (p = 0; o[(oh + p) & mask].idx != (int32_t)i; p++)
+		;
+	for (q = 0; q < dn; q++) {
+		const hpa__sent *x = &d[(dh + q) & mask];
+		if (x->idx == (int32_t)i || x->ts > old)
+			break;
+	}
+	if (q < dn && d[(dh + q) & mask].idx == (int32_t)i) {
+		/* the largest replicas after entry j (none: below every int32) */
+		int64_t rmax = q + 1 < dn ? d[(dh + q + 1) & mask].r : INT64_MIN;
+		for (j = 0; j <= q; j++) {
+			d[dh].ts = INT64_MAX;
+			dh = (dh + 1) & mask;
+		}
+		dn -= q + 1;
+		for (j = p; j-- > 0;) {
+			const hpa__sent *x = &o[(oh + j) & mask];
+			if (x->r > rmax) {
+				dh = (dh - 1) & mask;
+				d[dh] = *x;
+				dn++;
+				rmax = x->r;
+			}
+		}
+	}
+	/* ord without position p */
+	for (j = p; j-- > 0;)
+		o[(oh + j + 1) & mask] = o[(oh + j) & mask];
+	o[oh].ts = INT64_MAX;
+	oh = (oh + 1) & mask;
+	on--;
+	if (on && p == on) /* the newest left: the newest of the others */
+		newest = o[(oh + on - 1) & mask].ts;
+	h->recs[i].replicas = replicas;
+	h->recs[i].ts = ts;
+	if (on && ts < newest) {
+		sum_rebuild(h);
+		return;
+	}
+	e.ts = ts;
+	e.r = replicas;
+	e.idx = (int32_t)i;
+	o[(oh + on) & mask] = e;
+	on++;
+	while (dn && d[(dh + dn - 1) & mask].r <= replicas) {
+		d[(dh + dn - 1) & mask].ts = INT64_MAX;
+		dn--;
+	}
+	d[(dh + dn) & mask] = e;
+	dn++;
+	h->ord.head = oh;
+	h->ord.n = on;
+	h->dn.head = dh;
+	h->dn.n = dn;
+	h->rec_max_ts = ts;
 }
 
 int hpa_history_recommendation_at(const hpa_history *h, size_t i, hpa_recommendation *out)
 {
 	if (!h || !out || i >= h->n_recs)
 		return HPA_ENOTFOUND;
-	out->replicas = rec_r(h, i);
-	out->timestamp_ms = rec_ts(h, i);
+	out->replicas = h->recs[i].replicas;
+	out->timestamp_ms = h->recs[i].ts;
 	return HPA_OK;
 }
 
@@ -164,46 +286,57 @@ static size_t oldest_rec(const hpa_history *h)
 {
 	size_t i, best = 0;
 	for (i = 1; i < h->n_recs; i++)
-		if (rec_ts(h, i) < rec_ts(h, best))
+		if (h->recs[i].ts < h->recs[best].ts)
 			best = i;
 	return best;
 }
 
-static void rec_append(hpa_history *h, int32_t replicas, int64_t ts)
+/* Append an entry (the oldest one evicted when the list is full); with
+ * defer, the summary is left to the caller's sum_rebuild(). */
+static void rec_append(hpa_history *h, int32_t replicas, int64_t ts, bool defer)
 {
+	bool evicted = false;
 	h->has_recs = true;
 	if (h->n_recs == h->cap && h->n_recs > 0) { /* cap >= 1: the test only tells the compiler */
-		hpa__rec_chunk *c = hpa__rec_chunks(h);
-		size_t o = oldest_rec(h), i;
-		for (i = o; i + 1 < h->n_recs; i++) {
-			c[i / 4].r[i % 4] = c[(i + 1) / 4].r[(i + 1) % 4];
-			c[i / 4].ts[i % 4] = c[(i + 1) / 4].ts[(i + 1) % 4];
-			c[i / 4].off[i % 4] = c[(i + 1) / 4].off[(i + 1) % 4];
-		}
+		size_t o = oldest_rec(h);
+		memmove(&h->recs[o], &h->recs[o + 1], (h->n_recs - o - 1) * sizeof(*h->recs));
 		h->n_recs--;
 		h->evictions++;
-		rec_max_again(h);
+		evicted = true;
 	}
+	h->recs[h->n_recs].replicas = replicas;
+	h->recs[h->n_recs].ts = ts;
 	h->n_recs++;
-	rec_put(h, h->n_recs - 1, replicas, ts, true);
+	if (!defer && (evicted || !sum_add_newest(h, (uint32_t)h->n_recs - 1)))
+		sum_rebuild(h);
 }
 
 /* The recommendation read API for the other files of the module. */
 int64_t hpa__rec_ts(const hpa_history *h, size_t i)
 {
-	return rec_ts(h, i);
+	return h->recs[i].ts;
 }
 
 int32_t hpa__rec_replicas(const hpa_history *h, size_t i)
 {
-	return rec_r(h, i);
+	return h->recs[i].replicas;
+}
+
+void hpa__history_append_deferred(hpa_history *h, int32_t replicas, int64_t ts)
+{
+	rec_append(h, replicas, ts, true);
+}
+
+void hpa__history_summary_rebuild(hpa_history *h)
+{
+	sum_rebuild(h);
 }
 
 int hpa_history_add_recommendation(hpa_history *h, int32_t replicas, int64_t ts, hpa_error *err)
 {
 	if (!h)
 		return hpa__error(err, HPA_EINVAL, "hpa_history_add_recommendation: NULL history");
-	rec_append(h, replicas, ts);
+	rec_append(h, replicas, ts, false);
 	return HPA_OK;
 }
 
@@ -342,14 +475,14 @@ int hpa_history_apply(hpa_history *h, const hpa_history_update *u, int64_t now_m
 	if (u->init_recommendations && !h->has_recs) {
 		h->has_recs = true;
 		h->n_recs = 0;
-		rec_append(h, u->init_replicas, now_ms);
+		sum_clear(h);
+		rec_append(h, u->init_replicas, now_ms, false);
 	}
 	if (u->store_recommendation) {
-		if (u->slot >= 0 && (size_t)u->slot < h->n_recs) {
-			rec_put(h, (size_t)u->slot, u->recommendation, now_ms, false);
-		} else {
-			rec_append(h, u->recommendation, now_ms);
-		}
+		if (u->slot >= 0 && (size_t)u->slot < h->n_recs)
+			rec_replace(h, (size_t)u->slot, u->recommendation, now_ms);
+		else
+			rec_append(h, u->recommendation, now_ms, false);
 	}
 	if (u->store_event)
 		store_event(h, u->prev_replicas, u->new_replicas, u->longest_period_seconds, now_ms);

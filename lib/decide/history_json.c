@@ -144,9 +144,9 @@ int hpa_history_read_json(hpa_history **out, const char *buf, size_t len, size_t
 			if ((rc = get_ts(item, "recommendations", i, &ts, err)) ||
 			    (rc = get_i32(item, "replicas", "recommendations", i, &r, err)))
 				goto fail;
-			if ((rc = hpa_history_add_recommendation(h, r, ts, err)))
-				goto fail;
+			hpa__history_append_deferred(h, r, ts);
 		}
+		hpa__history_summary_rebuild(h);
 	}
 	if ((rc = read_events(h, root, "scaleUpEvents", HPA_SCALE_UP, err)) ||
 	    (rc = read_events(h, root, "scaleDownEvents", HPA_SCALE_DOWN, err)))

@@ -486,8 +486,13 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
 		if (hs)
 			__builtin_prefetch(hs);
 	} else if (hs) {
-		for (size_t o = 0; o < hs->n_recs * sizeof(*hs->recs); o += 64)
-			__builtin_prefetch((const char *)hs->recs + o);
+		/* what the decision reads of the summary and the record changes:
+		 * both ends of ord and of the staircase */
+		uint32_t m = hs->mask;
+		__builtin_prefetch(&hs->dn.e[hs->dn.head]);
+		__builtin_prefetch(&hs->dn.e[(hs->dn.head + hs->dn.n - 1) & m]);
+		__builtin_prefetch(&hs->ord.e[hs->ord.head]);
+		__builtin_prefetch(&hs->ord.e[(hs->ord.head + hs->ord.n - 1) & m]);
 		if (hs->n_up)
 			__builtin_prefetch(hs->up);
 		if (hs->n_down)

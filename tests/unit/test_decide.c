@@ -6,6 +6,7 @@
  * tests/decide/vectors (run by tests/decide/run-vectors). */
 #include "helpers.h"
 #include "core/core.h"
+#include "decide/decide_int.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -1287,6 +1288,174 @@ static void test_decide__pod_table(void)
 	free(d2);
 }
 
+
+/* The history's stabilization summary against the list it summarizes.
+ * A model of upstream's list (append, overwrite the slot, evict the oldest
+ * when full) is kept here; after every change the list must equal the
+ * model, and the decision's query (maximum newer than a cut-off, minimum
+ * newer than another, last stale index in list order) must equal a scan of
+ * the list entry by entry, for cut-offs at, around and between the
+ * timestamps. The changes: the controller's steady state (the last stale
+ * entry replaced by the newest, with the entry its first reconcile leaves
+ * behind), irregular periods (several stale entries), equal timestamps,
+ * entries older than the newest (appended out of order, a clock going
+ * back), evictions, clearing, and extreme values. */
+typedef struct {
+	int64_t ts[64];
+	int32_t r[64];
+	size_t n, cap;
+} model_list;
+
+static uint64_t hs_rng(uint64_t *s)
+{
+	uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+static void model_append(model_list *m, int32_t r, int64_t ts)
+{
+	if (m->n == m->cap) {
+		size_t o = 0, i;
+		for (i = 1; i < m->n; i++)
+			if (m->ts[i] < m->ts[o])
+				o = i;
+		for (i = o; i + 1 < m->n; i++) {
+			m->ts[i] = m->ts[i + 1];
+			m->r[i] = m->r[i + 1];
+		}
+		m->n--;
+	}
+	m->ts[m->n] = ts;
+	m->r[m->n++] = r;
+}
+
+static int check_summary(const hpa_history *h, const model_list *m, uint64_t *rs)
+{
+	int64_t cuts[8];
+	size_t i, nc = 0, k;
+	int bad = 0;
+	if (hpa_history_recommendation_count(h) != m->n)
+		return 1;
+	for (i = 0; i < m->n; i++) {
+		hpa_recommendation rec;
+		if (hpa_history_recommendation_at(h, i, &rec) || rec.timestamp_ms != m->ts[i] || rec.replicas != m->r[i])
+			return 1;
+	}
+	if (m->n) {
+		int64_t t = m->ts[hs_rng(rs) % m->n];
+		cuts[nc++] = t;
+		cuts[nc++] = t - 1;
+		cuts[nc++] = t + 1;
+		cuts[nc++] = m->ts[hs_rng(rs) % m->n] - 7500;
+	}
+	cuts[nc++] = INT64_MIN;
+	cuts[nc++] = INT64_MAX;
+	cuts[nc++] = (int64_t)(hs_rng(rs) % 4000000);
+	for (k = 0; k < 3 * nc; k++) {
+		int64_t up_cut = cuts[hs_rng(rs) % nc], down_cut = cuts[hs_rng(rs) % nc], old_cut = cuts[hs_rng(rs) % nc];
+		int32_t up = INT32_MAX, down = INT32_MIN, gu, gd;
+		int64_t slot = -1, gs;
+		for (i = 0; i < m->n; i++) {
+			if (m->ts[i] > up_cut && m->r[i] < up)
+				up = m->r[i];
+			if (m->ts[i] > down_cut && m->r[i] > down)
+				down = m->r[i];
+			if (m->ts[i] < old_cut)
+				slot = (int64_t)i;
+		}
+		hpa__test_history_query(h, up_cut, down_cut, old_cut, &gu, &gd, &gs);
+		bad |= gu != up || gd != down || gs != slot;
+	}
+	return bad;
+}
+
+static void test_decide__history_summary_matches_list(void)
+{
+	uint64_t rs = 7;
+	int round, failures = 0, replaced = 0, appended = 0;
+	for (round = 0; round < 400; round++) {
+		model_list m;
+		hpa_history *h = NULL;
+		hpa_history_update u;
+		int64_t now = 1000000 + (int64_t)(hs_rng(&rs) % 1000) * 1000;
+		int64_t period = 15000, window = 300000;
+		int step, style = (int)(hs_rng(&rs) % 6);
+		memset(&m, 0, sizeof(m));
+		m.cap = style == 5 ? 5 + hs_rng(&rs) % 10 : 64;
+		CU_ASSERT_EQUAL_FATAL(hpa_history_new(&h, m.cap, NULL), HPA_OK);
+		for (step = 0; step < 120; step++) {
+			uint64_t x = hs_rng(&rs);
+			int32_t r = (int32_t)(hs_rng(&rs) % (style == 4 ? 3 : 40));
+			if (style == 3 && x % 7 == 0)
+				r = (x & 8) ? INT32_MAX : INT32_MIN;
+			/* the clock: regular syncs, with jitter, pauses, repeats
+			 * and (styles 2, 3) steps back */
+			if (style == 1)
+				now += (int64_t)(x % 4) * 5000;
+			else if (style >= 2 && x % 5 == 0)
+				now -= (int64_t)(x % 90000);
+			else if (x % 17 == 0)
+				now += 400000;
+			else
+				now += period;
+			if (step == 0 || x % 97 == 1) {
+				/* the first reconcile (or a restart): the list is
+				 * nil, (current, now) first */
+				if (x % 97 == 1) {
+					hpa_history_set_has_recommendations(h, false);
+					m.n = 0;
+				}
+				memset(&u, 0, sizeof(u));
+				u.init_recommendations = true;
+				u.init_replicas = r;
+				u.store_recommendation = true;
+				u.recommendation = r == INT32_MAX ? r : r + 1;
+				u.slot = -1;
+				CU_ASSERT_EQUAL(hpa_history_apply(h, &u, now, NULL), HPA_OK);
+				model_append(&m, r, now);
+				model_append(&m, u.recommendation, now);
+			} else if (x % 13 == 5) {
+				/* an entry added directly, maybe older than the newest */
+				int64_t t = now - (int64_t)(hs_rng(&rs) % 600000);
+				CU_ASSERT_EQUAL(hpa_history_add_recommendation(h, r, t, NULL), HPA_OK);
+				model_append(&m, r, t);
+			} else {
+				/* the controller's store: the last stale entry in
+				 * list order, else append */
+				int64_t slot = -1;
+				size_t i;
+				for (i = 0; i < m.n; i++)
+					if (m.ts[i] < now - window)
+						slot = (int64_t)i;
+				memset(&u, 0, sizeof(u));
+				u.store_recommendation = true;
+				u.recommendation = r;
+				u.slot = slot;
+				CU_ASSERT_EQUAL(hpa_history_apply(h, &u, now, NULL), HPA_OK);
+				if (slot >= 0) {
+					m.ts[slot] = now;
+					m.r[slot] = r;
+					replaced++;
+				} else {
+					model_append(&m, r, now);
+					appended++;
+				}
+			}
+			if (check_summary(h, &m, &rs)) {
+				failures++;
+				break;
+			}
+		}
+		hpa_history_free(h);
+	}
+	CU_ASSERT_EQUAL(failures, 0);
+	/* both kinds of store happened often */
+	CU_ASSERT(replaced > 10000);
+	CU_ASSERT(appended > 1000);
+}
+
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
@@ -1297,6 +1466,7 @@ static CU_TestInfo tests[] = {
 	{ "history_controller_loop", test_decide__history_controller_loop },
 	{ "history_capacity_evicts_oldest", test_decide__history_capacity_evicts_oldest },
 	{ "history_json", test_decide__history_json },
+	{ "history_summary_matches_list", test_decide__history_summary_matches_list },
 	{ "history_alloc_failures", test_decide__history_alloc_failures },
 	{ "targets_column", test_decide__targets_column },
 	{ "quantities_in_targets", test_decide__quantities_in_targets },

@@ -472,13 +472,13 @@ static void test_decide_diff__short_path_matches_general_path(void)
 			ra = hpa_decide(a, &c->in, h, &c->o, &ea);
 			memcpy(cls_a, c->cls, sizeof(cls_a));
 			memset(c->cls, 0x77, sizeof(c->cls));
-			/* the general path with the SSE2 history scan, the short
-			 * path with the SSE4.1 one (where the processor has it) */
+			/* the general path scanning the recommendation list entry
+			 * by entry, the short path reading the history's summary */
 			hpa__test_decide_general_only = true;
-			hpa__test_scan_sse2 = true;
+			hpa__test_scan_list = true;
 			rg = hpa_decide(g, &c->in, h, &c->o, &eg);
 			hpa__test_decide_general_only = false;
-			hpa__test_scan_sse2 = false;
+			hpa__test_scan_list = false;
 			decisions++;
 			if (prep) {
 				/* the prepared form: the same decision, pod classes included */
