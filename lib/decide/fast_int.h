@@ -229,19 +229,24 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 		: c->now - c->o->cpu_initialization_period_ms;
 	ok &= (uc ? cpu : 0u) | (um ? mem : 0u);
 	rok &= (qc ? cpu : 0u) | (qm ? mem : 0u);
-	if ((ok & cpu) && starts_after(t->start_time_ms, n, init_cut))
-		ok &= ~cpu;
-	if (UNLIKELY(!ok))
-		return;
-	c->dg.usage_ok = ok;
-	c->dg.req_ok = rok &= ok;
 #if defined(__SSE2__)
 	if (LIKELY(uc && um && qc && qm)) {
-		/* the four columns in one pass, two pods at a time */
-		__m128i a = _mm_setzero_si128(), b = a, q = a, r = a;
+		/* the four columns in one pass, two pods at a time, and the
+		 * start times compared with the cut as int64 (SSE2 has no 64-bit
+		 * compare: the high halves signed, the low halves unsigned by
+		 * flipping their sign bits, then hi > or (hi == and lo >)) */
+		const int64_t *st = t->start_time_ms;
+		const __m128i flip = _mm_set_epi32(0, INT32_MIN, 0, INT32_MIN);
+		const __m128i cv = _mm_xor_si128(_mm_set1_epi64x(init_cut), flip);
+		__m128i a = _mm_setzero_si128(), b = a, q = a, r = a, late = a;
 		uint64_t l[2];
 		size_t i;
 		for (i = 0; i + 1 < n; i += 2) {
+			__m128i sv = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), flip);
+			__m128i gt = _mm_cmpgt_epi32(sv, cv), eq = _mm_cmpeq_epi32(sv, cv);
+			/* (the low halves' results moved to the high lanes) */
+			late = _mm_or_si128(late, _mm_or_si128(gt, _mm_and_si128(eq,
+				_mm_shuffle_epi32(gt, _MM_SHUFFLE(2, 2, 0, 0)))));
 			a = _mm_add_epi64(a, _mm_loadu_si128((const __m128i *)(const void *)(uc + i)));
 			b = _mm_add_epi64(b, _mm_loadu_si128((const __m128i *)(const void *)(um + i)));
 			q = _mm_add_epi64(q, _mm_loadu_si128((const __m128i *)(const void *)(qc + i)));
@@ -253,6 +258,13 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 			q = _mm_add_epi64(q, _mm_cvtsi64_si128(qc[i]));
 			r = _mm_add_epi64(r, _mm_cvtsi64_si128(qm[i]));
 		}
+		/* the high lanes (bits 7 and 15 of the byte mask) hold the results */
+		if ((_mm_movemask_epi8(late) & 0x8080) || (i < n && st[i] > init_cut))
+			ok &= ~cpu;
+		if (UNLIKELY(!ok))
+			return;
+		c->dg.usage_ok = ok;
+		c->dg.req_ok = rok & ok;
 		/* (lane sums: wrap-around addition in any order gives the same) */
 		_mm_storeu_si128((__m128i *)(void *)l, _mm_add_epi64(a, _mm_unpackhi_epi64(a, a)));
 		c->dg.u[HPA_RESOURCE_CPU] = l[0];
@@ -265,6 +277,12 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 		return;
 	}
 #endif
+	if ((ok & cpu) && starts_after(t->start_time_ms, n, init_cut))
+		ok &= ~cpu;
+	if (UNLIKELY(!ok))
+		return;
+	c->dg.usage_ok = ok;
+	c->dg.req_ok = rok &= ok;
 	c->dg.u[HPA_RESOURCE_CPU] = (ok & cpu) ? col_sum(uc, n) : 0;
 	c->dg.u[HPA_RESOURCE_MEMORY] = (ok & mem) ? col_sum(um, n) : 0;
 	c->dg.q[HPA_RESOURCE_CPU] = (rok & cpu) ? col_sum(qc, n) : 0;

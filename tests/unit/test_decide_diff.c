@@ -91,6 +91,14 @@ static void dd_pod(dd_case *c, int i, int64_t now, int plain, int64_t cpu_req, i
 			p->has_start_time = false;
 		if (P(4))
 			p->start_time_ms = now - R(400000); /* inside the cpu initialization period (5 min) */
+		if (P(2)) {
+			/* at and around the default period's cut-off, and 2^32 ms
+			 * (49.7 days) and more away from it: the table's SIMD
+			 * check compares int64 halves */
+			static const int64_t off[] = { 0, 1, -1, INT64_C(1) << 32, -(INT64_C(1) << 32),
+				(INT64_C(1) << 32) + 1, (INT64_C(1) << 31), -(INT64_C(1) << 31) - 1, INT64_C(86400000) * 60 };
+			p->start_time_ms = now - 300000 + off[R(sizeof(off) / sizeof(off[0]))];
+		}
 		if (P(2))
 			p->deleting = true;
 		if (P(2)) {
