@@ -25,6 +25,9 @@ typedef struct {
 	const hpa_decide_input *in;
 	int64_t now;
 	double tol_up, tol_down;
+	/* the stabilization windows (behavior: scale-up and scale-down; legacy:
+	 * down_win_ms is the controller's downscale window), in ms */
+	int64_t up_win_ms, down_win_ms;
 	hpa__digest dg;
 } hpa__calc;
 

@@ -310,7 +310,7 @@ static HOT_INLINE void norm_scan(scan_result *sr, const hpa__calc *c, const recs
 {
 	int64_t now = c->now;
 	if (!beh) {
-		int64_t cutoff = hpa__add_sat(now, -c->o->downscale_stabilization_ms);
+		int64_t cutoff = hpa__add_sat(now, -c->down_win_ms);
 		/* entries not stale (ts >= cutoff, i.e. > cutoff - 1) and the
 		 * last stale one */
 		if (LIKELY(cutoff != INT64_MIN)) {
@@ -326,12 +326,8 @@ static HOT_INLINE void norm_scan(scan_result *sr, const hpa__calc *c, const recs
 			}
 		}
 	} else {
-		int32_t up_w = beh->scale_up.has_stabilization_window ? beh->scale_up.stabilization_window_seconds : 0;
-		int32_t down_w = beh->scale_down.has_stabilization_window
-			? beh->scale_down.stabilization_window_seconds
-			: (int32_t)(c->o->downscale_stabilization_ms / 1000);
-		int64_t up_cut = hpa__add_sat(now, -(int64_t)up_w * 1000);
-		int64_t down_cut = hpa__add_sat(now, -(int64_t)down_w * 1000);
+		int64_t up_cut = hpa__add_sat(now, -c->up_win_ms);
+		int64_t down_cut = hpa__add_sat(now, -c->down_win_ms);
 		recs_scan(sr, rv, up_cut, down_cut, up_cut < down_cut ? up_cut : down_cut);
 	}
 }
@@ -548,6 +544,21 @@ static int check_input(const hpa_decide_input *in, hpa_error *err)
 	return HPA_OK;
 }
 
+/* The stabilization windows of a behavior (NULL: the legacy normalization). */
+static void calc_windows(hpa__calc *c, const hpa_decide_options *o, const hpa_decide_behavior *b)
+{
+	if (b) {
+		c->up_win_ms = (int64_t)(b->scale_up.has_stabilization_window ? b->scale_up.stabilization_window_seconds : 0) *
+			1000;
+		c->down_win_ms = (int64_t)(b->scale_down.has_stabilization_window
+			? b->scale_down.stabilization_window_seconds
+			: (int32_t)(o->downscale_stabilization_ms / 1000)) * 1000;
+	} else {
+		c->up_win_ms = 0;
+		c->down_win_ms = o->downscale_stabilization_ms;
+	}
+}
+
 static void calc_init(hpa__calc *c, const hpa_decide_options *o, const hpa_decide_input *in)
 {
 	const hpa_decide_behavior *b = in ? in->behavior : NULL;
@@ -561,6 +572,7 @@ static void calc_init(hpa__calc *c, const hpa_decide_options *o, const hpa_decid
 		if (b->scale_up.has_tolerance)
 			c->tol_up = b->scale_up.tolerance;
 	}
+	calc_windows(c, o, b);
 }
 
 /* The API default metric when spec.metrics is empty: cpu Utilization 80 %. */
@@ -661,7 +673,7 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
  * before writing anything when the input is not such a reconcile (or is
  * invalid): the general path then decides, and reports errors. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t);
+	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t);
 
 static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
 	const hpa_decide_options *o, const hpa_decide_pod_table *t)
@@ -672,6 +684,7 @@ static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in
 	int32_t current = in->spec_replicas, min = in->has_min_replicas ? in->min_replicas : 1;
 	int32_t max = in->max_replicas;
 	unsigned bad, need_u = 0, need_q = 0;
+	hpa__calc k;
 
 	/* the input checks of check_input() for this case, and the case */
 	bad = (in->version != HPA_DECIDE_INPUT_VERSION) | (o->semantics != HPA_SEMANTICS_RELEASED) |
@@ -693,14 +706,16 @@ static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in
 	}
 	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
 		return false;
-	return common_run(d, in, h, o, need_u, need_q, t);
+	calc_init(&k, o, in);
+	return common_run(d, in, h, o, &k, need_u, need_q, t);
 }
 
 /* The common reconcile once its case is known from the spec (need_u: the
- * resources whose usage the metrics read, need_q: whose requests too):
- * false before writing anything when the pods do not allow it. */
+ * resources whose usage the metrics read, need_q: whose requests too; k:
+ * the tolerances and windows, from calc_init()): false before writing
+ * anything when the pods do not allow it. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t)
+	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t)
 {
 	const hpa_decide_metric *m = in->metrics;
 	const hpa_decide_behavior *beh = in->behavior;
@@ -715,7 +730,13 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 	scan_result sr;
 	bool rescale;
 
-	calc_init(&c, o, in);
+	c.o = o;
+	c.in = in;
+	c.now = in->now_ms;
+	c.tol_up = k->tol_up;
+	c.tol_down = k->tol_down;
+	c.up_win_ms = k->up_win_ms;
+	c.down_win_ms = k->down_win_ms;
 	if (t)
 		hpa__digest_table(&c, t, need_u, need_q);
 	else
@@ -839,6 +860,7 @@ struct hpa_decide_prepared {
 	int32_t min_replicas, max_replicas;
 	bool common;            /* the spec allows the common reconcile */
 	unsigned need_u, need_q;
+	hpa__calc k;            /* the tolerances and windows (calc_init()) */
 };
 
 #ifdef HPA_TESTING
@@ -882,6 +904,7 @@ int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, co
 	p->has_min = in->has_min_replicas;
 	p->min_replicas = in->min_replicas;
 	p->max_replicas = in->max_replicas;
+	calc_init(&p->k, &p->o, &spec);
 	/* decide_common()'s checks of the spec */
 	p->common = o->semantics == HPA_SEMANTICS_RELEASED && in->n_metrics >= 1 &&
 		    in->n_metrics <= HPA_DECIDE_MAX_METRICS && in->metrics &&
@@ -926,7 +949,7 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 		for (i = 0; i < n; i++)
 			bad |= m[i].fetch_failed | ((m[i].n_orphan_values | m[i].n_external_values) != 0);
 		d->version = HPA_DECISION_VERSION;
-		if (!bad && common_run(d, in, h, &p->o, p->need_u, p->need_q, t)) {
+		if (!bad && common_run(d, in, h, &p->o, &p->k, p->need_u, p->need_q, t)) {
 #ifdef HPA_TESTING
 			hpa__test_decide_prepared_hits++;
 #endif
@@ -1224,6 +1247,7 @@ int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, 
 	memset(&c, 0, sizeof(c));
 	c.o = &o;
 	c.now = in->now_ms;
+	calc_windows(&c, &o, in->behavior);
 	memset(out, 0, sizeof(*out));
 	out->update.slot = -1;
 	recs_view_init(&rv, h, false, 0, in->now_ms);
