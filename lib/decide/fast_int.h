@@ -212,6 +212,9 @@ static inline bool starts_after(const int64_t *st, size_t n, int64_t cut)
  * a resource's usage is known when its usage column is there, its requests
  * when its requests column is there, cpu only when every pod started before
  * the cpu initialization period. The sums are the pod pass's. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t, unsigned need_u, unsigned need_q)
 {
 	const hpa_decide_input *in = c->in;
@@ -240,8 +243,16 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 		const __m128i cv = _mm_xor_si128(_mm_set1_epi64x(init_cut), flip);
 		__m128i a = _mm_setzero_si128(), b = a, q = a, r = a, late = a;
 		uint64_t l[2];
-		size_t i;
-		for (i = 0; i + 1 < n; i += 2) {
+		size_t i = n & 1;
+		int odd_late = 0;
+		if (i) { /* an odd pod first, then pairs */
+			a = _mm_cvtsi64_si128(uc[0]);
+			b = _mm_cvtsi64_si128(um[0]);
+			q = _mm_cvtsi64_si128(qc[0]);
+			r = _mm_cvtsi64_si128(qm[0]);
+			odd_late = st[0] > init_cut;
+		}
+		for (; i < n; i += 2) {
 			__m128i sv = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), flip);
 			__m128i gt = _mm_cmpgt_epi32(sv, cv), eq = _mm_cmpeq_epi32(sv, cv);
 			/* (the low halves' results moved to the high lanes) */
@@ -252,14 +263,8 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 			q = _mm_add_epi64(q, _mm_loadu_si128((const __m128i *)(const void *)(qc + i)));
 			r = _mm_add_epi64(r, _mm_loadu_si128((const __m128i *)(const void *)(qm + i)));
 		}
-		if (i < n) {
-			a = _mm_add_epi64(a, _mm_cvtsi64_si128(uc[i]));
-			b = _mm_add_epi64(b, _mm_cvtsi64_si128(um[i]));
-			q = _mm_add_epi64(q, _mm_cvtsi64_si128(qc[i]));
-			r = _mm_add_epi64(r, _mm_cvtsi64_si128(qm[i]));
-		}
 		/* the high lanes (bits 7 and 15 of the byte mask) hold the results */
-		if ((_mm_movemask_epi8(late) & 0x8080) || (i < n && st[i] > init_cut))
+		if ((_mm_movemask_epi8(late) & 0x8080) || odd_late)
 			ok &= ~cpu;
 		if (UNLIKELY(!ok))
 			return;
