@@ -206,12 +206,27 @@ static inline bool starts_after(const int64_t *st, size_t n, int64_t cut)
 	return late != 0;
 }
 
+/* A table pod (Ready, with a sample) started after the cut (inside the cpu
+ * initialization period) is unready for cpu when its sample is older than
+ * its Ready transition plus the sample's window (classify()'s rule; the
+ * others count as ready ones do): true when some pod is. */
+static inline bool table_cpu_unready(const hpa_decide_pod_table *t, size_t n, int64_t cut)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (t->start_time_ms[i] > cut &&
+		    t->sample_time_ms[i] < hpa__add_sat(t->ready_transition_ms[i], t->sample_window_ms[i]))
+			return true;
+	return false;
+}
+
 /* hpa__digest_pods() for a pod table (c->in->pod_table): every pod is
  * Running, Ready, started and not deleting, with one application container
  * and one usage item (the table's contract), so the columns alone decide:
  * a resource's usage is known when its usage column is there, its requests
- * when its requests column is there, cpu only when every pod started before
- * the cpu initialization period. The sums are the pod pass's. */
+ * when its requests column is there, cpu only when no pod is unready for it
+ * (started inside the cpu initialization period with a sample older than
+ * its Ready transition plus the window). The sums are the pod pass's. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -264,7 +279,7 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 			r = _mm_add_epi64(r, _mm_loadu_si128((const __m128i *)(const void *)(qm + i)));
 		}
 		/* the high lanes (bits 7 and 15 of the byte mask) hold the results */
-		if ((_mm_movemask_epi8(late) & 0x8080) || odd_late)
+		if (((_mm_movemask_epi8(late) & 0x8080) || odd_late) && table_cpu_unready(t, n, init_cut))
 			ok &= ~cpu;
 		if (UNLIKELY(!ok))
 			return;
@@ -282,7 +297,7 @@ static inline void hpa__digest_table(hpa__calc *c, const hpa_decide_pod_table *t
 		return;
 	}
 #endif
-	if ((ok & cpu) && starts_after(t->start_time_ms, n, init_cut))
+	if ((ok & cpu) && starts_after(t->start_time_ms, n, init_cut) && table_cpu_unready(t, n, init_cut))
 		ok &= ~cpu;
 	if (UNLIKELY(!ok))
 		return;
