@@ -52,6 +52,11 @@ struct hpa__sim_scratch {
 	const char **names;
 	hpa_decide_pod_table table;
 	size_t cap;
+	/* the requests columns hold q_val[] in their first q_n entries (every
+	 * pod of a workload requests the same, and a fleet's workloads mostly
+	 * the same: refilled only when that changes) */
+	size_t q_n;
+	int64_t q_val[2];
 	bool has_last;
 	hpa_decide_input in;
 	hpa_decision d;
@@ -564,6 +569,7 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		return HPA_ENOMEM;
 	sc->names = a;
 	sc->cap = c;
+	sc->q_n = 0;
 	memset(sc->pods, 0, c * sizeof(*sc->pods));
 	memset(sc->usage, 0, c * sizeof(*sc->usage));
 	memset(sc->cusage, 0, c * sizeof(*sc->cusage));
@@ -653,10 +659,19 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		col[TC_WIN * cap + i] = win;
 		col[TC_CPU * cap + i] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
 		col[TC_MEM * cap + i] = hpa__sim_round(sp->ms_mem) * 1000;
-		col[TC_QCPU * cap + i] = sc->container.requests_milli[HPA_RESOURCE_CPU];
-		col[TC_QMEM * cap + i] = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
 	}
 	if (plain) {
+		int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
+		int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
+		if (UNLIKELY(sc->q_n < n || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
+			for (size_t i = 0; i < cap; i++) {
+				col[TC_QCPU * cap + i] = qc;
+				col[TC_QMEM * cap + i] = qm;
+			}
+			sc->q_n = cap;
+			sc->q_val[0] = qc;
+			sc->q_val[1] = qm;
+		}
 		sc->table.n = n;
 		sc->table.container = sc->container.name;
 		sc->table.requests_milli[HPA_RESOURCE_CPU] =
