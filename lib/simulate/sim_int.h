@@ -6,6 +6,7 @@
 #ifndef HPA_LIB_SIMULATE_INT_H
 #define HPA_LIB_SIMULATE_INT_H
 
+#include <math.h>
 #include "core/core.h"
 #include <hpa/simulate.h>
 
@@ -38,13 +39,13 @@ void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms);
  * NaN gives 0. */
 static inline int64_t hpa__sim_round(double v)
 {
+	/* in range (NaN is not): v + 0.5 or v - 0.5 by the sign of v (for
+	 * -0.0 that is -0.5, truncated to 0 as 0.5 is), without branches */
+	if (fabs(v) < 9.2e18)
+		return (int64_t)(v + copysign(0.5, v));
 	if (v != v)
 		return 0;
-	if (v >= 9.2e18)
-		return INT64_MAX;
-	if (v <= -9.2e18)
-		return INT64_MIN;
-	return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
+	return v > 0 ? INT64_MAX : INT64_MIN;
 }
 
 /* ---- load profiles (load.c) -------------------------------------------- */

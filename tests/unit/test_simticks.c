@@ -6,6 +6,7 @@
  * deleted). */
 #include "helpers.h"
 #include "simulate/sim_int.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,9 +178,53 @@ static void test_simticks__fast_rate_is_the_rate(void)
 		hpa_sim_load_free(l[i]);
 }
 
+
+/* hpa__sim_round(): to nearest, ties away from zero, saturating, NaN 0;
+ * checked against the definition written out (v +- 0.5 by the sign,
+ * truncated) on the edges and on many values. */
+static int64_t round_ref(double v)
+{
+	if (v != v)
+		return 0;
+	if (v >= 9.2e18)
+		return INT64_MAX;
+	if (v <= -9.2e18)
+		return INT64_MIN;
+	return (int64_t)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
+static void test_simticks__round(void)
+{
+	static const double edge[] = { 0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+		-0.49999999999999994, 4503599627370495.5, -4503599627370495.5, 9.2e18, -9.2e18, 9.1999999999999990e18,
+		-9.1999999999999990e18, 1e300, -1e300, HUGE_VAL, -HUGE_VAL, NAN };
+	uint64_t x = 12345;
+	size_t i;
+	CU_ASSERT_EQUAL(hpa__sim_round(2.5), 3);
+	CU_ASSERT_EQUAL(hpa__sim_round(-2.5), -3);
+	CU_ASSERT_EQUAL(hpa__sim_round(-0.4), 0);
+	CU_ASSERT_EQUAL(hpa__sim_round(NAN), 0);
+	CU_ASSERT_EQUAL(hpa__sim_round(1e19), INT64_MAX);
+	CU_ASSERT_EQUAL(hpa__sim_round(-1e19), INT64_MIN);
+	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+		CU_ASSERT_EQUAL(hpa__sim_round(edge[i]), round_ref(edge[i]));
+	for (i = 0; i < 200000; i++) {
+		double v;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		memcpy(&v, &x, sizeof(v)); /* every exponent, sign and NaN payload */
+		if (hpa__sim_round(v) != round_ref(v)) {
+			CU_FAIL("hpa__sim_round differs from its definition");
+			break;
+		}
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "kept_values_match_a_recount", test_simticks__kept_values_match_a_recount },
 	{ "fast_rate_is_the_rate", test_simticks__fast_rate_is_the_rate },
+	{ "round", test_simticks__round },
 	CU_TEST_INFO_NULL
 };
 
