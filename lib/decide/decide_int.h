@@ -35,9 +35,10 @@ typedef struct {
  * the leading entries at or before a cut-off (usually one or two). The
  * steady state (an old entry replaced by the newest) updates them in
  * amortized O(1) (deque pops and pushes near the ends); any other change
- * rebuilds them in O(n log n). Both are rings of mask + 1 >= cap + 4
+ * rebuilds them in O(n log n). Both are rings of mask + 1 >= max(cap, 4)
  * slots; a free slot has the timestamp INT64_MAX, so that a count reads
- * four slots without checking the length. */
+ * four slots without checking the length (with fewer than four entries,
+ * the others are free). */
 typedef struct {
 	int64_t ts;
 	int32_t r;
@@ -102,7 +103,7 @@ struct hpa_history {
 	int64_t rec_max_ts;     /* the newest recommendation's timestamp (when n_recs > 0) */
 	uint64_t evictions;
 	/* the stabilization summary (see hpa__sent) */
-	uint32_t mask;          /* ring size - 1: a power of two >= cap + 4 */
+	uint32_t mask;          /* ring size - 1: a power of two >= cap, >= 4 */
 	hpa__ring ord, dn;
 };
 

@@ -34,7 +34,7 @@ int hpa_history_new(hpa_history **out, size_t capacity, hpa_error *err)
 	if (!h)
 		return hpa__enomem(err);
 	h->cap = capacity;
-	for (ring = 8; ring < capacity + 4; ring *= 2)
+	for (ring = 4; ring < capacity; ring *= 2)
 		;
 	h->mask = (uint32_t)(ring - 1);
 	h->recs = hpa__calloc(capacity, sizeof(*h->recs));

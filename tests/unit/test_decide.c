@@ -1383,7 +1383,7 @@ static void test_decide__history_summary_matches_list(void)
 		int64_t period = 15000, window = 300000;
 		int step, style = (int)(hs_rng(&rs) % 6);
 		memset(&m, 0, sizeof(m));
-		m.cap = style == 5 ? 5 + hs_rng(&rs) % 10 : 64;
+		m.cap = style == 5 ? 1 + hs_rng(&rs) % 16 : 64;
 		CU_ASSERT_EQUAL_FATAL(hpa_history_new(&h, m.cap, NULL), HPA_OK);
 		for (step = 0; step < 120; step++) {
 			uint64_t x = hs_rng(&rs);
