@@ -215,8 +215,14 @@ static void rec_replace(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
 	hpa__sent *o = h->ord.e, *d = h->dn.e, e;
 	uint32_t oh = h->ord.head, on = h->ord.n, dh = h->dn.head, dn = h->dn.n, p, q, j;
 	int64_t old = h->recs[i].ts, newest = h->rec_max_ts;
-	for (p = 0; o[(oh + p) & mask].idx != (int32_t)i; p++)
+	for (p = 0; p < on && o[(oh + p) & mask].idx != (int32_t)i; p++)
 		;
+	if (UNLIKELY(p == on)) { /* (never: every entry is in ord) */
+		h->recs[i].replicas = replicas;
+		h->recs[i].ts = ts;
+		sum_rebuild(h);
+		return;
+	}
 	for (q = 0; q < dn; q++) {
 		const hpa__sent *x = &d[(dh + q) & mask];
 		if (x->idx == (int32_t)i || x->ts > old)
