@@ -41,7 +41,11 @@ static inline int64_t hpa__sim_round(double v)
 {
 	/* in range (NaN is not): v + 0.5 or v - 0.5 by the sign of v (for
 	 * -0.0 that is -0.5, truncated to 0 as 0.5 is), without branches */
+#if defined(__GNUC__)
+	if (__builtin_expect(fabs(v) < 9.2e18, 1))
+#else
 	if (fabs(v) < 9.2e18)
+#endif
 		return (int64_t)(v + copysign(0.5, v));
 	if (v != v)
 		return 0;
