@@ -50,7 +50,8 @@ typedef struct {
 	uint32_t head, n;
 } hpa__ring;
 
-static inline const hpa__sent *hpa__ring_at(const hpa__ring *r, uint32_t mask, uint32_t j)
+/* Slot j of a ring (entry j when j < n). */
+static inline hpa__sent *hpa__ring_at(const hpa__ring *r, uint32_t mask, uint32_t j)
 {
 	return &r->e[(r->head + j) & mask];
 }

@@ -138,20 +138,15 @@ static void ord_sift(hpa__sent *o, size_t i, size_t n)
 	}
 }
 
-static inline hpa__sent *slot_at(hpa__ring *r, uint32_t mask, uint32_t j)
-{
-	return &r->e[(r->head + j) & mask];
-}
-
 static inline void ring_push_back(hpa__ring *r, uint32_t mask, hpa__sent e)
 {
-	*slot_at(r, mask, r->n++) = e;
+	*hpa__ring_at(r, mask, r->n++) = e;
 }
 
 /* (a freed slot is marked free again) */
 static inline void ring_pop_back(hpa__ring *r, uint32_t mask)
 {
-	slot_at(r, mask, --r->n)->ts = INT64_MAX;
+	hpa__ring_at(r, mask, --r->n)->ts = INT64_MAX;
 }
 
 /* The summary again from the list: ord sorted (heapsort: no allocation,
@@ -183,14 +178,14 @@ static void sum_rebuild(hpa_history *h)
 
 /* Entry i, as new as the newest or newer, joins the summary at the end of
  * the time order: false when it is older than the newest. */
-static bool sum_add_newest(hpa_history *h, uint32_t i)
+static inline bool sum_add_newest(hpa_history *h, uint32_t i)
 {
 	uint32_t mask = h->mask;
 	hpa__sent e = sent_of(h, i);
 	if (h->ord.n && e.ts < h->rec_max_ts)
 		return false;
 	ring_push_back(&h->ord, mask, e);
-	while (h->dn.n && slot_at(&h->dn, mask, h->dn.n - 1)->r <= e.r)
+	while (h->dn.n && hpa__ring_at(&h->dn, mask, h->dn.n - 1)->r <= e.r)
 		ring_pop_back(&h->dn, mask);
 	ring_push_back(&h->dn, mask, e);
 	h->rec_max_ts = e.ts;
@@ -206,13 +201,13 @@ static bool sum_add_newest(hpa_history *h, uint32_t i)
  * with it: entries after it keep their place on the staircase (their
  * suffixes are unchanged), the ones before it are decided again, from
  * p - 1 down to 0, against the largest replicas after it (the staircase's
- * entry after it). The new entry then joins at the end of ord when it is
- * as new as the newest (else: rebuilt). Locals, not the ring fields: the
+ * entry after it). The new entry then joins as sum_add_newest() adds one
+ * (else: rebuilt). Locals, not the ring fields, during the removal: the
  * entries' int32 writes could alias them. */
 static void rec_replace(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
 {
 	const uint32_t mask = h->mask;
-	hpa__sent *o = h->ord.e, *d = h->dn.e, e;
+	hpa__sent *o = h->ord.e, *d = h->dn.e;
 	uint32_t oh = h->ord.head, on = h->ord.n, dh = h->dn.head, dn = h->dn.n, p, q, j;
 	int64_t old = h->recs[i].ts, newest = h->rec_max_ts;
 	for (p = 0; p < on && o[(oh + p) & mask].idx != (int32_t)i; p++)
@@ -254,28 +249,15 @@ static void rec_replace(hpa_history *h, size_t i, int32_t replicas, int64_t ts)
 	on--;
 	if (on && p == on) /* the newest left: the newest of the others */
 		newest = o[(oh + on - 1) & mask].ts;
-	h->recs[i].replicas = replicas;
-	h->recs[i].ts = ts;
-	if (on && ts < newest) {
-		sum_rebuild(h);
-		return;
-	}
-	e.ts = ts;
-	e.r = replicas;
-	e.idx = (int32_t)i;
-	o[(oh + on) & mask] = e;
-	on++;
-	while (dn && d[(dh + dn - 1) & mask].r <= replicas) {
-		d[(dh + dn - 1) & mask].ts = INT64_MAX;
-		dn--;
-	}
-	d[(dh + dn) & mask] = e;
-	dn++;
 	h->ord.head = oh;
 	h->ord.n = on;
 	h->dn.head = dh;
 	h->dn.n = dn;
-	h->rec_max_ts = ts;
+	h->rec_max_ts = newest;
+	h->recs[i].replicas = replicas;
+	h->recs[i].ts = ts;
+	if (!sum_add_newest(h, (uint32_t)i))
+		sum_rebuild(h);
 }
 
 int hpa_history_recommendation_at(const hpa_history *h, size_t i, hpa_recommendation *out)

@@ -52,10 +52,10 @@ struct hpa__sim_scratch {
 	const char **names;
 	hpa_decide_pod_table table;
 	size_t cap;
-	/* the requests columns hold q_val[] in their first q_n entries (every
-	 * pod of a workload requests the same, and a fleet's workloads mostly
-	 * the same: refilled only when that changes) */
-	size_t q_n;
+	/* q_filled: the requests columns hold q_val[] in all cap entries
+	 * (every pod of a workload requests the same, and a fleet's workloads
+	 * mostly the same: refilled only when that changes) */
+	bool q_filled;
 	int64_t q_val[2];
 	bool has_last;
 	hpa_decide_input in;
@@ -569,7 +569,7 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		return HPA_ENOMEM;
 	sc->names = a;
 	sc->cap = c;
-	sc->q_n = 0;
+	sc->q_filled = false;
 	memset(sc->pods, 0, c * sizeof(*sc->pods));
 	memset(sc->usage, 0, c * sizeof(*sc->usage));
 	memset(sc->cusage, 0, c * sizeof(*sc->cusage));
@@ -663,12 +663,12 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	if (plain) {
 		int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
 		int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
-		if (UNLIKELY(sc->q_n < n || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
+		if (UNLIKELY(!sc->q_filled || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
 			for (size_t i = 0; i < cap; i++) {
 				col[TC_QCPU * cap + i] = qc;
 				col[TC_QMEM * cap + i] = qm;
 			}
-			sc->q_n = cap;
+			sc->q_filled = true;
 			sc->q_val[0] = qc;
 			sc->q_val[1] = qm;
 		}
