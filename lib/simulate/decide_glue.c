@@ -15,7 +15,7 @@
 #include "decide/decide_int.h" /* struct hpa_history, to prefetch its lists */
 
 /* Virtual time 0 is 2026-01-01T00:00:00Z in the decision's Unix-ms clock. */
-#define EPOCH_MS INT64_C(1767225600000)
+#define EPOCH_MS HPA__SIM_EPOCH_MS
 
 #define MAX_POLICIES 16
 
@@ -46,10 +46,9 @@ struct hpa__sim_scratch {
 	hpa_decide_container container; /* every pod of a workload has the same one */
 	hpa_pod_usage *usage;
 	hpa_container_usage *cusage;
-	/* the same pods as a pod table, when they all fit one (the usual
-	 * sync): columns of cap entries each */
-	int64_t *col;                   /* TC_N columns */
-	const char **names;
+	/* the requests columns of the pod table (the workload holds the
+	 * others): TC_N columns of cap entries each */
+	int64_t *col;
 	hpa_decide_pod_table table;
 	size_t cap;
 	/* q_filled: the requests columns hold q_val[] in all cap entries
@@ -510,14 +509,13 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
 }
 
 /* The columns of the scratch's pod table. */
-enum { TC_START, TC_READY, TC_TS, TC_WIN, TC_CPU, TC_MEM, TC_QCPU, TC_QMEM, TC_N };
+enum { TC_QCPU, TC_QMEM, TC_N };
 
 void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 {
 	if (!sc)
 		return;
 	hpa__free(sc->col);
-	hpa__free(sc->names);
 	hpa__free(sc->pods);
 	hpa__free(sc->usage);
 	hpa__free(sc->cusage);
@@ -565,9 +563,6 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 	if (c > SIZE_MAX / (TC_N * sizeof(*sc->col)) || !(a = hpa__realloc(sc->col, c * TC_N * sizeof(*sc->col))))
 		return HPA_ENOMEM;
 	sc->col = a;
-	if (!(a = hpa__realloc(sc->names, c * sizeof(*sc->names))))
-		return HPA_ENOMEM;
-	sc->names = a;
 	sc->cap = c;
 	sc->q_filled = false;
 	memset(sc->pods, 0, c * sizeof(*sc->pods));
@@ -580,13 +575,6 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 		sc->usage[i].n_containers = 1;
 		sc->cusage[i].usage_set = HPA_RESOURCE_BIT(HPA_RESOURCE_CPU) | HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
 	}
-	sc->table.names = sc->names;
-	sc->table.start_time_ms = sc->col + TC_START * c;
-	sc->table.ready_transition_ms = sc->col + TC_READY * c;
-	sc->table.sample_time_ms = sc->col + TC_TS * c;
-	sc->table.sample_window_ms = sc->col + TC_WIN * c;
-	sc->table.usage_milli[HPA_RESOURCE_CPU] = sc->col + TC_CPU * c;
-	sc->table.usage_milli[HPA_RESOURCE_MEMORY] = sc->col + TC_MEM * c;
 	return 0;
 }
 
@@ -600,7 +588,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out)
 {
 	hpa__sim_glue *g = h->glue;
-	const hpa__sim_workload *w = &sim->wl[h->wl];
+	hpa__sim_workload *w = &sim->wl[h->wl];
 	hpa__sim_scratch *sc;
 	hpa_decide_input *in;
 	hpa_decision *d;
@@ -643,24 +631,17 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	cap = sc->cap;
 	/* the usual sync: every pod Running, Ready, not being deleted, with a
 	 * sample; then the pods go to the decision as a pod table (columns),
-	 * which it reads faster, with exactly the same result */
-	for (size_t i = 0; i < n; i++) {
-		const hpa__sim_pod *sp = &w->pods[i];
-		int64_t win;
-		if (sp->phase == HPA__POD_PENDING || !sp->scheduled || !sp->ready || sp->deleting || sp->ms_n != 2) {
-			plain = false;
-			break;
-		}
-		win = sp->ms_t[0] - sp->ms_t[1];
-		sc->names[i] = w->cold[i].name;
-		col[TC_START * cap + i] = EPOCH_MS + sp->start_time_ms;
-		col[TC_READY * cap + i] = EPOCH_MS + sp->ready_ltt_ms;
-		col[TC_TS * cap + i] = EPOCH_MS + sp->ms_t[0];
-		col[TC_WIN * cap + i] = win;
-		col[TC_CPU * cap + i] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
-		col[TC_MEM * cap + i] = hpa__sim_round(sp->ms_mem) * 1000;
+	 * which it reads faster, with exactly the same result. The scrape
+	 * wrote the workload's table, unless a pod did not fit one or the pods
+	 * changed since. */
+	if (!w->tab_ok && hpa__sim_table_fill(w)) {
+		fail(out, "simulation", HPA_ENOMEM, NULL);
+		out->oom = true;
+		return;
 	}
+	plain = w->tab_ok;
 	if (plain) {
+		hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
 		int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
 		int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
 		if (UNLIKELY(!sc->q_filled || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
@@ -673,6 +654,13 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 			sc->q_val[1] = qm;
 		}
 		sc->table.n = n;
+		sc->table.names = k.names;
+		sc->table.start_time_ms = k.start;
+		sc->table.ready_transition_ms = k.ready;
+		sc->table.sample_time_ms = k.ts;
+		sc->table.sample_window_ms = k.win;
+		sc->table.usage_milli[HPA_RESOURCE_CPU] = k.cpu;
+		sc->table.usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
 		sc->table.container = sc->container.name;
 		sc->table.requests_milli[HPA_RESOURCE_CPU] =
 			(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) ? col + TC_QCPU * cap : NULL;

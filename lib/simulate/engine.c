@@ -108,6 +108,8 @@ void hpa_sim_free(hpa_sim *sim)
 		hpa__free(w->container_name);
 		hpa__free(w->pods);
 		hpa__free(w->cold);
+		hpa__free(w->tab);
+		hpa__free(w->tab_names);
 		hpa__free(w->bursts);
 		hpa__free(w->lat);
 		hpa__free(w->ev);
@@ -443,6 +445,7 @@ static void pod_name(hpa__sim_workload *w, hpa__sim_pod *p)
 /* Room for one more pod (and its name). */
 static int grow_pods(hpa__sim_workload *w)
 {
+	w->tab_ok = false;
 	if (hpa__grow((void **)&w->pods, &w->cap_pods, w->n_pods + 1, sizeof(*w->pods)) ||
 		hpa__grow((void **)&w->cold, &w->cap_cold, w->n_pods + 1, sizeof(*w->cold)))
 		return HPA_ENOMEM;
@@ -469,6 +472,7 @@ static int create_pod(hpa_sim *sim, size_t wi, int64_t t)
 static void remove_pod(hpa__sim_workload *w, hpa__sim_pod *p)
 {
 	size_t i = (size_t)(p - w->pods);
+	w->tab_ok = false;
 	w->n_serving -= serving(p);
 	memmove(&w->pods[i], &w->pods[i + 1], (w->n_pods - i - 1) * sizeof(*w->pods));
 	memmove(&w->cold[i], &w->cold[i + 1], (w->n_pods - i - 1) * sizeof(*w->cold));
@@ -496,6 +500,7 @@ static int reconcile(hpa_sim *sim, size_t wi, int64_t t)
 	hpa__sim_workload *w = &sim->wl[wi];
 	int32_t active = 0;
 	int rc;
+	w->tab_ok = false;
 	for (size_t i = 0; i < w->n_pods; i++)
 		if (!w->pods[i].deleting)
 			active++;
@@ -537,6 +542,7 @@ static int pod_event(hpa_sim *sim, const hpa__sim_event *ev)
 	int64_t t = ev->t_ms;
 	if (!p)
 		return 0; /* deleted meanwhile */
+	w->tab_ok = false;
 	switch (ev->type) {
 	case HPA__EV_POD_SCHEDULED:
 		p->scheduled = true;
@@ -905,28 +911,112 @@ static void ms_push(hpa__sim_pod *p, int64_t t, double cum, double mem)
 		p->ms_n++;
 }
 
-/* metrics-server: keep the two latest distinct kubelet points per pod;
- * with kubelet_interval_ms = 0 the kubelet point is taken right now (and
- * goes straight to metrics-server: a running pod's point is always newer). */
-static void scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
+/* The columns of pod p's row i that change with every scrape. */
+static inline void table_sample(const hpa__sim_tab_cols *k, const hpa__sim_pod *p, size_t i)
 {
-	if (sim->opts.kubelet_interval_ms == 0) {
-		for (size_t i = 0; i < w->n_pods; i++) {
-			hpa__sim_pod *p = &w->pods[i];
-			if (!p->started || (p->ms_n > 0 && t <= p->ms_t[0]))
-				continue;
+	int64_t win = p->ms_t[0] - p->ms_t[1];
+	k->ts[i] = HPA__SIM_EPOCH_MS + p->ms_t[0];
+	k->win[i] = win;
+	k->cpu[i] = hpa__sim_round((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
+	k->mem[i] = hpa__sim_round(p->ms_mem) * 1000;
+}
+
+/* Pod p's row i of the pod table, from what metrics-server holds: what the
+ * decision glue gives the decision for a pod that fits a pod table (Running,
+ * scheduled, Ready, not deleting, two metrics-server points). Returns
+ * whether it fits. */
+static inline bool table_row(const hpa__sim_tab_cols *k, const hpa__sim_pod *p, const hpa__sim_pod_cold *pc, size_t i)
+{
+	if (p->phase == HPA__POD_PENDING || !p->scheduled || !p->ready || p->deleting || p->ms_n != 2)
+		return false;
+	k->names[i] = pc->name;
+	k->start[i] = HPA__SIM_EPOCH_MS + p->start_time_ms;
+	k->ready[i] = HPA__SIM_EPOCH_MS + p->ready_ltt_ms;
+	table_sample(k, p, i);
+	return true;
+}
+
+/* The table grows here, not with the pods: the decision input of the
+ * latest sync, valid in on_sync (after a reconcile added pods), points at
+ * it. */
+int hpa__sim_table_fill(hpa__sim_workload *w)
+{
+	size_t n = w->n_pods;
+	const hpa__sim_pod *pods = w->pods;
+	const hpa__sim_pod_cold *cold = w->cold;
+	hpa__sim_tab_cols k;
+	bool ok = true;
+	w->tab_ok = false;
+	if (n > w->cap_tab) {
+		size_t c = w->cap_tab;
+		void *a;
+		if (hpa__grow((void **)&w->tab_names, &c, n, sizeof(*w->tab_names)))
+			return HPA_ENOMEM;
+		if (c > SIZE_MAX / (HPA__SIM_TC_N * sizeof(*w->tab)) ||
+			!(a = hpa__realloc(w->tab, c * HPA__SIM_TC_N * sizeof(*w->tab))))
+			return HPA_ENOMEM;
+		w->tab = a;
+		w->cap_tab = c;
+	}
+	k = hpa__sim_tab_columns(w);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = table_row(&k, &pods[i], &cold[i], i);
+	w->tab_ok = ok;
+	return 0;
+}
+
+/* metrics-server: keep the two latest distinct kubelet points of a pod;
+ * with kubelet_interval_ms = 0 (direct) the kubelet point is taken right
+ * now (and goes straight to metrics-server: a running pod's point is always
+ * newer). */
+static inline void scrape_pod(hpa__sim_pod *p, const hpa__sim_pod_cold *pc, int64_t t, bool direct)
+{
+	if (direct) {
+		if (p->started && !(p->ms_n > 0 && t <= p->ms_t[0])) {
 			advance(p, t);
 			ms_push(p, t, p->cpu_cum, p->mem);
 		}
-		return;
-	}
-	for (size_t i = 0; i < w->n_pods; i++) {
-		hpa__sim_pod *p = &w->pods[i];
-		const hpa__sim_pod_cold *pc = &w->cold[i];
-		if (!p->k_has || (p->ms_n > 0 && pc->k_t <= p->ms_t[0]))
-			continue;
+	} else if (p->k_has && !(p->ms_n > 0 && pc->k_t <= p->ms_t[0])) {
 		ms_push(p, pc->k_t, pc->k_cum, pc->k_mem);
 	}
+}
+
+/* A scrape of every pod, then the pod table of the next sync, unless a pod
+ * does not fit one. */
+static int scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
+{
+	size_t n = w->n_pods;
+	hpa__sim_pod *pods = w->pods;
+	const hpa__sim_pod_cold *cold = w->cold;
+	bool direct = sim->opts.kubelet_interval_ms == 0;
+	if (w->tab_ok) {
+		/* every pod fitted the table and none changed since it was
+		 * written, so they still fit: only the sample columns change.
+		 * A fitting pod runs and has two points, from the kubelet (so
+		 * k_has) when it is not direct: scrape_pod() in short. */
+		hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
+		if (direct) {
+			for (size_t i = 0; i < n; i++) {
+				hpa__sim_pod *p = &pods[i];
+				if (t > p->ms_t[0]) {
+					advance(p, t);
+					ms_push(p, t, p->cpu_cum, p->mem);
+				}
+				table_sample(&k, p, i);
+			}
+			return 0;
+		}
+		for (size_t i = 0; i < n; i++) {
+			hpa__sim_pod *p = &pods[i];
+			if (cold[i].k_t > p->ms_t[0])
+				ms_push(p, cold[i].k_t, cold[i].k_cum, cold[i].k_mem);
+			table_sample(&k, p, i);
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		scrape_pod(&pods[i], &cold[i], t, direct);
+	return hpa__sim_table_fill(w);
 }
 
 /* ---- timeline rows ---------------------------------------------------------------------- */
@@ -1165,7 +1255,8 @@ static int advance_workload(hpa_sim *sim, size_t wi, int64_t lim_t, uint32_t lim
 			w->next_kubelet = t + o->kubelet_interval_ms;
 			break;
 		case HPA__EV_SCRAPE:
-			scrape(sim, w, t);
+			if ((rc = scrape(sim, w, t)))
+				return rc;
 			w->next_scrape = t + o->metric_resolution_ms;
 			break;
 		default: {

@@ -229,6 +229,16 @@ typedef struct {
 	size_t n_pods, cap_pods;
 	hpa__sim_pod_cold *cold;   /* cold[i]: the rest of pods[i] */
 	size_t cap_cold;
+	/* the pods as the decision's pod table (columns HPA__SIM_TC_* of
+	 * cap_tab entries each, names[i] = cold[i].name), written by the
+	 * scrape from what metrics-server holds; tab_ok: every pod fits a pod
+	 * table and nothing changed the pods since (a pod event, a reconcile
+	 * and a growth of the arrays clear it), so the sync reads the table
+	 * as it is instead of building one */
+	int64_t *tab;
+	const char **tab_names;
+	size_t cap_tab;
+	bool tab_ok;
 	int32_t spec_replicas;
 	int32_t n_serving;        /* pods ready, booted and not deleting */
 	bool has_load;
@@ -274,6 +284,36 @@ typedef struct {
 	hpa__sim_lat *lat;
 	size_t n_lat, cap_lat;
 } hpa__sim_workload;
+
+/* The columns of a workload's pod table; times are on the decision's
+ * clock (EPOCH + simulated time). */
+enum { HPA__SIM_TC_START, HPA__SIM_TC_READY, HPA__SIM_TC_TS, HPA__SIM_TC_WIN, HPA__SIM_TC_CPU, HPA__SIM_TC_MEM,
+	HPA__SIM_TC_N };
+/* Simulated time 0 on the decision's clock: 2026-01-01T00:00:00Z. */
+#define HPA__SIM_EPOCH_MS INT64_C(1767225600000)
+/* engine.c: write the workload's pod table from its pods; tab_ok false
+ * when a pod does not fit one. HPA_OK or HPA_ENOMEM. */
+int hpa__sim_table_fill(hpa__sim_workload *w);
+/* The columns of a workload's pod table (all NULL before it has any). */
+typedef struct {
+	int64_t *start, *ready, *ts, *win, *cpu, *mem;
+	const char **names;
+} hpa__sim_tab_cols;
+static inline hpa__sim_tab_cols hpa__sim_tab_columns(const hpa__sim_workload *w)
+{
+	hpa__sim_tab_cols k = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	size_t c = w->cap_tab;
+	if (w->tab) {
+		k.start = w->tab + HPA__SIM_TC_START * c;
+		k.ready = w->tab + HPA__SIM_TC_READY * c;
+		k.ts = w->tab + HPA__SIM_TC_TS * c;
+		k.win = w->tab + HPA__SIM_TC_WIN * c;
+		k.cpu = w->tab + HPA__SIM_TC_CPU * c;
+		k.mem = w->tab + HPA__SIM_TC_MEM * c;
+		k.names = w->tab_names;
+	}
+	return k;
+}
 
 /* ---- events ----------------------------------------------------------------- */
 

@@ -675,6 +675,93 @@ static void test_simulate__decisions_are_hpa_decide(void)
 	hpa_sim_free(sim);
 }
 
+/* ---- the pod table the scrape keeps --------------------------------------------------- */
+
+typedef struct {
+	size_t current, rows, mismatches, syncs;
+} table_watch;
+
+/* At each sync: when a workload's pod table is marked current, each row must
+ * be what metrics-server and the pod give now, restated here: times on the
+ * decision's clock (2026-01-01T00:00:00Z = 0), the usage the rate between
+ * the two latest points rounded half away from zero (llround), memory in
+ * milli-bytes. A missed invalidation (pods removed, reordered, added)
+ * leaves a stale row and fails this. */
+static void watch_table(const hpa_sim_sync_info *info, void *payload)
+{
+	table_watch *tw = payload;
+	const int64_t epoch = INT64_C(1767225600000);
+	tw->syncs++;
+	for (size_t wi = 0; wi < info->sim->n_wl; wi++) {
+		const hpa__sim_workload *w = &info->sim->wl[wi];
+		size_t c = w->cap_tab;
+		if (!w->tab_ok)
+			continue;
+		tw->current++;
+		if (!w->tab && w->n_pods) {
+			tw->mismatches++;
+			continue;
+		}
+		for (size_t i = 0; i < w->n_pods; i++) {
+			const hpa__sim_pod *p = &w->pods[i];
+			int64_t win = p->ms_t[0] - p->ms_t[1];
+			bool ok = p->phase == HPA__POD_RUNNING && p->scheduled && p->ready && !p->deleting && p->ms_n == 2 &&
+				w->tab_names[i] == w->cold[i].name &&
+				w->tab[HPA__SIM_TC_START * c + i] == epoch + p->start_time_ms &&
+				w->tab[HPA__SIM_TC_READY * c + i] == epoch + p->ready_ltt_ms &&
+				w->tab[HPA__SIM_TC_TS * c + i] == epoch + p->ms_t[0] &&
+				w->tab[HPA__SIM_TC_WIN * c + i] == win &&
+				w->tab[HPA__SIM_TC_CPU * c + i] == llround((p->ms_cum[0] - p->ms_cum[1]) / (double)win) &&
+				w->tab[HPA__SIM_TC_MEM * c + i] == llround(p->ms_mem) * 1000;
+			tw->rows++;
+			tw->mismatches += !ok;
+		}
+	}
+}
+
+static void test_simulate__pod_table_is_current(void)
+{
+	/* kubelet points every 10 s or at the scrape; a readiness probe or
+	 * none; jitter; a load that scales up and down (pods added, deleted,
+	 * removed) */
+	static const struct {
+		int64_t kubelet_ms, probe_ms;
+	} cases[] = { { 10000, 5000 }, { 0, 5000 }, { 0, -1 }, { 10000, -1 } };
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		hpa_sim_options o;
+		hpa_sim_deployment d;
+		hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 2, 10);
+		table_watch tw;
+		hpa_sim *sim;
+		memset(&tw, 0, sizeof(tw));
+		hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+		o.seed = 11 + k;
+		o.duration_ms = 1800000;
+		o.kubelet_interval_ms = cases[k].kubelet_ms;
+		o.on_sync = watch_table;
+		o.payload = &tw;
+		plain_deployment(&d, "web", 2);
+		d.memory_request_bytes = 512 * MI;
+		d.jitter_permille = 300;
+		d.readiness_initial_delay_ms = cases[k].probe_ms;
+		add_util_metric(a, "cpu", 40);
+		add_util_metric(a, "memory", 90);
+		sim = run_one(&o, &d, "base=10m,cost=10m", a, "step 5 60@2m 20@6m 120@10m 0@16m");
+		hpa_autoscaler_free(a);
+		if (!sim)
+			continue;
+		CU_ASSERT_EQUAL(tw.mismatches, 0);
+		CU_ASSERT(tw.current > tw.syncs / 2); /* the table is used most of the time */
+		CU_ASSERT(tw.rows > tw.current);
+		{
+			hpa_sim_summary sum;
+			CU_ASSERT_EQUAL(hpa_sim_summary_get(sim, 0, &sum, NULL), 0);
+			CU_ASSERT(sum.peak_replicas >= 5);
+		}
+		hpa_sim_free(sim);
+	}
+}
+
 /* ---- the 12번가 rehearsal ------------------------------------------------------------- */
 
 /* Run `hpactl simulate 12st-mall.yaml --hpa all --load 'siege -c20 -t40S
@@ -1001,6 +1088,7 @@ static CU_TestInfo tests[] = {
 	{ "policy_rate_is_respected", test_simulate__policy_rate_is_respected },
 	{ "deterministic", test_simulate__deterministic },
 	{ "decisions_are_hpa_decide", test_simulate__decisions_are_hpa_decide },
+	{ "pod_table_is_current", test_simulate__pod_table_is_current },
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
 	{ "allocation_failures", test_simulate__allocation_failures },
