@@ -7,7 +7,9 @@
  * Default: 10,000 HPAs x 24 h at a 15 s sync = 57.6 M decisions, each HPA
  * with two metrics (cpu Utilization 60 %, memory AverageValue) and a seeded
  * diurnal load with bursts. --ci runs 1,000 HPAs x 1 h. Prints the number of
- * decisions, the time on one core, decisions per second and a hash (FNV-1a
+ * decisions, the time on one core, decisions per second, the run's time in
+ * steps of a baseline loop timed in the same process (before and after the
+ * run: how fast this core was meanwhile) and a hash (FNV-1a
  * 64) of every replica trajectory, which must not change between runs or
  * machines with the same build. The hash is per HPA (its decisions in time
  * order), the per-HPA hashes combined in HPA index order, so it does not
@@ -68,6 +70,40 @@ static double now_s(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Baseline: a fixed loop of the simulator's kind of work (a dependent
+ * floating-point chain with a division, integer mixing and table loads),
+ * timed in rounds before and after the run. Its best round says how fast
+ * this core was during the run; the run's time divided by it is comparable
+ * across runs on a busy and a quiet machine. Returns ns per step. */
+#define BASE_STEPS 10000000
+static volatile double base_sink;
+static double baseline_round(void)
+{
+	static double tab[256];
+	double x = 1.0, c0 = cpu_s();
+	uint64_t h = 0x9e3779b97f4a7c15u;
+	if (tab[1] == 0.0)
+		for (int i = 0; i < 256; i++)
+			tab[i] = 1.0 + (double)i / 256.0;
+	for (long i = 0; i < BASE_STEPS; i++) {
+		h ^= h >> 29;
+		h *= 0xbf58476d1ce4e5b9u;
+		x = x * 0.999 + tab[h & 255] / (1.0 + (double)(i & 1023));
+	}
+	base_sink = x + (double)(h & 1);
+	return (cpu_s() - c0) * 1e9 / BASE_STEPS;
+}
+
+static double baseline_best(int rounds, double best)
+{
+	for (int r = 0; r < rounds; r++) {
+		double v = baseline_round();
+		if (best <= 0.0 || v < best)
+			best = v;
+	}
+	return best;
 }
 
 /* FNV-1a over 64-bit words (byte order independent of the machine) */
@@ -203,7 +239,7 @@ int main(int argc, char **argv)
 	hpa_sim *sim = NULL;
 	hpa_error err = HPA_ERROR_INIT;
 	bench_state st;
-	double t_setup, t_run, c0, w_run;
+	double t_setup, t_run, c0, w_run, base_before, base_after, base;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--hpas") && i + 1 < argc)
 			hpas = (size_t)strtoull(argv[++i], NULL, 10);
@@ -273,12 +309,15 @@ int main(int argc, char **argv)
 	st.total = (uint64_t)hpas * (uint64_t)(o.duration_ms / o.sync_period_ms);
 	st.next_decision_check = 200000;
 	t_setup = cpu_s() - c0;
+	base_before = baseline_best(5, 0.0);
 	st.t0 = now_s();
 	c0 = cpu_s();
 	if (hpa_sim_run(sim, &err))
 		goto fail;
 	t_run = cpu_s() - c0;
 	w_run = now_s() - st.t0;
+	base_after = baseline_best(5, 0.0);
+	base = base_before < base_after ? base_before : base_after;
 	if (st.bar_shown)
 		progress(&st, true);
 	fleet_hash = UINT64_C(0xcbf29ce484222325);
@@ -292,6 +331,10 @@ int main(int argc, char **argv)
 	printf("time:        %.3f s CPU on one core (wall %.3f s; setup %.3f s CPU)\n", t_run, w_run, t_setup);
 	printf("throughput:  %.2f M decisions/s (simulation included), %.0f ns per HPA sync\n",
 		(double)st.decisions / t_run / 1e6, st.decisions ? t_run * 1e9 / (double)st.decisions : 0.0);
+	printf("baseline:    %.3f ns per step (best of 10 rounds of %d steps, before and after the run: %.3f / %.3f)\n",
+		base, BASE_STEPS, base_before, base_after);
+	printf("ratio:       %.0f baseline steps per HPA sync; the run = %.2f G baseline steps\n",
+		st.decisions ? t_run * 1e9 / (double)st.decisions / base : 0.0, t_run * 1e9 / base / 1e9);
 	if (order_hash)
 		printf("trajectory:  %016llx (per HPA; callback order: %016llx)\n", (unsigned long long)fleet_hash,
 			(unsigned long long)st.hash);

@@ -793,7 +793,31 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 		bool capped = false;
 		/* usually every pod serves (so it runs and booted): a loop of its own */
 		bool all = w->n_serving == (int32_t)w->n_pods;
-		for (size_t i = 0; i < w->n_pods; i++) {
+		if (all && !track) {
+			/* the loop below with all and !track */
+			hpa__sim_pod *pods = w->pods;
+			size_t n = w->n_pods;
+			for (size_t i = 0; i < n; i++) {
+				hpa__sim_pod *p = &pods[i];
+				double m = p->mem, target = mem_serv;
+				if (t > p->cum_at_ms) {
+					p->cpu_cum += p->cpu_rate * (double)(t - p->cum_at_ms);
+					p->cum_at_ms = t;
+				}
+				p->cpu_rate = cpu_serv;
+				if (growth) {
+					p->served += per_pod;
+					target += mem_growth * p->served / 1000.0;
+				}
+				m = retain && m > target ? m : target;
+				if (has_limit && m >= mem_limit) {
+					m = mem_limit;
+					capped = true;
+				}
+				p->mem = m;
+			}
+		}
+		for (size_t i = 0; !(all && !track) && i < w->n_pods; i++) {
 			hpa__sim_pod *p = &w->pods[i];
 			double target;
 			bool sv = false;
