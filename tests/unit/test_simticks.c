@@ -52,7 +52,9 @@ static void check_sync(const hpa_sim_sync_info *info, void *payload)
 		c->bad_mu++;
 }
 
-static void run_fleet(unsigned int flags, int64_t kubelet_ms, ticks_check *c)
+/* Run the test fleet; *keep (when not NULL) gets the simulation, else it
+ * is freed. */
+static void run_fleet_keep(unsigned int flags, int64_t kubelet_ms, ticks_check *c, hpa_sim **keep)
 {
 	static const char *const loads[] = { "diurnal 30 amp=0.7 period=10m bursts=2 factor=3 burst=1m",
 		"step 5 90@2m 5@6m 60@8m", "siege -c40 -d0.5 -t8M", "sine 25 20 4m", "constant 200 start=1m for=3m",
@@ -95,6 +97,8 @@ static void run_fleet(unsigned int flags, int64_t kubelet_ms, ticks_check *c)
 			d.shutdown_ms = 45000; /* deleting pods linger */
 		if (i % 4 == 2)
 			d.memory_limit_bytes = INT64_C(300) << 20;
+		else if (i % 8 == 4)
+			d.memory_limit_bytes = INT64_C(220) << 20; /* a JVM service at its limit under load */
 		hpa_sim_service_init(&svc, HPA_SIM_SERVICE_VERSION);
 		CU_ASSERT_FATAL(hpa_sim_service_parse(&svc, svcs[i % 4], &e) == 0);
 		CU_ASSERT_FATAL(hpa_sim_add_deployment(sim, &d, &svc, &di, &e) == 0);
@@ -119,7 +123,61 @@ static void run_fleet(unsigned int flags, int64_t kubelet_ms, ticks_check *c)
 	CU_ASSERT_FATAL(hpa_sim_run(sim, &e) == 0);
 	free(c->last);
 	c->last = NULL;
-	hpa_sim_free(sim);
+	if (keep)
+		*keep = sim;
+	else
+		hpa_sim_free(sim);
+}
+
+static void run_fleet(unsigned int flags, int64_t kubelet_ms, ticks_check *c)
+{
+	run_fleet_keep(flags, kubelet_ms, c, NULL);
+}
+
+/* Without a timeline the tick runs its own loop over pods that all serve;
+ * what it books must be what the loop of a run with a timeline books, bit
+ * for bit: every workload's totals (requests served, dropped, over the
+ * objective, pod time, time at the memory limit), its pods' usage at the
+ * end and every summary. */
+static void test_simticks__no_timeline_books_the_same(void)
+{
+	hpa_sim *a = NULL, *b = NULL;
+	ticks_check ca, cb;
+	size_t capped = 0, over = 0;
+	run_fleet_keep(0, 0, &ca, &a);
+	run_fleet_keep(HPA_SIM_NO_TIMELINE, 0, &cb, &b);
+	CU_ASSERT_FATAL(a && b && a->n_wl == b->n_wl && a->n_hpa == b->n_hpa);
+	for (size_t i = 0; i < a->n_wl; i++) {
+		const hpa__sim_workload *x = &a->wl[i], *y = &b->wl[i];
+		CU_ASSERT(memcmp(&x->tot_served, &y->tot_served, sizeof(double)) == 0);
+		CU_ASSERT(memcmp(&x->tot_dropped, &y->tot_dropped, sizeof(double)) == 0);
+		CU_ASSERT(memcmp(&x->tot_over_slo, &y->tot_over_slo, sizeof(double)) == 0);
+		CU_ASSERT(memcmp(&x->tot_pod_ms, &y->tot_pod_ms, sizeof(double)) == 0);
+		CU_ASSERT(memcmp(&x->mem_capped_ms, &y->mem_capped_ms, sizeof(double)) == 0);
+		/* and the pods at the end: the same ones, with the same usage */
+		CU_ASSERT_FATAL(x->n_pods == y->n_pods);
+		for (size_t j = 0; j < x->n_pods; j++) {
+			const hpa__sim_pod *p = &x->pods[j], *q = &y->pods[j];
+			CU_ASSERT(p->id == q->id && memcmp(&p->mem, &q->mem, sizeof(double)) == 0 &&
+				memcmp(&p->cpu_cum, &q->cpu_cum, sizeof(double)) == 0 &&
+				memcmp(&p->cpu_rate, &q->cpu_rate, sizeof(double)) == 0 &&
+				memcmp(&p->served, &q->served, sizeof(double)) == 0);
+		}
+		capped += x->mem_capped_ms > 0.0;
+		over += x->tot_over_slo > 0.0;
+	}
+	for (size_t i = 0; i < a->n_hpa; i++) {
+		hpa_sim_summary sa, sb;
+		memset(&sa, 0, sizeof(sa));
+		memset(&sb, 0, sizeof(sb));
+		CU_ASSERT(hpa_sim_summary_get(a, i, &sa, NULL) == 0 && hpa_sim_summary_get(b, i, &sb, NULL) == 0);
+		CU_ASSERT(memcmp(&sa, &sb, sizeof(sa)) == 0);
+	}
+	/* the comparison covers pods at their memory limit and slow requests */
+	CU_ASSERT(capped > 0);
+	CU_ASSERT(over > 0);
+	hpa_sim_free(a);
+	hpa_sim_free(b);
 }
 
 static void test_simticks__kept_values_match_a_recount(void)
@@ -223,6 +281,7 @@ static void test_simticks__round(void)
 
 static CU_TestInfo tests[] = {
 	{ "kept_values_match_a_recount", test_simticks__kept_values_match_a_recount },
+	{ "no_timeline_books_the_same", test_simticks__no_timeline_books_the_same },
 	{ "fast_rate_is_the_rate", test_simticks__fast_rate_is_the_rate },
 	{ "round", test_simticks__round },
 	CU_TEST_INFO_NULL
