@@ -2,14 +2,15 @@
  * bench/bench_fleet.c -- a fleet of HPAs for one simulated day.
  *
  *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH]
- *               [--order-hash] [--expect-order HASH]
+ *               [--order-hash] [--expect-order HASH] [--no-baseline]
  *
  * Default: 10,000 HPAs x 24 h at a 15 s sync = 57.6 M decisions, each HPA
  * with two metrics (cpu Utilization 60 %, memory AverageValue) and a seeded
  * diurnal load with bursts. --ci runs 1,000 HPAs x 1 h. Prints the number of
  * decisions, the time on one core, decisions per second, the run's time in
  * steps of a baseline loop timed in the same process (before and after the
- * run: how fast this core was meanwhile) and a hash (FNV-1a
+ * run: how fast this core was meanwhile; --no-baseline leaves it out, for
+ * instruction counts under callgrind) and a hash (FNV-1a
  * 64) of every replica trajectory, which must not change between runs or
  * machines with the same build. The hash is per HPA (its decisions in time
  * order), the per-HPA hashes combined in HPA index order, so it does not
@@ -230,7 +231,7 @@ int main(int argc, char **argv)
 	size_t hpas = 10000;
 	double hours = 24.0;
 	uint64_t seed = 42, rs;
-	bool quiet = false, expect = false, tiled = true;
+	bool quiet = false, expect = false, tiled = true, no_baseline = false;
 	uint64_t fleet_hash;
 	uint64_t expected = 0, expected_order = 0;
 	bool expect_order = false, order_hash = false;
@@ -254,6 +255,8 @@ int main(int argc, char **argv)
 			quiet = true;
 		} else if (!strcmp(argv[i], "--order-hash")) {
 			order_hash = true;
+		} else if (!strcmp(argv[i], "--no-baseline")) {
+			no_baseline = true;
 		} else if (!strcmp(argv[i], "--untiled")) {
 			tiled = false;
 		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
@@ -264,7 +267,7 @@ int main(int argc, char **argv)
 			expected_order = strtoull(argv[++i], NULL, 16);
 		} else {
 			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH] "
-				"[--order-hash] [--expect-order HASH]\n",
+				"[--order-hash] [--expect-order HASH] [--no-baseline]\n",
 				argv[0]);
 			return 2;
 		}
@@ -309,14 +312,14 @@ int main(int argc, char **argv)
 	st.total = (uint64_t)hpas * (uint64_t)(o.duration_ms / o.sync_period_ms);
 	st.next_decision_check = 200000;
 	t_setup = cpu_s() - c0;
-	base_before = baseline_best(5, 0.0);
+	base_before = no_baseline ? 0.0 : baseline_best(5, 0.0);
 	st.t0 = now_s();
 	c0 = cpu_s();
 	if (hpa_sim_run(sim, &err))
 		goto fail;
 	t_run = cpu_s() - c0;
 	w_run = now_s() - st.t0;
-	base_after = baseline_best(5, 0.0);
+	base_after = no_baseline ? 0.0 : baseline_best(5, 0.0);
 	base = base_before < base_after ? base_before : base_after;
 	if (st.bar_shown)
 		progress(&st, true);
@@ -331,10 +334,12 @@ int main(int argc, char **argv)
 	printf("time:        %.3f s CPU on one core (wall %.3f s; setup %.3f s CPU)\n", t_run, w_run, t_setup);
 	printf("throughput:  %.2f M decisions/s (simulation included), %.0f ns per HPA sync\n",
 		(double)st.decisions / t_run / 1e6, st.decisions ? t_run * 1e9 / (double)st.decisions : 0.0);
-	printf("baseline:    %.3f ns per step (best of 10 rounds of %d steps, before and after the run: %.3f / %.3f)\n",
-		base, BASE_STEPS, base_before, base_after);
-	printf("ratio:       %.0f baseline steps per HPA sync; the run = %.2f G baseline steps\n",
-		st.decisions ? t_run * 1e9 / (double)st.decisions / base : 0.0, t_run * 1e9 / base / 1e9);
+	if (!no_baseline) {
+		printf("baseline:    %.3f ns per step (best of 10 rounds of %d steps, before and after the run: %.3f / %.3f)\n",
+			base, BASE_STEPS, base_before, base_after);
+		printf("ratio:       %.0f baseline steps per HPA sync; the run = %.2f G baseline steps\n",
+			st.decisions ? t_run * 1e9 / (double)st.decisions / base : 0.0, t_run * 1e9 / base / 1e9);
+	}
 	if (order_hash)
 		printf("trajectory:  %016llx (per HPA; callback order: %016llx)\n", (unsigned long long)fleet_hash,
 			(unsigned long long)st.hash);
