@@ -1020,13 +1020,31 @@ static int scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
 		 * k_has) when it is not direct: scrape_pod() in short. */
 		hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
 		if (direct) {
+			/* advance(), ms_push() (ms_n stays 2) and table_sample()
+			 * written out, with the values in locals: the table's
+			 * int64 stores could alias the pod's fields */
 			for (size_t i = 0; i < n; i++) {
 				hpa__sim_pod *p = &pods[i];
-				if (t > p->ms_t[0]) {
-					advance(p, t);
-					ms_push(p, t, p->cpu_cum, p->mem);
+				int64_t t0 = p->ms_t[0], at = p->cum_at_ms;
+				double cum = p->cpu_cum, c0 = p->ms_cum[0], mem = p->mem;
+				if (!(t > t0)) {
+					table_sample(&k, p, i);
+					continue;
 				}
-				table_sample(&k, p, i);
+				if (t > at) {
+					cum += p->cpu_rate * (double)(t - at);
+					p->cpu_cum = cum;
+					p->cum_at_ms = t;
+				}
+				p->ms_t[1] = t0;
+				p->ms_cum[1] = c0;
+				p->ms_t[0] = t;
+				p->ms_cum[0] = cum;
+				p->ms_mem = mem;
+				k.ts[i] = HPA__SIM_EPOCH_MS + t;
+				k.win[i] = t - t0;
+				k.cpu[i] = hpa__sim_round((cum - c0) / (double)(t - t0));
+				k.mem[i] = hpa__sim_round(mem) * 1000;
 			}
 			return 0;
 		}
