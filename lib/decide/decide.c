@@ -905,6 +905,7 @@ int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, co
 	p->min_replicas = in->min_replicas;
 	p->max_replicas = in->max_replicas;
 	calc_init(&p->k, &p->o, &spec);
+	p->k.in = NULL; /* (spec is a local: common_run() reads the tolerances and windows only) */
 	/* decide_common()'s checks of the spec */
 	p->common = o->semantics == HPA_SEMANTICS_RELEASED && in->n_metrics >= 1 &&
 		    in->n_metrics <= HPA_DECIDE_MAX_METRICS && in->metrics &&

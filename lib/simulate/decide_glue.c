@@ -14,9 +14,6 @@
 #include <hpa/object_meta.h>
 #include "decide/decide_int.h" /* struct hpa_history, to prefetch its lists */
 
-/* Virtual time 0 is 2026-01-01T00:00:00Z in the decision's Unix-ms clock. */
-#define EPOCH_MS HPA__SIM_EPOCH_MS
-
 #define MAX_POLICIES 16
 
 /* What every sync reads comes first, then the metrics (only the first
@@ -595,7 +592,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	int32_t status_replicas = 0, ready = 0;
 	size_t n = w->n_pods;
 	unsigned int req_set = 0;
-	bool plain = true;
+	bool plain;
 	int64_t *col;
 	size_t cap;
 	int rc;
@@ -675,9 +672,9 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		p->phase = sp->phase == HPA__POD_PENDING ? HPA_PHASE_PENDING : HPA_PHASE_RUNNING;
 		/* the kubelet adds the Ready condition (False) when it starts the pod */
 		p->ready = sp->scheduled ? (sp->ready ? HPA_COND_TRUE : HPA_COND_FALSE) : 0;
-		p->ready_transition_ms = EPOCH_MS + sp->ready_ltt_ms;
+		p->ready_transition_ms = HPA__SIM_EPOCH_MS + sp->ready_ltt_ms;
 		p->has_start_time = sp->scheduled;
-		p->start_time_ms = EPOCH_MS + sp->start_time_ms;
+		p->start_time_ms = HPA__SIM_EPOCH_MS + sp->start_time_ms;
 		p->deleting = sp->deleting;
 		p->usage = NULL;
 		if (sp->ms_n == 2) {
@@ -689,7 +686,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 			cu->usage_milli[HPA_RESOURCE_CPU] = hpa__sim_round((sp->ms_cum[0] - sp->ms_cum[1]) / (double)win);
 			cu->usage_milli[HPA_RESOURCE_MEMORY] = hpa__sim_round(sp->ms_mem) * 1000;
 			u->pod = p->name;
-			u->timestamp_ms = EPOCH_MS + sp->ms_t[0];
+			u->timestamp_ms = HPA__SIM_EPOCH_MS + sp->ms_t[0];
 			u->window_ms = win;
 			p->usage = u;
 		}
@@ -714,7 +711,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	in->pod_table = plain ? &sc->table : NULL;
 	in->has_prev_desired = g->has_prev;
 	in->prev_desired_replicas = g->prev_desired;
-	in->now_ms = EPOCH_MS + now;
+	in->now_ms = HPA__SIM_EPOCH_MS + now;
 	sc->has_last = true;
 	/* no error record on the hot path: only a failure asks again for details */
 	rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
@@ -776,6 +773,6 @@ void hpa__sim_glue_row(const hpa__sim_glue *g, const struct hpa_sim *sim, size_t
 	row->min_replicas = g->min_replicas;
 	row->max_replicas = g->max_replicas;
 	row->current_replicas = current;
-	row->creation_ms = EPOCH_MS - sim->warmup_ms;
-	row->now_ms = EPOCH_MS + now;
+	row->creation_ms = HPA__SIM_EPOCH_MS - sim->warmup_ms;
+	row->now_ms = HPA__SIM_EPOCH_MS + now;
 }
