@@ -673,7 +673,8 @@ static bool has_object_or_external(const hpa_decide_metric *m, size_t n)
  * before writing anything when the input is not such a reconcile (or is
  * invalid): the general path then decides, and reports errors. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t);
+	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t,
+	bool lean);
 
 static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
 	const hpa_decide_options *o, const hpa_decide_pod_table *t)
@@ -707,7 +708,7 @@ static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in
 	if (bad || (beh && !(rules_plainly_ok(&beh->scale_up) && rules_plainly_ok(&beh->scale_down))))
 		return false;
 	calc_init(&k, o, in);
-	return common_run(d, in, h, o, &k, need_u, need_q, t);
+	return common_run(d, in, h, o, &k, need_u, need_q, t, false);
 }
 
 /* The common reconcile once its case is known from the spec (need_u: the
@@ -715,7 +716,8 @@ static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in
  * the tolerances and windows, from calc_init()): false before writing
  * anything when the pods do not allow it. */
 static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, const hpa_history *h,
-	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t)
+	const hpa_decide_options *o, const hpa__calc *k, unsigned need_u, unsigned need_q, const hpa_decide_pod_table *t,
+	bool lean)
 {
 	const hpa_decide_metric *m = in->metrics;
 	const hpa_decide_behavior *beh = in->behavior;
@@ -768,16 +770,25 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 			util = percent_of(u, (int64_t)c.dg.q[res]);
 			ratio = (double)util / (double)m[i].average_utilization;
 		}
-		hpa__fill_plain_result(r, HPA_SOURCE_RESOURCE, res, ratio,
-			lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np), np,
-			!m[i].has_average_value, util, avg);
-		if (replicas == 0 || r->replicas > replicas) {
-			replicas = r->replicas;
+		int32_t proposal = lo <= ratio && ratio <= hi ? current : hpa__ceil_i32(ratio * (double)np);
+		if (!lean)
+			hpa__fill_plain_result(r, HPA_SOURCE_RESOURCE, res, ratio, proposal, np, !m[i].has_average_value,
+				util, avg);
+		if (replicas == 0 || proposal > replicas) {
+			replicas = proposal;
 			metric_index = i;
 		}
 	}
 	desired = replicas > 0 ? replicas : 0;
 	normalize(&c, &sr, h, current, desired, min, max, beh, &nz);
+	rescale = nz.desired_replicas != current;
+
+	if (lean) {
+		/* hpa__decide_prepared_lean(): the numbers a simulator reads */
+		d->error = false;
+		d->limit_reason = nz.limit_reason;
+		goto update;
+	}
 
 	d->current_replicas = current;
 	d->metric_replicas = replicas;
@@ -794,14 +805,6 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 	d->remove_scaled_to_zero = false;
 	d->rescale_reason[0] = '\0';
 	d->error_message[0] = '\0';
-	memset(&d->update, 0, sizeof(d->update));
-	d->update.init_recommendations = rv.virt;
-	d->update.init_replicas = rv.virt ? current : 0;
-	d->update.store_recommendation = true;
-	d->update.recommendation = desired;
-	d->update.slot = nz.update.slot;
-
-	rescale = nz.desired_replicas != current;
 	d->n_conditions = 3;
 	d->conditions[0].type = HPA_CONDITION_ABLE_TO_SCALE;
 	d->conditions[0].status = HPA_COND_TRUE;
@@ -815,6 +818,13 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 	d->conditions[2].status = nz.desired_replicas == nz.stabilized_replicas ? HPA_COND_FALSE : HPA_COND_TRUE;
 	d->conditions[2].reason = limit_reasons[nz.limit_reason];
 	d->conditions[2].message[0] = '\0';
+update:
+	memset(&d->update, 0, sizeof(d->update));
+	d->update.init_recommendations = rv.virt;
+	d->update.init_replicas = rv.virt ? current : 0;
+	d->update.store_recommendation = true;
+	d->update.recommendation = desired;
+	d->update.slot = nz.update.slot;
 	if (rescale && beh) {
 		const hpa_decide_rules *rr = nz.desired_replicas > current ? &beh->scale_up : &beh->scale_down;
 		d->update.store_event = true;
@@ -826,7 +836,7 @@ static HOT_INLINE bool common_run(hpa_decision *d, const hpa_decide_input *in, c
 	}
 	d->rescale = rescale;
 	d->desired_replicas = nz.desired_replicas;
-	if (!o->no_text)
+	if (!lean && !o->no_text)
 		hpa__format_texts(d, in);
 	return true;
 }
@@ -865,6 +875,7 @@ struct hpa_decide_prepared {
 
 #ifdef HPA_TESTING
 unsigned long hpa__test_decide_prepared_hits;
+unsigned long hpa__test_decide_lean_hits;
 #endif
 
 int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, const hpa_decide_options *opts,
@@ -950,7 +961,7 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 		for (i = 0; i < n; i++)
 			bad |= m[i].fetch_failed | ((m[i].n_orphan_values | m[i].n_external_values) != 0);
 		d->version = HPA_DECISION_VERSION;
-		if (!bad && common_run(d, in, h, &p->o, &p->k, p->need_u, p->need_q, t)) {
+		if (!bad && common_run(d, in, h, &p->o, &p->k, p->need_u, p->need_q, t, false)) {
 #ifdef HPA_TESTING
 			hpa__test_decide_prepared_hits++;
 #endif
@@ -958,6 +969,24 @@ int hpa_decide_prepared_run(const hpa_decide_prepared *p, hpa_decision *d, const
 		}
 	}
 	return hpa_decide(d, in, h, &p->o, err);
+}
+
+int hpa__decide_prepared_lean(const hpa_decide_prepared *p, hpa_decision *d, const hpa_decide_input *in,
+	const hpa_history *h)
+{
+	/* the caller vouches for the checks of hpa_decide_prepared_run() that
+	 * do not depend on the replica count (decide_int.h) */
+	int32_t current = in->spec_replicas;
+	d->version = HPA_DECISION_VERSION;
+	if (LIKELY(p->common && current >= 1 && current >= (p->has_min ? p->min_replicas : 1) &&
+		   current <= p->max_replicas) &&
+	    common_run(d, in, h, &p->o, &p->k, p->need_u, p->need_q, in->pod_table, true)) {
+#ifdef HPA_TESTING
+		hpa__test_decide_lean_hits++;
+#endif
+		return HPA_OK;
+	}
+	return hpa_decide(d, in, h, &p->o, NULL);
 }
 
 /* ---- the reconcile ---------------------------------------------------------------------------- */

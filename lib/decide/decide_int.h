@@ -222,6 +222,20 @@ static inline int64_t hpa__div(int64_t a, int64_t b)
 	return a / b;
 }
 
+/* The simulator's decision (lib/simulate, fleets without a timeline):
+ * hpa_decide_prepared_run() for an input whose caller vouches for the
+ * checks that do not depend on the replica count: the spec fields (metrics
+ * and behavior addresses, metric count, version, min/max replicas) are the
+ * prepared form's, in->pod_table is set and passes hpa__table_ok(),
+ * status_replicas >= 0, the selector is HPA_SELECTOR_OK, no orphan usage,
+ * no pod classes, and no metric failed or has orphan or external values.
+ * When the common reconcile takes it, only version, error, limit_reason,
+ * rescale, desired_replicas and update are written (the rest of *d is left
+ * as it was: no per-metric results, conditions or texts); otherwise it is
+ * hpa_decide() with the prepared options, every field written. */
+int hpa__decide_prepared_lean(const hpa_decide_prepared *p, hpa_decision *d, const hpa_decide_input *in,
+	const hpa_history *h);
+
 #ifdef HPA_TESTING
 /* Test builds only (hpa_testing): when hpa__test_decide_general_only is
  * set, hpa_decide() skips its short path for the common reconcile and
@@ -231,6 +245,8 @@ extern bool hpa__test_decide_general_only;
 extern unsigned long hpa__test_decide_common_hits;
 /* ... and hpa__test_decide_prepared_hits those hpa_decide_prepared_run() made. */
 extern unsigned long hpa__test_decide_prepared_hits;
+/* ... and hpa__test_decide_lean_hits those of hpa__decide_prepared_lean(). */
+extern unsigned long hpa__test_decide_lean_hits;
 /* The stabilization scan of a history (with its recommendation list) as
  * the decision makes it: the minimum of the replicas newer than up_cut
  * (INT32_MAX: none), the maximum of those newer than down_cut (INT32_MIN),

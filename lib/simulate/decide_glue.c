@@ -27,6 +27,7 @@ struct hpa__sim_glue {
 	bool has_min;
 	bool has_prev;
 	bool oom;
+	bool lean_ok;                     /* hpa__decide_prepared_lean() may take a table sync */
 	int32_t min_replicas, max_replicas;
 	int32_t prev_desired;
 	hpa_decide_behavior behavior;
@@ -457,6 +458,14 @@ int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_h
 			return hpa__error(err, HPA_ENOMEM, "out of memory");
 		}
 		/* another error: each sync's hpa_decide() reports it */
+		/* what hpa__decide_prepared_lean() asks of the metrics, which
+		 * no sync changes: none failed, none has orphan or external
+		 * values (the rest of its conditions hold for every sync
+		 * with a pod table: hpa__sim_glue_decide()) */
+		g->lean_ok = g->prep != NULL;
+		for (size_t i = 0; i < g->n_metrics; i++)
+			if (g->metrics[i].fetch_failed || g->metrics[i].n_orphan_values || g->metrics[i].n_external_values)
+				g->lean_ok = false;
 	}
 	*out = g;
 	return 0;
@@ -714,8 +723,15 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	in->now_ms = HPA__SIM_EPOCH_MS + now;
 	sc->has_last = true;
 	/* no error record on the hot path: only a failure asks again for details */
-	rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
-		     : hpa_decide(d, in, g->history, &sim->dopts, NULL);
+	/* without texts the sync reads only the numbers of the decision: with
+	 * a pod table, hpa__decide_prepared_lean() writes only those (the
+	 * input is the prepared spec's, status_replicas = n, the selector and
+	 * the pod classes as hpa_decide_input_init() set them, no orphans) */
+	if (plain && !text && g->lean_ok)
+		rc = hpa__decide_prepared_lean(g->prep, d, in, g->history);
+	else
+		rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
+			     : hpa_decide(d, in, g->history, &sim->dopts, NULL);
 	if (rc) {
 		hpa_error e = HPA_ERROR_INIT;
 		hpa_decide(d, in, g->history, &sim->dopts, &e);

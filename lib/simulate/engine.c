@@ -876,7 +876,7 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 			w->tot_served += served;
 			w->tot_dropped += dropped;
 			w->tot_offered += closed ? 0.0 : rate * dt_s;
-			w->tot_pod_ms += (double)w->n_pods * (double)dt;
+			w->tot_pod_ms += (double)(int64_t)w->n_pods * (double)dt; /* (n_pods < 2^53: the same value, a cheaper conversion) */
 			if (capped)
 				w->mem_capped_ms += (double)dt;
 			if (served > 0.0) {
@@ -941,8 +941,8 @@ static inline void table_sample(const hpa__sim_tab_cols *k, const hpa__sim_pod *
 	int64_t win = p->ms_t[0] - p->ms_t[1];
 	k->ts[i] = HPA__SIM_EPOCH_MS + p->ms_t[0];
 	k->win[i] = win;
-	k->cpu[i] = hpa__sim_round((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
-	k->mem[i] = hpa__sim_round(p->ms_mem) * 1000;
+	k->cpu[i] = hpa__sim_round_pos((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
+	k->mem[i] = hpa__sim_round_pos(p->ms_mem) * 1000;
 }
 
 /* Pod p's row i of the pod table, from what metrics-server holds: what the
@@ -1043,8 +1043,8 @@ static int scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
 				p->ms_mem = mem;
 				k.ts[i] = HPA__SIM_EPOCH_MS + t;
 				k.win[i] = t - t0;
-				k.cpu[i] = hpa__sim_round((cum - c0) / (double)(t - t0));
-				k.mem[i] = hpa__sim_round(mem) * 1000;
+				k.cpu[i] = hpa__sim_round_pos((cum - c0) / (double)(t - t0));
+				k.mem[i] = hpa__sim_round_pos(mem) * 1000;
 			}
 			return 0;
 		}

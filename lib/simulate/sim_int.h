@@ -51,6 +51,23 @@ static inline int64_t hpa__sim_round(double v)
 		return 0;
 	return v > 0 ? INT64_MAX : INT64_MIN;
 }
+/* hpa__sim_round() of a value expected to be >= +0.0 (a rate between two
+ * points of a non-decreasing counter, a memory size): one unsigned compare
+ * of the bits takes +0.0 <= v < 9.2e18, where hpa__sim_round() gives
+ * (int64_t)(v + 0.5) too; -0.0, negatives and NaN have bit patterns above
+ * the bound's and go to hpa__sim_round(). */
+static inline int64_t hpa__sim_round_pos(double v)
+{
+	uint64_t b;
+	memcpy(&b, &v, sizeof(b));
+#if defined(__GNUC__)
+	if (__builtin_expect(b < UINT64_C(0x43dfeb3dd0676600), 1)) /* the bits of 9.2e18 */
+#else
+	if (b < UINT64_C(0x43dfeb3dd0676600))
+#endif
+		return (int64_t)(v + 0.5);
+	return hpa__sim_round(v);
+}
 
 /* ---- load profiles (load.c) -------------------------------------------- */
 

@@ -437,6 +437,43 @@ static void dd_compare(const char *what, const hpa_decision *a, const hpa_decisi
 #undef DP
 }
 
+/* The fields hpa__decide_prepared_lean() writes (all of them when it
+ * falls back to hpa_decide()). */
+static void dd_compare_lean(const hpa_decision *a, const hpa_decision *g)
+{
+	const char *what = "hpa__decide_prepared_lean";
+#define DF(f) do { if (memcmp(&a->f, &g->f, sizeof(a->f))) dd_report(what, #f); } while (0)
+	DF(version);
+	DF(desired_replicas);
+	DF(rescale);
+	DF(error);
+	DF(limit_reason);
+	DF(update.init_recommendations);
+	DF(update.init_replicas);
+	DF(update.store_recommendation);
+	DF(update.recommendation);
+	DF(update.slot);
+	DF(update.store_event);
+	DF(update.prev_replicas);
+	DF(update.new_replicas);
+	DF(update.longest_period_seconds);
+#undef DF
+}
+
+/* What hpa__decide_prepared_lean() asks its caller to vouch for, beyond a
+ * pod table and the prepared spec (decide_int.h). */
+static bool dd_lean_input(const hpa_decide_input *in)
+{
+	size_t i;
+	if (in->status_replicas < 0 || (unsigned)in->selector > HPA_SELECTOR_OK || in->n_orphan_usage ||
+		in->pod_class)
+		return false;
+	for (i = 0; i < in->n_metrics; i++)
+		if (in->metrics[i].fetch_failed || in->metrics[i].n_orphan_values || in->metrics[i].n_external_values)
+			return false;
+	return true;
+}
+
 static void test_decide_diff__short_path_matches_general_path(void)
 {
 	dd_case *c = calloc(1, sizeof(*c));
@@ -444,7 +481,7 @@ static void test_decide_diff__short_path_matches_general_path(void)
 	uint8_t cls_a[sizeof(c->cls)];
 	unsigned long hits0 = hpa__test_decide_common_hits, phits0 = hpa__test_decide_prepared_hits;
 	long decisions = 0, errors = 0, tables = 0;
-	unsigned long thits = 0, tcommon = 0, tprep = 0;
+	unsigned long thits = 0, tcommon = 0, tprep = 0, lean_runs = 0, lean0 = hpa__test_decide_lean_hits;
 	int i;
 
 	CU_ASSERT_FATAL(c && a && g && q);
@@ -536,6 +573,18 @@ static void test_decide_diff__short_path_matches_general_path(void)
 						dd_report("pod table", "pod_class");
 				}
 				memcpy(c->cls, cls_g, sizeof(cls_g));
+				if (prep && dd_lean_input(&c->tin)) {
+					/* the simulator's lean form: the numbers it reads */
+					int rl;
+					memset(q, 0x5a, sizeof(*q));
+					rl = hpa__decide_prepared_lean(prep, q, &c->tin, h);
+					lean_runs++;
+					if (rl != rg)
+						dd_report("hpa__decide_prepared_lean", "return code");
+					else if (rl == HPA_OK)
+						dd_compare_lean(q, g);
+					memcpy(c->cls, cls_g, sizeof(cls_g));
+				}
 			}
 			if (ra != rg) {
 				dd_report("hpa_decide", "return code");
@@ -576,9 +625,16 @@ static void test_decide_diff__short_path_matches_general_path(void)
 		CU_ASSERT(hits >= (unsigned long)decisions / 3);
 		CU_ASSERT(hits <= (unsigned long)decisions * 9 / 10);
 		CU_ASSERT(errors < decisions / 20);
+		/* the lean form ran on many tables and took its short path on
+		 * many of them */
+		CU_ASSERT(lean_runs >= (unsigned long)tables / 2);
+		CU_ASSERT(hpa__test_decide_lean_hits - lean0 >= lean_runs / 3);
 		if (dd_fail || hits < (unsigned long)decisions / 3)
 			fprintf(stderr, "decide_diff: %ld decisions, %lu by the short path (%lu prepared), %ld errors, "
 				"%ld pod tables (%lu short), %d differences\n", decisions, hits, phits, errors, tables, thits, dd_fail);
+		if (getenv("DD_VERBOSE"))
+			fprintf(stderr, "decide_diff: %ld pod tables, the lean form ran on %lu, took its short path on %lu\n",
+				tables, lean_runs, hpa__test_decide_lean_hits - lean0);
 	}
 	free(c);
 	free(a);

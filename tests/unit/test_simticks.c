@@ -6,6 +6,7 @@
  * deleted). */
 #include "helpers.h"
 #include "simulate/sim_int.h"
+#include "decide/decide_int.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,15 +139,22 @@ static void run_fleet(unsigned int flags, int64_t kubelet_ms, ticks_check *c)
  * what it books must be what the loop of a run with a timeline books, bit
  * for bit: every workload's totals (requests served, dropped, over the
  * objective, pod time, time at the memory limit), its pods' usage at the
- * end and every summary. */
+ * end and every summary. Without a timeline the syncs also decide with
+ * hpa__decide_prepared_lean(), which writes only the numbers: the same
+ * summaries (replicas, rescales, peaks, times) say it decided the same. */
 static void test_simticks__no_timeline_books_the_same(void)
 {
 	hpa_sim *a = NULL, *b = NULL;
 	ticks_check ca, cb;
 	size_t capped = 0, over = 0;
+	unsigned long lean0 = hpa__test_decide_lean_hits, lean1;
 	run_fleet_keep(0, 0, &ca, &a);
+	lean1 = hpa__test_decide_lean_hits;
 	run_fleet_keep(HPA_SIM_NO_TIMELINE, 0, &cb, &b);
 	CU_ASSERT_FATAL(a && b && a->n_wl == b->n_wl && a->n_hpa == b->n_hpa);
+	/* the run with a timeline decides in full; the other mostly lean */
+	CU_ASSERT_EQUAL(lean1, lean0);
+	CU_ASSERT(hpa__test_decide_lean_hits - lean1 >= (unsigned long)cb.syncs / 2);
 	for (size_t i = 0; i < a->n_wl; i++) {
 		const hpa__sim_workload *x = &a->wl[i], *y = &b->wl[i];
 		CU_ASSERT(memcmp(&x->tot_served, &y->tot_served, sizeof(double)) == 0);
@@ -264,16 +272,25 @@ static void test_simticks__round(void)
 	CU_ASSERT_EQUAL(hpa__sim_round(NAN), 0);
 	CU_ASSERT_EQUAL(hpa__sim_round(1e19), INT64_MAX);
 	CU_ASSERT_EQUAL(hpa__sim_round(-1e19), INT64_MIN);
-	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++) {
 		CU_ASSERT_EQUAL(hpa__sim_round(edge[i]), round_ref(edge[i]));
+		/* the scrape's form for values >= 0 is the same function */
+		CU_ASSERT_EQUAL(hpa__sim_round_pos(edge[i]), round_ref(edge[i]));
+	}
+	/* around its bound, on both sides */
+	CU_ASSERT_EQUAL(hpa__sim_round_pos(nextafter(9.2e18, 0.0)), round_ref(nextafter(9.2e18, 0.0)));
+	CU_ASSERT_EQUAL(hpa__sim_round_pos(nextafter(9.2e18, INFINITY)), round_ref(nextafter(9.2e18, INFINITY)));
+	CU_ASSERT_EQUAL(hpa__sim_round_pos(-NAN), 0);
 	for (i = 0; i < 200000; i++) {
 		double v;
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
 		memcpy(&v, &x, sizeof(v)); /* every exponent, sign and NaN payload */
-		if (hpa__sim_round(v) != round_ref(v)) {
-			CU_FAIL("hpa__sim_round differs from its definition");
+		if (hpa__sim_round(v) != round_ref(v) || hpa__sim_round_pos(v) != round_ref(v) ||
+			hpa__sim_round_pos(ldexp((double)(x >> 11), -(int)(x & 31))) !=
+				round_ref(ldexp((double)(x >> 11), -(int)(x & 31)))) {
+			CU_FAIL("hpa__sim_round or hpa__sim_round_pos differs from their definition");
 			break;
 		}
 	}
