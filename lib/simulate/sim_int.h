@@ -404,7 +404,9 @@ typedef struct {
 struct hpa_sim;
 int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_hpa *h,
 	const hpa_autoscaler *hpa, hpa_error *err);
-/* The inputs and result of the latest decision (valid in on_sync), for tests. */
+/* The inputs and result of the latest decision (valid in on_sync), for tests.
+ * Without a timeline (HPA_SIM_NO_TIMELINE) a sync with a pod table decides
+ * with hpa__decide_prepared_lean(): the result holds only its numbers. */
 const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim);
 const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim);
 /* The static cells of a kubectl row for this HPA plus the given values. */

@@ -6,6 +6,7 @@
  * case says how its numbers come about. */
 #include "helpers.h"
 #include "simulate/sim_int.h"
+#include "decide/decide_int.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -597,11 +598,14 @@ static void test_simulate__deterministic(void)
 typedef struct {
 	hpa_history *history;     /* kept by the test, independently of the simulator */
 	size_t checked, rescales;
+	bool no_timeline;         /* the run has no timeline: the decision's numbers only */
 	bool mismatch;
 } shadow;
 
 /* After each sync: decide again, directly, from the snapshot the simulator
- * gave the decision function and the test's own history, and compare. */
+ * gave the decision function and the test's own history, and compare.
+ * Without a timeline the simulator decides with hpa__decide_prepared_lean(),
+ * which writes only the numbers it reads: those are compared. */
 static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 {
 	shadow *sh = payload;
@@ -610,7 +614,7 @@ static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 	hpa_decision dd;
 	hpa_error e = HPA_ERROR_INIT;
 	bool same;
-	if (!in || !ds || !info->row) {
+	if (!in || !ds || !info->row != sh->no_timeline) {
 		sh->mismatch = true;
 		return;
 	}
@@ -618,6 +622,14 @@ static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 	if (hpa_decide(&dd, in, sh->history, NULL, &e) != 0) {
 		sh->mismatch = true;
 		return;
+	}
+	if (sh->no_timeline) {
+		same = dd.desired_replicas == ds->desired_replicas && dd.rescale == ds->rescale &&
+			dd.error == ds->error && dd.limit_reason == ds->limit_reason &&
+			in->spec_replicas == info->replicas &&
+			info->desired == (dd.rescale ? dd.desired_replicas : in->spec_replicas) &&
+			memcmp(&dd.update, &ds->update, sizeof(dd.update)) == 0;
+		goto done;
 	}
 	same = dd.desired_replicas == ds->desired_replicas && dd.rescale == ds->rescale &&
 		dd.limit_reason == ds->limit_reason && dd.n_metrics == ds->n_metrics &&
@@ -632,6 +644,7 @@ static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 			(!dd.metrics[k].has_average_utilization ||
 				dd.metrics[k].average_utilization == info->row->metrics[k].utilization);
 	}
+done:
 	if (!same)
 		sh->mismatch = true;
 	if (dd.rescale)
@@ -640,7 +653,7 @@ static void shadow_sync(const hpa_sim_sync_info *info, void *payload)
 	sh->checked++;
 }
 
-static void test_simulate__decisions_are_hpa_decide(void)
+static void shadow_run(unsigned int flags)
 {
 	hpa_sim_options o;
 	hpa_sim_deployment d;
@@ -649,9 +662,12 @@ static void test_simulate__decisions_are_hpa_decide(void)
 	hpa_error e = HPA_ERROR_INIT;
 	shadow sh;
 	hpa_sim *sim;
+	unsigned long lean0 = hpa__test_decide_lean_hits;
 	memset(&sh, 0, sizeof(sh));
+	sh.no_timeline = (flags & HPA_SIM_NO_TIMELINE) != 0;
 	CU_ASSERT_EQUAL(hpa_history_new(&sh.history, 0, &e), 0);
 	hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+	o.flags = flags;
 	o.seed = 3;
 	o.duration_ms = 900000;
 	o.on_sync = shadow_sync;
@@ -671,8 +687,24 @@ static void test_simulate__decisions_are_hpa_decide(void)
 	CU_ASSERT(!sh.mismatch);
 	CU_ASSERT(sh.checked >= 59);
 	CU_ASSERT(sh.rescales >= 3); /* up and down happened */
+	/* the lean form decided (most syncs) only without a timeline */
+	if (sh.no_timeline) {
+		CU_ASSERT(hpa__test_decide_lean_hits - lean0 >= sh.checked / 2);
+	} else {
+		CU_ASSERT_EQUAL(hpa__test_decide_lean_hits, lean0);
+	}
 	hpa_history_free(sh.history);
 	hpa_sim_free(sim);
+}
+
+static void test_simulate__decisions_are_hpa_decide(void)
+{
+	shadow_run(0);
+}
+
+static void test_simulate__decisions_are_hpa_decide_without_timeline(void)
+{
+	shadow_run(HPA_SIM_NO_TIMELINE);
 }
 
 /* ---- the pod table the scrape keeps --------------------------------------------------- */
@@ -1088,6 +1120,7 @@ static CU_TestInfo tests[] = {
 	{ "policy_rate_is_respected", test_simulate__policy_rate_is_respected },
 	{ "deterministic", test_simulate__deterministic },
 	{ "decisions_are_hpa_decide", test_simulate__decisions_are_hpa_decide },
+	{ "decisions_are_hpa_decide_without_timeline", test_simulate__decisions_are_hpa_decide_without_timeline },
 	{ "pod_table_is_current", test_simulate__pod_table_is_current },
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
