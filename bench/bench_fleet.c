@@ -27,8 +27,9 @@
  * the tiling change).
  *
  * The fleet runs with a 15 s tick, kubelet stats taken at each scrape and
- * no timeline (HPA_SIM_NO_TIMELINE); every decision still goes through
- * hpa_decide() with the full pod list and the HPA's history. Since the
+ * no timeline (HPA_SIM_NO_TIMELINE); every decision is still the decision
+ * module's, with the HPA's history (the prepared form's lean variant on the
+ * pods as a table, hpa_decide() for what it declines). Since the
  * tiling change the fleet runs with HPA_SIM_TILED (blocks of HPAs over the
  * whole day, see hpa/simulate.h); --untiled runs the fleet period by period
  * as before (the same trajectories; ctest bench.fleet_tiling checks that
