@@ -364,6 +364,22 @@ static void dd_report(const char *what, const char *field)
 	dd_fail++;
 }
 
+/* The history updates of two decisions, field by field. */
+static void dd_compare_update(const char *what, const hpa_decision *a, const hpa_decision *g)
+{
+#define DF(f) do { if (memcmp(&a->f, &g->f, sizeof(a->f))) dd_report(what, #f); } while (0)
+	DF(update.init_recommendations);
+	DF(update.init_replicas);
+	DF(update.store_recommendation);
+	DF(update.recommendation);
+	DF(update.slot);
+	DF(update.store_event);
+	DF(update.prev_replicas);
+	DF(update.new_replicas);
+	DF(update.longest_period_seconds);
+#undef DF
+}
+
 /* Field-by-field comparison of a short-path decision (a) and a general-path
  * one (g). Padding and the bytes after a text's NUL do not count. */
 static void dd_compare(const char *what, const hpa_decision *a, const hpa_decision *g)
@@ -423,18 +439,10 @@ static void dd_compare(const char *what, const hpa_decision *a, const hpa_decisi
 	DF(remove_scaled_to_zero);
 	DS(rescale_reason);
 	DS(error_message);
-	DF(update.init_recommendations);
-	DF(update.init_replicas);
-	DF(update.store_recommendation);
-	DF(update.recommendation);
-	DF(update.slot);
-	DF(update.store_event);
-	DF(update.prev_replicas);
-	DF(update.new_replicas);
-	DF(update.longest_period_seconds);
 #undef DF
 #undef DS
 #undef DP
+	dd_compare_update(what, a, g);
 }
 
 /* The fields hpa__decide_prepared_lean() writes (all of them when it
@@ -448,16 +456,8 @@ static void dd_compare_lean(const hpa_decision *a, const hpa_decision *g)
 	DF(rescale);
 	DF(error);
 	DF(limit_reason);
-	DF(update.init_recommendations);
-	DF(update.init_replicas);
-	DF(update.store_recommendation);
-	DF(update.recommendation);
-	DF(update.slot);
-	DF(update.store_event);
-	DF(update.prev_replicas);
-	DF(update.new_replicas);
-	DF(update.longest_period_seconds);
 #undef DF
+	dd_compare_update(what, a, g);
 }
 
 /* What hpa__decide_prepared_lean() asks its caller to vouch for, beyond a
