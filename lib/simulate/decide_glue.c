@@ -590,6 +590,118 @@ static void fail(hpa__sim_decision *out, const char *what, int rc, const hpa_err
 		e && e->message[0] ? e->message : hpa_strerror(rc));
 }
 
+/* The Deployment's one container in the scratch (every pod has it); returns
+ * the resources it requests. */
+static inline unsigned int set_container(hpa__sim_scratch *sc, const hpa__sim_workload *w)
+{
+	unsigned int req_set = 0;
+	if (w->dep.cpu_request_milli > 0)
+		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
+	if (w->dep.memory_request_bytes > 0)
+		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+	sc->container.name = w->dep.container_name; /* = w->container_name, in a hot line */
+	sc->container.requests_set = req_set;
+	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
+	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
+	return req_set;
+}
+
+/* The scratch's pod table over the workload's (w->tab_ok): its columns and
+ * the requests columns of the scratch. */
+static inline void set_table(hpa__sim_scratch *sc, const hpa__sim_workload *w, unsigned int req_set)
+{
+	hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
+	int64_t *col = sc->col;
+	size_t cap = sc->cap;
+	int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
+	int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
+	if (UNLIKELY(!sc->q_filled || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
+		for (size_t i = 0; i < cap; i++) {
+			col[TC_QCPU * cap + i] = qc;
+			col[TC_QMEM * cap + i] = qm;
+		}
+		sc->q_filled = true;
+		sc->q_val[0] = qc;
+		sc->q_val[1] = qm;
+	}
+	sc->table.n = w->n_pods;
+	sc->table.names = k.names;
+	sc->table.start_time_ms = k.start;
+	sc->table.ready_transition_ms = k.ready;
+	sc->table.sample_time_ms = k.ts;
+	sc->table.sample_window_ms = k.win;
+	sc->table.usage_milli[HPA_RESOURCE_CPU] = k.cpu;
+	sc->table.usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
+	sc->table.container = sc->container.name;
+	sc->table.requests_milli[HPA_RESOURCE_CPU] =
+		(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) ? col + TC_QCPU * cap : NULL;
+	sc->table.requests_milli[HPA_RESOURCE_MEMORY] =
+		(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) ? col + TC_QMEM * cap : NULL;
+}
+
+/* The decision input: the HPA's spec and this sync's counts, with the pods
+ * as the scratch's table (plain) or its pod array. sc->in was initialised
+ * with the scratch; every sync sets the same fields. */
+static inline void set_input(hpa__sim_scratch *sc, const hpa__sim_glue *g, int32_t current, int32_t status_replicas,
+	bool plain, size_t n, int64_t now)
+{
+	hpa_decide_input *in = &sc->in;
+	in->has_min_replicas = g->has_min;
+	in->min_replicas = g->min_replicas;
+	in->max_replicas = g->max_replicas;
+	in->metrics = g->metrics;
+	in->n_metrics = g->n_metrics;
+	in->behavior = g->has_behavior ? &g->behavior : NULL;
+	in->spec_replicas = current;
+	in->status_replicas = status_replicas;
+	in->pods = plain ? NULL : sc->pods;
+	in->n_pods = plain ? 0 : n;
+	in->pod_table = plain ? &sc->table : NULL;
+	in->has_prev_desired = g->has_prev;
+	in->prev_desired_replicas = g->prev_desired;
+	in->now_ms = HPA__SIM_EPOCH_MS + now;
+	sc->has_last = true;
+}
+
+/* Without texts a sync reads only the numbers of the decision: with a pod
+ * table, hpa__decide_prepared_lean() writes only those. What it asks its
+ * caller to vouch for holds here: the input is the prepared spec's,
+ * status_replicas = n, the selector and the pod classes as
+ * hpa_decide_input_init() set them, no orphans, and the metrics were
+ * checked once (lean_ok). */
+int hpa__sim_glue_decide_numbers(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now, bool *ok,
+	int32_t *desired)
+{
+	hpa__sim_glue *g = h->glue;
+	hpa__sim_workload *w = &sim->wl[h->wl];
+	hpa__sim_scratch *sc;
+	hpa_decision *d;
+	if (!g->lean_ok)
+		return 0;
+	if (!w->tab_ok && hpa__sim_table_fill(w))
+		return HPA_ENOMEM;
+	if (!w->tab_ok)
+		return 0;
+	if (grow_scratch(sim, w->n_pods))
+		return HPA_ENOMEM;
+	sc = sim->scratch;
+	d = &sc->d;
+	set_table(sc, w, set_container(sc, w));
+	set_input(sc, g, current, (int32_t)w->n_pods, true, w->n_pods, now);
+	*ok = false;
+	*desired = current;
+	/* as hpa__sim_glue_decide() without texts: a failed decision or
+	 * record is a sync that did not decide (no message to keep) */
+	if (hpa__decide_prepared_lean(g->prep, d, &sc->in, g->history) ||
+		hpa_history_record(g->history, d, sc->in.now_ms, NULL))
+		return 1;
+	g->has_prev = true;
+	g->prev_desired = d->desired_replicas;
+	*ok = !(d->error && !d->rescale);
+	*desired = d->rescale ? d->desired_replicas : current;
+	return 1;
+}
+
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now, bool text,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out)
 {
@@ -600,10 +712,8 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	hpa_decision *d;
 	int32_t status_replicas = 0, ready = 0;
 	size_t n = w->n_pods;
-	unsigned int req_set = 0;
+	unsigned int req_set;
 	bool plain;
-	int64_t *col;
-	size_t cap;
 	int rc;
 
 	out->ok = false;
@@ -625,16 +735,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	sc = sim->scratch;
 	in = &sc->in;
 	d = &sc->d;
-	if (w->dep.cpu_request_milli > 0)
-		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
-	if (w->dep.memory_request_bytes > 0)
-		req_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
-	sc->container.name = w->dep.container_name; /* = w->container_name, in a hot line */
-	sc->container.requests_set = req_set;
-	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
-	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
-	col = sc->col;
-	cap = sc->cap;
+	req_set = set_container(sc, w);
 	/* the usual sync: every pod Running, Ready, not being deleted, with a
 	 * sample; then the pods go to the decision as a pod table (columns),
 	 * which it reads faster, with exactly the same result. The scrape
@@ -647,31 +748,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	}
 	plain = w->tab_ok;
 	if (plain) {
-		hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
-		int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
-		int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
-		if (UNLIKELY(!sc->q_filled || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
-			for (size_t i = 0; i < cap; i++) {
-				col[TC_QCPU * cap + i] = qc;
-				col[TC_QMEM * cap + i] = qm;
-			}
-			sc->q_filled = true;
-			sc->q_val[0] = qc;
-			sc->q_val[1] = qm;
-		}
-		sc->table.n = n;
-		sc->table.names = k.names;
-		sc->table.start_time_ms = k.start;
-		sc->table.ready_transition_ms = k.ready;
-		sc->table.sample_time_ms = k.ts;
-		sc->table.sample_window_ms = k.win;
-		sc->table.usage_milli[HPA_RESOURCE_CPU] = k.cpu;
-		sc->table.usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
-		sc->table.container = sc->container.name;
-		sc->table.requests_milli[HPA_RESOURCE_CPU] =
-			(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) ? col + TC_QCPU * cap : NULL;
-		sc->table.requests_milli[HPA_RESOURCE_MEMORY] =
-			(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) ? col + TC_QMEM * cap : NULL;
+		set_table(sc, w, req_set);
 		status_replicas = ready = (int32_t)n;
 	}
 	for (size_t i = 0; !plain && i < n; i++) {
@@ -706,32 +783,10 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 		}
 	}
 	*ready_out = ready;
-	/* sc->in was initialised with the scratch; every sync sets the same fields */
-	in->has_min_replicas = g->has_min;
-	in->min_replicas = g->min_replicas;
-	in->max_replicas = g->max_replicas;
-	in->metrics = g->metrics;
-	in->n_metrics = g->n_metrics;
-	in->behavior = g->has_behavior ? &g->behavior : NULL;
-	in->spec_replicas = current;
-	in->status_replicas = status_replicas;
-	in->pods = plain ? NULL : sc->pods;
-	in->n_pods = plain ? 0 : n;
-	in->pod_table = plain ? &sc->table : NULL;
-	in->has_prev_desired = g->has_prev;
-	in->prev_desired_replicas = g->prev_desired;
-	in->now_ms = HPA__SIM_EPOCH_MS + now;
-	sc->has_last = true;
+	set_input(sc, g, current, status_replicas, plain, n, now);
 	/* no error record on the hot path: only a failure asks again for details */
-	/* without texts the sync reads only the numbers of the decision: with
-	 * a pod table, hpa__decide_prepared_lean() writes only those (the
-	 * input is the prepared spec's, status_replicas = n, the selector and
-	 * the pod classes as hpa_decide_input_init() set them, no orphans) */
-	if (plain && !text && g->lean_ok)
-		rc = hpa__decide_prepared_lean(g->prep, d, in, g->history);
-	else
-		rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
-			     : hpa_decide(d, in, g->history, &sim->dopts, NULL);
+	rc = g->prep ? hpa_decide_prepared_run(g->prep, d, in, g->history, NULL)
+		     : hpa_decide(d, in, g->history, &sim->dopts, NULL);
 	if (rc) {
 		hpa_error e = HPA_ERROR_INIT;
 		hpa_decide(d, in, g->history, &sim->dopts, &e);

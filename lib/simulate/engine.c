@@ -1173,10 +1173,17 @@ static int sync_one(hpa_sim *sim, size_t hi, int64_t t)
 	hpa__sim_workload *w = &sim->wl[h->wl];
 	hpa__sim_decision d;
 	hpa_sim_row *row;
-	int32_t ready, pods, current = w->spec_replicas;
-	hpa__sim_glue_decide(sim, h, current, t, !(sim->opts.flags & HPA_SIM_NO_TIMELINE), &d, &ready, &pods);
-	if (d.oom)
-		return HPA_ENOMEM;
+	int32_t ready = 0, pods = 0, current = w->spec_replicas;
+	bool timeline = !(sim->opts.flags & HPA_SIM_NO_TIMELINE);
+	/* without a timeline the usual sync needs only the numbers */
+	rc = timeline ? 0 : hpa__sim_glue_decide_numbers(sim, h, current, t, &d.ok, &d.desired);
+	if (rc < 0)
+		return rc;
+	if (!rc) {
+		hpa__sim_glue_decide(sim, h, current, t, timeline, &d, &ready, &pods);
+		if (d.oom)
+			return HPA_ENOMEM;
+	}
 	h->decisions++;
 	if (d.ok && d.desired != current) {
 		w->spec_replicas = d.desired;

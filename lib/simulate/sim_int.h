@@ -406,7 +406,8 @@ int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_h
 	const hpa_autoscaler *hpa, hpa_error *err);
 /* The inputs and result of the latest decision (valid in on_sync), for tests.
  * Without a timeline (HPA_SIM_NO_TIMELINE) a sync with a pod table decides
- * with hpa__decide_prepared_lean(): the result holds only its numbers. */
+ * with hpa__decide_prepared_lean() (hpa__sim_glue_decide_numbers()): the
+ * result holds only its numbers. */
 const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim);
 const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim);
 /* The static cells of a kubectl row for this HPA plus the given values. */
@@ -420,6 +421,14 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage);
 /* One reconcile: decide with the history, then book-keep the history. */
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool text,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out);
+/* The same reconcile in a run without a timeline, for the usual sync (the
+ * pods fit the Deployment's pod table, the HPA's metrics allow the lean
+ * decision: hpa__decide_prepared_lean()): *ok and *desired as
+ * hpa__sim_glue_decide() sets out->ok and out->desired. Returns 1 when it
+ * decided, 0 when the sync is not such a sync (nothing decided or
+ * recorded: hpa__sim_glue_decide() then), HPA_ENOMEM. */
+int hpa__sim_glue_decide_numbers(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool *ok,
+	int32_t *desired);
 typedef struct hpa__sim_scratch hpa__sim_scratch;
 void hpa__sim_mshare_free(struct hpa_sim *sim);
 void hpa__sim_scratch_free(hpa__sim_scratch *sc);
