@@ -84,7 +84,7 @@ HPA_EXTERN(int) hpa_sim_service_init(hpa_sim_service *svc, unsigned int version)
  * `0.5`), `io`, `boot` (durations: `5ms`, `10s`), `mem`, `mem_start`,
  * `mem_req`, `mem_growth` (memory quantities: `262Mi`), `retain`
  * (true/false), `queue` (count). Example: `"cost=25m,base=10m,mem=300Mi"`.
- * On error @p svc is unchanged.
+ * Durations are at most 10^15 ms. On error @p svc is unchanged.
  */
 HPA_EXTERN(int) hpa_sim_service_parse(hpa_sim_service *svc, const char *spec, hpa_error *err);
 
@@ -146,7 +146,8 @@ HPA_EXTERN(int) hpa_sim_deployment_init(hpa_sim_deployment *dep, unsigned int ve
  *   target Service.
  *
  * Every profile accepts `start=DURATION` (nothing before) and the open-loop
- * ones `for=DURATION` (nothing after start + duration).
+ * ones `for=DURATION` (nothing after start + duration). A duration is at
+ * most 10^15 ms (about 31,700 years); a longer one is ::HPA_EINVAL.
  * @ownership caller (free with hpa_sim_load_free)
  */
 HPA_EXTERN(int) hpa_sim_load_parse(hpa_sim_load **out, const char *spec, hpa_error *err);

@@ -60,6 +60,7 @@ static int parse_siege_time(const char *p, size_t n, int64_t *ms)
 	last = p[n - 1];
 	if (last >= '0' && last <= '9') {
 		int64_t v;
+		/* (v <= HPA__SIM_MAX_DURATION_MS: v * 60 fits) */
 		if (hpa__sim_parse_quantity(p, n, HPA__SIM_UNIT_DURATION, &v))
 			return -1;
 		*ms = v * 60;

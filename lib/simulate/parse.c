@@ -112,7 +112,7 @@ int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out)
 				ms_per = 86400000, suf++, sl--;
 			else
 				return -1;
-			if (scale_nano(nano, ms_per, 1000000000, &v) || total > INT64_MAX - v)
+			if (scale_nano(nano, ms_per, 1000000000, &v) || total > HPA__SIM_MAX_DURATION_MS - v)
 				return -1;
 			total += v;
 			if (sl == 0)

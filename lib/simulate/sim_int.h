@@ -28,10 +28,15 @@ int64_t hpa__sim_rng_jitter(hpa__sim_rng *r, int64_t mean_ms, int32_t permille);
 enum {
 	HPA__SIM_UNIT_MILLI = 1,   /* CPU quantity -> milli ("25m", "0.5", "2") */
 	HPA__SIM_UNIT_BYTES,       /* memory quantity -> bytes ("512Mi", "1G") */
-	HPA__SIM_UNIT_DURATION,    /* duration -> ms ("40s", "40S", "10m", "1h30m"; bare = s) */
+	HPA__SIM_UNIT_DURATION,    /* duration -> ms ("40s", "40S", "10m", "1h30m"; bare = s),
+	                            * at most HPA__SIM_MAX_DURATION_MS */
 	HPA__SIM_UNIT_PLAIN_MILLI  /* plain decimal -> value * 1000 ("12.5" -> 12500) */
 };
 int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out);
+/* The longest duration a spec may give (about 31,700 years): sums of a few
+ * such times (a start, a siege -t in minutes, a burst) stay far from
+ * INT64_MAX, so the load's arithmetic cannot overflow. */
+#define HPA__SIM_MAX_DURATION_MS INT64_C(1000000000000000)
 int hpa__sim_parse_int(const char *s, size_t len, int64_t *out);
 void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, int decimals);
 void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms);
@@ -126,7 +131,8 @@ typedef struct {
 /* Whether t is inside the profile's [start, start + duration) window. */
 static inline bool hpa__sim_load_in_window(const hpa_sim_load *l, int64_t t_ms)
 {
-	return t_ms >= l->start_ms && (l->duration_ms <= 0 || t_ms < l->start_ms + l->duration_ms);
+	/* (t - start, not start + duration: no overflow for any start <= t) */
+	return t_ms >= l->start_ms && (l->duration_ms <= 0 || t_ms - l->start_ms < l->duration_ms);
 }
 /* cos() of a diurnal profile at rel (time into it), stored in trig (may be
  * NULL): what the cache holds when it misses. */

@@ -105,6 +105,27 @@ static void test_simulate__load_siege(void)
 	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -c0 -t1M", &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -x -t1M", &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -c", &e), HPA_EINVAL);
+	/* durations stop at HPA__SIM_MAX_DURATION_MS (1e15 ms), so that a bare
+	 * -t (minutes) and a start added to it cannot overflow (found by
+	 * fuzz_sim_spec: -t with 19 digits overflowed the minutes' * 60) */
+	/* a bare number ending the spec is minutes: 11,574,074 days (just
+	 * under 1e15 ms) and 0 of them, times 60 */
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t11574074d0", &e), 0);
+	if (l) {
+		CU_ASSERT_EQUAL(l->duration_ms, INT64_C(11574074) * 86400000 * 60);
+		hpa_sim_load_free(l);
+		l = NULL;
+	}
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t11574075d0", &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(l);
+	/* the fuzzer's input: overflowed before */
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t25444d2222d24444d2222d24444d2224024444d2222d24", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t1M start=11574074d", &e), 0);
+	hpa_sim_load_free(l);
+	l = NULL;
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t1M start=11574075d", &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "constant 5 for=11574075d", &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(l);
 }
 
 static void test_simulate__load_open_profiles(void)
