@@ -48,6 +48,10 @@ const hpactl_command hpactl_cmd_simulate = {
 	"simulate", "replay a load against HPAs on a virtual clock", usage, run, 60
 };
 
+/* The longest duration accepted, as for the library's load and service
+ * specs: 10^15 ms (about 31,700 years), so no sum below can overflow. */
+#define MAX_DURATION_MS INT64_C(1000000000000000)
+
 /* durations: 40s, 10m, 1h30m, 500ms; a bare number is seconds */
 static int parse_duration(const char *s, int64_t *out)
 {
@@ -89,7 +93,12 @@ static int parse_duration(const char *s, int64_t *out)
 			mult = 86400000, p++;
 		else
 			return -1;
-		total += v * mult + frac * mult / fscale;
+		if (v > MAX_DURATION_MS / mult)
+			return -1;
+		v = v * mult + frac * mult / fscale; /* (frac < 10^6, mult < 10^8) */
+		if (v > MAX_DURATION_MS - total)
+			return -1;
+		total += v;
 	}
 	*out = total;
 	return 0;
