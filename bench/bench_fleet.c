@@ -98,8 +98,9 @@ static double baseline_round(void)
 	return (cpu_s() - c0) * 1e9 / BASE_STEPS;
 }
 
-static double baseline_best(int rounds, double best)
+static double baseline_best(int rounds)
 {
+	double best = 0.0;
 	for (int r = 0; r < rounds; r++) {
 		double v = baseline_round();
 		if (best <= 0.0 || v < best)
@@ -313,14 +314,14 @@ int main(int argc, char **argv)
 	st.total = (uint64_t)hpas * (uint64_t)(o.duration_ms / o.sync_period_ms);
 	st.next_decision_check = 200000;
 	t_setup = cpu_s() - c0;
-	base_before = no_baseline ? 0.0 : baseline_best(5, 0.0);
+	base_before = no_baseline ? 0.0 : baseline_best(5);
 	st.t0 = now_s();
 	c0 = cpu_s();
 	if (hpa_sim_run(sim, &err))
 		goto fail;
 	t_run = cpu_s() - c0;
 	w_run = now_s() - st.t0;
-	base_after = no_baseline ? 0.0 : baseline_best(5, 0.0);
+	base_after = no_baseline ? 0.0 : baseline_best(5);
 	base = base_before < base_after ? base_before : base_after;
 	if (st.bar_shown)
 		progress(&st, true);

@@ -461,7 +461,7 @@ int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_h
 		/* what hpa__decide_prepared_lean() asks of the metrics, which
 		 * no sync changes: none failed, none has orphan or external
 		 * values (the rest of its conditions hold for every sync
-		 * with a pod table: hpa__sim_glue_decide()) */
+		 * with a pod table: hpa__sim_glue_decide_numbers()) */
 		g->lean_ok = g->prep != NULL;
 		for (size_t i = 0; i < g->n_metrics; i++)
 			if (g->metrics[i].fetch_failed || g->metrics[i].n_orphan_values || g->metrics[i].n_external_values)
@@ -676,11 +676,9 @@ int hpa__sim_glue_decide_numbers(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t c
 	hpa__sim_workload *w = &sim->wl[h->wl];
 	hpa__sim_scratch *sc;
 	hpa_decision *d;
-	if (!g->lean_ok)
-		return 0;
-	if (!w->tab_ok && hpa__sim_table_fill(w))
-		return HPA_ENOMEM;
-	if (!w->tab_ok)
+	/* (a table the scrape could not write, or that changed since, is
+	 * hpa__sim_glue_decide()'s to fill: not done twice) */
+	if (!g->lean_ok || !w->tab_ok)
 		return 0;
 	if (grow_scratch(sim, w->n_pods))
 		return HPA_ENOMEM;

@@ -137,11 +137,11 @@ static int parse_siege(hpa_sim_load *l, const tok *toks, size_t n, hpa_error *er
 			l->users = (int32_t)x;
 		} else if ((r = opt_value(toks, n, &i, "-t", "--time", &v, &vn)) != 0) {
 			if (r < 0 || parse_siege_time(v, vn, &x) || x <= 0)
-				return bad(err, &toks[i], "siege -t wants NUM with S, M or H");
+				return bad(err, &toks[i], "siege -t wants NUM with S, M or H (" HPA__SIM_MAX_DURATION_TEXT ")");
 			l->duration_ms = x;
 		} else if ((r = opt_value(toks, n, &i, "-d", "--delay", &v, &vn)) != 0) {
 			if (r < 0 || hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_DURATION, &x) || x < 0)
-				return bad(err, &toks[i], "siege -d wants seconds");
+				return bad(err, &toks[i], "siege -d wants seconds (" HPA__SIM_MAX_DURATION_TEXT ")");
 			l->delay_ms = x;
 		} else if ((r = opt_value(toks, n, &i, "-r", "--reps", &v, &vn)) != 0) {
 			if (r < 0 || hpa__sim_parse_int(v, vn, &x) || x < 1)
@@ -154,7 +154,7 @@ static int parse_siege(hpa_sim_load *l, const tok *toks, size_t n, hpa_error *er
 			/* no effect on the load */
 		} else if (toks[i].n > 6 && memcmp(toks[i].p, "start=", 6) == 0) {
 			if (hpa__sim_parse_quantity(toks[i].p + 6, toks[i].n - 6, HPA__SIM_UNIT_DURATION, &x) || x < 0)
-				return bad(err, &toks[i], "start= wants a duration");
+				return bad(err, &toks[i], "start= wants a duration (" HPA__SIM_MAX_DURATION_TEXT ")");
 			l->start_ms = x;
 		} else if (toks[i].p[0] != '-') {
 			if (set_target_from_url(l, toks[i].p, toks[i].n))
@@ -183,15 +183,15 @@ static int parse_kv(hpa_sim_load *l, const tok *t, hpa_error *err)
 #define KEY(s) (kl == strlen(s) && memcmp(t->p, s, kl) == 0)
 	if (KEY("start")) {
 		if (hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_DURATION, &x) || x < 0)
-			return bad(err, t, "start= wants a duration");
+			return bad(err, t, "start= wants a duration (" HPA__SIM_MAX_DURATION_TEXT ")");
 		l->start_ms = x;
 	} else if (KEY("for")) {
 		if (hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_DURATION, &x) || x <= 0)
-			return bad(err, t, "for= wants a duration");
+			return bad(err, t, "for= wants a duration (" HPA__SIM_MAX_DURATION_TEXT ")");
 		l->duration_ms = x;
 	} else if (KEY("period") && (l->kind == HPA__LOAD_DIURNAL || l->kind == HPA__LOAD_SINE)) {
 		if (hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_DURATION, &x) || x <= 0)
-			return bad(err, t, "period= wants a duration");
+			return bad(err, t, "period= wants a duration (" HPA__SIM_MAX_DURATION_TEXT ")");
 		l->period_ms = x;
 	} else if (KEY("amp") && l->kind == HPA__LOAD_DIURNAL) {
 		if (hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_PLAIN_MILLI, &x) || x < 0 || x > 1000)
@@ -207,7 +207,7 @@ static int parse_kv(hpa_sim_load *l, const tok *t, hpa_error *err)
 		l->burst_factor = (double)x / 1000.0;
 	} else if (KEY("burst") && l->kind == HPA__LOAD_DIURNAL) {
 		if (hpa__sim_parse_quantity(v, vn, HPA__SIM_UNIT_DURATION, &x) || x <= 0)
-			return bad(err, t, "burst= wants a duration");
+			return bad(err, t, "burst= wants a duration (" HPA__SIM_MAX_DURATION_TEXT ")");
 		l->burst_ms = x;
 	} else {
 		return bad(err, t, "unknown option");
@@ -259,7 +259,7 @@ static int parse_spec(hpa_sim_load *l, const char *spec, hpa_error *err)
 			double r;
 			if (parse_rate(toks[i].p, rl, &r) ||
 				hpa__sim_parse_quantity(at + 1, toks[i].n - rl - 1, HPA__SIM_UNIT_DURATION, &t) || t < 0)
-				return bad(err, &toks[i], "step wants RATE@TIME");
+				return bad(err, &toks[i], "step wants RATE@TIME (TIME " HPA__SIM_MAX_DURATION_TEXT ")");
 			if (t <= l->points[l->n_points - 1].t_ms)
 				return bad(err, &toks[i], "step times must increase");
 			if (add_point(l, &cap, t, r))

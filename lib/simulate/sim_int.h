@@ -37,6 +37,8 @@ int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out);
  * such times (a start, a siege -t in minutes, a burst) stay far from
  * INT64_MAX, so the load's arithmetic cannot overflow. */
 #define HPA__SIM_MAX_DURATION_MS INT64_C(1000000000000000)
+/* ... as the error messages say it (the whole days below it) */
+#define HPA__SIM_MAX_DURATION_TEXT "at most 11574074d"
 int hpa__sim_parse_int(const char *s, size_t len, int64_t *out);
 void hpa__sim_fmt_fixed(char *buf, size_t size, int64_t value, int64_t scale, int decimals);
 void hpa__sim_fmt_duration(char *buf, size_t size, int64_t ms);
@@ -428,7 +430,7 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage);
 void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current, int64_t now_ms, bool text,
 	hpa__sim_decision *out, int32_t *ready_out, int32_t *pods_out);
 /* The same reconcile in a run without a timeline, for the usual sync (the
- * pods fit the Deployment's pod table, the HPA's metrics allow the lean
+ * Deployment's pod table is current, the HPA's metrics allow the lean
  * decision: hpa__decide_prepared_lean()): *ok and *desired as
  * hpa__sim_glue_decide() sets out->ok and out->desired. Returns 1 when it
  * decided, 0 when the sync is not such a sync (nothing decided or

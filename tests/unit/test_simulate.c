@@ -124,6 +124,9 @@ static void test_simulate__load_siege(void)
 	hpa_sim_load_free(l);
 	l = NULL;
 	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "siege -t1M start=11574075d", &e), HPA_EINVAL);
+	/* the message says the bound and quotes the argument */
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "at most 11574074d"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "'start=11574075d'"));
 	CU_ASSERT_EQUAL(hpa_sim_load_parse(&l, "constant 5 for=11574075d", &e), HPA_EINVAL);
 	CU_ASSERT_PTR_NULL(l);
 }
