@@ -9,6 +9,7 @@
  */
 #include "model/model_int.h"
 #include "schema/path.h"
+#include "quantity/quantity_int.h"
 #include <stdarg.h>
 
 typedef struct {
@@ -1506,6 +1507,143 @@ out:
 	return rc;
 }
 
+/* ---- resources across the sections ---------------------------------------------- */
+
+/* upstream helper.IsOvercommitAllowed: a native resource (no domain, or in
+ * kubernetes.io/) that is not hugepages */
+static bool overcommit_allowed(const char *n)
+{
+	return (!strchr(n, '/') || strstr(n, "kubernetes.io/")) && strncmp(n, "hugepages-", 10) != 0;
+}
+
+/* upstream IsExtendedResourceName, for a name resource_name() accepted */
+static bool extended_resource(const char *n)
+{
+	return strchr(n, '/') && !strstr(n, "kubernetes.io/");
+}
+
+/* One merged value of a context: the context's own, else the deployment's. */
+typedef struct {
+	const char *value;
+	bool from_ctx;
+} mval;
+
+static mval merged_value(const hpa__mmap *base, const hpa__mmap *over, const char *key)
+{
+	mval v = { over ? hpa__mmap_get(over, key) : NULL, true };
+	if (!v.value) {
+		v.value = hpa__mmap_get(base, key);
+		v.from_ctx = false;
+	}
+	return v;
+}
+
+/* Point the error at list.key ("requests"/"limits") of the context's
+ * resources, or of the deployment's when the value is the deployment's. */
+static const hpa__value *resource_node(L *l, size_t ci, bool from_ctx, const char *list, const char *key)
+{
+	const hpa__value *sec = from_ctx ? field(l->ctx_nodes[ci], "resources") : l->dep ? field(l->dep, "resources") : NULL;
+	const hpa__value *lst = sec ? field(sec, list) : NULL, *v = lst ? field(lst, key) : NULL;
+	pop(l, 0);
+	if (from_ctx) {
+		push_key(l, "boundedContexts");
+		push_index(l, ci);
+	} else {
+		push_key(l, "deployment");
+	}
+	push_key(l, "resources");
+	push_key(l, list);
+	push_key(l, key);
+	return v ? v : lst ? lst : sec ? sec : from_ctx ? l->ctx_nodes[ci] : l->dep;
+}
+
+static bool whole_number(const char *text)
+{
+	hpa__qty q;
+	int64_t milli;
+	int rc;
+	if (hpa__quantity_scan(text, strlen(text), &q, NULL))
+		return false;
+	rc = hpa__qty_milli(&q, &milli);
+	return rc == HPA_ERANGE || (rc == 0 && milli % 1000 == 0); /* (beyond int64 milli: as validation, not checked) */
+}
+
+/* What the API server checks of a container's resources
+ * (ValidateResourceRequirements), on each context's merged requests and
+ * limits, so that no rendered container is refused: request <= limit,
+ * exactly; request == limit, and a limit, for a resource that cannot be
+ * overcommitted (extended resources, hugepages); extended resources in
+ * whole numbers; hugepages only beside cpu or memory. */
+static int check_resources(L *l)
+{
+	const hpa__mres *dep = &l->m->resources;
+	for (size_t ci = 0; ci < l->m->n_ctxs; ci++) {
+		const hpa__mctx *c = &l->m->ctxs[ci];
+		const hpa__mres *own = c->has_resources ? &c->resources : NULL;
+		const char *pages = NULL; /* the first hugepages name, and where it is */
+		bool pages_ctx = false, pages_req = false, cpu_mem = false;
+		for (int pass = 0; pass < 4; pass++) {
+			/* requests of the deployment, of the context, then limits */
+			bool is_req = pass < 2;
+			const hpa__mmap *lst = pass % 2 == 0 ? (is_req ? &dep->requests : &dep->limits)
+				: own ? (is_req ? &own->requests : &own->limits) : NULL;
+			for (size_t k = 0; lst && k < lst->len; k++) {
+				const char *rn = lst->items[k].key;
+				mval rv = merged_value(is_req ? &dep->requests : &dep->limits,
+					own ? (is_req ? &own->requests : &own->limits) : NULL, rn);
+				mval lv;
+				int cmp = 0;
+				char in[96];
+				if (pass % 2 == 0 && rv.from_ctx)
+					continue; /* the context's value: its own pass */
+				if (!strncmp(rn, "hugepages-", 10) && !pages) {
+					pages = rn;
+					pages_ctx = rv.from_ctx;
+					pages_req = is_req;
+				}
+				if (!strcmp(rn, "cpu") || !strcmp(rn, "memory"))
+					cpu_mem = true;
+				if (extended_resource(rn) && !whole_number(rv.value))
+					return fail(l, resource_node(l, ci, rv.from_ctx, is_req ? "requests" : "limits", rn),
+						HPA_EVALIDATION, "%.60s \"%.60s\" must be a whole number (an extended resource)",
+						rn, rv.value);
+				if (!is_req)
+					continue;
+				lv = merged_value(&dep->limits, own ? &own->limits : NULL, rn);
+				/* a value of the deployment's alone concerns every context */
+				in[0] = '\0';
+				if (rv.from_ctx || (lv.value && lv.from_ctx))
+					snprintf(in, sizeof(in), " in bounded context %.60s", c->name);
+				if (!lv.value) {
+					if (!overcommit_allowed(rn))
+						return fail(l, resource_node(l, ci, rv.from_ctx, "requests", rn), HPA_EVALIDATION,
+							"%.60s cannot be overcommitted: set limits.%.60s to the request \"%.60s\"%s",
+							rn, rn, rv.value, in);
+					continue;
+				}
+				if (hpa__quantity_text_cmp(rv.value, strlen(rv.value), lv.value, strlen(lv.value), &cmp))
+					continue; /* (both were checked when loaded) */
+				if (cmp != 0 && !overcommit_allowed(rn))
+					return fail(l, lv.from_ctx && !rv.from_ctx ? resource_node(l, ci, true, "limits", rn)
+						: resource_node(l, ci, rv.from_ctx, "requests", rn), HPA_EVALIDATION,
+						"%.60s cannot be overcommitted: request \"%.60s\" must equal limit \"%.60s\"%s",
+						rn, rv.value, lv.value, in);
+				if (cmp > 0)
+					return fail(l, lv.from_ctx && !rv.from_ctx ? resource_node(l, ci, true, "limits", rn)
+						: resource_node(l, ci, rv.from_ctx, "requests", rn), HPA_EVALIDATION,
+						"%.60s request \"%.60s\" is more than its limit \"%.60s\"%s",
+						rn, rv.value, lv.value, in);
+			}
+		}
+		if (pages && !cpu_mem)
+			return fail(l, resource_node(l, ci, pages_ctx, pages_req ? "requests" : "limits", pages), HPA_EVALIDATION,
+				"%.60s needs a cpu or memory request or limit beside it%s%.60s", pages,
+				pages_ctx ? " in bounded context " : "", pages_ctx ? c->name : "");
+	}
+	pop(l, 0);
+	return 0;
+}
+
 /* Every context's image: its own pattern or the deployment's. */
 static int expand_images(L *l, const hpa__value *root)
 {
@@ -1582,7 +1720,8 @@ int hpa__model_from_value(hpa_model **out, const hpa__value *root, const char *s
 		hpa__error_set_source(err, l.source);
 	} else if ((rc = want_kind(&l, root, HPA__V_MAP)) == 0 && (rc = check_keys(&l, root, known)) == 0
 		&& (rc = load_model_section(&l, root)) == 0 && (rc = load_messaging(&l, root)) == 0
-		&& (rc = load_contexts(&l, root)) == 0 && (rc = load_deployment(&l, root)) == 0)
+		&& (rc = load_contexts(&l, root)) == 0 && (rc = load_deployment(&l, root)) == 0
+		&& (rc = check_resources(&l)) == 0)
 		rc = expand_images(&l, root);
 	if (rc == 0 && hpa__buf_oom(&l.path))
 		rc = oom(&l);

@@ -78,6 +78,13 @@ int hpa__qty_value(const hpa__qty *q, int64_t *out);
 /* -1, 0, 1: exact comparison of the values (formats ignored). */
 int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b);
 
+/* hpa__qty_cmp() of the quantities the texts a[0..la) and b[0..lb) spell
+ * (upstream Quantity.Cmp: exact, whatever the size): 0 and *out = -1, 0 or
+ * 1, or HPA_ESYNTAX when either is not a quantity. Also declared in
+ * validate/validate_int.h and model/load.c, which cannot include this
+ * header (validate has a type of the same name). */
+int hpa__quantity_text_cmp(const char *a, size_t la, const char *b, size_t lb, int *out);
+
 /* Digit i (0-based) of D as a character. */
 char hpa__qty_digit(const hpa__qty *q, size_t i);
 

@@ -363,6 +363,32 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 	hpa__vp_reset(c, m);
 }
 
+/* upstream helper.IsOvercommitAllowed: a native resource (no domain, or in
+ * kubernetes.io/) that is not hugepages; the others need request == limit */
+static bool overcommit_allowed(const char *n)
+{
+	return (!strchr(n, '/') || strstr(n, "kubernetes.io/")) && strncmp(n, "hugepages-", 10) != 0;
+}
+
+static bool cpu_or_memory_in(const hpa__value *list)
+{
+	return hpa__vis(list, HPA__V_MAP) && (hpa__map_get(list, "cpu") || hpa__map_get(list, "memory"));
+}
+
+static bool hugepages_in(const hpa__value *list)
+{
+	if (!hpa__vis(list, HPA__V_MAP))
+		return false;
+	for (size_t i = 0; i < hpa__v_count(list); i++)
+		if (strncmp(hpa__v_text(hpa__map_key(list, i)), "hugepages-", 10) == 0)
+			return true;
+	return false;
+}
+
+/* upstream ValidateResourceRequirements' checks across the two lists:
+ * request <= limit, compared exactly (Quantity.Cmp); request == limit and a
+ * limit for a resource that cannot be overcommitted (extended resources,
+ * hugepages); hugepages only together with cpu or memory. */
 static void val_resources(hpa__vctx *c, const hpa__value *res)
 {
 	const hpa__value *lim = hpa__vget(res, "limits"), *req = hpa__vget(res, "requests");
@@ -377,23 +403,26 @@ static void val_resources(hpa__vctx *c, const hpa__value *res)
 		for (i = 0; i < hpa__v_count(req); i++) {
 			const hpa__pair *p = hpa__map_pair(req, i);
 			const char *rn = hpa__v_text(hpa__pair_key(p));
-			const hpa__value *lv = lim ? hpa__map_getn(lim, rn, hpa__v_textlen(hpa__pair_key(p))) : NULL;
-			hpa__qty rq = hpa__qty_of(hpa__pair_val(p)), lq = hpa__qty_of(lv);
+			const hpa__value *rv = hpa__pair_val(p);
+			const hpa__value *lv = hpa__vis(lim, HPA__V_MAP) ? hpa__map_getn(lim, rn, hpa__v_textlen(hpa__pair_key(p))) : NULL;
+			hpa__qty rq = hpa__qty_of(rv), lq = hpa__qty_of(lv);
 			char q[400];
+			int cmp = 0;
 			hpa__vmark mk;
 			if (!rq.ok)
 				continue;
 			mk = hpa__vp_key(c, "requests");
 			hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
-			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
-			if (lq.ok) {
-				if (extended_resource(rn) && hpa__qty_cmp(&rq, &lq) != 0)
-					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be equal to %s limit of %s",
+			quote(q, sizeof(q), hpa__v_text(rv));
+			if (lq.ok && hpa__quantity_text_cmp(hpa__v_text(rv), hpa__v_textlen(rv), hpa__v_text(lv),
+					hpa__v_textlen(lv), &cmp) == 0) {
+				if (!overcommit_allowed(rn) && cmp != 0)
+					hpa__fe(c, HPA__FE_INVALID, NULL, rv, q, "must be equal to %s limit of %s",
 						rn, hpa__v_text(lv));
-				else if (hpa__qty_cmp(&rq, &lq) > 0)
-					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be less than or equal to %s limit of %s",
+				else if (cmp > 0)
+					hpa__fe(c, HPA__FE_INVALID, NULL, rv, q, "must be less than or equal to %s limit of %s",
 						rn, hpa__v_text(lv));
-			} else if (!lv && extended_resource(rn)) {
+			} else if (!lv && !overcommit_allowed(rn)) {
 				hpa__vmark ml;
 				hpa__vp_reset(c, mk);
 				ml = hpa__vp_key(c, "limits");
@@ -403,6 +432,8 @@ static void val_resources(hpa__vctx *c, const hpa__value *res)
 			hpa__vp_reset(c, mk);
 		}
 	}
+	if ((hugepages_in(req) || hugepages_in(lim)) && !cpu_or_memory_in(req) && !cpu_or_memory_in(lim))
+		hpa__fe(c, HPA__FE_FORBIDDEN, NULL, res, NULL, "HugePages require cpu or memory");
 	hpa__vp_reset(c, m);
 }
 

@@ -264,6 +264,68 @@ static void test_validate__deployment(void)
 	expect_messages(yaml, 0, want);
 }
 
+/* upstream ValidateResourceRequirements (pkg/apis/core/validation), whose
+ * cases TestValidateResourceRequirements and TestValidateContainers cover:
+ * requests are compared with limits by Quantity.Cmp, exactly (two values
+ * under one milli-unit, or beyond the int64 milli range, still differ);
+ * hugepages and extended resources cannot be overcommitted (request ==
+ * limit, and a limit when there is a request); hugepages need cpu or
+ * memory beside them. */
+static void test_validate__resource_requirements(void)
+{
+	static const char yaml[] =
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"metadata: {name: res}\n"
+		"spec:\n"
+		"  selector: {matchLabels: {app: res}}\n"
+		"  template:\n"
+		"    metadata: {labels: {app: res}}\n"
+		"    spec:\n"
+		"      containers:\n"
+		"      - name: fine\n"         /* equal, and smaller by less than 1m: accepted */
+		"        image: nginx\n"
+		"        resources:\n"
+		"          requests: {cpu: \"0.0001\", memory: 1Ei, hugepages-2Mi: 4Mi, example.com/gpu: \"1\"}\n"
+		"          limits: {cpu: \"0.0005\", memory: 1.5Ei, hugepages-2Mi: 4Mi, example.com/gpu: \"1\"}\n"
+		"      - name: sub-milli\n"    /* both are 1m rounded up */
+		"        image: nginx\n"
+		"        resources:\n"
+		"          requests: {cpu: \"0.0005\"}\n"
+		"          limits: {cpu: \"0.0001\"}\n"
+		"      - name: huge\n"         /* both beyond the int64 milli range */
+		"        image: nginx\n"
+		"        resources:\n"
+		"          requests: {memory: 2Ei}\n"
+		"          limits: {memory: 1.5Ei}\n"
+		"      - name: pages\n"
+		"        image: nginx\n"
+		"        resources:\n"
+		"          requests: {memory: 1Gi, hugepages-2Mi: 2Mi, hugepages-1Gi: 1Gi}\n"
+		"          limits: {memory: 1Gi, hugepages-2Mi: 4Mi}\n"
+		"      - name: pages-alone\n"
+		"        image: nginx\n"
+		"        resources:\n"
+		"          limits: {hugepages-2Mi: 4Mi}\n"
+		"      - name: native-domain\n"  /* kubernetes.io/ names may be overcommitted */
+		"        image: nginx\n"
+		"        resources:\n"
+		"          requests: {cpu: 100m, kubernetes.io/foo: \"1\"}\n";
+	static const char *const want[] = {
+		"spec.template.spec.containers[1].resources.requests[cpu]: Invalid value: \"0.0005\": must be less than or "
+			"equal to cpu limit of 0.0001",
+		"spec.template.spec.containers[2].resources.requests[memory]: Invalid value: \"2Ei\": must be less than or "
+			"equal to memory limit of 1.5Ei",
+		"spec.template.spec.containers[3].resources.requests[hugepages-2Mi]: Invalid value: \"2Mi\": must be equal "
+			"to hugepages-2Mi limit of 4Mi",
+		"spec.template.spec.containers[3].resources.limits: Required value: Limit must be set for non overcommitable "
+			"resources",
+		"spec.template.spec.containers[4].resources: Forbidden: HugePages require cpu or memory",
+		NULL
+	};
+	expect_messages(yaml, 0, want);
+}
+
 static void test_validate__deployment_selector_and_rollout(void)
 {
 	static const char yaml[] =
@@ -644,6 +706,7 @@ static CU_TestInfo validate_tests[] = {
 	{ "quantities", test_validate__quantities },
 	{ "deployment", test_validate__deployment },
 	{ "deployment_selector_and_rollout", test_validate__deployment_selector_and_rollout },
+	{ "resource_requirements", test_validate__resource_requirements },
 	{ "service", test_validate__service },
 	{ "ingress", test_validate__ingress },
 	{ "autoscaler", test_validate__autoscaler },
