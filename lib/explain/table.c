@@ -216,7 +216,8 @@ int hpa_explain_hpa_table(char **out, size_t *len_out, const hpa_object *const *
 	for (i = 0, total = 0; i < n; i++) {
 		size_t m = hpa_object_type(hpas[i], "spec.metrics") == HPA_VALUE_LIST
 			? hpa_object_count(hpas[i], "spec.metrics") : 0;
-		if ((rc = hpa_explain_hpa_row(&rows[i], entries + total, m, hpas[i], now_ms, err)))
+		/* (entries is NULL when no HPA lists a metric: no offset on it) */
+		if ((rc = hpa_explain_hpa_row(&rows[i], entries ? entries + total : NULL, m, hpas[i], now_ms, err)))
 			goto done;
 		total += m;
 	}

@@ -952,6 +952,44 @@ static void test_explain__alloc_failures(void)
 	free(d);
 }
 
+/* An HPA without spec.metrics (and without minReplicas, status and
+ * creationTimestamp): kubectl's printer (printHorizontalPodAutoscaler,
+ * formatHPAMetrics) shows TARGETS "<none>", MINPODS "<unset>" and AGE
+ * "<unknown>". No HPA of the table lists a metric, so the table has no
+ * metric entries at all (the case fuzz_explain found: the row's entries
+ * were an offset on a NULL pointer, which UBSan reports). */
+static void test_explain__get_hpa_without_metrics(void)
+{
+	static const char yaml[] =
+		"apiVersion: autoscaling/v2\n"
+		"kind: HorizontalPodAutoscaler\n"
+		"metadata: {name: web}\n"
+		"spec:\n"
+		"  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+		"  maxReplicas: 3\n";
+	hpa_manifest *m = NULL;
+	const hpa_object *hpas[1];
+	char *t = NULL;
+	hpa_error err = HPA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(hpa_manifest_parse_yaml(&m, yaml, strlen(yaml), NULL, &err), HPA_OK);
+	hpas[0] = hpa_manifest_at(m, 0);
+	CU_ASSERT_EQUAL(hpa_explain_hpa_table(&t, NULL, hpas, 1, NOW_MS, HPA_EXPLAIN_TABLE_NO_HEADERS, &err), HPA_OK);
+	CU_ASSERT_PTR_NOT_NULL(t);
+	if (t) {
+		CU_ASSERT_EQUAL(strncmp(t, "web ", 4), 0);
+		CU_ASSERT_PTR_NOT_NULL(strstr(t, " Deployment/web "));
+		CU_ASSERT_PTR_NOT_NULL(strstr(t, " <none> "));
+		CU_ASSERT_PTR_NOT_NULL(strstr(t, " <unset> "));
+		CU_ASSERT_PTR_NOT_NULL(strstr(t, " <unknown>\n"));
+	}
+	hpa_free(t);
+	t = NULL;
+	CU_ASSERT_EQUAL(hpa_explain_hpa_table(&t, NULL, hpas, 1, NOW_MS, HPA_EXPLAIN_TABLE_WIDE, &err), HPA_OK);
+	CU_ASSERT_PTR_NOT_NULL(t ? strstr(t, " <none> ") : NULL);
+	hpa_free(t);
+	hpa_manifest_free(m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "time_and_duration", test_explain__time_and_duration },
 	{ "adapter_reads_the_objects", test_explain__adapter_reads_the_objects },
@@ -964,6 +1002,7 @@ static CU_TestInfo tests[] = {
 	{ "selectors", test_explain__selectors },
 	{ "tolerance_quantity", test_explain__tolerance_quantity },
 	{ "get_hpa_rows", test_explain__get_hpa_rows },
+	{ "get_hpa_without_metrics", test_explain__get_hpa_without_metrics },
 	{ "alloc_failures", test_explain__alloc_failures },
 	CU_TEST_INFO_NULL
 };
