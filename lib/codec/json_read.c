@@ -268,16 +268,64 @@ static bool num_char(char c)
 /* the tokens of b[start..end) in text order (the value is valid JSON): every
  * value (strings, numbers with their spelling, literals, the opening bracket
  * of a collection) and every key; also the depth limit */
-static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
+static size_t skip_ws(const char *b, size_t i, size_t end);
+
+/* whether the string token at b[i] (ending before e) is the key "items"
+ * followed by a `[`: in a whole value's root object, the array whose
+ * elements count from their own root (see flat_scan()) */
+static bool items_array_key(const char *b, size_t i, size_t e, size_t end)
+{
+	static const char want[] = "items";
+	size_t k = 0, j;
+	/* the key as written, escapes decoded for the letters it can have */
+	for (j = i + 1; j + 1 < e; j++, k++) {
+		char c = b[j];
+		if (c == '\\') {
+			if (j + 5 < e && b[j + 1] == 'u' && b[j + 2] == '0' && b[j + 3] == '0') {
+				int hi = b[j + 4], lo = b[j + 5];
+				int v = ((hi >= '0' && hi <= '9') ? hi - '0' : (hi | 32) - 'a' + 10) * 16 +
+					((lo >= '0' && lo <= '9') ? lo - '0' : (lo | 32) - 'a' + 10);
+				c = (char)v;
+				j += 5;
+			} else {
+				return false;
+			}
+		}
+		if (k >= 5 || c != want[k])
+			return false;
+	}
+	if (k != 5)
+		return false;
+	j = skip_ws(b, e, end);
+	if (j >= end || b[j] != ':')
+		return false;
+	j = skip_ws(b, j + 1, end);
+	return j < end && b[j] == '[';
+}
+
+/* the tokens of b[start..end) in text order (the value is valid JSON): every
+ * value (strings, numbers with their spelling, literals, the opening bracket
+ * of a collection) and every key; also the depth limit. The limit counts
+ * from each document's root (1), and the elements of the `items` array of
+ * a whole value's root object are documents (a List's objects: the writer
+ * puts several documents there), so inside that array the depth is counted
+ * two less: the array is 0, an element's root 1 (`whole`: b[start..end) is
+ * a whole value, not a piece of one). stream_object() streams those
+ * elements at depth 0 and agrees. */
+static int flat_scan(jreader *r, size_t start, size_t end, size_t depth, bool whole)
 {
 	const char *b = r->buf;
-	size_t i = start;
+	size_t i = start, discount = 0;
+	bool items_next = false;
 	while (i < end) {
 		char c = b[i];
 		if (c == '"') {
+			size_t s = i;
 			if (add_token(r, b + i, 0) < 0)
 				return nomem(r);
 			i = skip_string(b, i, end);
+			if (whole && depth == 1 && !discount && items_array_key(b, s, i, end))
+				items_next = true;
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
 			size_t s = i;
 			while (i < end && num_char(b[i]))
@@ -285,7 +333,11 @@ static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 			if (add_token(r, b + s, i - s) < 0)
 				return nomem(r);
 		} else if (c == '{' || c == '[') {
-			if (++depth > r->o->max_depth)
+			++depth;
+			if (items_next && depth == 2 && c == '[')
+				discount = 2;
+			items_next = false;
+			if (depth - discount > r->o->max_depth)
 				return fail_off(r, HPA_ELIMIT, i, "nesting deeper than max_depth (%zu)", r->o->max_depth);
 			if (add_token(r, b + i, 0) < 0)
 				return nomem(r);
@@ -300,8 +352,11 @@ static int flat_scan(jreader *r, size_t start, size_t end, size_t depth)
 			 * what follows as another): an error of its own */
 			return fail_off(r, HPA_ESYNTAX, i, "NUL byte outside a string");
 		} else {
-			if (c == '}' || c == ']')
+			if (c == '}' || c == ']') {
 				depth--;
+				if (depth < 2)
+					discount = 0;
+			}
 			i++;
 		}
 	}
@@ -840,7 +895,7 @@ static int load_piece(jreader *r, size_t i, size_t depth, json_t **out, size_t *
 	*used = je.position > 0 ? (size_t)je.position : r->len - i;
 	r->ntok = r->next = 0;
 	cursor_save(r, &cur);
-	rc = flat_scan(r, i, i + *used, depth);
+	rc = flat_scan(r, i, i + *used, depth, false);
 	if (rc == 0 && dups) {
 		r->ntok = 0;
 		cursor_restore(r, &cur); /* the second scan starts again where the first did */
@@ -1053,7 +1108,8 @@ static int stream_object(jreader *r, size_t *i)
 		}
 		k = skip_ws(r->buf, k + 1, r->len);
 		if (kl == 5 && memcmp(hpa__v_text(&kv), "items", 5) == 0 && k < r->len && r->buf[k] == '[') {
-			rc = stream_seq(r, &k, 2, &v);
+			/* its elements are documents: their roots are depth 1 (flat_scan()) */
+			rc = stream_seq(r, &k, 0, &v);
 		} else {
 			rc = stream_piece(r, k, 1, &v, &used);
 			k += used;
@@ -1140,13 +1196,13 @@ static int run(jreader *r)
 		if (dups) {
 			cursor cur;
 			cursor_save(r, &cur);
-			rc = flat_scan(r, i, i + used, 0);  /* the depth limit */
+			rc = flat_scan(r, i, i + used, 0, true);  /* the depth limit */
 			r->ntok = 0;
 			cursor_restore(r, &cur);
 			if (rc == 0 && dup_scan(r, i, i + used, 0) == SIZE_MAX)
 				rc = nomem(r);
 		} else {
-			rc = flat_scan(r, i, i + used, 0);
+			rc = flat_scan(r, i, i + used, 0, true);
 		}
 		if (rc == 0)
 			rc = add_value(r, j, i);

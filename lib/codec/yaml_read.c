@@ -74,6 +74,7 @@ typedef struct {
 	size_t nstk, capstk;
 	frame *fr;
 	size_t nfr, capfr;
+	bool list_items;      /* fr[1] is the root map's `items` sequence (see nest_depth()) */
 	hpa__value root;
 	bool has_root;
 	size_t root_nodes;
@@ -500,6 +501,30 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 	return rc;
 }
 
+/* The depth max_depth limits, for a collection at frame depth nfr (the
+ * root is 1): counted from each document's root, and the elements of the
+ * root map's `items` sequence are documents (a List's objects, which the
+ * JSON writer also writes that way), so they count from their own root:
+ * the sequence is 0, an element's root map 1. */
+static size_t nest_depth(const reader *r, size_t nfr, bool items_seq)
+{
+	return (r->list_items || items_seq) && nfr >= 2 ? nfr - 2 : nfr;
+}
+
+/* whether a sequence starting now is the root map's `items` */
+static bool starts_list_items(const reader *r, bool map)
+{
+	const frame *p;
+	const hpa__value *k;
+	if (map || r->nfr != 1)
+		return false;
+	p = &r->fr[0];
+	if (p->node.kind != HPA__V_MAP || ((r->nstk - p->base) % 2) != 1)
+		return false;
+	k = &r->stk[r->nstk - 1];
+	return k->kind == HPA__V_STR && hpa__v_textlen(k) == 5 && memcmp(hpa__v_text(k), "items", 5) == 0;
+}
+
 static int on_alias(reader *r, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
@@ -519,7 +544,7 @@ static int on_alias(reader *r, const yaml_event_t *ev)
 	if (an->nodes > r->o->max_aliases || r->expanded > r->o->max_aliases - an->nodes)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
 			"alias *%s expands to more than max_aliases (%zu) nodes", name, r->o->max_aliases);
-	if (r->nfr + an->height > r->o->max_depth)
+	if (nest_depth(r, r->nfr, false) + an->height > r->o->max_depth)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
 			"alias *%s nests deeper than max_depth (%zu)", name, r->o->max_depth);
 	r->expanded += an->nodes;
@@ -535,7 +560,9 @@ static int on_start(reader *r, const yaml_event_t *ev, bool map)
 	int flow = map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
 		: ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 
-	if (r->nfr + 1 > r->o->max_depth)
+	bool items_seq = starts_list_items(r, map);
+
+	if (nest_depth(r, r->nfr + 1, items_seq) > r->o->max_depth)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark, "nesting deeper than max_depth (%zu)", r->o->max_depth);
 	if (r->nfr > 0) {
 		frame *p = &r->fr[r->nfr - 1];
@@ -548,6 +575,8 @@ static int on_start(reader *r, const yaml_event_t *ev, bool map)
 	if (hpa__grow((void **)&r->fr, &r->capfr, r->nfr + 1, sizeof(*r->fr)) < 0)
 		return nomem(r);
 	f = &r->fr[r->nfr++];
+	if (items_seq)
+		r->list_items = true;
 	memset(&f->node, 0, sizeof(f->node));
 	f->node.kind = map ? HPA__V_MAP : HPA__V_SEQ;
 	f->node.style = flow ? HPA__STYLE_FLOW : HPA__STYLE_ANY;
@@ -784,6 +813,8 @@ static int on_end(reader *r)
 	}
 	r->nstk = f->base;
 	r->nfr--;
+	if (r->nfr < 2)
+		r->list_items = false;
 	return attach(r, &v, nodes, height);
 }
 
