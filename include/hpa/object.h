@@ -216,6 +216,9 @@ HPA_EXTERN(int) hpa_object_get_quantity(const hpa_object *obj, const char *path,
  * must name an existing item or the position just past the end (append).
  * On a typed kind the field must accept a string: a string, enum, time
  * (RFC 3339 checked), quantity (syntax checked) or int-or-string field.
+ * Objects hold UTF-8 text: a value, or a key in a path given to any
+ * setter, that is not well-formed UTF-8 is ::HPA_EINVAL and changes
+ * nothing (the writers could not write it).
  * @ownership the string is copied
  */
 HPA_EXTERN(int) hpa_object_set_string(hpa_object *obj, const char *path,

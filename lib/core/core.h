@@ -138,5 +138,8 @@ bool hpa__streq(const char *a, const char *b);
 size_t hpa__strlcpy(char *dst, const char *src, size_t size);
 /* Number of UTF-8 characters in s[0..n). */
 size_t hpa__utf8_chars(const char *s, size_t n);
+/* Whether s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+ * code points above U+10FFFF), as the writers require (lib/codec/resolve.c). */
+bool hpa__utf8_valid(const char *s, size_t n);
 
 #endif

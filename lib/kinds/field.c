@@ -157,6 +157,8 @@ int hpa__kf_set_str(hpa__value *node, const char *path, const char *s, hpa_error
 		return no_node(err, path);
 	if (!s)
 		return fail(err, HPA_EINVAL, path, NULL, "%s", "value is NULL");
+	if (!hpa__utf8_valid(s, strlen(s)))
+		return fail(err, HPA_EINVAL, path, NULL, "%s", "value is not valid UTF-8");
 	return put(node, path, hpa__v_str(arena_of(node), s), err);
 }
 
@@ -377,6 +379,8 @@ int hpa__kf_append_str(hpa__value *node, const char *path, const char *s, hpa_er
 		return no_node(err, path);
 	if (!s)
 		return fail(err, HPA_EINVAL, path, NULL, "%s", "value is NULL");
+	if (!hpa__utf8_valid(s, strlen(s)))
+		return fail(err, HPA_EINVAL, path, NULL, "%s", "value is not valid UTF-8");
 	return append(node, path, hpa__v_str(arena_of(node), s), err);
 }
 
@@ -435,6 +439,8 @@ int hpa__kf_map_set(hpa__value *node, const char *path, const char *key, const c
 		return no_node(err, path);
 	if (!key || !value)
 		return fail(err, HPA_EINVAL, path, NULL, "%s", "key or value is NULL");
+	if (!hpa__utf8_valid(key, strlen(key)) || !hpa__utf8_valid(value, strlen(value)))
+		return fail(err, HPA_EINVAL, path, NULL, "%s", "key or value is not valid UTF-8");
 	if (qty && !hpa__kf_quantity_ok(value))
 		return fail(err, HPA_ETYPE, path, NULL, "expected a quantity, got \"%.40s\"", value);
 	a = arena_of(node);

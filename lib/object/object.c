@@ -69,6 +69,8 @@ int hpa_object_new(hpa_object **out, const char *api_version, const char *kind, 
 	*out = NULL;
 	if (!api_version || !*api_version || !kind || !*kind)
 		return hpa__error(err, HPA_EINVAL, "apiVersion and kind are required");
+	if (!hpa__utf8_valid(api_version, strlen(api_version)) || !hpa__utf8_valid(kind, strlen(kind)))
+		return hpa__error(err, HPA_EINVAL, "apiVersion and kind must be UTF-8 text");
 	rc = hpa__object_create(&o, err);
 	if (rc < 0)
 		return rc;
@@ -283,6 +285,10 @@ static int check_access(const hpa_object *obj, const char *path, int acc, bool w
 	int rc;
 	if (!obj || !path)
 		return hpa__error(err, HPA_EINVAL, "object or path is NULL");
+	/* what is written must write back out: keys are UTF-8 text, as the
+	 * readers and writers require */
+	if (writing && !hpa__utf8_valid(path, strlen(path)))
+		return hpa__error(err, HPA_EINVAL, "path is not valid UTF-8");
 	rc = hpa__schema_resolve(hpa__schema_root(obj->kind), path, &t, err);
 	if (rc < 0)
 		return rc;
@@ -465,6 +471,10 @@ int hpa_object_set_string(hpa_object *obj, const char *path, const char *value, 
 	int rc;
 	if (!value)
 		return hpa__error(err, HPA_EINVAL, "value is NULL");
+	if (!hpa__utf8_valid(value, strlen(value))) {
+		hpa__error(err, HPA_EINVAL, "value is not valid UTF-8");
+		return path_error(err, HPA_EINVAL, path, NULL);
+	}
 	if ((rc = check_access(obj, path, ACC_STRING, true, &t, err)) < 0 ||
 	    (rc = identity_guard(obj, path, err)) < 0)
 		return rc;

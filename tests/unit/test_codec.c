@@ -21,6 +21,7 @@
  */
 #include "helpers.h"
 #include "codec/codec_int.h"
+#include "manifest/manifest_int.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -874,7 +875,12 @@ static void test_codec__invalid_utf8_string_is_not_written(void)
 	CU_ASSERT_EQUAL(hpa_object_new(&o, "v1", "ConfigMap", &e), 0);
 	if (!o)
 		return;
-	CU_ASSERT_EQUAL(hpa_object_set_string(o, "data.bad", "a\xff", &e), 0);
+	/* the setters refuse it (object:setters_refuse_invalid_utf8) ... */
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "data.bad", "a\xff", &e), HPA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(e.path, "data.bad");
+	/* ... so it goes in below the API, and the writers still refuse it */
+	CU_ASSERT_EQUAL(hpa_object_set_empty(o, "data", false, &e), 0);
+	CU_ASSERT_EQUAL(hpa__map_set((hpa__value *)hpa__map_get(o->root, "data"), "bad", hpa__v_str(o->arena, "a\xff")), 0);
 	CU_ASSERT_EQUAL(hpa_object_write_yaml(o, &out, NULL, NULL, &e), HPA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(e.path, "data.bad");
 	CU_ASSERT_EQUAL(hpa_object_write_json(o, &out, NULL, NULL, &e), HPA_EINVAL);

@@ -623,6 +623,52 @@ static void test_object__handles_survive_growth(void)
 	hpa_deployment_free(dep);
 }
 
+/* Objects are UTF-8 text (the readers refuse anything else, the writers
+ * cannot write it): a setter given bytes that are not UTF-8, in the value,
+ * in a key of the path or in a typed accessor's map key, fails with
+ * HPA_EINVAL and changes nothing (found by fuzz_object_path: such a key
+ * made the object unwritable). Well-formed UTF-8 (Hangul) is kept. */
+static void test_object__setters_refuse_invalid_utf8(void)
+{
+	hpa_object *o = NULL, *before = NULL;
+	hpa_deployment *d = NULL;
+	hpa_object_meta *meta = NULL;
+	hpa_manifest *m = NULL;
+	hpa_error err = HPA_ERROR_INIT;
+	const char *back = NULL;
+	char *yaml = NULL;
+	size_t len = 0;
+	CU_ASSERT_EQUAL_FATAL(hpa_object_new(&o, "example.com/v1", "Example", &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "spec.a", "x", &err), HPA_OK);
+	CU_ASSERT_EQUAL_FATAL(hpa_object_dup(&before, o, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "spec.b", "bad\xa5", &err), HPA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "UTF-8"));
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "spec.c\xa5x", "v", &err), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_set_int64(o, "spec.d[\"\xc0\xaf\"]", 1, &err), HPA_EINVAL); /* overlong '/' */
+	CU_ASSERT_EQUAL(hpa_object_set_empty(o, "spec.e\xed\xa0\x80", false, &err), HPA_EINVAL); /* a surrogate */
+	CU_ASSERT(hpa_object_equal(o, before));
+	hpa_object_free(before);
+	CU_ASSERT_EQUAL(hpa_object_new(&before, "v1", "Bad\xff", &err), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(before);
+	/* Hangul is UTF-8 */
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, "metadata.labels[\"\xec\xa3\xbc\xeb\xac\xb8\"]", "\xec\xa3\xbc\xeb\xac\xb8", &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_object_get_string(o, "metadata.labels[\"\xec\xa3\xbc\xeb\xac\xb8\"]", &back, &err), HPA_OK);
+	CU_ASSERT_STRING_EQUAL(back ? back : "", "\xec\xa3\xbc\xeb\xac\xb8");
+	CU_ASSERT_EQUAL(hpa_manifest_new(&m, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_manifest_append_take(m, o, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_manifest_write_yaml(m, &yaml, &len, NULL, &err), HPA_OK);
+	hpa_free(yaml);
+	hpa_manifest_free(m);
+	/* the typed accessors */
+	CU_ASSERT_EQUAL_FATAL(hpa_deployment_new(&d, "web", &err), HPA_OK);
+	CU_ASSERT_EQUAL_FATAL(hpa_deployment_metadata_mut(d, &meta, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_object_meta_labels_set(meta, "app\xa5", "web", &err), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_meta_labels_set(meta, "app", "w\xa5", &err), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_meta_labels_set(meta, "app", "web", &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_object_count(hpa_deployment_object(d), "metadata.labels"), 1);
+	hpa_deployment_free(d);
+}
+
 static CU_TestInfo tests[] = {
 	{ "new_and_identity", test_object__new_and_identity },
 	{ "three_states", test_object__three_states },
@@ -635,6 +681,7 @@ static CU_TestInfo tests[] = {
 	{ "manifest_ownership", test_object__manifest_ownership },
 	{ "allocation_failures", test_object__allocation_failures },
 	{ "handles_survive_growth", test_object__handles_survive_growth },
+	{ "setters_refuse_invalid_utf8", test_object__setters_refuse_invalid_utf8 },
 	CU_TEST_INFO_NULL
 };
 
