@@ -265,36 +265,23 @@ static bool num_char(char c)
 	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-/* the tokens of b[start..end) in text order (the value is valid JSON): every
- * value (strings, numbers with their spelling, literals, the opening bracket
- * of a collection) and every key; also the depth limit */
 static size_t skip_ws(const char *b, size_t i, size_t end);
+static size_t decode_key(const char *b, size_t i, size_t end, hpa__buf *out);
 
-/* whether the string token at b[i] (ending before e) is the key "items"
+/* whether the string token b[i..e) is the key "items" (escapes decoded)
  * followed by a `[`: in a whole value's root object, the array whose
  * elements count from their own root (see flat_scan()) */
 static bool items_array_key(const char *b, size_t i, size_t e, size_t end)
 {
-	static const char want[] = "items";
-	size_t k = 0, j;
-	/* the key as written, escapes decoded for the letters it can have */
-	for (j = i + 1; j + 1 < e; j++, k++) {
-		char c = b[j];
-		if (c == '\\') {
-			if (j + 5 < e && b[j + 1] == 'u' && b[j + 2] == '0' && b[j + 3] == '0') {
-				int hi = b[j + 4], lo = b[j + 5];
-				int v = ((hi >= '0' && hi <= '9') ? hi - '0' : (hi | 32) - 'a' + 10) * 16 +
-					((lo >= '0' && lo <= '9') ? lo - '0' : (lo | 32) - 'a' + 10);
-				c = (char)v;
-				j += 5;
-			} else {
-				return false;
-			}
-		}
-		if (k >= 5 || c != want[k])
-			return false;
-	}
-	if (k != 5)
+	hpa__buf key = HPA__BUF_INIT;
+	bool is;
+	size_t j;
+	if (e - i > 64)   /* "items" escaped is at most 32 characters */
+		return false;
+	decode_key(b, i, e, &key);
+	is = !hpa__buf_oom(&key) && key.len == 5 && memcmp(key.ptr, "items", 5) == 0;
+	hpa__buf_dispose(&key);
+	if (!is)
 		return false;
 	j = skip_ws(b, e, end);
 	if (j >= end || b[j] != ':')
