@@ -18,20 +18,12 @@
  * which libFuzzer reports as a crash; ASan and UBSan watch the rest.
  */
 #include <hpa/hpa.h>
+#include "check.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
-
 #define NOW_MS INT64_C(1714557600000) /* 2024-05-01T10:00:00Z */
-
-static void failed_cleanly(int rc, const hpa_error *e)
-{
-	CHECK(rc < 0);
-	CHECK(e->code == rc);
-	CHECK(e->message[0] != '\0');
-}
 
 static void check_findings(const hpa_manifest *m, const hpa_diagnostics *d)
 {

@@ -16,20 +16,12 @@
  * ASan and UBSan watch the rest.
  */
 #include <hpa/hpa.h>
+#include "check.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
-
 #define NOW_MS INT64_C(1714557600000) /* 2024-05-01T10:00:00Z */
-
-static void failed_cleanly(int rc, const hpa_error *e)
-{
-	CHECK(rc < 0);
-	CHECK(e->code == rc);
-	CHECK(e->message[0] != '\0');
-}
 
 /* write h, read it back, write again: the same bytes */
 static void round_trip(const hpa_history *h, size_t capacity)

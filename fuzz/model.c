@@ -19,18 +19,10 @@
  *   bytes, and hpa_model_prerequisites() succeeds whenever the render did.
  */
 #include <hpa/hpa.h>
+#include "check.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
-
-static void failed_cleanly(int rc, const hpa_error *e)
-{
-	CHECK(rc < 0);
-	CHECK(e->code == rc);
-	CHECK(e->message[0] != '\0');
-}
 
 static void check_valid(const hpa_manifest *m)
 {

@@ -20,12 +20,11 @@
  * ASan and UBSan watch the rest.
  */
 #include <hpa/hpa.h>
+#include "check.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
 
 static const char *const bases[] = {
 	"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, labels: {app: web}}\n"
@@ -42,13 +41,6 @@ static const char *const bases[] = {
 	"    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}\n",
 	"apiVersion: example.com/v1\nkind: Example\nmetadata: {name: x}\nspec: {a: [1, {b: c}]}\n",
 };
-
-static void failed_cleanly(int rc, const hpa_error *e)
-{
-	CHECK(rc < 0);
-	CHECK(e->code == rc);
-	CHECK(e->message[0] != '\0');
-}
 
 /* every reader on a path: none may crash; what they say must agree */
 static void read_all(const hpa_object *o, const char *path)

@@ -9,10 +9,9 @@
  * invariant aborts, which libFuzzer reports as a crash.
  */
 #include "quantity/quantity_int.h"
+#include "check.h"
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
 
 static void check_scaled(const hpa__qty *q)
 {

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
+#include "check.h"
 
 static bool same_top(const hpa__value *a, const hpa__value *b)
 {

@@ -15,11 +15,10 @@
  * ASan and UBSan watch the engine on whatever numbers the specs give it.
  */
 #include <hpa/hpa.h>
+#include "check.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(c) do { if (!(c)) abort(); } while (0)
 
 static const char manifest_text[] =
 	"apiVersion: apps/v1\n"
@@ -66,13 +65,6 @@ static char *take_line(const uint8_t **p, const uint8_t *end)
 	s[n] = '\0';
 	*p = nl ? nl + 1 : end;
 	return s;
-}
-
-static void failed_cleanly(int rc, const hpa_error *e)
-{
-	CHECK(rc < 0);
-	CHECK(e->code == rc);
-	CHECK(e->message[0] != '\0');
 }
 
 static void simulate(const hpa_sim_load *load, const hpa_sim_service *svc)
