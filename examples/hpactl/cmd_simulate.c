@@ -39,7 +39,8 @@ static const char usage[] =
 	"  --sync D        HPA sync period (default 15s)\n"
 	"  --resolution D  metrics-server scrape interval (default 15s)\n"
 	"  --kubelet D     kubelet stats interval (default 10s; 0 = at each scrape)\n"
-	"  --tick D        workload integration step (default 1s)\n"
+	"  --tick D        workload integration step (default 1s; at most --resolution\n"
+	"                  and --sync; every period at most 1d)\n"
 	"  --slo D         latency objective for the summary (default 1s)\n";
 
 static int run(int argc, char **argv);

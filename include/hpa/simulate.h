@@ -270,9 +270,18 @@ typedef void (*hpa_sim_sync_cb)(const hpa_sim_sync_info *info, void *payload);
 /** Version of ::hpa_sim_options this header describes. */
 #define HPA_SIM_OPTIONS_VERSION 1
 
+/** The longest tick, period or latency objective hpa_sim_new() accepts: a day. */
+#define HPA_SIM_MAX_PERIOD_MS INT64_C(86400000)
+
 /**
  * Simulation options. Durations are milliseconds of virtual time. A phase
  * of -1 means "drawn from the seed" (uniform in [0, period)).
+ * hpa_sim_new() refuses (::HPA_EINVAL) a duration outside (0, 3650 days], a
+ * tick, period or latency objective above ::HPA_SIM_MAX_PERIOD_MS (or not
+ * positive, the kubelet interval and the objective may be 0), a phase
+ * outside [-1, period), and a tick longer than the metric resolution or
+ * the sync period (the warm-up before t = 0 lasts a few of those periods
+ * in whole ticks).
  */
 typedef struct {
 	unsigned int version;          /**< ::HPA_SIM_OPTIONS_VERSION */

@@ -65,6 +65,26 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		hpa__free(sim);
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: a duration, period or phase is out of range");
 	}
+	/* periods of at most a day keep every time sum far from overflow, and
+	 * a tick no longer than what observes it keeps the warm-up (a few
+	 * scrape and kubelet periods, in whole ticks) from turning a short run
+	 * into billions of scrapes */
+	if (o->tick_ms > HPA_SIM_MAX_PERIOD_MS || o->sync_period_ms > HPA_SIM_MAX_PERIOD_MS ||
+		o->metric_resolution_ms > HPA_SIM_MAX_PERIOD_MS || o->kubelet_interval_ms > HPA_SIM_MAX_PERIOD_MS ||
+		o->latency_objective_ms > HPA_SIM_MAX_PERIOD_MS) {
+		hpa__free(sim);
+		return hpa__error(err, HPA_EINVAL,
+			"hpa_sim_options: tick, sync, metric resolution, kubelet interval and latency objective are "
+			"at most a day (%lld ms)", (long long)HPA_SIM_MAX_PERIOD_MS);
+	}
+	if (o->tick_ms > o->metric_resolution_ms || o->tick_ms > o->sync_period_ms) {
+		long long tick = (long long)o->tick_ms, res = (long long)o->metric_resolution_ms,
+			sync = (long long)o->sync_period_ms;
+		hpa__free(sim);
+		return hpa__error(err, HPA_EINVAL,
+			"hpa_sim_options: tick_ms (%lld) is longer than the metric resolution (%lld) or the sync period "
+			"(%lld): the workload's step must be finer than what observes it", tick, res, sync);
+	}
 	hpa_decide_options_init(&sim->dopts, HPA_DECIDE_OPTIONS_VERSION);
 	if (o->decide_options) {
 		if (o->decide_options->version != HPA_DECIDE_OPTIONS_VERSION) {

@@ -937,6 +937,53 @@ static void test_simulate__rehearsal_rendered_model(void)
 	hpa_model_free(model);
 }
 
+/* hpa_sim_new()'s bounds (include/hpa/simulate.h): periods of at most a
+ * day, and a tick no longer than the metric resolution and the sync
+ * period. The last case is what fuzz_sim_options found: a 10-minute run
+ * with a 66-billion-second tick and 152 ms scrapes, whose warm-up (a whole
+ * tick) held 4e11 scrapes. */
+static void test_simulate__option_bounds(void)
+{
+	static const struct {
+		int64_t tick, sync, res, kubelet, objective;
+		int rc;
+		const char *msg;
+	} cases[] = {
+		{ 1000, 15000, 15000, 10000, 1000, 0, NULL },
+		{ 15000, 15000, 15000, 0, 0, 0, NULL },                   /* the fleet bench's */
+		{ 1000, 86400000, 86400000, 86400000, 86400000, 0, NULL }, /* a day each */
+		{ 20000, 30000, 15000, 10000, 1000, HPA_EINVAL, "tick_ms (20000) is longer than the metric resolution (15000)" },
+		{ 20000, 15000, 30000, 10000, 1000, HPA_EINVAL, "or the sync period (15000)" },
+		{ 1000, 86400001, 15000, 10000, 1000, HPA_EINVAL, "at most a day (86400000 ms)" },
+		{ 1000, 15000, 86400001, 10000, 1000, HPA_EINVAL, "at most a day" },
+		{ 1000, 15000, 15000, 86400001, 1000, HPA_EINVAL, "at most a day" },
+		{ 1000, 15000, 15000, 10000, 86400001, HPA_EINVAL, "at most a day" },
+		{ INT64_C(65970697666560), 1000, 152, 0, 1000, HPA_EINVAL, "at most a day" },
+		{ 100, 1000, 152, 0, 1000, 0, NULL },
+		{ 153, 1000, 152, 0, 1000, HPA_EINVAL, "tick_ms (153) is longer" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		hpa_sim_options o;
+		hpa_sim *sim = NULL;
+		hpa_error e = HPA_ERROR_INIT;
+		int rc;
+		hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+		o.tick_ms = cases[i].tick;
+		o.sync_period_ms = cases[i].sync;
+		o.metric_resolution_ms = cases[i].res;
+		o.kubelet_interval_ms = cases[i].kubelet;
+		o.latency_objective_ms = cases[i].objective;
+		rc = hpa_sim_new(&sim, &o, &e);
+		CU_ASSERT_EQUAL(rc, cases[i].rc);
+		if (rc != cases[i].rc)
+			fprintf(stderr, "\n  option_bounds case %zu: %d %s\n", i, rc, e.message);
+		if (cases[i].msg)
+			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, cases[i].msg));
+		CU_ASSERT((rc == 0) == (sim != NULL));
+		hpa_sim_free(sim);
+	}
+}
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 static int sweep_once(hpa_autoscaler *a, hpa_sim_format f)
@@ -1148,6 +1195,7 @@ static CU_TestInfo tests[] = {
 	{ "pod_table_is_current", test_simulate__pod_table_is_current },
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
+	{ "option_bounds", test_simulate__option_bounds },
 	{ "allocation_failures", test_simulate__allocation_failures },
 	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
