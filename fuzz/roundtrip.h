@@ -64,6 +64,33 @@ static void round_trip(const hpa_manifest *m, const hpa_parse_options *po)
 	hpa_manifest_free(m3);
 }
 
+/* With write options (sorted keys, no status, compact JSON): what is
+ * written reads back and writes again to the same bytes (the options are
+ * idempotent); the object count is kept. */
+static void round_trip_options(const hpa_manifest *m, const hpa_parse_options *po, unsigned int flags)
+{
+	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+	hpa_error e = HPA_ERROR_INIT;
+	for (int json = 0; json < 2; json++) {
+		hpa_manifest *m2 = NULL;
+		char *a = NULL, *b = NULL;
+		size_t la = 0, lb = 0;
+		int rc;
+		wo.flags = flags;
+		rc = (json ? hpa_manifest_write_json : hpa_manifest_write_yaml)(m, &a, &la, &wo, &e);
+		CHECK(rc == 0 || (json && rc == HPA_ERANGE));
+		if (rc == 0) {
+			CHECK((json ? hpa_manifest_parse_json : hpa_manifest_parse_yaml)(&m2, a, la, po, &e) == 0);
+			CHECK(hpa_manifest_count(m2) == hpa_manifest_count(m));
+			CHECK((json ? hpa_manifest_write_json : hpa_manifest_write_yaml)(m2, &b, &lb, &wo, &e) == 0);
+			CHECK(la == lb && memcmp(a, b, la) == 0);
+		}
+		hpa_free(a);
+		hpa_free(b);
+		hpa_manifest_free(m2);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -85,6 +112,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	po.flags |= HPA_PARSE_ALLOW_DUPLICATES;
 	round_trip(m, &po);
+	/* the write options, chosen by the input's length */
+	if (size % 8)
+		round_trip_options(m, &po, (unsigned int)(size % 8) &
+			(HPA_WRITE_OMIT_STATUS | HPA_WRITE_COMPACT | HPA_WRITE_SORT_KEYS));
 	hpa_manifest_free(m);
 	return 0;
 }

@@ -97,6 +97,13 @@ static bool is_dig(uint32_t r) { return r >= '0' && r <= '9'; }
 
 #define MAX_RUNES 256
 
+/* uint64 -> int64 as Go converts (two's complement), without the
+ * implementation-defined conversion of an out-of-range value */
+static int64_t wrap64(uint64_t u)
+{
+	return u <= (uint64_t)INT64_MAX ? (int64_t)u : -(int64_t)(~u) - 1;
+}
+
 /* go-yaml v2 keyList.Less for two string keys (sorter.go) */
 static bool go_less(const hpa__value *ka, const hpa__value *kb)
 {
@@ -129,10 +136,12 @@ static bool go_less(const hpa__value *ka, const hpa__value *kb)
 				}
 			}
 		}
+		/* Go's int64 arithmetic wraps on overflow (long digit runs):
+		 * the same in unsigned, then the two's complement value */
 		for (ai = i; ai < an_ && is_dig(ar[ai]); ai++)
-			an = an * 10 + (int64_t)(ar[ai] - '0');
+			an = wrap64((uint64_t)an * 10u + (uint64_t)(ar[ai] - '0'));
 		for (bi = i; bi < bn_ && is_dig(br[bi]); bi++)
-			bn = bn * 10 + (int64_t)(br[bi] - '0');
+			bn = wrap64((uint64_t)bn * 10u + (uint64_t)(br[bi] - '0'));
 		if (an != bn)
 			return an < bn;
 		if (ai != bi)
