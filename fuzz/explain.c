@@ -10,7 +10,8 @@
  * first two HorizontalPodAutoscalers, with its scaleTargetRef's object as
  * the target when the stream has it:
  * - building the decision input either fails with a code and a message and
- *   no input, or decides; a decision renders as text and JSON, goes into a
+ *   no input, or decides (with controller options chosen by the input's
+ *   length); a decision renders as text and JSON, goes into a
  *   history, and the next sync decides again with that history;
  * - a 2-minute simulation from the manifest either refuses the HPA with a
  *   code and a message, or runs and writes its timeline in every format.
@@ -81,7 +82,7 @@ static const hpa_object *find_target(const hpa_manifest *m, const hpa_object *hp
 	return found;
 }
 
-static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_manifest *const src[4])
+static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_manifest *const src[4], size_t variant)
 {
 	static const int formats[] = { HPA_EXPLAIN_TEXT, HPA_EXPLAIN_JSON };
 	hpa_explain_sources s;
@@ -89,7 +90,18 @@ static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_mani
 	hpa_history *h = NULL;
 	hpa_decision *d;
 	hpa_error e = HPA_ERROR_INIT;
+	hpa_decide_options opts, *o = NULL;
 	int rc;
+	/* the controller's flags, chosen by the input's length: defaults,
+	 * master semantics with scale to zero, a wide tolerance with texts
+	 * left out, no pod-level resources and no configurable tolerance */
+	CHECK(hpa_decide_options_init(&opts, HPA_DECIDE_OPTIONS_VERSION) == 0);
+	switch (variant % 4) {
+	case 1: opts.semantics = HPA_SEMANTICS_MASTER; opts.scale_to_zero = true; o = &opts; break;
+	case 2: opts.tolerance = 0.5; opts.no_text = true; o = &opts; break;
+	case 3: opts.pod_level_resources = false; opts.configurable_tolerance = false; o = &opts; break;
+	default: break;
+	}
 	CHECK(hpa_explain_sources_init(&s, HPA_EXPLAIN_SOURCES_VERSION) == 0);
 	s.hpa = hpa;
 	s.target = find_target(m, hpa);
@@ -108,7 +120,7 @@ static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_mani
 	CHECK(d != NULL);
 	CHECK(hpa_history_new(&h, 0, &e) == 0);
 	for (int sync = 0; sync < 2; sync++) {
-		rc = hpa_explain_decide(d, in, h, NULL, &e);
+		rc = hpa_explain_decide(d, in, h, o, &e);
 		if (rc) {
 			failed_cleanly(rc, &e);
 			break;
@@ -116,7 +128,7 @@ static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_mani
 		for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
 			char *text = NULL;
 			size_t len = 0;
-			CHECK(hpa_explain_render(&text, &len, in, d, h, NULL, formats[f], &e) == 0);
+			CHECK(hpa_explain_render(&text, &len, in, d, h, o, formats[f], &e) == 0);
 			CHECK(text != NULL && strlen(text) == len);
 			hpa_free(text);
 		}
@@ -199,7 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			hpas[n_hpa++] = o;
 	}
 	for (size_t i = 0; i < n_hpa && i < 2; i++) {
-		explain(m, hpas[i], (const hpa_manifest *const *)src);
+		explain(m, hpas[i], (const hpa_manifest *const *)src, size);
 		if (hpa_object_name(hpas[i]))
 			simulate(m, hpa_object_name(hpas[i]));
 	}

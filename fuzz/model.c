@@ -7,7 +7,8 @@
  * - loading either succeeds, or fails with an error code and a message and
  *   leaves *out NULL;
  * - a loaded model renders with each Ingress path rule, with and without
- *   the load-generator Pod, or fails with one of the codes the header
+ *   the load-generator Pod (with a Spring profile chosen by the input's
+ *   length), or fails with one of the codes the header
  *   promises (a profile the model cannot serve) and no manifest;
  * - what it renders is valid: no finding of error severity from
  *   hpa_manifest_validate() (the API server would accept every object) nor
@@ -62,6 +63,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const hpa_path_rule rules[] = { HPA_PATH_RULE_MODEL, HPA_PATH_RULE_AGGREGATE, HPA_PATH_RULE_SERVICE };
+	/* the profile, chosen by the input's length (NULL: the model's own) */
+	static const char *const profiles[] = { NULL, "default", "docker", "prod", "local" };
 	hpa_model *model = (hpa_model *)&model; /* not NULL: a failed load must set it */
 	hpa_error e = HPA_ERROR_INIT;
 	int rc = hpa_model_load_buffer(&model, (const char *)data, size, "fuzz.yml", &e);
@@ -81,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(hpa_render_options_init(&o, HPA_RENDER_OPTIONS_VERSION) == 0);
 			o.path_rule = rules[r];
 			o.flags = flags;
+			o.profile = profiles[size % (sizeof(profiles) / sizeof(profiles[0]))];
 			rc = hpa_model_render(model, &o, &m, &e);
 			if (rc) {
 				failed_cleanly(rc, &e);
