@@ -1081,7 +1081,9 @@ static int stream_object(jreader *r, size_t *i)
 			break;
 		}
 		kl = json_string_length(js);
-		key_ok = kl <= r->o->max_scalar_bytes;
+		/* (a NUL in a key: jansson refuses it in any object, the
+		 * whole-value read says so with its position) */
+		key_ok = kl <= r->o->max_scalar_bytes && !memchr(json_string_value(js), '\0', kl);
 		rc = key_ok ? text_node(r, &kv, HPA__V_STR, json_string_value(js), kl) : STREAM_FALLBACK;
 		json_decref(js);
 		if (rc != 0)

@@ -366,6 +366,11 @@ static int attach(reader *r, hpa__value *v, size_t nodes, size_t height)
 				return fail_node(r, HPA_ETYPE, v, "a mapping key must be a scalar, not a %s",
 					v->kind == HPA__V_MAP ? "map" : "list");
 			}
+			/* (an alias as a key: on_scalar() checks the others) */
+			if (memchr(hpa__v_text(v), '\0', hpa__v_textlen(v))) {
+				build_path(r, r->nfr, NULL);
+				return fail_node(r, HPA_ESYNTAX, v, "NUL byte in object key not supported");
+			}
 			if (!(v->flags & MERGE_MARK) && v->kind != HPA__V_STR)
 				v->kind = HPA__V_STR;  /* keys are strings; the text is kept as written */
 		} else if (v->flags & MERGE_MARK) {
@@ -467,6 +472,12 @@ static int on_scalar(reader *r, const yaml_event_t *ev)
 		return fail_at(r, HPA_ELIMIT, &ev->start_mark,
 			"scalar of %zu bytes is longer than max_scalar_bytes (%zu)", len, r->o->max_scalar_bytes);
 	is_key = at_key_position(r);
+	/* as the JSON reader (jansson keeps keys as C strings): a key with a
+	 * NUL could be written but never read back */
+	if (is_key && memchr(ev->data.scalar.value, '\0', len)) {
+		build_path(r, r->nfr, NULL);
+		return fail_at(r, HPA_ESYNTAX, &ev->start_mark, "NUL byte in object key not supported");
+	}
 	rc = scalar_kind(r, ev, is_key, &kind, &merge);
 	if (rc < 0)
 		return rc;
