@@ -146,8 +146,6 @@ static void explain(const hpa_manifest *m, const hpa_object *hpa, const hpa_mani
 
 static void simulate(const hpa_manifest *m, const char *name)
 {
-	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_TEXT, HPA_SIM_FORMAT_CSV, HPA_SIM_FORMAT_JSON,
-		HPA_SIM_FORMAT_SVG };
 	hpa_sim_options o;
 	hpa_sim *sim = NULL;
 	hpa_sim_load *load = NULL;
@@ -171,13 +169,7 @@ static void simulate(const hpa_manifest *m, const char *name)
 		hpa_sim_free(sim);
 		return;
 	}
-	for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-		char *out = NULL;
-		size_t len = 0;
-		CHECK(hpa_sim_write(sim, formats[f], &out, &len, &e) == 0);
-		CHECK(out != NULL && strlen(out) == len);
-		hpa_free(out);
-	}
+	check_sim_writes(sim);
 	hpa_sim_free(sim);
 }
 

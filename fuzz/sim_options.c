@@ -63,8 +63,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_TEXT, HPA_SIM_FORMAT_CSV, HPA_SIM_FORMAT_JSON,
-		HPA_SIM_FORMAT_SVG };
 	const uint8_t *p = data, *end = data + size;
 	hpa_sim_options o;
 	hpa_sim *sim = (hpa_sim *)&sim;
@@ -109,13 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&s, 0, sizeof(s));
 	CHECK(hpa_sim_summary_get(sim, hpa, &s, &e) == 0);
 	CHECK(s.peak_replicas >= 1 && s.peak_replicas <= 5);
-	for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-		char *out = NULL;
-		size_t len = 0;
-		CHECK(hpa_sim_write(sim, formats[f], &out, &len, &e) == 0);
-		CHECK(out != NULL && strlen(out) == len);
-		hpa_free(out);
-	}
+	check_sim_writes(sim);
 	hpa_sim_free(sim);
 	return 0;
 }

@@ -69,8 +69,6 @@ static char *take_line(const uint8_t **p, const uint8_t *end)
 
 static void simulate(const hpa_sim_load *load, const hpa_sim_service *svc)
 {
-	static const hpa_sim_format formats[] = { HPA_SIM_FORMAT_TEXT, HPA_SIM_FORMAT_CSV, HPA_SIM_FORMAT_JSON,
-		HPA_SIM_FORMAT_SVG };
 	hpa_sim_options o;
 	hpa_sim *sim = NULL;
 	hpa_error e = HPA_ERROR_INIT;
@@ -109,13 +107,7 @@ static void simulate(const hpa_sim_load *load, const hpa_sim_service *svc)
 	CHECK(s.peak_replicas >= 1 && s.peak_replicas <= 5);
 	CHECK(s.final_replicas >= 1 && s.final_replicas <= s.peak_replicas);
 	CHECK(s.requests >= 0 && s.requests_dropped >= 0 && s.pod_ms >= 0);
-	for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-		char *out = NULL;
-		size_t len = 0;
-		CHECK(hpa_sim_write(sim, formats[f], &out, &len, &e) == HPA_OK);
-		CHECK(out != NULL && len > 0 && strlen(out) == len);
-		hpa_free(out);
-	}
+	check_sim_writes(sim);
 	hpa_sim_free(sim);
 }
 
