@@ -35,7 +35,6 @@ hpa__rkind hpa__yaml_resolve(const char *s, size_t n);
 bool hpa__yaml_is_base60(const char *s, size_t n);
 /* Value kind of a resolved plain scalar (timestamps and merge are strings). */
 int hpa__rkind_to_vkind(hpa__rkind r);
-/* Valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 
 /* ---- inputs (input.c) ---------------------------------------------------------- */
 

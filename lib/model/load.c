@@ -9,6 +9,7 @@
  */
 #include "model/model_int.h"
 #include "schema/path.h"
+#include "schema/schema.h"
 #include "quantity/quantity_int.h"
 #include <stdarg.h>
 
@@ -1509,19 +1510,6 @@ out:
 
 /* ---- resources across the sections ---------------------------------------------- */
 
-/* upstream helper.IsOvercommitAllowed: a native resource (no domain, or in
- * kubernetes.io/) that is not hugepages */
-static bool overcommit_allowed(const char *n)
-{
-	return (!strchr(n, '/') || strstr(n, "kubernetes.io/")) && strncmp(n, "hugepages-", 10) != 0;
-}
-
-/* upstream IsExtendedResourceName, for a name resource_name() accepted */
-static bool extended_resource(const char *n)
-{
-	return strchr(n, '/') && !strstr(n, "kubernetes.io/");
-}
-
 /* One merged value of a context: the context's own, else the deployment's. */
 typedef struct {
 	const char *value;
@@ -1603,7 +1591,7 @@ static int check_resources(L *l)
 				}
 				if (!strcmp(rn, "cpu") || !strcmp(rn, "memory"))
 					cpu_mem = true;
-				if (extended_resource(rn) && !whole_number(rv.value))
+				if (hpa__schema_resource_extended(rn) && !whole_number(rv.value))
 					return fail(l, resource_node(l, ci, rv.from_ctx, is_req ? "requests" : "limits", rn),
 						HPA_EVALIDATION, "%.60s \"%.60s\" must be a whole number (an extended resource)",
 						rn, rv.value);
@@ -1615,15 +1603,15 @@ static int check_resources(L *l)
 				if (rv.from_ctx || (lv.value && lv.from_ctx))
 					snprintf(in, sizeof(in), " in bounded context %.60s", c->name);
 				if (!lv.value) {
-					if (!overcommit_allowed(rn))
+					if (!hpa__schema_resource_overcommit(rn))
 						return fail(l, resource_node(l, ci, rv.from_ctx, "requests", rn), HPA_EVALIDATION,
 							"%.60s cannot be overcommitted: set limits.%.60s to the request \"%.60s\"%s",
 							rn, rn, rv.value, in);
 					continue;
 				}
-				if (hpa__quantity_text_cmp(rv.value, strlen(rv.value), lv.value, strlen(lv.value), &cmp))
+				if (hpa__schema_quantity_cmp(rv.value, strlen(rv.value), lv.value, strlen(lv.value), &cmp))
 					continue; /* (both were checked when loaded) */
-				if (cmp != 0 && !overcommit_allowed(rn))
+				if (cmp != 0 && !hpa__schema_resource_overcommit(rn))
 					return fail(l, lv.from_ctx && !rv.from_ctx ? resource_node(l, ci, true, "limits", rn)
 						: resource_node(l, ci, rv.from_ctx, "requests", rn), HPA_EVALIDATION,
 						"%.60s cannot be overcommitted: request \"%.60s\" must equal limit \"%.60s\"%s",

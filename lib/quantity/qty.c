@@ -529,15 +529,6 @@ int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b)
 	return a->sign * r;
 }
 
-int hpa__quantity_text_cmp(const char *a, size_t la, const char *b, size_t lb, int *out)
-{
-	hpa__qty qa, qb;
-	if (hpa__quantity_scan(a, la, &qa, NULL) || hpa__quantity_scan(b, lb, &qb, NULL))
-		return HPA_ESYNTAX;
-	*out = hpa__qty_cmp(&qa, &qb);
-	return 0;
-}
-
 /* ---- printing -------------------------------------------------------------------- */
 
 typedef struct {

@@ -68,22 +68,15 @@ int hpa__qty_milli(const hpa__qty *q, int64_t *out);
 int hpa__qty_value(const hpa__qty *q, int64_t *out);
 
 /* Two names of this header are macros for differently named symbols:
- * lib/decide (hpa__qty_format) and lib/validate (hpa__qty_cmp) carry
- * interim helpers of their own under those names, written before this
- * module existed; callers of this header write the short names. Drop the
- * macros once those helpers are gone. */
+ * lib/decide carries an interim hpa__qty_format of its own, written before
+ * this module existed, and lib/validate a type named hpa__qty (its milli
+ * view); callers of this header write the short names. Drop the macros
+ * once those are gone. */
 #define hpa__qty_cmp hpa__quantity_cmp
 #define hpa__qty_format hpa__quantity_format_to
 
 /* -1, 0, 1: exact comparison of the values (formats ignored). */
 int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b);
-
-/* hpa__qty_cmp() of the quantities the texts a[0..la) and b[0..lb) spell
- * (upstream Quantity.Cmp: exact, whatever the size): 0 and *out = -1, 0 or
- * 1, or HPA_ESYNTAX when either is not a quantity. Also declared in
- * validate/validate_int.h and model/load.c, which cannot include this
- * header (validate has a type of the same name). */
-int hpa__quantity_text_cmp(const char *a, size_t la, const char *b, size_t lb, int *out);
 
 /* Digit i (0-based) of D as a character. */
 char hpa__qty_digit(const hpa__qty *q, size_t i);

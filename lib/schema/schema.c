@@ -271,10 +271,29 @@ const char *hpa__schema_quantity_problem(const char *s, size_t len, char *buf, s
 	return buf;
 }
 
-bool hpa__schema_quantity_equal(const char *a, size_t alen, const char *b, size_t blen)
+int hpa__schema_quantity_cmp(const char *a, size_t alen, const char *b, size_t blen, int *out)
 {
 	hpa__qty qa, qb;
-	if (hpa__quantity_scan(a, alen, &qa, NULL) == 0 && hpa__quantity_scan(b, blen, &qb, NULL) == 0)
-		return hpa__qty_cmp(&qa, &qb) == 0;
+	if (hpa__quantity_scan(a, alen, &qa, NULL) || hpa__quantity_scan(b, blen, &qb, NULL))
+		return HPA_ESYNTAX;
+	*out = hpa__qty_cmp(&qa, &qb);
+	return 0;
+}
+
+bool hpa__schema_quantity_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c;
+	if (hpa__schema_quantity_cmp(a, alen, b, blen, &c) == 0)
+		return c == 0;
 	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+bool hpa__schema_resource_extended(const char *n)
+{
+	return strchr(n, '/') && !strstr(n, "kubernetes.io/") && strncmp(n, "requests.", 9) != 0;
+}
+
+bool hpa__schema_resource_overcommit(const char *n)
+{
+	return (!strchr(n, '/') || strstr(n, "kubernetes.io/")) && strncmp(n, "hugepages-", 10) != 0;
 }

@@ -113,6 +113,16 @@ const char *hpa__schema_quantity_problem(const char *s, size_t len, char *buf, s
 /* Two quantity texts with the same value ("1", "1000m", "1.0"); texts that
  * are not quantities are compared as text. */
 bool hpa__schema_quantity_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* Exact comparison of two quantity texts (upstream Quantity.Cmp, whatever
+ * their size): 0 and *out = -1, 0 or 1, or HPA_ESYNTAX when either is not
+ * a quantity. */
+int hpa__schema_quantity_cmp(const char *a, size_t alen, const char *b, size_t blen, int *out);
+/* Resource names (upstream pkg/apis/core/helper): IsExtendedResourceName
+ * (a domain outside kubernetes.io/, not "requests.") for a name that is a
+ * valid qualified name, and IsOvercommitAllowed (a native resource that is
+ * not hugepages; the others need request == limit). */
+bool hpa__schema_resource_extended(const char *name);
+bool hpa__schema_resource_overcommit(const char *name);
 /* RFC 3339 date-time check (metav1.Time). */
 bool hpa__schema_is_rfc3339(const char *s, size_t len);
 

@@ -139,13 +139,6 @@ hpa__qty hpa__qty_of(const hpa__value *v)
 	return hpa__qty_parse(hpa__v_text(v), hpa__v_textlen(v));
 }
 
-int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b)
-{
-	if (a->milli != b->milli)
-		return a->milli < b->milli ? -1 : 1;
-	return 0;
-}
-
 void hpa__qty_fmt(hpa__buf *b, int64_t milli, bool bytes)
 {
 	if (bytes && milli % 1000 == 0) {

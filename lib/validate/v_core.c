@@ -2,6 +2,7 @@
  * templates, after pkg/apis/core/validation and
  * apimachinery/pkg/apis/meta/v1/validation (behaviour translated, not text). */
 #include "validate/validate_int.h"
+#include "schema/schema.h"
 #include <stdio.h>
 
 static const char *const v_nil = NULL;
@@ -319,12 +320,6 @@ static bool standard_container_resource(const char *n)
 		strncmp(n, "hugepages-", 10) == 0;
 }
 
-/* extended: has a '/', outside kubernetes.io, not "requests." */
-static bool extended_resource(const char *n)
-{
-	return strchr(n, '/') && !strstr(n, "kubernetes.io/") && strncmp(n, "requests.", 9) != 0;
-}
-
 static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *list)
 {
 	size_t i;
@@ -346,14 +341,14 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 			if (!strchr(rn, '/')) {
 				if (!standard_container_resource(rn))
 					hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_key(p), q, "must be a standard resource for containers");
-			} else if (strstr(rn, "kubernetes.io/") == NULL && !extended_resource(rn)) {
+			} else if (strstr(rn, "kubernetes.io/") == NULL && !hpa__schema_resource_extended(rn)) {
 				hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_key(p), q, "doesn't follow extended resource name standard");
 			}
 		}
 		if (qv.ok && qv.sign < 0) {
 			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be greater than or equal to 0");
-		} else if (qv.ok && (extended_resource(rn) || strncmp(rn, "hugepages-", 10) == 0) &&
+		} else if (qv.ok && (hpa__schema_resource_extended(rn) || strncmp(rn, "hugepages-", 10) == 0) &&
 				!qv.overflow && qv.milli % 1000 != 0 && strncmp(rn, "hugepages-", 10) != 0) {
 			quote(q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be an integer");
@@ -361,13 +356,6 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 		hpa__vp_reset(c, mk);
 	}
 	hpa__vp_reset(c, m);
-}
-
-/* upstream helper.IsOvercommitAllowed: a native resource (no domain, or in
- * kubernetes.io/) that is not hugepages; the others need request == limit */
-static bool overcommit_allowed(const char *n)
-{
-	return (!strchr(n, '/') || strstr(n, "kubernetes.io/")) && strncmp(n, "hugepages-", 10) != 0;
 }
 
 static bool cpu_or_memory_in(const hpa__value *list)
@@ -414,15 +402,15 @@ static void val_resources(hpa__vctx *c, const hpa__value *res)
 			mk = hpa__vp_key(c, "requests");
 			hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
 			quote(q, sizeof(q), hpa__v_text(rv));
-			if (lq.ok && hpa__quantity_text_cmp(hpa__v_text(rv), hpa__v_textlen(rv), hpa__v_text(lv),
+			if (lq.ok && hpa__schema_quantity_cmp(hpa__v_text(rv), hpa__v_textlen(rv), hpa__v_text(lv),
 					hpa__v_textlen(lv), &cmp) == 0) {
-				if (!overcommit_allowed(rn) && cmp != 0)
+				if (!hpa__schema_resource_overcommit(rn) && cmp != 0)
 					hpa__fe(c, HPA__FE_INVALID, NULL, rv, q, "must be equal to %s limit of %s",
 						rn, hpa__v_text(lv));
 				else if (cmp > 0)
 					hpa__fe(c, HPA__FE_INVALID, NULL, rv, q, "must be less than or equal to %s limit of %s",
 						rn, hpa__v_text(lv));
-			} else if (!lv && !overcommit_allowed(rn)) {
+			} else if (!lv && !hpa__schema_resource_overcommit(rn)) {
 				hpa__vmark ml;
 				hpa__vp_reset(c, mk);
 				ml = hpa__vp_key(c, "limits");

@@ -151,13 +151,6 @@ typedef struct {
 /* Parse a quantity from a scalar (string or number). */
 hpa__qty hpa__qty_of(const hpa__value *v);
 hpa__qty hpa__qty_parse(const char *s, size_t n);
-/* a <=> b for two valid quantities. */
-int hpa__qty_cmp(const hpa__qty *a, const hpa__qty *b);
-/* Exact comparison of two quantity texts, upstream Quantity.Cmp (the
- * milli-values above are rounded and saturate): lib/quantity's, declared
- * here because its header has a type of the same name as ours. 0 and
- * *out = -1, 0, 1, or HPA_ESYNTAX. */
-int hpa__quantity_text_cmp(const char *a, size_t la, const char *b, size_t lb, int *out);
 /* Human form of thousandths: memory as Mi/Gi when exact, cpu as m. */
 void hpa__qty_fmt(hpa__buf *b, int64_t milli, bool bytes);
 
