@@ -106,7 +106,7 @@ typedef struct {
 	int32_t replicas;                   /**< spec.replicas at the start */
 	int64_t cpu_request_milli;          /**< requests.cpu */
 	int64_t cpu_limit_milli;            /**< limits.cpu */
-	int64_t memory_request_bytes;       /**< requests.memory */
+	int64_t memory_request_bytes;       /**< requests.memory (at most INT64_MAX / 1000: the decision reads its milli-value) */
 	int64_t memory_limit_bytes;         /**< limits.memory */
 	int64_t readiness_initial_delay_ms; /**< readinessProbe.initialDelaySeconds; < 0: no probe */
 	int64_t readiness_period_ms;        /**< readinessProbe.periodSeconds */

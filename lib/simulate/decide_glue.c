@@ -30,6 +30,13 @@ struct hpa__sim_glue {
 	bool lean_ok;                     /* hpa__decide_prepared_lean() may take a table sync */
 	int32_t min_replicas, max_replicas;
 	int32_t prev_desired;
+	/* the lean sync's input (hpa__sim_glue_decide_numbers()): the spec
+	 * set once, the pod table's columns those of the workload's table at
+	 * lean_tab (with cap_tab lean_cap), each sync sets the rest */
+	hpa_decide_input lean_in;
+	hpa_decide_pod_table lean_table;
+	const int64_t *lean_tab;
+	size_t lean_cap;
 	hpa_decide_behavior behavior;
 	hpa_decide_policy up[MAX_POLICIES], down[MAX_POLICIES];
 	const struct hpa_sim *sim;
@@ -55,6 +62,7 @@ struct hpa__sim_scratch {
 	bool q_filled;
 	int64_t q_val[2];
 	bool has_last;
+	const hpa_decide_input *last_in; /* the latest sync's: &in, or a glue's lean_in */
 	hpa_decide_input in;
 	hpa_decision d;
 };
@@ -466,6 +474,11 @@ int hpa__sim_glue_new(hpa__sim_glue **out, struct hpa_sim *sim, const hpa__sim_h
 		for (size_t i = 0; i < g->n_metrics; i++)
 			if (g->metrics[i].fetch_failed || g->metrics[i].n_orphan_values || g->metrics[i].n_external_values)
 				g->lean_ok = false;
+		/* the lean input: the spec as the prepared form has it, the
+		 * pods as a table (set_input() with plain) */
+		g->lean_in = spec;
+		g->lean_in.pod_table = &g->lean_table;
+		memset(&g->lean_table, 0, sizeof(g->lean_table));
 	}
 	*out = g;
 	return 0;
@@ -530,7 +543,7 @@ void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 
 const hpa_decide_input *hpa__sim_last_input(const struct hpa_sim *sim)
 {
-	return sim->scratch && sim->scratch->has_last ? &sim->scratch->in : NULL;
+	return sim->scratch && sim->scratch->has_last ? sim->scratch->last_in : NULL;
 }
 
 const hpa_decision *hpa__sim_last_decision(const struct hpa_sim *sim)
@@ -661,6 +674,27 @@ static inline void set_input(hpa__sim_scratch *sc, const hpa__sim_glue *g, int32
 	in->prev_desired_replicas = g->prev_desired;
 	in->now_ms = HPA__SIM_EPOCH_MS + now;
 	sc->has_last = true;
+	sc->last_in = in;
+}
+
+/* The lean input's pod table over the workload's (re)allocated table:
+ * set_table()'s columns, the requests those of the workload's table. */
+static void lean_columns(hpa__sim_glue *g, const hpa__sim_workload *w)
+{
+	hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
+	hpa_decide_pod_table *t = &g->lean_table;
+	t->names = k.names;
+	t->start_time_ms = k.start;
+	t->ready_transition_ms = k.ready;
+	t->sample_time_ms = k.ts;
+	t->sample_window_ms = k.win;
+	t->usage_milli[HPA_RESOURCE_CPU] = k.cpu;
+	t->usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
+	t->container = w->dep.container_name;
+	t->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli > 0 ? k.qcpu : NULL;
+	t->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes > 0 ? k.qmem : NULL;
+	g->lean_tab = w->tab;
+	g->lean_cap = w->cap_tab;
 }
 
 /* Without texts a sync reads only the numbers of the decision: with a pod
@@ -674,24 +708,38 @@ int hpa__sim_glue_decide_numbers(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t c
 {
 	hpa__sim_glue *g = h->glue;
 	hpa__sim_workload *w = &sim->wl[h->wl];
-	hpa__sim_scratch *sc;
+	hpa__sim_scratch *sc = sim->scratch;
+	hpa_decide_input *in = &g->lean_in;
 	hpa_decision *d;
+	size_t n = w->n_pods;
 	/* (a table the scrape could not write, or that changed since, is
-	 * hpa__sim_glue_decide()'s to fill: not done twice) */
-	if (!g->lean_ok || !w->tab_ok)
+	 * hpa__sim_glue_decide()'s to fill: not done twice; so is a sync
+	 * without pods, which has no table columns) */
+	if (!g->lean_ok || !w->tab_ok || n == 0)
 		return 0;
-	if (grow_scratch(sim, w->n_pods))
-		return HPA_ENOMEM;
-	sc = sim->scratch;
+	if (UNLIKELY(!sc)) {
+		if (grow_scratch(sim, n))
+			return HPA_ENOMEM;
+		sc = sim->scratch;
+	}
+	if (UNLIKELY(g->lean_tab != w->tab || g->lean_cap != w->cap_tab))
+		lean_columns(g, w);
+	g->lean_table.n = n;
+	/* set_input()'s per-sync fields */
+	in->spec_replicas = current;
+	in->status_replicas = (int32_t)n;
+	in->has_prev_desired = g->has_prev;
+	in->prev_desired_replicas = g->prev_desired;
+	in->now_ms = HPA__SIM_EPOCH_MS + now;
+	sc->has_last = true;
+	sc->last_in = in;
 	d = &sc->d;
-	set_table(sc, w, set_container(sc, w));
-	set_input(sc, g, current, (int32_t)w->n_pods, true, w->n_pods, now);
 	*ok = false;
 	*desired = current;
 	/* as hpa__sim_glue_decide() without texts: a failed decision or
 	 * record is a sync that did not decide (no message to keep) */
-	if (hpa__decide_prepared_lean(g->prep, d, &sc->in, g->history) ||
-		hpa_history_record(g->history, d, sc->in.now_ms, NULL))
+	if (hpa__decide_prepared_lean(g->prep, d, in, g->history) ||
+		hpa_history_record(g->history, d, in->now_ms, NULL))
 		return 1;
 	g->has_prev = true;
 	g->prev_desired = d->desired_replicas;

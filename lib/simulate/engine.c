@@ -1001,6 +1001,11 @@ int hpa__sim_table_fill(hpa__sim_workload *w)
 			return HPA_ENOMEM;
 		w->tab = a;
 		w->cap_tab = c;
+		k = hpa__sim_tab_columns(w);
+		for (size_t i = 0; i < c; i++) {
+			k.qcpu[i] = w->dep.cpu_request_milli;
+			k.qmem[i] = w->dep.memory_request_bytes * 1000;
+		}
 	}
 	k = hpa__sim_tab_columns(w);
 	for (size_t i = 0; ok && i < n; i++)

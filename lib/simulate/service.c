@@ -98,6 +98,11 @@ int hpa__sim_deployment_copy(hpa_sim_deployment *dst, const hpa_sim_deployment *
 		dst->termination_grace_ms < 0 || dst->shutdown_ms < 0 || dst->jitter_permille < 0 ||
 		dst->jitter_permille > 1000)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_deployment %s: negative or out-of-range field", dst->name);
+	/* the decision reads requests as milli-values (upstream MilliValue) */
+	if (dst->memory_request_bytes > INT64_MAX / 1000)
+		return hpa__error(err, HPA_EINVAL,
+			"hpa_sim_deployment %s: memory request of %lld bytes: its milli-value does not fit int64 "
+			"(at most %lld bytes)", dst->name, (long long)dst->memory_request_bytes, (long long)(INT64_MAX / 1000));
 	if (dst->readiness_initial_delay_ms >= 0 && dst->readiness_period_ms == 0)
 		dst->readiness_period_ms = 10000; /* Kubernetes default periodSeconds */
 	return 0;

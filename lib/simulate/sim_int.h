@@ -313,7 +313,7 @@ typedef struct {
 /* The columns of a workload's pod table; times are on the decision's
  * clock (EPOCH + simulated time). */
 enum { HPA__SIM_TC_START, HPA__SIM_TC_READY, HPA__SIM_TC_TS, HPA__SIM_TC_WIN, HPA__SIM_TC_CPU, HPA__SIM_TC_MEM,
-	HPA__SIM_TC_N };
+	HPA__SIM_TC_QCPU, HPA__SIM_TC_QMEM, HPA__SIM_TC_N };
 /* Simulated time 0 on the decision's clock: 2026-01-01T00:00:00Z. */
 #define HPA__SIM_EPOCH_MS INT64_C(1767225600000)
 /* engine.c: write the workload's pod table from its pods; tab_ok false
@@ -322,11 +322,12 @@ int hpa__sim_table_fill(hpa__sim_workload *w);
 /* The columns of a workload's pod table (all NULL before it has any). */
 typedef struct {
 	int64_t *start, *ready, *ts, *win, *cpu, *mem;
+	int64_t *qcpu, *qmem; /* the requests (every pod the same), written when the table grows */
 	const char **names;
 } hpa__sim_tab_cols;
 static inline hpa__sim_tab_cols hpa__sim_tab_columns(const hpa__sim_workload *w)
 {
-	hpa__sim_tab_cols k = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	hpa__sim_tab_cols k = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	size_t c = w->cap_tab;
 	if (w->tab) {
 		k.start = w->tab + HPA__SIM_TC_START * c;
@@ -335,6 +336,8 @@ static inline hpa__sim_tab_cols hpa__sim_tab_columns(const hpa__sim_workload *w)
 		k.win = w->tab + HPA__SIM_TC_WIN * c;
 		k.cpu = w->tab + HPA__SIM_TC_CPU * c;
 		k.mem = w->tab + HPA__SIM_TC_MEM * c;
+		k.qcpu = w->tab + HPA__SIM_TC_QCPU * c;
+		k.qmem = w->tab + HPA__SIM_TC_QMEM * c;
 		k.names = w->tab_names;
 	}
 	return k;

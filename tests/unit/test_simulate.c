@@ -984,6 +984,48 @@ static void test_simulate__option_bounds(void)
 	}
 }
 
+/* A Deployment's memory request reaches the decision as a milli-value
+ * (bytes x 1000, upstream MilliValue): one whose milli-value does not fit
+ * int64 is refused when it is added (it used to overflow at each sync),
+ * the largest that fits runs. */
+static void test_simulate__memory_request_bounds(void)
+{
+	static const struct {
+		int64_t bytes;
+		int rc;
+	} cases[] = {
+		{ INT64_MAX / 1000, 0 },
+		{ INT64_MAX / 1000 + 1, HPA_EINVAL },
+		{ INT64_MAX, HPA_EINVAL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		hpa_sim_options o;
+		hpa_sim_deployment d;
+		hpa_sim *sim = NULL;
+		hpa_error e = HPA_ERROR_INIT;
+		hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, 5);
+		size_t di = SIZE_MAX;
+		int rc;
+		add_util_metric(a, "memory", 50);
+		fixed_options(&o, 60000);
+		o.flags = HPA_SIM_NO_TIMELINE;
+		plain_deployment(&d, "web", 2);
+		d.memory_request_bytes = cases[i].bytes;
+		CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+		rc = hpa_sim_add_deployment(sim, &d, NULL, &di, &e);
+		CU_ASSERT_EQUAL(rc, cases[i].rc);
+		if (rc) {
+			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "its milli-value does not fit int64"));
+			CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 0);
+		} else {
+			/* the run decides (the memory utilization is tiny: min) */
+			CU_ASSERT(hpa_sim_add_hpa(sim, a, di, NULL, &e) == 0 && hpa_sim_run(sim, &e) == 0);
+		}
+		hpa_autoscaler_free(a);
+		hpa_sim_free(sim);
+	}
+}
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 static int sweep_once(hpa_autoscaler *a, hpa_sim_format f)
@@ -1196,6 +1238,7 @@ static CU_TestInfo tests[] = {
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
 	{ "option_bounds", test_simulate__option_bounds },
+	{ "memory_request_bounds", test_simulate__memory_request_bounds },
 	{ "allocation_failures", test_simulate__allocation_failures },
 	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
