@@ -84,7 +84,8 @@ HPA_EXTERN(int) hpa_sim_service_init(hpa_sim_service *svc, unsigned int version)
  * `0.5`), `io`, `boot` (durations: `5ms`, `10s`), `mem`, `mem_start`,
  * `mem_req`, `mem_growth` (memory quantities: `262Mi`), `retain`
  * (true/false), `queue` (count). Example: `"cost=25m,base=10m,mem=300Mi"`.
- * Durations are at most 10^15 ms. On error @p svc is unchanged.
+ * Durations are at most 10^15 ms here (hpa_sim_add_deployment() accepts a
+ * day at most). On error @p svc is unchanged.
  */
 HPA_EXTERN(int) hpa_sim_service_parse(hpa_sim_service *svc, const char *spec, hpa_error *err);
 
@@ -106,7 +107,7 @@ typedef struct {
 	int32_t replicas;                   /**< spec.replicas at the start */
 	int64_t cpu_request_milli;          /**< requests.cpu */
 	int64_t cpu_limit_milli;            /**< limits.cpu */
-	int64_t memory_request_bytes;       /**< requests.memory (at most INT64_MAX / 1000: the decision reads its milli-value) */
+	int64_t memory_request_bytes;       /**< requests.memory */
 	int64_t memory_limit_bytes;         /**< limits.memory */
 	int64_t readiness_initial_delay_ms; /**< readinessProbe.initialDelaySeconds; < 0: no probe */
 	int64_t readiness_period_ms;        /**< readinessProbe.periodSeconds */
@@ -270,8 +271,14 @@ typedef void (*hpa_sim_sync_cb)(const hpa_sim_sync_info *info, void *payload);
 /** Version of ::hpa_sim_options this header describes. */
 #define HPA_SIM_OPTIONS_VERSION 1
 
-/** The longest tick, period or latency objective hpa_sim_new() accepts: a day. */
+/** The longest tick, period or latency objective hpa_sim_new() accepts, and
+ *  the longest delay of a Deployment or service model: a day. */
 #define HPA_SIM_MAX_PERIOD_MS INT64_C(86400000)
+
+/** The largest CPU (milli) or memory (bytes) quantity of a Deployment or a
+ *  service model hpa_sim_add_deployment() accepts: INT64_MAX / 1000, so that
+ *  its milli-value (what the decision reads) fits int64. */
+#define HPA_SIM_MAX_QUANTITY (INT64_MAX / 1000)
 
 /**
  * Simulation options. Durations are milliseconds of virtual time. A phase
@@ -322,6 +329,11 @@ HPA_EXTERN(void) hpa_sim_free(hpa_sim *sim);
 /**
  * Add a Deployment with its service model (@p svc NULL = defaults). Both
  * are copied. Its index goes to @p index_out (may be NULL).
+ * ::HPA_EINVAL, naming the field and its range, for a quantity (milli-CPU
+ * or bytes) outside [0, ::HPA_SIM_MAX_QUANTITY] (cost_milli and
+ * node_cpu_milli at least 1), a duration outside [0,
+ * ::HPA_SIM_MAX_PERIOD_MS] (readiness_initial_delay_ms may be negative: no
+ * probe), a queue below 1, negative replicas or a jitter outside [0, 1000].
  */
 HPA_EXTERN(int) hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hpa_sim_service *svc,
 	size_t *index_out, hpa_error *err);

@@ -222,8 +222,6 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 		return rc;
 	if ((rc = hpa__sim_service_copy(&s, svc, err)))
 		return rc;
-	if (s.cost_milli <= 0 || s.queue <= 0 || s.node_cpu_milli <= 0)
-		return hpa__error(err, HPA_EINVAL, "hpa_sim_service: cost, queue and node_cpu must be > 0");
 	if (hpa__sim_find_name(sim, d.name) != SIZE_MAX)
 		return hpa__error(err, HPA_EDUPLICATE, "deployment %s added twice", d.name);
 	if (sim->n_wl >= UINT32_MAX - 1 || hpa__grow((void **)&sim->wl, &sim->cap_wl, sim->n_wl + 1, sizeof(*sim->wl)))
@@ -962,7 +960,7 @@ static inline void table_sample(const hpa__sim_tab_cols *k, const hpa__sim_pod *
 	k->ts[i] = HPA__SIM_EPOCH_MS + p->ms_t[0];
 	k->win[i] = win;
 	k->cpu[i] = hpa__sim_round_pos((p->ms_cum[0] - p->ms_cum[1]) / (double)win);
-	k->mem[i] = hpa__sim_round_pos(p->ms_mem) * 1000;
+	k->mem[i] = hpa__sim_mem_milli(p->ms_mem);
 }
 
 /* Pod p's row i of the pod table, from what metrics-server holds: what the
@@ -1069,7 +1067,7 @@ static int scrape(const hpa_sim *sim, hpa__sim_workload *w, int64_t t)
 				k.ts[i] = HPA__SIM_EPOCH_MS + t;
 				k.win[i] = t - t0;
 				k.cpu[i] = hpa__sim_round_pos((cum - c0) / (double)(t - t0));
-				k.mem[i] = hpa__sim_round_pos(mem) * 1000;
+				k.mem[i] = hpa__sim_mem_milli(mem);
 			}
 			return 0;
 		}

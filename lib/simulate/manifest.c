@@ -29,6 +29,39 @@ static int find_named(const hpa_manifest *m, int kind, const char *kind_name, co
 	return *out ? 0 : HPA_ENOTFOUND;
 }
 
+/* An error at a field of the Deployment. */
+static int field_error(const hpa_object *dep, const char *path, int code, hpa_error *err)
+{
+	hpa__error_set_path(err, path);
+	hpa__error_set_pos(err, hpa_object_line_of(dep, path), hpa_object_column_of(dep, path), SIZE_MAX);
+	return code;
+}
+
+/* *acc += v for a quantity of the field at path, within the simulator's
+ * bound (HPA_SIM_MAX_QUANTITY; v >= 0 and *acc within it). */
+static int add_quantity(const hpa_object *dep, const char *path, int64_t *acc, int64_t v, hpa_error *err)
+{
+	if (v > HPA_SIM_MAX_QUANTITY - *acc) {
+		hpa__error(err, HPA_ERANGE, "the pod's total is above the simulator's bound (%lld %s)",
+			(long long)HPA_SIM_MAX_QUANTITY, strstr(path, ".cpu") ? "milli-CPU" : "bytes");
+		return field_error(dep, path, HPA_ERANGE, err);
+	}
+	*acc += v;
+	return 0;
+}
+
+/* A duration field in seconds, in ms, within the simulator's bound (a day). */
+static int seconds_ms(const hpa_object *dep, const char *path, int64_t s, int64_t *ms, hpa_error *err)
+{
+	if (s > HPA_SIM_MAX_PERIOD_MS / 1000) {
+		hpa__error(err, HPA_ERANGE, "%lld s is longer than the simulator's bound of a day (%lld s)",
+			(long long)s, (long long)(HPA_SIM_MAX_PERIOD_MS / 1000));
+		return field_error(dep, path, HPA_ERANGE, err);
+	}
+	*ms = s * 1000;
+	return 0;
+}
+
 /* Sum a resource quantity over all containers; *found tells whether any
  * container sets it. */
 static int sum_resource(const hpa_object *dep, const char *which, const char *res, int unit, int64_t *out,
@@ -46,11 +79,10 @@ static int sum_resource(const hpa_object *dep, const char *which, const char *re
 			continue;
 		if (hpa__sim_parse_quantity(text, strlen(text), unit, &v) || v < 0) {
 			hpa__error(err, HPA_ERANGE, "cannot read quantity '%s'", text);
-			hpa__error_set_path(err, path);
-			hpa__error_set_pos(err, hpa_object_line_of(dep, path), hpa_object_column_of(dep, path), SIZE_MAX);
-			return HPA_ERANGE;
+			return field_error(dep, path, HPA_ERANGE, err);
 		}
-		total += v;
+		if (add_quantity(dep, path, &total, v, err))
+			return HPA_ERANGE;
 		*found = true;
 	}
 	*out = total;
@@ -117,13 +149,15 @@ static int read_deployment(const hpa_object *dep, hpa_sim_deployment *d, hpa_err
 		snprintf(rp, sizeof(rp), "spec.template.spec.containers[%zu].resources.requests.cpu", i);
 		snprintf(lp, sizeof(lp), "spec.template.spec.containers[%zu].resources.limits.cpu", i);
 		if (!hpa_object_has(dep, rp) && hpa_object_get_text(dep, lp, &text, NULL) == 0 &&
-			hpa__sim_parse_quantity(text, strlen(text), HPA__SIM_UNIT_MILLI, &v) == 0)
-			d->cpu_request_milli += v;
+			hpa__sim_parse_quantity(text, strlen(text), HPA__SIM_UNIT_MILLI, &v) == 0 &&
+			add_quantity(dep, lp, &d->cpu_request_milli, v, err))
+			return HPA_ERANGE;
 		snprintf(rp, sizeof(rp), "spec.template.spec.containers[%zu].resources.requests.memory", i);
 		snprintf(lp, sizeof(lp), "spec.template.spec.containers[%zu].resources.limits.memory", i);
 		if (!hpa_object_has(dep, rp) && hpa_object_get_text(dep, lp, &text, NULL) == 0 &&
-			hpa__sim_parse_quantity(text, strlen(text), HPA__SIM_UNIT_BYTES, &v) == 0)
-			d->memory_request_bytes += v;
+			hpa__sim_parse_quantity(text, strlen(text), HPA__SIM_UNIT_BYTES, &v) == 0 &&
+			add_quantity(dep, lp, &d->memory_request_bytes, v, err))
+			return HPA_ERANGE;
 	}
 	/* readiness: the first container with a probe (a pod is Ready when all are) */
 	d->readiness_initial_delay_ms = -1;
@@ -136,15 +170,17 @@ static int read_deployment(const hpa_object *dep, hpa_sim_deployment *d, hpa_err
 		d->readiness_period_ms = 10000; /* Kubernetes defaults */
 		snprintf(path, sizeof(path), "spec.template.spec.containers[%zu].readinessProbe.initialDelaySeconds", i);
 		if (hpa_object_get_int32(dep, path, &i32, NULL) == 0 && i32 >= 0 &&
-			(int64_t)i32 * 1000 > d->readiness_initial_delay_ms)
-			d->readiness_initial_delay_ms = (int64_t)i32 * 1000;
+			(rc = seconds_ms(dep, path, i32, &d->readiness_initial_delay_ms, err)))
+			return rc;
 		snprintf(path, sizeof(path), "spec.template.spec.containers[%zu].readinessProbe.periodSeconds", i);
-		if (hpa_object_get_int32(dep, path, &i32, NULL) == 0 && i32 > 0)
-			d->readiness_period_ms = (int64_t)i32 * 1000;
+		if (hpa_object_get_int32(dep, path, &i32, NULL) == 0 && i32 > 0 &&
+			(rc = seconds_ms(dep, path, i32, &d->readiness_period_ms, err)))
+			return rc;
 		break;
 	}
-	if (hpa_object_get_int64(dep, "spec.template.spec.terminationGracePeriodSeconds", &i64, NULL) == 0 && i64 >= 0)
-		d->termination_grace_ms = i64 * 1000;
+	if (hpa_object_get_int64(dep, "spec.template.spec.terminationGracePeriodSeconds", &i64, NULL) == 0 && i64 >= 0 &&
+		(rc = seconds_ms(dep, "spec.template.spec.terminationGracePeriodSeconds", i64, &d->termination_grace_ms, err)))
+		return rc;
 	return 0;
 }
 

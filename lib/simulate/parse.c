@@ -153,6 +153,10 @@ int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out)
 		mul_num = 1000000000;
 	} else if (sl == 1 && suf[0] == 'T') {
 		mul_num = INT64_C(1000000000000);
+	} else if (sl == 1 && suf[0] == 'P') {
+		mul_num = INT64_C(1000000000000000);
+	} else if (sl == 1 && suf[0] == 'E') {
+		mul_num = INT64_C(1000000000000000000);
 	} else if (sl == 2 && suf[1] == 'i' && suf[0] == 'K') {
 		mul_num = 1024;
 	} else if (sl == 2 && suf[1] == 'i' && suf[0] == 'M') {
@@ -161,6 +165,10 @@ int hpa__sim_parse_quantity(const char *s, size_t len, int unit, int64_t *out)
 		mul_num = INT64_C(1024) * 1024 * 1024;
 	} else if (sl == 2 && suf[1] == 'i' && suf[0] == 'T') {
 		mul_num = INT64_C(1024) * 1024 * 1024 * 1024;
+	} else if (sl == 2 && suf[1] == 'i' && suf[0] == 'P') {
+		mul_num = INT64_C(1) << 50;
+	} else if (sl == 2 && suf[1] == 'i' && suf[0] == 'E') {
+		mul_num = INT64_C(1) << 60;
 	} else if (unit == HPA__SIM_UNIT_MILLI && sl == 2 && suf[0] == 'm' && suf[1] == 's') {
 		/* "25ms" of CPU time per request = 25m CPU-seconds */
 		mul_den = 1000;

@@ -54,10 +54,70 @@ int hpa_sim_service_init(hpa_sim_service *svc, unsigned int version)
 	return 0;
 }
 
+/* The bounds of hpa_sim_service and hpa_sim_deployment fields (see
+ * hpa/simulate.h): quantities (milli-CPU, bytes) in [lo, HPA_SIM_MAX_QUANTITY],
+ * durations in [lo, HPA_SIM_MAX_PERIOD_MS]. */
+typedef struct {
+	const char *name;
+	size_t offset;
+	int64_t lo, hi;
+} field_bound;
+
+static int check_bounds(const void *obj, const char *what, const char *who, const field_bound *b, size_t n,
+	hpa_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		int64_t v;
+		memcpy(&v, (const char *)obj + b[i].offset, sizeof(v));
+		if (v < b[i].lo || v > b[i].hi)
+			return hpa__error(err, HPA_EINVAL, "%s%s%s: %s is %lld, out of range [%lld, %lld]", what,
+				who ? " " : "", who ? who : "", b[i].name, (long long)v, (long long)b[i].lo,
+				(long long)b[i].hi);
+	}
+	return 0;
+}
+
+#define SVC(f, lo, hi) { #f, offsetof(hpa_sim_service, f), lo, hi }
+static const field_bound service_bounds[] = {
+	SVC(cost_milli, 1, HPA_SIM_MAX_QUANTITY),
+	SVC(base_cpu_milli, 0, HPA_SIM_MAX_QUANTITY),
+	SVC(io_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	SVC(boot_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	SVC(node_cpu_milli, 1, HPA_SIM_MAX_QUANTITY),
+	SVC(mem_base_bytes, 0, HPA_SIM_MAX_QUANTITY),
+	SVC(mem_start_bytes, 0, HPA_SIM_MAX_QUANTITY),
+	SVC(mem_per_inflight_bytes, 0, HPA_SIM_MAX_QUANTITY),
+	SVC(mem_growth_bytes, 0, HPA_SIM_MAX_QUANTITY),
+};
+#undef SVC
+
+#define DEP(f, lo, hi) { #f, offsetof(hpa_sim_deployment, f), lo, hi }
+static const field_bound deployment_bounds[] = {
+	DEP(cpu_request_milli, 0, HPA_SIM_MAX_QUANTITY),
+	DEP(cpu_limit_milli, 0, HPA_SIM_MAX_QUANTITY),
+	DEP(memory_request_bytes, 0, HPA_SIM_MAX_QUANTITY),
+	DEP(memory_limit_bytes, 0, HPA_SIM_MAX_QUANTITY),
+	DEP(readiness_initial_delay_ms, INT64_MIN, HPA_SIM_MAX_PERIOD_MS), /* < 0: no probe */
+	DEP(readiness_period_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	DEP(schedule_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	DEP(image_pull_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	DEP(container_start_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	DEP(termination_grace_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+	DEP(shutdown_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+};
+#undef DEP
+
 int hpa__sim_service_copy(hpa_sim_service *dst, const hpa_sim_service *src, hpa_error *err)
 {
+	int rc;
 	hpa_sim_service_init(dst, HPA_SIM_SERVICE_VERSION);
-	return hpa__options_copy(dst, src, service_sizes, HPA_SIM_SERVICE_VERSION, "hpa_sim_service", err);
+	rc = hpa__options_copy(dst, src, service_sizes, HPA_SIM_SERVICE_VERSION, "hpa_sim_service", err);
+	if (rc)
+		return rc;
+	if (dst->queue <= 0)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_service: queue is %d, out of range [1, %d]", (int)dst->queue,
+			(int)INT32_MAX);
+	return check_bounds(dst, "hpa_sim_service", NULL, service_bounds, HPA__ARRAY_SIZE(service_bounds), err);
 }
 
 int hpa_sim_deployment_init(hpa_sim_deployment *dep, unsigned int version)
@@ -92,17 +152,13 @@ int hpa__sim_deployment_copy(hpa_sim_deployment *dst, const hpa_sim_deployment *
 		return rc;
 	if (!dst->name || !*dst->name)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_deployment: a name is required");
-	if (dst->replicas < 0 || dst->cpu_request_milli < 0 || dst->cpu_limit_milli < 0 ||
-		dst->memory_request_bytes < 0 || dst->memory_limit_bytes < 0 || dst->readiness_period_ms < 0 ||
-		dst->schedule_ms < 0 || dst->image_pull_ms < 0 || dst->container_start_ms < 0 ||
-		dst->termination_grace_ms < 0 || dst->shutdown_ms < 0 || dst->jitter_permille < 0 ||
-		dst->jitter_permille > 1000)
-		return hpa__error(err, HPA_EINVAL, "hpa_sim_deployment %s: negative or out-of-range field", dst->name);
-	/* the decision reads requests as milli-values (upstream MilliValue) */
-	if (dst->memory_request_bytes > INT64_MAX / 1000)
-		return hpa__error(err, HPA_EINVAL,
-			"hpa_sim_deployment %s: memory request of %lld bytes: its milli-value does not fit int64 "
-			"(at most %lld bytes)", dst->name, (long long)dst->memory_request_bytes, (long long)(INT64_MAX / 1000));
+	if (dst->replicas < 0 || dst->jitter_permille < 0 || dst->jitter_permille > 1000)
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_deployment %s: negative replicas or jitter_permille "
+			"outside [0, 1000]", dst->name);
+	/* (the decision reads the requests as milli-values: upstream MilliValue) */
+	if ((rc = check_bounds(dst, "hpa_sim_deployment", dst->name, deployment_bounds,
+		     HPA__ARRAY_SIZE(deployment_bounds), err)))
+		return rc;
 	if (dst->readiness_initial_delay_ms >= 0 && dst->readiness_period_ms == 0)
 		dst->readiness_period_ms = 10000; /* Kubernetes default periodSeconds */
 	return 0;

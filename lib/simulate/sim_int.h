@@ -76,6 +76,17 @@ static inline int64_t hpa__sim_round_pos(double v)
 	return hpa__sim_round(v);
 }
 
+/* The milli-value of a working set of v >= 0 bytes, rounded as
+ * hpa__sim_round_pos() does; INT64_MAX when it does not fit int64 (a pod
+ * without a memory limit can grow past any bound: its usage then reads as
+ * the largest value the decision can hold). 9223372036854776.0 is the
+ * double nearest INT64_MAX / 1000: below it, the rounded value times 1000
+ * fits. */
+static inline int64_t hpa__sim_mem_milli(double v)
+{
+	return v < 9223372036854776.0 ? hpa__sim_round_pos(v) * 1000 : INT64_MAX;
+}
+
 /* ---- load profiles (load.c) -------------------------------------------- */
 
 typedef enum {

@@ -38,6 +38,15 @@ static void test_simulate__quantities(void)
 	Q("500ms", HPA__SIM_UNIT_DURATION, 500);
 	Q("1.5", HPA__SIM_UNIT_DURATION, 1500);
 	Q("12.5", HPA__SIM_UNIT_PLAIN_MILLI, 12500);
+	/* the suffixes up to E and Ei (resource.Quantity's), within int64 */
+	Q("8Pi", HPA__SIM_UNIT_BYTES, INT64_C(9007199254740992));
+	Q("2P", HPA__SIM_UNIT_BYTES, INT64_C(2000000000000000));
+	Q("7Ei", HPA__SIM_UNIT_BYTES, INT64_C(8070450532247928832));
+	Q("9E", HPA__SIM_UNIT_BYTES, INT64_C(9000000000000000000));
+	Q("1P", HPA__SIM_UNIT_MILLI, INT64_C(1000000000000000000));
+	QBAD("8Ei", HPA__SIM_UNIT_BYTES);
+	QBAD("10E", HPA__SIM_UNIT_BYTES);
+	QBAD("10P", HPA__SIM_UNIT_MILLI);
 	QBAD("", HPA__SIM_UNIT_MILLI);
 	QBAD("m", HPA__SIM_UNIT_MILLI);
 	QBAD("5x", HPA__SIM_UNIT_MILLI);
@@ -984,45 +993,189 @@ static void test_simulate__option_bounds(void)
 	}
 }
 
-/* A Deployment's memory request reaches the decision as a milli-value
- * (bytes x 1000, upstream MilliValue): one whose milli-value does not fit
- * int64 is refused when it is added (it used to overflow at each sync),
- * the largest that fits runs. */
-static void test_simulate__memory_request_bounds(void)
+/* hpa_sim_add_deployment()'s bounds on the service model and the
+ * Deployment (include/hpa/simulate.h): each field at its bound runs a
+ * siege rehearsal with a timeline and every output (under ASan and UBSan in
+ * CI), one step beyond it is refused naming the field. Beyond the bounds
+ * these used to overflow int64 somewhere: a memory request's milli-value at
+ * each sync, idle utilization (base CPU or idle memory x 100) in the
+ * summary, a lifecycle delay added to the clock, a jittered delay times
+ * the per-mille spread. */
+static int bounds_run(const hpa_sim_deployment *d, const hpa_sim_service *svc, hpa_error *e)
+{
+	hpa_sim_options o;
+	hpa_sim *sim = NULL;
+	hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, 5);
+	hpa_sim_load *l = NULL;
+	size_t di;
+	int rc;
+	add_util_metric(a, "cpu", 50);
+	add_util_metric(a, "memory", 50);
+	fixed_options(&o, 300000);
+	CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, e) == 0);
+	rc = hpa_sim_add_deployment(sim, d, svc, &di, e);
+	if (!rc) {
+		CU_ASSERT(hpa_sim_add_hpa(sim, a, di, NULL, e) == 0);
+		CU_ASSERT(hpa_sim_load_parse(&l, "siege -c20 -t40S", e) == 0);
+		CU_ASSERT(hpa_sim_set_load(sim, di, l, e) == 0);
+		CU_ASSERT(hpa_sim_run(sim, e) == 0);
+		for (int f = HPA_SIM_FORMAT_TEXT; f <= HPA_SIM_FORMAT_SUMMARY; f++) {
+			char *out = NULL;
+			CU_ASSERT(hpa_sim_write(sim, (hpa_sim_format)f, &out, NULL, e) == 0);
+			hpa_free(out);
+		}
+	} else {
+		CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 0);
+	}
+	hpa_sim_load_free(l);
+	hpa_autoscaler_free(a);
+	hpa_sim_free(sim);
+	return rc;
+}
+
+static void test_simulate__field_bounds(void)
 {
 	static const struct {
-		int64_t bytes;
+		const char *name;
+		bool svc;
+		size_t off;
+		int64_t lo, hi;
+	} f[] = {
+#define S(x, lo, hi) { #x, true, offsetof(hpa_sim_service, x), lo, hi }
+#define D(x, lo, hi) { #x, false, offsetof(hpa_sim_deployment, x), lo, hi }
+		S(cost_milli, 1, HPA_SIM_MAX_QUANTITY), S(base_cpu_milli, 0, HPA_SIM_MAX_QUANTITY),
+		S(io_ms, 0, HPA_SIM_MAX_PERIOD_MS), S(boot_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+		S(node_cpu_milli, 1, HPA_SIM_MAX_QUANTITY), S(mem_base_bytes, 0, HPA_SIM_MAX_QUANTITY),
+		S(mem_start_bytes, 0, HPA_SIM_MAX_QUANTITY), S(mem_per_inflight_bytes, 0, HPA_SIM_MAX_QUANTITY),
+		S(mem_growth_bytes, 0, HPA_SIM_MAX_QUANTITY),
+		D(cpu_request_milli, 0, HPA_SIM_MAX_QUANTITY), D(cpu_limit_milli, 0, HPA_SIM_MAX_QUANTITY),
+		D(memory_request_bytes, 0, HPA_SIM_MAX_QUANTITY), D(memory_limit_bytes, 0, HPA_SIM_MAX_QUANTITY),
+		D(readiness_initial_delay_ms, INT64_MIN, HPA_SIM_MAX_PERIOD_MS),
+		D(readiness_period_ms, 0, HPA_SIM_MAX_PERIOD_MS), D(schedule_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+		D(image_pull_ms, 0, HPA_SIM_MAX_PERIOD_MS), D(container_start_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+		D(termination_grace_ms, 0, HPA_SIM_MAX_PERIOD_MS), D(shutdown_ms, 0, HPA_SIM_MAX_PERIOD_MS),
+#undef S
+#undef D
+	};
+	CU_ASSERT_EQUAL(HPA_SIM_MAX_QUANTITY, INT64_C(9223372036854775));
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		/* the bounds run; one beyond each is refused; so are the extremes */
+		const int64_t vals[] = { f[i].lo, f[i].hi, f[i].lo == INT64_MIN ? f[i].lo : f[i].lo - 1, f[i].hi + 1,
+			INT64_MAX, INT64_MIN };
+		for (size_t k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			hpa_sim_deployment d;
+			hpa_sim_service svc;
+			hpa_error e = HPA_ERROR_INIT;
+			bool ok = vals[k] >= f[i].lo && vals[k] <= f[i].hi;
+			int rc;
+			plain_deployment(&d, "web", 2);
+			hpa_sim_service_init(&svc, HPA_SIM_SERVICE_VERSION);
+			memcpy((char *)(f[i].svc ? (void *)&svc : (void *)&d) + f[i].off, &vals[k], sizeof(int64_t));
+			rc = bounds_run(&d, &svc, &e);
+			CU_ASSERT_EQUAL(rc, ok ? 0 : HPA_EINVAL);
+			if (rc != (ok ? 0 : HPA_EINVAL))
+				fprintf(stderr, "\n  field_bounds %s = %lld: %d %s\n", f[i].name, (long long)vals[k], rc,
+					e.message);
+			if (!ok)
+				CU_ASSERT_PTR_NOT_NULL(strstr(e.message, f[i].name));
+		}
+	}
+}
+
+/* The same bounds from a manifest (hpa_sim_add_from_manifest()): a value
+ * beyond them is refused at its field (line:column and path; positions
+ * counted in the YAML below by hand), at the bound it loads. Containers'
+ * quantities add up (their sum used to overflow int64) and so does a
+ * request taken from a limit; terminationGracePeriodSeconds times 1000
+ * used to overflow too. */
+static void test_simulate__manifest_bounds(void)
+{
+	static const char head[] =
+		"apiVersion: autoscaling/v2\n"
+		"kind: HorizontalPodAutoscaler\n"
+		"metadata: {name: web-hpa}\n"
+		"spec:\n"
+		"  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+		"  maxReplicas: 5\n"
+		"  metrics:\n"
+		"  - type: Resource\n"
+		"    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}\n"
+		"---\n"
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"metadata: {name: web}\n"
+		"spec:\n"
+		"  selector: {matchLabels: {app: web}}\n"
+		"  template:\n"
+		"    metadata: {labels: {app: web}}\n"
+		"    spec:\n"
+		"      terminationGracePeriodSeconds: %s\n"                      /* line 19 */
+		"      containers:\n"
+		"      - name: a\n"
+		"        image: web\n"
+		"        readinessProbe: {periodSeconds: %s, initialDelaySeconds: %s}\n" /* line 23 */
+		"        resources:\n"
+		"          requests: {cpu: 100m, memory: %s}\n"                   /* line 25 */
+		"      - name: b\n"
+		"        image: web\n"
+		"        resources:\n"
+		"          limits: {cpu: %s, memory: 1Mi}\n";                     /* line 29 */
+	static const struct {
+		const char *grace, *period, *delay, *mem, *cpu_limit;
 		int rc;
+		size_t line, column;
+		const char *path, *msg;
 	} cases[] = {
-		{ INT64_MAX / 1000, 0 },
-		{ INT64_MAX / 1000 + 1, HPA_EINVAL },
-		{ INT64_MAX, HPA_EINVAL },
+		/* at the bounds: 9223.372036854G = 9223372036854000 milli-CPU and
+		 * 8Pi + 1Mi bytes, under HPA_SIM_MAX_QUANTITY */
+		{ "86400", "86400", "86400", "8Pi", "9223.372036854G", 0, 0, 0, NULL, NULL },
+		{ "86401", "10", "0", "1Mi", "1", HPA_ERANGE, 19, 38, "spec.template.spec.terminationGracePeriodSeconds",
+			"86401 s is longer than the simulator's bound of a day" },
+		{ "9223372036854775807", "10", "0", "1Mi", "1", HPA_ERANGE, 19, 38,
+			"spec.template.spec.terminationGracePeriodSeconds", "longer than the simulator's bound" },
+		{ "30", "86401", "0", "1Mi", "1", HPA_ERANGE, 23, 41,
+			"spec.template.spec.containers[0].readinessProbe.periodSeconds", "86401 s is longer" },
+		{ "30", "10", "2147483647", "1Mi", "1", HPA_ERANGE, 23, 66,
+			"spec.template.spec.containers[0].readinessProbe.initialDelaySeconds", "2147483647 s is longer" },
+		/* 9223372036854000 bytes, under the bound, plus container b's 1Mi
+		 * limit taken as its request: over */
+		{ "30", "10", "0", "9223372.036854G", "1", HPA_ERANGE, 29, 36,
+			"spec.template.spec.containers[1].resources.limits.memory",
+			"above the simulator's bound (9223372036854775 bytes)" },
+		{ "30", "10", "0", "9223372.036855G", "1", HPA_ERANGE, 25, 41,
+			"spec.template.spec.containers[0].resources.requests.memory", "above the simulator's bound" },
+		{ "30", "10", "0", "1Mi", "9223.372036855G", HPA_ERANGE, 29, 25,
+			"spec.template.spec.containers[1].resources.limits.cpu", "(9223372036854775 milli-CPU)" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[2048];
+		hpa_manifest *m = NULL;
 		hpa_sim_options o;
-		hpa_sim_deployment d;
 		hpa_sim *sim = NULL;
 		hpa_error e = HPA_ERROR_INIT;
-		hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, 5);
-		size_t di = SIZE_MAX;
 		int rc;
-		add_util_metric(a, "memory", 50);
-		fixed_options(&o, 60000);
-		o.flags = HPA_SIM_NO_TIMELINE;
-		plain_deployment(&d, "web", 2);
-		d.memory_request_bytes = cases[i].bytes;
+		snprintf(buf, sizeof(buf), head, cases[i].grace, cases[i].period, cases[i].delay, cases[i].mem,
+			cases[i].cpu_limit);
+		CU_ASSERT_FATAL(hpa_manifest_parse_yaml(&m, buf, strlen(buf), NULL, &e) == 0);
+		fixed_options(&o, 120000);
 		CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
-		rc = hpa_sim_add_deployment(sim, &d, NULL, &di, &e);
+		rc = hpa_sim_add_from_manifest(sim, m, "web-hpa", NULL, NULL, &e);
 		CU_ASSERT_EQUAL(rc, cases[i].rc);
-		if (rc) {
-			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "its milli-value does not fit int64"));
+		if (rc != cases[i].rc || (cases[i].path && (e.line != cases[i].line || e.column != cases[i].column ||
+			strcmp(e.path, cases[i].path) != 0 || !strstr(e.message, cases[i].msg))))
+			fprintf(stderr, "\n  manifest_bounds case %zu: %d %zu:%zu %s: %s\n", i, rc, e.line, e.column, e.path,
+				e.message);
+		if (cases[i].path) {
+			CU_ASSERT_EQUAL(e.line, cases[i].line);
+			CU_ASSERT_EQUAL(e.column, cases[i].column);
+			CU_ASSERT_STRING_EQUAL(e.path, cases[i].path);
+			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, cases[i].msg));
 			CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 0);
 		} else {
-			/* the run decides (the memory utilization is tiny: min) */
-			CU_ASSERT(hpa_sim_add_hpa(sim, a, di, NULL, &e) == 0 && hpa_sim_run(sim, &e) == 0);
+			CU_ASSERT(hpa_sim_run(sim, &e) == 0);
 		}
-		hpa_autoscaler_free(a);
 		hpa_sim_free(sim);
+		hpa_manifest_free(m);
 	}
 }
 
@@ -1238,7 +1391,8 @@ static CU_TestInfo tests[] = {
 	{ "rehearsal_12st_mall", test_simulate__rehearsal_12st_mall },
 	{ "rehearsal_rendered_model", test_simulate__rehearsal_rendered_model },
 	{ "option_bounds", test_simulate__option_bounds },
-	{ "memory_request_bounds", test_simulate__memory_request_bounds },
+	{ "field_bounds", test_simulate__field_bounds },
+	{ "manifest_bounds", test_simulate__manifest_bounds },
 	{ "allocation_failures", test_simulate__allocation_failures },
 	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
