@@ -153,8 +153,18 @@ static bool go_less(const hpa__value *ka, const hpa__value *kb)
 	return an_ < bn_;
 }
 
-/* stable insertion/merge sort of idx[0..n) by go_less */
-static void sort_idx(const hpa__value *map, size_t *idx, size_t *tmp, size_t n)
+/* Plain byte order of two keys (a total order). */
+static bool byte_less(const hpa__value *ka, const hpa__value *kb)
+{
+	size_t al = hpa__v_textlen(ka), bl = hpa__v_textlen(kb);
+	int c = memcmp(hpa__v_text(ka), hpa__v_text(kb), al < bl ? al : bl);
+	return c < 0 || (c == 0 && al < bl);
+}
+
+typedef bool (*key_less_fn)(const hpa__value *, const hpa__value *);
+
+/* stable insertion/merge sort of idx[0..n) by less */
+static void sort_idx(const hpa__value *map, size_t *idx, size_t *tmp, size_t n, key_less_fn less)
 {
 	size_t i, j, w;
 	if (n < 2)
@@ -163,7 +173,7 @@ static void sort_idx(const hpa__value *map, size_t *idx, size_t *tmp, size_t n)
 		for (i = 1; i < n; i++) {
 			size_t x = idx[i];
 			j = i;
-			while (j > 0 && go_less(hpa__map_key(map, x), hpa__map_key(map, idx[j - 1]))) {
+			while (j > 0 && less(hpa__map_key(map, x), hpa__map_key(map, idx[j - 1]))) {
 				idx[j] = idx[j - 1];
 				j--;
 			}
@@ -172,11 +182,11 @@ static void sort_idx(const hpa__value *map, size_t *idx, size_t *tmp, size_t n)
 		return;
 	}
 	w = n / 2;
-	sort_idx(map, idx, tmp, w);
-	sort_idx(map, idx + w, tmp, n - w);
+	sort_idx(map, idx, tmp, w, less);
+	sort_idx(map, idx + w, tmp, n - w, less);
 	memcpy(tmp, idx, n * sizeof(*idx));
 	for (i = 0, j = w; i < w || j < n;) {
-		if (j >= n || (i < w && !go_less(hpa__map_key(map, tmp[j]), hpa__map_key(map, tmp[i]))))
+		if (j >= n || (i < w && !less(hpa__map_key(map, tmp[j]), hpa__map_key(map, tmp[i]))))
 			*idx++ = tmp[i++];
 		else
 			*idx++ = tmp[j++];
@@ -203,7 +213,16 @@ size_t hpa__key_order(const hpa__value *map, bool top, unsigned int flags, size_
 			if (!tmp)
 				return SIZE_MAX;
 		}
-		sort_idx(map, idx, tmp, c);
+		/* go-yaml's order is not transitive for some keys (digit runs
+		 * against letters: "a9223z" < "a922i" < "a7223z" < "a9223z"), and
+		 * then its result depends on the order the sort starts from,
+		 * which in Go is the map's random iteration order. Starting
+		 * from the keys in byte order makes the result a function of
+		 * the keys alone, so that what is written reads back and writes
+		 * again the same; for keys go-yaml orders consistently the
+		 * result is that order, whatever the start. */
+		sort_idx(map, idx, tmp, c, byte_less);
+		sort_idx(map, idx, tmp, c, go_less);
 		hpa__free(tmp);
 		return c;
 	}
