@@ -1,13 +1,17 @@
 /*
  * fuzz/sim_options.c -- libFuzzer target for the simulator's options
  * (hpa_sim_options: durations, periods, phases, the latency objective,
- * flags, seed) on the 12번가 order service under siege.
+ * flags, seed), service model (hpa_sim_service) and Deployment
+ * (hpa_sim_deployment) on the 12번가 order service under siege.
  *
- * The input's bytes fill the options (8 bytes per int64, taken as they
- * come: huge, negative and zero values included). Invariants (a broken one
- * aborts, which libFuzzer reports as a crash):
- * - hpa_sim_new() either refuses the options with a code and a message and
- *   no simulation, or accepts them;
+ * The input's bytes fill the options, then the order service's model, then
+ * a second Deployment without an HPA (8 bytes per int64, taken as they come:
+ * huge, negative and zero values included; what the input does not reach
+ * keeps its default). Invariants (a broken one aborts, which libFuzzer
+ * reports as a crash):
+ * - hpa_sim_new() and hpa_sim_add_from_manifest() / hpa_sim_add_deployment()
+ *   either refuse the values with a code and a message (and add nothing),
+ *   or accept them;
  * - accepted options whose run is short enough to rehearse here (a bounded
  *   number of ticks, syncs and scrapes) run to the end with the replicas
  *   inside [1, 5], the summary agreeing, and the timeline written in every
@@ -68,8 +72,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hpa_sim *sim = (hpa_sim *)&sim;
 	hpa_sim_load *load = NULL;
 	hpa_sim_summary s;
+	hpa_sim_service svc;
+	hpa_sim_deployment dep;
 	hpa_error e = HPA_ERROR_INIT;
-	size_t hpa = 0;
+	size_t hpa = 0, extra;
 	int rc;
 	if (!manifest)
 		CHECK(hpa_manifest_parse_yaml(&manifest, manifest_text, sizeof(manifest_text) - 1, NULL, &e) == 0);
@@ -95,7 +101,45 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		hpa_sim_free(sim);
 		return 0;
 	}
-	CHECK(hpa_sim_add_from_manifest(sim, manifest, "order-hpa", NULL, &hpa, &e) == 0);
+	hpa_sim_service_init(&svc, HPA_SIM_SERVICE_VERSION);
+	svc.cost_milli = take64(&p, end, svc.cost_milli);
+	svc.base_cpu_milli = take64(&p, end, svc.base_cpu_milli);
+	svc.io_ms = take64(&p, end, svc.io_ms);
+	svc.boot_ms = take64(&p, end, svc.boot_ms);
+	svc.node_cpu_milli = take64(&p, end, svc.node_cpu_milli);
+	svc.mem_base_bytes = take64(&p, end, svc.mem_base_bytes);
+	svc.mem_start_bytes = take64(&p, end, svc.mem_start_bytes);
+	svc.mem_per_inflight_bytes = take64(&p, end, svc.mem_per_inflight_bytes);
+	svc.mem_growth_bytes = take64(&p, end, svc.mem_growth_bytes);
+	svc.queue = (int32_t)take64(&p, end, svc.queue);
+	svc.mem_retain = (take64(&p, end, svc.mem_retain) & 1) != 0;
+	rc = hpa_sim_add_from_manifest(sim, manifest, "order-hpa", &svc, &hpa, &e);
+	if (rc) {
+		failed_cleanly(rc, &e);
+		CHECK(hpa_sim_deployment_count(sim) == 0 && hpa_sim_hpa_count(sim) == 0);
+		hpa_sim_free(sim);
+		return 0;
+	}
+	hpa_sim_deployment_init(&dep, HPA_SIM_DEPLOYMENT_VERSION);
+	dep.name = "extra";
+	dep.replicas = (int32_t)(take64(&p, end, 2) % 8);
+	dep.cpu_request_milli = take64(&p, end, dep.cpu_request_milli);
+	dep.cpu_limit_milli = take64(&p, end, dep.cpu_limit_milli);
+	dep.memory_request_bytes = take64(&p, end, dep.memory_request_bytes);
+	dep.memory_limit_bytes = take64(&p, end, dep.memory_limit_bytes);
+	dep.readiness_initial_delay_ms = take64(&p, end, dep.readiness_initial_delay_ms);
+	dep.readiness_period_ms = take64(&p, end, dep.readiness_period_ms);
+	dep.schedule_ms = take64(&p, end, dep.schedule_ms);
+	dep.image_pull_ms = take64(&p, end, dep.image_pull_ms);
+	dep.container_start_ms = take64(&p, end, dep.container_start_ms);
+	dep.termination_grace_ms = take64(&p, end, dep.termination_grace_ms);
+	dep.shutdown_ms = take64(&p, end, dep.shutdown_ms);
+	dep.jitter_permille = (int32_t)take64(&p, end, dep.jitter_permille);
+	rc = hpa_sim_add_deployment(sim, &dep, &svc, &extra, &e);
+	if (rc) {
+		failed_cleanly(rc, &e);
+		CHECK(hpa_sim_deployment_count(sim) == 1);
+	}
 	CHECK(hpa_sim_load_parse(&load, "siege -c20 -t40S", &e) == 0);
 	CHECK(hpa_sim_set_load(sim, hpa_sim_hpa_deployment(sim, hpa), load, &e) == 0);
 	hpa_sim_load_free(load);
