@@ -9,6 +9,7 @@
  * All randomness comes from the simulation's own seeded generators.
  */
 #include "simulate/sim_int.h"
+#include "decide/calc_int.h" /* hpa__decide_options() */
 #include <hpa/object_meta.h>
 #include <math.h>
 #include <stdlib.h>
@@ -93,6 +94,16 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 				o->decide_options->version);
 		}
 		sim->dopts = *o->decide_options;
+	}
+	{
+		/* the decision's own checks, once (else every sync fails) */
+		hpa_decide_options buf;
+		const hpa_decide_options *ok;
+		if ((rc = hpa__decide_options(&ok, &buf, &sim->dopts, err))) {
+			hpa__free(sim);
+			return rc;
+		}
+		sim->dopts = *ok;
 	}
 	o->decide_options = &sim->dopts;
 	hpa__sim_rng_seed(&sim->rng, o->seed);

@@ -107,7 +107,7 @@ static void explain(const hpa_sim *sim, size_t hi, hpa__buf *b, const char *inde
 	const hpa__sim_hpa *h = &sim->hpas[hi];
 	const hpa__sim_workload *w = &sim->wl[h->wl];
 	hpa_sim_summary s;
-	int64_t tol = hpa__sim_round(sim->dopts.tolerance * 1000.0);
+	double tol = sim->dopts.tolerance; /* >= 0, maybe +inf (hpa_sim_new() checked it) */
 	bool first = true;
 #define LINE_BEGIN() do { \
 		if (json) { hpa__buf_puts(b, first ? "" : ","); hpa__buf_puts(b, "\n      \""); } \
@@ -123,8 +123,9 @@ static void explain(const hpa_sim *sim, size_t hi, hpa__buf *b, const char *inde
 		int64_t idle = idle_utilization(w, m);
 		if (m->target_type != HPA_METRIC_TARGET_TYPE_UTILIZATION || m->target_util <= 0 || idle < 0)
 			continue;
-		/* ratio idle/target above 1 + tolerance: ceil(ratio * n) > n for every n */
-		if (idle * 1000 > (int64_t)m->target_util * (1000 + tol)) {
+		/* ratio idle/target above 1 + tolerance: ceil(ratio * n) > n for
+		 * every n (the decision's test, in double as it computes it) */
+		if ((double)idle / (double)m->target_util > 1.0 + tol) {
 			LINE_BEGIN();
 			if (strcmp(m->resource, "memory") == 0)
 				hpa__buf_printf(b, "the idle memory footprint (%lld%% of the ", (long long)idle);

@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "simulate/sim_int.h"
 #include "decide/decide_int.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1179,6 +1180,61 @@ static void test_simulate__manifest_bounds(void)
 	}
 }
 
+/* The decision options a simulation gets (hpa_sim_options.decide_options):
+ * hpa_sim_new() refuses what the decision refuses (every sync would fail);
+ * an infinite or huge tolerance is valid (no scaling at all) and the
+ * summary's explanation used to overflow int64 on it (tolerance x 1000,
+ * rounded, plus 1000, times the target). */
+static void test_simulate__decide_options_checked(void)
+{
+	static const struct {
+		double tolerance;
+		int64_t cpu_init_ms;
+		int rc;
+	} cases[] = {
+		{ 0.1, 300000, 0 },
+		{ 1e300, 300000, 0 },
+		{ HUGE_VAL, 300000, 0 },
+		{ 9.2e15, 300000, 0 },
+		{ -0.5, 300000, HPA_EINVAL },
+		{ NAN, 300000, HPA_EINVAL },
+		{ 0.1, -1, HPA_EINVAL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		hpa_sim_options o;
+		hpa_decide_options d;
+		hpa_sim_deployment dep;
+		hpa_sim *sim = NULL;
+		hpa_error e = HPA_ERROR_INIT;
+		hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, 5);
+		size_t di;
+		int rc;
+		add_util_metric(a, "memory", 10); /* the idle footprint is above it: the summary explains */
+		hpa_decide_options_init(&d, HPA_DECIDE_OPTIONS_VERSION);
+		d.tolerance = cases[i].tolerance;
+		d.cpu_initialization_period_ms = cases[i].cpu_init_ms;
+		fixed_options(&o, 120000);
+		o.decide_options = &d;
+		rc = hpa_sim_new(&sim, &o, &e);
+		CU_ASSERT_EQUAL(rc, cases[i].rc);
+		if (rc) {
+			CU_ASSERT_PTR_NULL(sim);
+			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "hpa_decide_options"));
+		} else {
+			char *out = NULL;
+			plain_deployment(&dep, "web", 2);
+			CU_ASSERT_FATAL(hpa_sim_add_deployment(sim, &dep, NULL, &di, &e) == 0);
+			CU_ASSERT(hpa_sim_add_hpa(sim, a, di, NULL, &e) == 0 && hpa_sim_run(sim, &e) == 0);
+			CU_ASSERT(hpa_sim_write(sim, HPA_SIM_FORMAT_SUMMARY, &out, NULL, &e) == 0);
+			/* the footprint explanation appears only with an ordinary tolerance */
+			CU_ASSERT(out && (strstr(out, "idle memory footprint") != NULL) == (cases[i].tolerance < 1.0));
+			hpa_free(out);
+		}
+		hpa_autoscaler_free(a);
+		hpa_sim_free(sim);
+	}
+}
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 static int sweep_once(hpa_autoscaler *a, hpa_sim_format f)
@@ -1393,6 +1449,7 @@ static CU_TestInfo tests[] = {
 	{ "option_bounds", test_simulate__option_bounds },
 	{ "field_bounds", test_simulate__field_bounds },
 	{ "manifest_bounds", test_simulate__manifest_bounds },
+	{ "decide_options_checked", test_simulate__decide_options_checked },
 	{ "allocation_failures", test_simulate__allocation_failures },
 	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
