@@ -1,8 +1,10 @@
 /*
  * fuzz/sim_options.c -- libFuzzer target for the simulator's options
  * (hpa_sim_options: durations, periods, phases, the latency objective,
- * flags, seed), service model (hpa_sim_service) and Deployment
- * (hpa_sim_deployment) on the 12번가 order service under siege.
+ * flags, seed), service model (hpa_sim_service), Deployment
+ * (hpa_sim_deployment) and decision options (hpa_decide_options, from the
+ * last 48 bytes of a long enough input) on the 12번가 order service under
+ * siege.
  *
  * The input's bytes fill the options, then the order service's model, then
  * a second Deployment without an HPA (8 bytes per int64, taken as they come:
@@ -74,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hpa_sim_summary s;
 	hpa_sim_service svc;
 	hpa_sim_deployment dep;
+	hpa_decide_options dopts;
 	hpa_error e = HPA_ERROR_INIT;
 	size_t hpa = 0, extra;
 	int rc;
@@ -91,6 +94,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.latency_objective_ms = take64(&p, end, o.latency_objective_ms);
 	o.seed = (uint64_t)take64(&p, end, (int64_t)o.seed);
 	o.flags = (unsigned int)take64(&p, end, 0) & (HPA_SIM_NO_TIMELINE | HPA_SIM_TILED);
+	/* the decision options, after everything else of the input (older
+	 * seeds keep their meaning): doubles as their bits */
+	if (end - p >= 8 * 24 + 8 * 6) { /* (the service model and the Deployment: 24 values) */
+		const uint8_t *q = end - 8 * 6;
+		int64_t bits;
+		hpa_decide_options_init(&dopts, HPA_DECIDE_OPTIONS_VERSION);
+		bits = take64(&q, end, 0);
+		memcpy(&dopts.tolerance, &bits, sizeof(bits));
+		dopts.cpu_initialization_period_ms = take64(&q, end, dopts.cpu_initialization_period_ms);
+		dopts.initial_readiness_delay_ms = take64(&q, end, dopts.initial_readiness_delay_ms);
+		dopts.downscale_stabilization_ms = take64(&q, end, dopts.downscale_stabilization_ms);
+		bits = take64(&q, end, 0);
+		memcpy(&dopts.scale_up_limit_factor, &bits, sizeof(bits));
+		bits = take64(&q, end, 0);
+		memcpy(&dopts.scale_up_limit_minimum, &bits, sizeof(bits));
+		o.decide_options = &dopts;
+	}
 	rc = hpa_sim_new(&sim, &o, &e);
 	if (rc) {
 		failed_cleanly(rc, &e);
