@@ -828,7 +828,7 @@ static void write_svg(const hpa_sim *sim, hpa__buf *b)
 		svg_series(&p, sim, hi, s_true_cpu, 0, false, "#bbbbbb", "2,2", "cpu (no lag)", 2 * (nm < 4 ? nm : 4));
 		/* 3. replicas */
 		p.y0 += SVG_PLOT_H + SVG_GAP;
-		p.vmax = (double)(h->max_replicas + 1);
+		p.vmax = (double)h->max_replicas + 1.0;
 		svg_axes(&p, "replicas", "pods");
 		svg_series(&p, sim, hi, s_desired, 0, true, "#ff7f0e", NULL, "spec.replicas", 0);
 		svg_series(&p, sim, hi, s_ready, 0, true, "#17becf", "4,3", "ready pods", 1);

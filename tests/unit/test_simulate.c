@@ -1235,6 +1235,40 @@ static void test_simulate__decide_options_checked(void)
 	}
 }
 
+/* maxReplicas at INT32_MAX (valid for the API server): the run and every
+ * output, the SVG chart's replica axis included (its top, maxReplicas + 1,
+ * overflowed int32; found by sweeping the explain seeds' numbers through
+ * extreme values). */
+static void test_simulate__max_replicas_int32_max(void)
+{
+	hpa_sim_options o;
+	hpa_sim_deployment dep;
+	hpa_sim *sim = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_autoscaler *a = make_hpa("web-hpa", "web", true, 1, INT32_MAX);
+	hpa_sim_load *l = NULL;
+	size_t di;
+	add_util_metric(a, "cpu", 50);
+	fixed_options(&o, 120000);
+	CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+	plain_deployment(&dep, "web", 1);
+	CU_ASSERT_FATAL(hpa_sim_add_deployment(sim, &dep, NULL, &di, &e) == 0);
+	CU_ASSERT_FATAL(hpa_sim_add_hpa(sim, a, di, NULL, &e) == 0);
+	CU_ASSERT_FATAL(hpa_sim_load_parse(&l, "constant 40", &e) == 0);
+	CU_ASSERT_FATAL(hpa_sim_set_load(sim, di, l, &e) == 0);
+	CU_ASSERT_FATAL(hpa_sim_run(sim, &e) == 0);
+	for (int f = HPA_SIM_FORMAT_TEXT; f <= HPA_SIM_FORMAT_SUMMARY; f++) {
+		char *out = NULL;
+		CU_ASSERT(hpa_sim_write(sim, (hpa_sim_format)f, &out, NULL, &e) == 0);
+		if (f == HPA_SIM_FORMAT_SVG)
+			CU_ASSERT(out && strstr(out, "<svg") != NULL);
+		hpa_free(out);
+	}
+	hpa_sim_load_free(l);
+	hpa_autoscaler_free(a);
+	hpa_sim_free(sim);
+}
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 static int sweep_once(hpa_autoscaler *a, hpa_sim_format f)
@@ -1450,6 +1484,7 @@ static CU_TestInfo tests[] = {
 	{ "field_bounds", test_simulate__field_bounds },
 	{ "manifest_bounds", test_simulate__manifest_bounds },
 	{ "decide_options_checked", test_simulate__decide_options_checked },
+	{ "max_replicas_int32_max", test_simulate__max_replicas_int32_max },
 	{ "allocation_failures", test_simulate__allocation_failures },
 	{ "tiled_is_identical", test_simulate__tiled_is_identical },
 	CU_TEST_INFO_NULL
