@@ -15,6 +15,7 @@
 %module hpa_core
 
 %{
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -113,42 +114,53 @@ static int hpa_lua_checkint(lua_State *L, int idx, lua_Integer *out)
 	*out = lua_tointegerx(L, idx, &ok);
 	return ok;
 }
+
+/* Is v within [lo, hi] (the C type's range; hi may exceed lua_Integer's)?
+ * A value out of range is an error, never silently wrapped. */
+static int hpa_lua_inrange(lua_Integer v, long long lo, unsigned long long hi)
+{
+	if (v < 0)
+		return (long long)v >= lo;
+	return (unsigned long long)v <= hi;
+}
 %}
 
 /* ---- integers are integers ------------------------------------------------------------ */
-%define HPA_LUA_INT(T)
+%define HPA_LUA_INT(T, LO, HI)
 %typemap(out, noblock=1) T { lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; }
 %typemap(out, noblock=1) const T & { lua_pushinteger(L, (lua_Integer)*$1); SWIG_arg++; }
 %typemap(in, noblock=1, checkfn="lua_isnumber") T {
 	{
 		lua_Integer temp_i;
 		if (!hpa_lua_checkint(L, $input, &temp_i)) SWIG_fail_arg("$symname", $argnum, "integer");
+		if (!hpa_lua_inrange(temp_i, LO, HI)) SWIG_fail_arg("$symname", $argnum, "integer in the range of T");
 		$1 = ($1_ltype)temp_i;
 	}
 }
 %typemap(typecheck, precedence=SWIG_TYPECHECK_INTEGER) T "$1 = lua_isinteger(L, $input);";
 %enddef
-HPA_LUA_INT(int)
-HPA_LUA_INT(unsigned int)
-HPA_LUA_INT(short)
-HPA_LUA_INT(unsigned short)
-HPA_LUA_INT(long)
-HPA_LUA_INT(unsigned long)
-HPA_LUA_INT(long long)
-HPA_LUA_INT(unsigned long long)
-HPA_LUA_INT(signed char)
-HPA_LUA_INT(unsigned char)
-HPA_LUA_INT(size_t)
-HPA_LUA_INT(int32_t)
-HPA_LUA_INT(int64_t)
-HPA_LUA_INT(uint32_t)
-HPA_LUA_INT(uint64_t)
-HPA_LUA_INT(uint8_t)
+HPA_LUA_INT(int, INT_MIN, INT_MAX)
+HPA_LUA_INT(unsigned int, 0, UINT_MAX)
+HPA_LUA_INT(short, SHRT_MIN, SHRT_MAX)
+HPA_LUA_INT(unsigned short, 0, USHRT_MAX)
+HPA_LUA_INT(long, LONG_MIN, LONG_MAX)
+HPA_LUA_INT(unsigned long, 0, ULONG_MAX)
+HPA_LUA_INT(long long, LLONG_MIN, LLONG_MAX)
+HPA_LUA_INT(unsigned long long, 0, ULLONG_MAX)
+HPA_LUA_INT(signed char, SCHAR_MIN, SCHAR_MAX)
+HPA_LUA_INT(unsigned char, 0, UCHAR_MAX)
+HPA_LUA_INT(size_t, 0, SIZE_MAX)
+HPA_LUA_INT(int32_t, INT32_MIN, INT32_MAX)
+HPA_LUA_INT(int64_t, INT64_MIN, INT64_MAX)
+HPA_LUA_INT(uint32_t, 0, UINT32_MAX)
+HPA_LUA_INT(uint64_t, 0, UINT64_MAX)
+HPA_LUA_INT(uint8_t, 0, UINT8_MAX)
 %typemap(out, noblock=1) enum SWIGTYPE { lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; }
 %typemap(in, noblock=1, checkfn="lua_isnumber") enum SWIGTYPE {
 	{
 		lua_Integer temp_i;
 		if (!hpa_lua_checkint(L, $input, &temp_i)) SWIG_fail_arg("$symname", $argnum, "integer");
+		if (!hpa_lua_inrange(temp_i, INT_MIN, INT_MAX)) SWIG_fail_arg("$symname", $argnum, "integer in the range of int");
 		$1 = ($1_ltype)(int)temp_i;
 	}
 }

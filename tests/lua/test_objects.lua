@@ -189,4 +189,33 @@ T.case("manifests", function()
   T.eq(#m, 2)
 end)
 
+-- An integer out of a C parameter's range is an error, never wrapped: the
+-- core layer used to pass 2^32 + 5 to an int32_t as 5, and -1 to a uint64_t
+-- as 2^64 - 1.
+T.case("core integers out of their C range are refused", function()
+  local core = hpa._core
+  local a = core.hpa_autoscaler_new("x")
+  core.hpa_autoscaler_set_max_replicas(a, 7)
+  local e = T.raises(core.hpa_autoscaler_set_max_replicas, a, 4294967301)
+  T.ok(tostring(e):find("integer in the range of int32_t", 1, true), tostring(e))
+  T.raises(core.hpa_autoscaler_set_max_replicas, a, -2147483649)
+  T.eq(core.hpa_autoscaler_max_replicas(a), 7)
+  core.hpa_autoscaler_set_max_replicas(a, 2147483647)
+  T.eq(core.hpa_autoscaler_max_replicas(a), 2147483647)
+  core.hpa_autoscaler_set_max_replicas(a, -2147483648)
+  T.eq(core.hpa_autoscaler_max_replicas(a), -2147483648)
+  local so = core.hpa_sim_options()
+  T.raises(function() so.seed = -1 end)
+  so.seed = math.maxinteger
+  T.eq(so.seed, math.maxinteger)
+  T.raises(function() so.flags = -1 end)
+  T.raises(function() so.flags = 4294967296 end)
+  so.flags = 4294967295
+  T.eq(so.flags, 4294967295)
+  -- the high-level layer reports the same
+  T.ok(hpa.simulate(TEXT, { seed = 5, duration = "1m", load = "constant 5" }))
+  local se = T.raises(hpa.simulate, TEXT, { seed = -1, duration = "1m", load = "constant 5" })
+  T.ok(tostring(se):find("range of uint64_t", 1, true), tostring(se))
+end)
+
 T.run()
