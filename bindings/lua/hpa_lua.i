@@ -116,7 +116,11 @@ static int hpa_lua_checkint(lua_State *L, int idx, lua_Integer *out)
 }
 
 /* Is v within [lo, hi] (the C type's range; hi may exceed lua_Integer's)?
- * A value out of range is an error, never silently wrapped. */
+ * A value out of range is an error, never silently wrapped. An unsigned
+ * type as wide as lua_Integer takes every lua_Integer, as Lua's own
+ * integers do (0xffffffffffffffff is -1 in Lua; SIZE_MAX comes back as -1
+ * and goes in as -1): HPA_LUA_ULO gives it the lower bound LLONG_MIN. */
+#define HPA_LUA_ULO(MAX) ((unsigned long long)(MAX) >= ULLONG_MAX ? LLONG_MIN : 0LL)
 static int hpa_lua_inrange(lua_Integer v, long long lo, unsigned long long hi)
 {
 	if (v < 0)
@@ -144,16 +148,16 @@ HPA_LUA_INT(unsigned int, 0, UINT_MAX)
 HPA_LUA_INT(short, SHRT_MIN, SHRT_MAX)
 HPA_LUA_INT(unsigned short, 0, USHRT_MAX)
 HPA_LUA_INT(long, LONG_MIN, LONG_MAX)
-HPA_LUA_INT(unsigned long, 0, ULONG_MAX)
+HPA_LUA_INT(unsigned long, HPA_LUA_ULO(ULONG_MAX), ULONG_MAX)
 HPA_LUA_INT(long long, LLONG_MIN, LLONG_MAX)
-HPA_LUA_INT(unsigned long long, 0, ULLONG_MAX)
+HPA_LUA_INT(unsigned long long, HPA_LUA_ULO(ULLONG_MAX), ULLONG_MAX)
 HPA_LUA_INT(signed char, SCHAR_MIN, SCHAR_MAX)
 HPA_LUA_INT(unsigned char, 0, UCHAR_MAX)
-HPA_LUA_INT(size_t, 0, SIZE_MAX)
+HPA_LUA_INT(size_t, HPA_LUA_ULO(SIZE_MAX), SIZE_MAX)
 HPA_LUA_INT(int32_t, INT32_MIN, INT32_MAX)
 HPA_LUA_INT(int64_t, INT64_MIN, INT64_MAX)
 HPA_LUA_INT(uint32_t, 0, UINT32_MAX)
-HPA_LUA_INT(uint64_t, 0, UINT64_MAX)
+HPA_LUA_INT(uint64_t, HPA_LUA_ULO(UINT64_MAX), UINT64_MAX)
 HPA_LUA_INT(uint8_t, 0, UINT8_MAX)
 %typemap(out, noblock=1) enum SWIGTYPE { lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; }
 %typemap(in, noblock=1, checkfn="lua_isnumber") enum SWIGTYPE {
