@@ -70,8 +70,13 @@ int hpa__decide_options(const hpa_decide_options **out, hpa_decide_options *o, c
 		o->semantics = HPA_SEMANTICS_RELEASED;
 	if (o->semantics != HPA_SEMANTICS_RELEASED && o->semantics != HPA_SEMANTICS_MASTER)
 		return hpa__error(err, HPA_EINVAL, "unknown semantics %d in hpa_decide_options", o->semantics);
+	if (!(o->tolerance >= 0.0))
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: tolerance must be >= 0 (got %g)", o->tolerance);
 	if (options_bad(o))
-		return hpa__error(err, HPA_EINVAL, "negative tolerance or duration in hpa_decide_options");
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: a negative duration (cpu_initialization_period_ms "
+			"%lld, initial_readiness_delay_ms %lld, downscale_stabilization_ms %lld)",
+			(long long)o->cpu_initialization_period_ms, (long long)o->initial_readiness_delay_ms,
+			(long long)o->downscale_stabilization_ms);
 	*out = o;
 	return HPA_OK;
 }

@@ -5,6 +5,7 @@
  * apimachinery's duration tests). The decision tables themselves are in
  * tests/decide/vectors (run by tests/decide/run-vectors). */
 #include "helpers.h"
+#include <math.h>
 #include "core/core.h"
 #include "decide/decide_int.h"
 #include <stdlib.h>
@@ -163,6 +164,14 @@ static void test_decide__bad_input_is_an_error(void)
 	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
 	o.tolerance = -0.5;
 	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "tolerance must be >= 0 (got -0.5)") != NULL);
+	o.tolerance = NAN;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "tolerance must be >= 0 (got nan)") != NULL);
+	o.tolerance = 0.1;
+	o.downscale_stabilization_ms = -1;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "downscale_stabilization_ms -1") != NULL);
 	/* absurd but valid counts: int32 saturation, no crash */
 	f->in.max_replicas = INT32_MAX;
 	f->in.spec_replicas = INT32_MAX;
