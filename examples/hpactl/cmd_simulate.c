@@ -182,11 +182,19 @@ static int run(int argc, char **argv)
 				return hpactl_usage(&hpactl_cmd_simulate, "-o wants text, csv, json or summary");
 			break;
 		case 'e': {
-			char *end;
-			unsigned long long s = strtoull(optarg, &end, 10);
-			if (!*optarg || *end)
-				return hpactl_usage(&hpactl_cmd_simulate, "--seed wants a number");
-			so.seed = (uint64_t)s;
+			/* digits only, at most 2^64 - 1 (strtoull would take "-1" and
+			 * clamp an overflow to the maximum) */
+			uint64_t s = 0;
+			const char *q = optarg;
+			bool ok = *q != '\0';
+			for (; ok && *q; q++) {
+				unsigned d = (unsigned)(*q - '0');
+				ok = d <= 9 && s <= (UINT64_MAX - d) / 10;
+				s = s * 10 + d;
+			}
+			if (!ok)
+				return hpactl_usage(&hpactl_cmd_simulate, "--seed wants a number from 0 to 18446744073709551615");
+			so.seed = s;
 			break;
 		}
 		case 'd': case 'y': case 'r': case 'k': case 't': case 'L':

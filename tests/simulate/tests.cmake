@@ -12,4 +12,16 @@ if(TARGET hpactl)
     COMMAND hpactl simulate no-such-manifest.yaml --hpa x --load "constant 1" --duration 1000000000000000ms)
   set_tests_properties(simulate.cli_duration_longest PROPERTIES
     FAIL_REGULAR_EXPRESSION "bad duration" PASS_REGULAR_EXPRESSION "no-such-manifest" LABELS "simulate")
+  # --seed takes 0 .. 2^64 - 1 and nothing else: strtoull used to take "-1"
+  # (as 2^64 - 1) and clamp 2^64 and beyond to 2^64 - 1
+  foreach(bad -1 18446744073709551616 99999999999999999999 1x)
+    add_test(NAME simulate.cli_seed_refused_${bad}
+      COMMAND hpactl simulate no-such-manifest.yaml --hpa x --load "constant 1" --seed ${bad})
+    set_tests_properties(simulate.cli_seed_refused_${bad} PROPERTIES
+      PASS_REGULAR_EXPRESSION "--seed wants a number from 0 to 18446744073709551615" LABELS "simulate")
+  endforeach()
+  add_test(NAME simulate.cli_seed_largest
+    COMMAND hpactl simulate no-such-manifest.yaml --hpa x --load "constant 1" --seed 18446744073709551615)
+  set_tests_properties(simulate.cli_seed_largest PROPERTIES
+    FAIL_REGULAR_EXPRESSION "--seed wants" PASS_REGULAR_EXPRESSION "no-such-manifest" LABELS "simulate")
 endif()
