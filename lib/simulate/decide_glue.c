@@ -51,16 +51,8 @@ struct hpa__sim_scratch {
 	hpa_decide_container container; /* every pod of a workload has the same one */
 	hpa_pod_usage *usage;
 	hpa_container_usage *cusage;
-	/* the requests columns of the pod table (the workload holds the
-	 * others): TC_N columns of cap entries each */
-	int64_t *col;
-	hpa_decide_pod_table table;
+	hpa_decide_pod_table table;     /* over the workload's table (table_over()) */
 	size_t cap;
-	/* q_filled: the requests columns hold q_val[] in all cap entries
-	 * (every pod of a workload requests the same, and a fleet's workloads
-	 * mostly the same: refilled only when that changes) */
-	bool q_filled;
-	int64_t q_val[2];
 	bool has_last;
 	const hpa_decide_input *last_in; /* the latest sync's: &in, or a glue's lean_in */
 	hpa_decide_input in;
@@ -528,13 +520,11 @@ void hpa__sim_glue_prefetch(const hpa__sim_glue *g, int stage)
 }
 
 /* The columns of the scratch's pod table. */
-enum { TC_QCPU, TC_QMEM, TC_N };
 
 void hpa__sim_scratch_free(hpa__sim_scratch *sc)
 {
 	if (!sc)
 		return;
-	hpa__free(sc->col);
 	hpa__free(sc->pods);
 	hpa__free(sc->usage);
 	hpa__free(sc->cusage);
@@ -579,11 +569,7 @@ static int grow_scratch(struct hpa_sim *sim, size_t n)
 	if (!(a = hpa__realloc(sc->cusage, c * sizeof(*sc->cusage))))
 		return HPA_ENOMEM;
 	sc->cusage = a;
-	if (c > SIZE_MAX / (TC_N * sizeof(*sc->col)) || !(a = hpa__realloc(sc->col, c * TC_N * sizeof(*sc->col))))
-		return HPA_ENOMEM;
-	sc->col = a;
 	sc->cap = c;
-	sc->q_filled = false;
 	memset(sc->pods, 0, c * sizeof(*sc->pods));
 	memset(sc->usage, 0, c * sizeof(*sc->usage));
 	memset(sc->cusage, 0, c * sizeof(*sc->cusage));
@@ -603,9 +589,8 @@ static void fail(hpa__sim_decision *out, const char *what, int rc, const hpa_err
 		e && e->message[0] ? e->message : hpa_strerror(rc));
 }
 
-/* The Deployment's one container in the scratch (every pod has it); returns
- * the resources it requests. */
-static inline unsigned int set_container(hpa__sim_scratch *sc, const hpa__sim_workload *w)
+/* The Deployment's one container in the scratch (every pod has it). */
+static inline void set_container(hpa__sim_scratch *sc, const hpa__sim_workload *w)
 {
 	unsigned int req_set = 0;
 	if (w->dep.cpu_request_milli > 0)
@@ -616,40 +601,24 @@ static inline unsigned int set_container(hpa__sim_scratch *sc, const hpa__sim_wo
 	sc->container.requests_set = req_set;
 	sc->container.requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli;
 	sc->container.requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes * 1000;
-	return req_set;
 }
 
-/* The scratch's pod table over the workload's (w->tab_ok): its columns and
- * the requests columns of the scratch. */
-static inline void set_table(hpa__sim_scratch *sc, const hpa__sim_workload *w, unsigned int req_set)
+/* A pod table over the workload's (w->tab_ok): its columns, the requests
+ * columns included (NULL for a resource the container does not request). */
+static void table_over(hpa_decide_pod_table *t, const hpa__sim_workload *w)
 {
 	hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
-	int64_t *col = sc->col;
-	size_t cap = sc->cap;
-	int64_t qc = sc->container.requests_milli[HPA_RESOURCE_CPU];
-	int64_t qm = sc->container.requests_milli[HPA_RESOURCE_MEMORY];
-	if (UNLIKELY(!sc->q_filled || sc->q_val[0] != qc || sc->q_val[1] != qm)) {
-		for (size_t i = 0; i < cap; i++) {
-			col[TC_QCPU * cap + i] = qc;
-			col[TC_QMEM * cap + i] = qm;
-		}
-		sc->q_filled = true;
-		sc->q_val[0] = qc;
-		sc->q_val[1] = qm;
-	}
-	sc->table.n = w->n_pods;
-	sc->table.names = k.names;
-	sc->table.start_time_ms = k.start;
-	sc->table.ready_transition_ms = k.ready;
-	sc->table.sample_time_ms = k.ts;
-	sc->table.sample_window_ms = k.win;
-	sc->table.usage_milli[HPA_RESOURCE_CPU] = k.cpu;
-	sc->table.usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
-	sc->table.container = sc->container.name;
-	sc->table.requests_milli[HPA_RESOURCE_CPU] =
-		(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_CPU)) ? col + TC_QCPU * cap : NULL;
-	sc->table.requests_milli[HPA_RESOURCE_MEMORY] =
-		(req_set & HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY)) ? col + TC_QMEM * cap : NULL;
+	t->n = w->n_pods;
+	t->names = k.names;
+	t->start_time_ms = k.start;
+	t->ready_transition_ms = k.ready;
+	t->sample_time_ms = k.ts;
+	t->sample_window_ms = k.win;
+	t->usage_milli[HPA_RESOURCE_CPU] = k.cpu;
+	t->usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
+	t->container = w->dep.container_name;
+	t->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli > 0 ? k.qcpu : NULL;
+	t->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes > 0 ? k.qmem : NULL;
 }
 
 /* The decision input: the HPA's spec and this sync's counts, with the pods
@@ -677,26 +646,6 @@ static inline void set_input(hpa__sim_scratch *sc, const hpa__sim_glue *g, int32
 	sc->last_in = in;
 }
 
-/* The lean input's pod table over the workload's (re)allocated table:
- * set_table()'s columns, the requests those of the workload's table. */
-static void lean_columns(hpa__sim_glue *g, const hpa__sim_workload *w)
-{
-	hpa__sim_tab_cols k = hpa__sim_tab_columns(w);
-	hpa_decide_pod_table *t = &g->lean_table;
-	t->names = k.names;
-	t->start_time_ms = k.start;
-	t->ready_transition_ms = k.ready;
-	t->sample_time_ms = k.ts;
-	t->sample_window_ms = k.win;
-	t->usage_milli[HPA_RESOURCE_CPU] = k.cpu;
-	t->usage_milli[HPA_RESOURCE_MEMORY] = k.mem;
-	t->container = w->dep.container_name;
-	t->requests_milli[HPA_RESOURCE_CPU] = w->dep.cpu_request_milli > 0 ? k.qcpu : NULL;
-	t->requests_milli[HPA_RESOURCE_MEMORY] = w->dep.memory_request_bytes > 0 ? k.qmem : NULL;
-	g->lean_tab = w->tab;
-	g->lean_cap = w->cap_tab;
-}
-
 /* Without texts a sync reads only the numbers of the decision: with a pod
  * table, hpa__decide_prepared_lean() writes only those. What it asks its
  * caller to vouch for holds here: the input is the prepared spec's,
@@ -722,8 +671,11 @@ int hpa__sim_glue_decide_numbers(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t c
 			return HPA_ENOMEM;
 		sc = sim->scratch;
 	}
-	if (UNLIKELY(g->lean_tab != w->tab || g->lean_cap != w->cap_tab))
-		lean_columns(g, w);
+	if (UNLIKELY(g->lean_tab != w->tab || g->lean_cap != w->cap_tab)) {
+		table_over(&g->lean_table, w);
+		g->lean_tab = w->tab;
+		g->lean_cap = w->cap_tab;
+	}
 	g->lean_table.n = n;
 	/* set_input()'s per-sync fields */
 	in->spec_replicas = current;
@@ -758,7 +710,6 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	hpa_decision *d;
 	int32_t status_replicas = 0, ready = 0;
 	size_t n = w->n_pods;
-	unsigned int req_set;
 	bool plain;
 	int rc;
 
@@ -781,7 +732,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	sc = sim->scratch;
 	in = &sc->in;
 	d = &sc->d;
-	req_set = set_container(sc, w);
+	set_container(sc, w);
 	/* the usual sync: every pod Running, Ready, not being deleted, with a
 	 * sample; then the pods go to the decision as a pod table (columns),
 	 * which it reads faster, with exactly the same result. The scrape
@@ -794,7 +745,7 @@ void hpa__sim_glue_decide(struct hpa_sim *sim, hpa__sim_hpa *h, int32_t current,
 	}
 	plain = w->tab_ok;
 	if (plain) {
-		set_table(sc, w, req_set);
+		table_over(&sc->table, w);
 		status_replicas = ready = (int32_t)n;
 	}
 	for (size_t i = 0; !plain && i < n; i++) {
