@@ -69,6 +69,8 @@ typedef struct {
 	const char *source;
 	hpa_error *err;
 	size_t document;
+	char err_path[HPA_ERROR_PATH_MAX]; /* build_path(): the next failure's path */
+	bool has_err_path;
 	/* building: finished nodes by value, a map's as key, value, key, ... */
 	hpa__value *stk;
 	size_t nstk, capstk;
@@ -168,6 +170,10 @@ static int fail_at(reader *r, int code, const yaml_mark_t *mk, const char *fmt, 
 		hpa__error_set_pos(r->err, mk->line + 1, mk->column + 1, byte_offset(r, mk->index));
 	hpa__error_set_source(r->err, r->source);
 	hpa__error_set_document(r->err, r->document);
+	if (r->has_err_path) {
+		hpa__error_set_path(r->err, r->err_path);
+		r->has_err_path = false;
+	}
 	return code;
 }
 
@@ -183,6 +189,10 @@ static int fail_node(reader *r, int code, const hpa__value *v, const char *fmt, 
 		hpa__error_set_pos(r->err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
 	hpa__error_set_source(r->err, r->source);
 	hpa__error_set_document(r->err, r->document);
+	if (r->has_err_path) {
+		hpa__error_set_path(r->err, r->err_path);
+		r->has_err_path = false;
+	}
 	return code;
 }
 
@@ -264,6 +274,7 @@ static void put_key(char *buf, size_t *o, size_t size, const char *k, size_t kl)
 	buf[*o] = '\0';
 }
 
+/* The path of the failure reported next (fail_at(), fail_node()). */
 static void build_path(reader *r, size_t upto, const hpa__value *last_key)
 {
 	char buf[HPA_ERROR_PATH_MAX];
@@ -291,7 +302,9 @@ static void build_path(reader *r, size_t upto, const hpa__value *last_key)
 	}
 	if (last_key)
 		put_key(buf, &o, sizeof(buf), hpa__v_text(last_key), hpa__v_textlen(last_key));
-	hpa__error_set_path(r->err, buf);
+	/* for the failure that follows (hpa__verror() clears a reused error's path) */
+	hpa__strlcpy(r->err_path, buf, sizeof(r->err_path));
+	r->has_err_path = true;
 }
 
 /* ---- scratch arrays --------------------------------------------------------------------- */

@@ -82,6 +82,13 @@ int hpa__verror(hpa_error *err, int code, const char *fmt, va_list ap)
 {
 	if (!err)
 		return code;
+	/* a failure describes itself only: what an earlier failure left in a
+	 * reused hpa_error (its position, path, source, document) goes; the
+	 * callers that know them set them after this call */
+	err->line = err->column = 0;
+	err->offset = SIZE_MAX;
+	err->document = 0;
+	err->path[0] = err->source[0] = '\0';
 	err->code = code;
 	if (fmt) {
 		char tmp[HPA_ERROR_MESSAGE_MAX * 2];

@@ -31,11 +31,10 @@ static int vfailk(hpa_error *err, int code, const hpa_object *obj, const char *h
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (!err)
 		return code;
-	hpa__error_clear(err);
 	hpa__xdescribe(who, sizeof(who), obj, hint);
+	hpa__error(err, code, "%s: %s", who, msg);
 	if (source && *source)
 		hpa__error_set_source(err, source);
-	hpa__error(err, code, "%s: %s", who, msg);
 	if (path && *path) {
 		hpa__error_set_path(err, path);
 		if (hpa_object_line_of(obj, path))

@@ -65,6 +65,39 @@ static void test_core__error_init_and_format(void)
 	CU_ASSERT_EQUAL(hpa_error_format(NULL, buf, sizeof(buf)), 0);
 }
 
+/* A reused hpa_error describes the latest failure only: a failure that
+ * knows no position, path, source or document leaves them unknown instead
+ * of keeping an earlier failure's (the audit's case: a YAML syntax error,
+ * then hpa_decide(NULL, ...), printed the YAML error's place). */
+static void test_core__reused_error_forgets_the_earlier_place(void)
+{
+	static const char doc[] = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\nkind: [\n";
+	static const char dup[] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: 1\n  a: 2\n";
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_manifest *m = NULL;
+	hpa_decide_input in;
+	char buf[512];
+
+	CU_ASSERT_NOT_EQUAL(hpa_manifest_parse_yaml(&m, doc, sizeof(doc) - 1, NULL, &e), HPA_OK);
+	CU_ASSERT(e.line > 0 && e.column > 0 && e.source[0] && e.document == 1);
+	hpa_decide_input_init(&in, HPA_DECIDE_INPUT_VERSION);
+	CU_ASSERT_EQUAL(hpa_decide(NULL, &in, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(e.line, 0);
+	CU_ASSERT_EQUAL(e.column, 0);
+	CU_ASSERT_EQUAL(e.offset, SIZE_MAX);
+	CU_ASSERT_EQUAL(e.document, 0);
+	CU_ASSERT_STRING_EQUAL(e.path, "");
+	CU_ASSERT_STRING_EQUAL(e.source, "");
+	hpa_error_format(&e, buf, sizeof(buf));
+	CU_ASSERT_STRING_EQUAL(buf, e.message);
+
+	/* a path a reader builds before its failure survives that failure */
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, dup, sizeof(dup) - 1, NULL, &e), HPA_EDUPLICATE);
+	CU_ASSERT_STRING_EQUAL(e.path, "data.a");
+	CU_ASSERT_EQUAL(e.line, 7);
+	CU_ASSERT(m == NULL);
+}
+
 static void test_core__message_is_one_line_and_utf8_safe(void)
 {
 	hpa_error e = HPA_ERROR_INIT;
@@ -182,6 +215,7 @@ static void test_core__alloc_failure_hook(void)
 static CU_TestInfo tests[] = {
 	{ "codes_are_stable", test_core__codes_are_stable },
 	{ "error_init_and_format", test_core__error_init_and_format },
+	{ "reused_error_forgets_the_earlier_place", test_core__reused_error_forgets_the_earlier_place },
 	{ "message_is_one_line_and_utf8_safe", test_core__message_is_one_line_and_utf8_safe },
 	{ "buf", test_core__buf },
 	{ "arena", test_core__arena },
