@@ -389,8 +389,8 @@ typedef struct {
 	int64_t cpu_initialization_period_ms; /**< --horizontal-pod-autoscaler-cpu-initialization-period (5 min) */
 	int64_t initial_readiness_delay_ms; /**< --horizontal-pod-autoscaler-initial-readiness-delay (30 s) */
 	int64_t downscale_stabilization_ms; /**< --horizontal-pod-autoscaler-downscale-stabilization (5 min) */
-	double scale_up_limit_factor;   /**< legacy scale-up limit factor (2.0; upstream tests use 8) */
-	double scale_up_limit_minimum;  /**< legacy scale-up limit minimum (4.0) */
+	double scale_up_limit_factor;   /**< legacy scale-up limit factor (2.0; upstream tests use 8), finite, >= 1 */
+	double scale_up_limit_minimum;  /**< legacy scale-up limit minimum (4.0), finite, >= 0 */
 	bool scale_to_zero;             /**< HPAScaleToZero gate (false) */
 	bool pod_level_resources;       /**< PodLevelResources gate (true: beta since v1.34) */
 	bool configurable_tolerance;    /**< HPAConfigurableTolerance gate (true: beta since v1.35) */
@@ -585,9 +585,13 @@ typedef struct {
  * @param history the HPA's history, NULL = none (read only)
  * @param opts flags and gates, NULL = defaults
  * @return HPA_OK (also when the reconcile itself "fails": see `out->error`),
- *         HPA_EINVAL for bad arguments (NULL, negative replica counts,
- *         minReplicas > maxReplicas, unknown enum values, a pod_class buffer
- *         with metrics but no pods ...), HPA_ELIMIT for too many metrics.
+ *         HPA_EINVAL for bad arguments (NULL, a NULL array with a non-zero
+ *         count, also a pod's or a usage item's containers, negative replica
+ *         counts, minReplicas > maxReplicas, unknown enum values: a pod's
+ *         phase, Ready status or container kind, a metric's target type or
+ *         quantity format, a pod_class buffer with metrics but no pods, bad
+ *         options), HPA_ELIMIT for too many metrics. The message names the
+ *         field (`pods[1]: unknown phase 42`).
  */
 HPA_EXTERN(int) hpa_decide(hpa_decision *out, const hpa_decide_input *in, const hpa_history *history,
 	const hpa_decide_options *opts, hpa_error *err);
@@ -671,6 +675,8 @@ HPA_EXTERN(int) hpa_decide_metric_eval(hpa_metric_result *out, const hpa_decide_
  * (0 = a custom metric: no readiness rules). @p samples has one entry per
  * pod (present / timestamp / window of its sample). @p class_out (n entries)
  * receives ::hpa_decide_pod_class values; @p ready_out the ready count.
+ * @return HPA_OK, HPA_EINVAL for NULL arrays, another @p resource or a pod
+ *         hpa_decide() would reject
  */
 HPA_EXTERN(int) hpa_decide_classify_pods(uint8_t *class_out, size_t *ready_out, const hpa_decide_pod *pods,
 	const hpa_pod_value *samples, size_t n, int resource, int64_t now_ms, const hpa_decide_options *opts,
@@ -699,6 +705,8 @@ typedef struct {
  * Normalization alone (legacy when `behavior` is NULL, else behavior
  * stabilization then rate limits), with the history's recommendations and
  * events. Apply `out->update` with hpa_history_apply() to store.
+ * @return HPA_OK, HPA_EINVAL for NULL, negative replica counts or
+ *         min > max, bad options or rules
  */
 HPA_EXTERN(int) hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in,
 	const hpa_history *history, const hpa_decide_options *opts, hpa_error *err);
@@ -707,6 +715,8 @@ HPA_EXTERN(int) hpa_decide_normalize(hpa_normalization *out, const hpa_normalize
  * Raw rate limits of a behavior (upstream calculateScaleUpLimitWithScalingRules
  * and calculateScaleDownLimitWithBehaviors), not clamped to current.
  * Either output may be NULL.
+ * @return HPA_OK, HPA_EINVAL for a NULL behavior, a negative
+ *         @p current_replicas, bad options or rules
  */
 HPA_EXTERN(int) hpa_decide_scale_limits(int32_t *up_out, int32_t *down_out, int32_t current_replicas,
 	const hpa_decide_behavior *behavior, const hpa_history *history, int64_t now_ms,

@@ -43,7 +43,9 @@ static int options_bad(const hpa_decide_options *o)
 {
 	return (o->semantics != HPA_SEMANTICS_RELEASED && o->semantics != HPA_SEMANTICS_MASTER) ||
 	       !(o->tolerance >= 0.0) || o->cpu_initialization_period_ms < 0 || o->initial_readiness_delay_ms < 0 ||
-	       o->downscale_stabilization_ms < 0;
+	       o->downscale_stabilization_ms < 0 || !(o->scale_up_limit_factor >= 1.0) ||
+	       !(o->scale_up_limit_factor <= DBL_MAX) || !(o->scale_up_limit_minimum >= 0.0) ||
+	       !(o->scale_up_limit_minimum <= DBL_MAX);
 }
 
 int hpa__decide_options(const hpa_decide_options **out, hpa_decide_options *o, const hpa_decide_options *opts,
@@ -72,6 +74,12 @@ int hpa__decide_options(const hpa_decide_options **out, hpa_decide_options *o, c
 		return hpa__error(err, HPA_EINVAL, "unknown semantics %d in hpa_decide_options", o->semantics);
 	if (!(o->tolerance >= 0.0))
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: tolerance must be >= 0 (got %g)", o->tolerance);
+	if (!(o->scale_up_limit_factor >= 1.0 && o->scale_up_limit_factor <= DBL_MAX))
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: scale_up_limit_factor must be finite and >= 1 "
+			"(got %g)", o->scale_up_limit_factor);
+	if (!(o->scale_up_limit_minimum >= 0.0 && o->scale_up_limit_minimum <= DBL_MAX))
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: scale_up_limit_minimum must be finite and >= 0 "
+			"(got %g)", o->scale_up_limit_minimum);
 	if (options_bad(o))
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_options: a negative duration (cpu_initialization_period_ms "
 			"%lld, initial_readiness_delay_ms %lld, downscale_stabilization_ms %lld)",
@@ -481,6 +489,63 @@ static inline bool rules_plainly_ok(const hpa_decide_rules *r)
 	return ok;
 }
 
+/* The pods of an input: its pods array's or its pod table's. */
+static inline size_t pod_count(const hpa_decide_input *in)
+{
+	return in->pod_table ? in->pod_table->n : in->n_pods;
+}
+
+/* A metric's target type (0 = unset: the has_* flags decide) and
+ * quantity formats are known values. */
+static inline bool metric_enums_ok(const hpa_decide_metric *m)
+{
+	return ((unsigned)m->target_type <= HPA_TARGET_VALUE) &
+	       ((unsigned)m->average_value_format <= HPA_QFMT_DECIMAL_EXPONENT) &
+	       ((unsigned)m->value_format <= HPA_QFMT_DECIMAL_EXPONENT);
+}
+
+/* A resource-metrics item: its container array is there when counted. */
+static int check_usage(const hpa_pod_usage *u, const char *what, size_t i, hpa_error *err)
+{
+	if (u && u->n_containers && !u->containers)
+		return hpa__error(err, HPA_EINVAL, "%s[%zu]: usage has %zu containers and a NULL array", what, i,
+			u->n_containers);
+	return HPA_OK;
+}
+
+/* One pod of the pods array: known phase, Ready status and container
+ * kinds; arrays there when counted. */
+static int check_pod(const hpa_decide_pod *p, size_t i, hpa_error *err)
+{
+	size_t k;
+	if ((unsigned)p->phase - HPA_PHASE_RUNNING > HPA_PHASE_UNKNOWN - HPA_PHASE_RUNNING)
+		return hpa__error(err, HPA_EINVAL, "pods[%zu]: unknown phase %d", i, p->phase);
+	if ((unsigned)p->ready > HPA_COND_UNKNOWN)
+		return hpa__error(err, HPA_EINVAL, "pods[%zu]: unknown Ready status %d", i, p->ready);
+	if (p->n_containers && !p->containers)
+		return hpa__error(err, HPA_EINVAL, "pods[%zu]: %zu containers and a NULL array", i, p->n_containers);
+	for (k = 0; k < p->n_containers; k++)
+		if ((unsigned)p->containers[k].kind > HPA_CONTAINER_SIDECAR)
+			return hpa__error(err, HPA_EINVAL, "pods[%zu].containers[%zu]: unknown kind %d", i, k,
+				p->containers[k].kind);
+	return check_usage(p->usage, "pods", i, err);
+}
+
+/* Every pod of the pods array and every orphan usage item (the general
+ * path; the digest declines such pods, see digest_pod()). */
+static int check_pods(const hpa_decide_input *in, hpa_error *err)
+{
+	size_t i;
+	int rc;
+	for (i = 0; i < in->n_pods; i++)
+		if ((rc = check_pod(&in->pods[i], i, err)))
+			return rc;
+	for (i = 0; i < in->n_orphan_usage; i++)
+		if ((rc = check_usage(&in->orphan_usage[i], "orphan_usage", i, err)))
+			return rc;
+	return HPA_OK;
+}
+
 /* The checks of check_input() at once, with few branches: true when they
  * all pass (then check_input() is not needed). */
 static inline bool input_plainly_ok(const hpa_decide_input *in)
@@ -491,12 +556,14 @@ static inline bool input_plainly_ok(const hpa_decide_input *in)
 		       (in->has_min_replicas & ((in->min_replicas < 0) | (in->min_replicas > in->max_replicas))) |
 		       (in->n_metrics > HPA_DECIDE_MAX_METRICS) | ((unsigned)in->selector > HPA_SELECTOR_AMBIGUOUS) |
 		       ((in->n_metrics != 0) & (in->metrics == NULL)) | ((in->n_pods != 0) & (in->pods == NULL)) |
-		       ((in->n_orphan_usage != 0) & (in->orphan_usage == NULL));
+		       ((in->n_orphan_usage != 0) & (in->orphan_usage == NULL)) |
+		       ((in->pod_class != NULL) & (in->n_metrics != 0) & (pod_count(in) == 0));
 	if (bad)
 		return false;
 	for (i = 0; i < in->n_metrics; i++) {
 		const hpa_decide_metric *m = &in->metrics[i];
-		bad |= ((unsigned)m->type - HPA_SOURCE_RESOURCE > HPA_SOURCE_UNKNOWN - HPA_SOURCE_RESOURCE) |
+		bad |= !metric_enums_ok(m) |
+		       ((unsigned)m->type - HPA_SOURCE_RESOURCE > HPA_SOURCE_UNKNOWN - HPA_SOURCE_RESOURCE) |
 		       ((m->type <= HPA_SOURCE_CONTAINER_RESOURCE) &
 			((unsigned)m->resource - HPA_RESOURCE_CPU > HPA_RESOURCE_MEMORY - HPA_RESOURCE_CPU)) |
 		       ((m->n_orphan_values != 0) & (m->orphan_values == NULL)) |
@@ -531,10 +598,15 @@ static int check_input(const hpa_decide_input *in, hpa_error *err)
 		return hpa__error(err, HPA_EINVAL, "NULL array with a non-zero count in hpa_decide_input");
 	if (in->selector < 0 || in->selector > HPA_SELECTOR_AMBIGUOUS)
 		return hpa__error(err, HPA_EINVAL, "unknown selector state %d", in->selector);
+	if (in->pod_class && in->n_metrics && pod_count(in) == 0)
+		return hpa__error(err, HPA_EINVAL, "a pod_class buffer with %zu metrics and no pods", in->n_metrics);
 	for (i = 0; i < in->n_metrics; i++) {
 		const hpa_decide_metric *m = &in->metrics[i];
 		if (m->type < HPA_SOURCE_RESOURCE || m->type > HPA_SOURCE_UNKNOWN)
 			return hpa__error(err, HPA_EINVAL, "unknown metric source type %d in metrics[%zu]", m->type, i);
+		if (!metric_enums_ok(m))
+			return hpa__error(err, HPA_EINVAL, "metrics[%zu]: unknown target type %d or quantity format "
+				"(%d, %d)", i, m->target_type, m->average_value_format, m->value_format);
 		if ((m->type == HPA_SOURCE_RESOURCE || m->type == HPA_SOURCE_CONTAINER_RESOURCE) &&
 		    m->resource != HPA_RESOURCE_CPU && m->resource != HPA_RESOURCE_MEMORY)
 			return hpa__error(err, HPA_EINVAL, "metrics[%zu]: resource must be cpu or memory", i);
@@ -704,7 +776,8 @@ static HOT_INLINE bool decide_common(hpa_decision *d, const hpa_decide_input *in
 		unsigned bit = HPA_RESOURCE_BIT((unsigned)m[i].resource & 3u);
 		/* (orphan or external values on a Resource metric are never
 		 * read; the general path checks their arrays) */
-		bad |= (m[i].type != HPA_SOURCE_RESOURCE) | ((unsigned)m[i].resource - HPA_RESOURCE_CPU > 1u) |
+		bad |= !metric_enums_ok(&m[i]) | (m[i].type != HPA_SOURCE_RESOURCE) |
+		       ((unsigned)m[i].resource - HPA_RESOURCE_CPU > 1u) |
 		       m[i].fetch_failed | !(m[i].has_average_value | m[i].has_average_utilization) |
 		       ((m[i].n_orphan_values | m[i].n_external_values) != 0);
 		need_u |= bit;
@@ -908,6 +981,7 @@ int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, co
 	spec.orphan_usage = NULL;
 	spec.n_orphan_usage = 0;
 	spec.pod_table = NULL;
+	spec.pod_class = NULL;
 	if ((rc = check_input(&spec, err)))
 		return rc;
 	if (!(p = hpa__malloc(sizeof(*p))))
@@ -1064,7 +1138,7 @@ static int decide_general(hpa_decision *d, const hpa_decide_input *in, const hpa
 	int rc;
 
 	if (
-	    (UNLIKELY(!input_plainly_ok(in)) && (rc = check_input(in, err))))
+	    (UNLIKELY(!input_plainly_ok(in)) && (rc = check_input(in, err))) || (rc = check_pods(in, err)))
 		return rc;
 	calc_init(&c, o, in);
 	metrics = in->n_metrics ? in->metrics : &hpa__default_metric;
@@ -1247,8 +1321,14 @@ int hpa_decide_classify_pods(uint8_t *class_out, size_t *ready_out, const hpa_de
 	int rc;
 	if (n && (!pods || !samples))
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_classify_pods: NULL array");
+	if (resource != 0 && resource != HPA_RESOURCE_CPU && resource != HPA_RESOURCE_MEMORY)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_classify_pods: resource must be 0 (a custom metric), "
+			"cpu or memory (got %d)", resource);
 	if ((rc = load_options(&o, opts, err)))
 		return rc;
+	for (i = 0; i < n; i++)
+		if ((rc = check_pod(&pods[i], i, err)))
+			return rc;
 	memset(&c, 0, sizeof(c));
 	c.o = &o;
 	c.now = now_ms;
@@ -1274,6 +1354,11 @@ int hpa_decide_normalize(hpa_normalization *out, const hpa_normalize_input *in, 
 	int rc;
 	if (!out || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_normalize: NULL argument");
+	if (in->current_replicas < 0 || in->desired_replicas < 0 || in->min_replicas < 0 ||
+	    in->min_replicas > in->max_replicas)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_normalize: replicas must be >= 0 and min <= max "
+			"(current %d, desired %d, min %d, max %d)", (int)in->current_replicas, (int)in->desired_replicas,
+			(int)in->min_replicas, (int)in->max_replicas);
 	if ((rc = load_options(&o, opts, err)))
 		return rc;
 	if (in->behavior && ((rc = check_rules(&in->behavior->scale_up, "scaleUp", err)) ||
@@ -1299,6 +1384,8 @@ int hpa_decide_scale_limits(int32_t *up_out, int32_t *down_out, int32_t current,
 	int rc;
 	if (!b)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_scale_limits: NULL behavior");
+	if (current < 0)
+		return hpa__error(err, HPA_EINVAL, "hpa_decide_scale_limits: negative current replicas %d", (int)current);
 	if ((rc = load_options(&o, opts, err)) || (rc = check_rules(&b->scale_up, "scaleUp", err)) ||
 	    (rc = check_rules(&b->scale_down, "scaleDown", err)))
 		return rc;

@@ -51,7 +51,9 @@ static HPA__UNUSED bool digest_pod(dg_acc *a, const hpa_decide_pod *p, int64_t i
 	const hpa_container_usage *cu, *ce;
 	const hpa_decide_container *k, *ke;
 	unsigned ub = ~0u, rb = p->pod_requests_set ? 0u : ~0u;
-	if (!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers)
+	/* (a pod check_pods() rejects is declined: the general path reports it) */
+	if (!u || p->deleting || p->phase != HPA_PHASE_RUNNING || !u->n_containers || !u->containers ||
+	    (unsigned)p->ready > HPA_COND_UNKNOWN || (p->n_containers && !p->containers))
 		return false;
 	if (!(p->ready == HPA_COND_TRUE && p->has_start_time && p->start_time_ms <= init_cut))
 		a->ok &= ~HPA_RESOURCE_BIT(HPA_RESOURCE_CPU);
@@ -61,6 +63,8 @@ static HPA__UNUSED bool digest_pod(dg_acc *a, const hpa_decide_pod *p, int64_t i
 		a->u_mem += (uint64_t)cu->usage_milli[HPA_RESOURCE_MEMORY];
 	}
 	for (k = p->containers, ke = k + p->n_containers; k < ke; k++) {
+		if ((unsigned)k->kind > HPA_CONTAINER_SIDECAR)
+			return false;
 		if (k->kind == HPA_CONTAINER_INIT)
 			continue;
 		rb &= k->requests_set;
@@ -123,7 +127,8 @@ static inline void hpa__digest_pods(hpa__calc *c, unsigned need_u, unsigned need
 		 * (kinds OR-ed, start times reduced to their maximum). */
 		memcpy(&pr, (const char *)p + offsetof(hpa_decide_pod, phase), sizeof(pr));
 		if (UNLIKELY(!u || ((u->n_containers ^ 1) | (p->n_containers ^ 1) | (size_t)p->deleting |
-				   (size_t)(p->has_start_time ^ 1) | (pr ^ pr_want)))) {
+				   (size_t)(p->has_start_time ^ 1) | (pr ^ pr_want) | (size_t)(k == NULL) |
+				   (size_t)(u->containers == NULL)))) {
 			if (!digest_pod(&a, p, init_cut))
 				return;
 			continue;

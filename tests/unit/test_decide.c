@@ -182,6 +182,157 @@ out:
 	free(d);
 }
 
+/* The contract of hpa_decide() (decide.h: HPA_EINVAL for NULL arrays with a
+ * count, unknown enum values, a pod_class buffer with metrics but no pods)
+ * on every path a decision takes, and the options and sub-APIs it shares;
+ * from the header audit of session 10: before it, NULL container arrays
+ * crashed the digest, unknown enums and the rest decided with HPA_OK, and
+ * negative scale-up limits gave negative replica counts. A memory metric
+ * as well as a cpu one, so that the digest's short path sees each pod. */
+static void expect_einval(fx *f, hpa_decision *d, const char *what, const char *needle)
+{
+	hpa_error err = HPA_ERROR_INIT;
+	hpa_decide_prepared *p = NULL;
+	hpa_decide_input spec = f->in;
+	int rc = hpa_decide(d, &f->in, NULL, NULL, &err);
+	CU_ASSERT_EQUAL(rc, HPA_EINVAL);
+	if (rc != HPA_EINVAL || !strstr(err.message, needle))
+		fprintf(stderr, "decide: %s: rc %d, message \"%s\" (expected \"%s\")\n", what, rc, err.message, needle);
+	CU_ASSERT(strstr(err.message, needle) != NULL);
+	/* the prepared form takes the spec; its run decides on the same input */
+	spec.pods = NULL;
+	spec.n_pods = 0;
+	if (hpa_decide_prepare(&p, &spec, NULL, &err) == HPA_OK) {
+		CU_ASSERT_EQUAL(hpa_decide_prepared_run(p, d, &f->in, NULL, &err), HPA_EINVAL);
+		hpa_decide_prepared_free(p);
+	} else {
+		CU_ASSERT(strstr(err.message, needle) != NULL);
+	}
+}
+
+static void test_decide__input_contract(void)
+{
+	fx *f = calloc(1, sizeof(*f));
+	hpa_decision *d = calloc(1, sizeof(*d));
+	hpa_error err = HPA_ERROR_INIT;
+	hpa_decide_options o;
+	hpa_normalize_input ni;
+	hpa_normalization nz;
+	hpa_pod_value sv[3];
+	uint8_t cls[8];
+	int32_t up, down;
+	int64_t u[3] = { 500, 500, 500 };
+	const hpa_decide_container *keep_c;
+	const hpa_container_usage *keep_cu;
+	size_t ready;
+	if (!f || !d)
+		goto out;
+	for (int metrics = 1; metrics <= 2; metrics++) {
+		fx_init(f, 3, u, 3);
+		for (int i = 0; i < 3; i++) {
+			f->cu[i].usage_set |= HPA_RESOURCE_BIT(HPA_RESOURCE_MEMORY);
+			f->cu[i].usage_milli[HPA_RESOURCE_MEMORY] = INT64_C(100000000000);
+		}
+		if (metrics == 2) { /* memory AverageValue alone: cpu readiness never read */
+			f->m[0].resource = HPA_RESOURCE_MEMORY;
+			f->m[0].target_type = HPA_TARGET_AVERAGE_VALUE;
+			f->m[0].has_average_utilization = false;
+			f->m[0].has_average_value = true;
+			f->m[0].average_value_milli = INT64_C(200000000000);
+		}
+		CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_OK);
+		keep_c = f->p[1].containers;
+		f->p[1].containers = NULL;
+		expect_einval(f, d, "pod containers NULL", "pods[1]: 1 containers and a NULL array");
+		f->p[1].containers = keep_c;
+		keep_cu = f->u[2].containers;
+		f->u[2].containers = NULL;
+		expect_einval(f, d, "usage containers NULL", "pods[2]: usage has 1 containers and a NULL array");
+		f->u[2].containers = keep_cu;
+		f->p[0].phase = 42;
+		expect_einval(f, d, "phase", "pods[0]: unknown phase 42");
+		f->p[0].phase = 0;
+		expect_einval(f, d, "phase 0", "pods[0]: unknown phase 0");
+		f->p[0].phase = HPA_PHASE_RUNNING;
+		f->p[2].ready = 42;
+		expect_einval(f, d, "ready", "pods[2]: unknown Ready status 42");
+		f->p[2].ready = HPA_COND_TRUE;
+		f->c[1].kind = 42;
+		expect_einval(f, d, "kind", "pods[1].containers[0]: unknown kind 42");
+		f->c[1].kind = HPA_CONTAINER_APP;
+		f->m[0].target_type = 99;
+		expect_einval(f, d, "target type", "metrics[0]: unknown target type 99");
+		f->m[0].target_type = metrics == 2 ? HPA_TARGET_AVERAGE_VALUE : HPA_TARGET_UTILIZATION;
+		f->m[0].average_value_format = 99;
+		expect_einval(f, d, "format", "metrics[0]: unknown target type");
+		f->m[0].average_value_format = HPA_QFMT_DECIMAL_SI;
+		f->in.pods = NULL;
+		f->in.n_pods = 0;
+		f->in.pod_class = cls;
+		expect_einval(f, d, "pod_class", "a pod_class buffer with 1 metrics and no pods");
+		f->in.pod_class = NULL;
+		f->in.pods = f->p;
+		f->in.n_pods = 3;
+		CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, NULL, &err), HPA_OK);
+	}
+
+	/* the legacy scale-up limit: a factor below 1, a negative minimum or
+	 * NaN gave negative or undefined limits */
+	fx_init(f, 3, u, 3);
+	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
+	o.scale_up_limit_factor = -5;
+	o.scale_up_limit_minimum = -5;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "scale_up_limit_factor must be finite and >= 1 (got -5)") != NULL);
+	o.scale_up_limit_factor = NAN;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	o.scale_up_limit_factor = INFINITY;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	o.scale_up_limit_factor = 8.0; /* upstream's tests */
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "scale_up_limit_minimum must be finite and >= 0 (got -5)") != NULL);
+	o.scale_up_limit_minimum = 0.0;
+	CU_ASSERT_EQUAL(hpa_decide(d, &f->in, NULL, &o, &err), HPA_OK);
+	CU_ASSERT(d->desired_replicas >= 1);
+
+	/* the sub-APIs */
+	memset(sv, 0, sizeof(sv));
+	CU_ASSERT_EQUAL(hpa_decide_classify_pods(cls, &ready, f->p, sv, 3, 1000, NOW, NULL, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "cpu or memory (got 1000)") != NULL);
+	CU_ASSERT_EQUAL(hpa_decide_classify_pods(cls, &ready, f->p, sv, 3, 0, NOW, NULL, &err), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_decide_classify_pods(cls, &ready, f->p, sv, 3, -1, NOW, NULL, &err), HPA_EINVAL);
+	f->p[1].containers = NULL;
+	CU_ASSERT_EQUAL(hpa_decide_classify_pods(cls, &ready, f->p, sv, 3, HPA_RESOURCE_CPU, NOW, NULL, &err),
+		HPA_EINVAL);
+	f->p[1].containers = &f->c[1];
+	CU_ASSERT_EQUAL(hpa_decide_classify_pods(cls, &ready, f->p, sv, 3, HPA_RESOURCE_CPU, NOW, NULL, &err), HPA_OK);
+	memset(&ni, 0, sizeof(ni));
+	ni.current_replicas = 5;
+	ni.desired_replicas = 20;
+	ni.min_replicas = 11;
+	ni.max_replicas = 10;
+	ni.now_ms = NOW;
+	CU_ASSERT_EQUAL(hpa_decide_normalize(&nz, &ni, NULL, NULL, &err), HPA_EINVAL);
+	CU_ASSERT(strstr(err.message, "min <= max") != NULL);
+	ni.min_replicas = 1;
+	ni.current_replicas = -1;
+	CU_ASSERT_EQUAL(hpa_decide_normalize(&nz, &ni, NULL, NULL, &err), HPA_EINVAL);
+	ni.current_replicas = 5;
+	CU_ASSERT_EQUAL(hpa_decide_normalize(&nz, &ni, NULL, NULL, &err), HPA_OK);
+	CU_ASSERT_EQUAL(nz.desired_replicas, 10);
+	{
+		hpa_decide_behavior b;
+		memset(&b, 0, sizeof(b));
+		CU_ASSERT_EQUAL(hpa_decide_scale_limits(&up, &down, -1, &b, NULL, NOW, NULL, &err), HPA_EINVAL);
+		CU_ASSERT(strstr(err.message, "negative current replicas -1") != NULL);
+		CU_ASSERT_EQUAL(hpa_decide_scale_limits(&up, &down, 4, &b, NULL, NOW, NULL, &err), HPA_OK);
+		CU_ASSERT(up >= 4);
+	}
+out:
+	free(f);
+	free(d);
+}
+
 /* ---- conditions and messages ---------------------------------------------------- */
 
 static void test_decide__scale_up_conditions_and_messages(void)
@@ -1468,6 +1619,7 @@ static void test_decide__history_summary_matches_list(void)
 static CU_TestInfo tests[] = {
 	{ "options_and_input_init", test_decide__options_and_input_init },
 	{ "bad_input_is_an_error", test_decide__bad_input_is_an_error },
+	{ "input_contract", test_decide__input_contract },
 	{ "scale_up_conditions_and_messages", test_decide__scale_up_conditions_and_messages },
 	{ "empty_pod_list_and_unknown_pods", test_decide__empty_pod_list_and_unknown_pods },
 	{ "out_of_range_and_disabled", test_decide__out_of_range_and_disabled },
