@@ -464,7 +464,8 @@ HPA_EXTERN(int) hpa_history_add_recommendation(hpa_history *history, int32_t rep
 HPA_EXTERN(size_t) hpa_history_event_count(const hpa_history *history, int direction);
 /** Event @p i of a direction in stored order. @return HPA_OK or HPA_ENOTFOUND. */
 HPA_EXTERN(int) hpa_history_event_at(const hpa_history *history, int direction, size_t i, hpa_scale_event *out);
-/** Append a scale event (evicts the oldest when full). */
+/** Append a scale event (evicts the oldest when full); @p replica_change is
+ * absolute (>= 0, else HPA_EINVAL). */
 HPA_EXTERN(int) hpa_history_add_event(hpa_history *history, int direction, int32_t replica_change,
 	int64_t timestamp_ms, bool outdated, hpa_error *err);
 /**
@@ -484,7 +485,10 @@ HPA_EXTERN(int) hpa_history_store_scale_event(hpa_history *history, const hpa_de
 /**
  * Read the history JSON format
  * `{"recommendations":[{"timestamp":RFC3339,"replicas":N}], "scaleUpEvents":[{"timestamp":…,"replicaChange":N,"outdated":bool}], "scaleDownEvents":[…]}`.
- * A missing or null "recommendations" means "no list" (nil).
+ * A missing or null "recommendations" means "no list" (nil). Errors name
+ * the entry (`scaleUpEvents[2].replicaChange`): HPA_ESYNTAX, HPA_ETYPE,
+ * HPA_EMISSING, HPA_ERANGE (a replica count out of int32, a negative
+ * replicaChange).
  * @ownership caller (free with hpa_history_free())
  */
 HPA_EXTERN(int) hpa_history_read_json(hpa_history **out, const char *buf, size_t len, size_t capacity, hpa_error *err);
@@ -492,7 +496,10 @@ HPA_EXTERN(int) hpa_history_read_json(hpa_history **out, const char *buf, size_t
 HPA_EXTERN(int) hpa_history_read_file(hpa_history **out, const char *path, size_t capacity, hpa_error *err);
 /**
  * Write the history JSON format (timestamps RFC3339 UTC, milliseconds when
- * not whole seconds). @ownership caller (free *out with hpa_free())
+ * not whole seconds): what hpa_history_read_json() reads back to the same
+ * history. HPA_ERANGE, naming the entry, for a timestamp outside the years
+ * 0000-9999 that RFC 3339 writes (nothing is written then).
+ * @ownership caller (free *out with hpa_free())
  */
 HPA_EXTERN(int) hpa_history_write_json(const hpa_history *history, char **out, size_t *len_out, hpa_error *err);
 /** Write the history JSON format to a file. */

@@ -130,6 +130,11 @@ int hpa__options_copy(void *dst, const void *src, const size_t *sizes,
 int hpa__time_parse_rfc3339(const char *s, int64_t *ms_out);
 /* Unix ms as RFC 3339 UTC ("...Z", with .mmm only when not whole seconds). */
 void hpa__time_format_rfc3339(char buf[40], int64_t ms);
+/* The instants hpa__time_parse_rfc3339() reads back from the text
+ * hpa__time_format_rfc3339() writes: the years 0000 to 9999 (the format
+ * has four year digits; outside them it writes more, or a sign). */
+#define HPA__RFC3339_MIN_MS INT64_C(-62167219200000)  /* 0000-01-01T00:00:00Z */
+#define HPA__RFC3339_MAX_MS INT64_C(253402300799999)  /* 9999-12-31T23:59:59.999Z */
 
 /* ---- small helpers ------------------------------------------------------ */
 

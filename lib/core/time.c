@@ -97,9 +97,10 @@ int hpa__time_parse_rfc3339(const char *s, int64_t *ms_out)
 
 void hpa__time_format_rfc3339(char buf[40], int64_t ms)
 {
-	int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-	int frac = (int)(ms - secs * 1000);
-	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+	/* floor divisions (no negation: INT64_MIN has no positive) */
+	int64_t secs = ms / 1000 - (ms % 1000 < 0);
+	int frac = (int)(ms % 1000 < 0 ? ms % 1000 + 1000 : ms % 1000);
+	int64_t days = secs / 86400 - (secs % 86400 < 0);
 	int64_t rem = secs - days * 86400, y;
 	int m, d;
 	civil_from_days(days, &y, &m, &d);

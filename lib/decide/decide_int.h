@@ -163,6 +163,15 @@ static inline int64_t hpa__add_sat(int64_t a, int64_t b)
 	return a + b;
 }
 
+static inline int64_t hpa__sub_sat(int64_t a, int64_t b)
+{
+	if (b < 0 && a > INT64_MAX + b)
+		return INT64_MAX;
+	if (b > 0 && a < INT64_MIN + b)
+		return INT64_MIN;
+	return a - b;
+}
+
 static inline int32_t hpa__i32_sat(int64_t v)
 {
 	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;

@@ -387,6 +387,9 @@ int hpa_history_add_event(hpa_history *h, int dir, int32_t change, int64_t ts, b
 		return hpa__error(err, HPA_EINVAL, "hpa_history_add_event: NULL history");
 	if (!(e = events(h, dir, &n)))
 		return hpa__error(err, HPA_EINVAL, "unknown scale direction %d", dir);
+	if (change < 0)
+		return hpa__error(err, HPA_EINVAL, "a scale event's replica change is absolute: >= 0 (got %d)",
+			(int)change);
 	evt_append(h, e, n, change, ts, outdated);
 	return HPA_OK;
 }
@@ -395,7 +398,9 @@ int32_t hpa_history_replica_change(const hpa_history *h, int dir, int64_t period
 {
 	size_t *n, i;
 	hpa__evt *e;
-	int64_t cutoff = hpa__add_sat(now_ms, -period_ms), sum = 0;
+	/* now - period, saturated (-INT64_MIN does not exist) */
+	int64_t cutoff = period_ms == INT64_MIN ? hpa__add_sat(hpa__add_sat(now_ms, INT64_MAX), 1)
+		: hpa__add_sat(now_ms, -period_ms), sum = 0;
 	if (!h || !(e = events(h, dir, &n)))
 		return 0;
 	for (i = 0; i < *n; i++)

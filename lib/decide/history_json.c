@@ -86,6 +86,13 @@ static int read_events(hpa_history *h, json_t *root, const char *key, int dir, h
 		}
 		if ((rc = get_ts(item, key, i, &ts, err)) || (rc = get_i32(item, "replicaChange", key, i, &change, err)))
 			return rc;
+		if (change < 0) {
+			char path[64];
+			snprintf(path, sizeof(path), "%s[%zu].replicaChange", key, i);
+			hpa__error(err, HPA_ERANGE, "replicaChange is absolute: >= 0 (got %d)", (int)change);
+			hpa__error_set_path(err, path);
+			return HPA_ERANGE;
+		}
 		o = json_object_get(item, "outdated");
 		if (o && !json_is_boolean(o)) {
 			char path[64];
@@ -199,6 +206,30 @@ int hpa_history_read_file(hpa_history **out, const char *path, size_t capacity, 
 
 /* ---- writing -------------------------------------------------------------------- */
 
+/* A timestamp the reader reads back (RFC 3339's four-digit years), else
+ * HPA_ERANGE naming the entry. */
+static int ts_writable(int64_t ts, const char *key, size_t i, hpa_error *err)
+{
+	char path[64];
+	if (ts >= HPA__RFC3339_MIN_MS && ts <= HPA__RFC3339_MAX_MS)
+		return HPA_OK;
+	snprintf(path, sizeof(path), "%s[%zu].timestamp", key, i);
+	hpa__error(err, HPA_ERANGE, "timestamp %lld ms is outside the years 0000-9999 that RFC 3339 writes",
+		(long long)ts);
+	hpa__error_set_path(err, path);
+	return HPA_ERANGE;
+}
+
+static int events_writable(const hpa__evt *e, size_t n, const char *key, hpa_error *err)
+{
+	size_t i;
+	int rc;
+	for (i = 0; i < n; i++)
+		if ((rc = ts_writable(e[i].ts, key, i, err)))
+			return rc;
+	return HPA_OK;
+}
+
 static void write_events(hpa__buf *b, const char *key, const hpa__evt *e, size_t n)
 {
 	size_t i;
@@ -220,9 +251,16 @@ int hpa_history_write_json(const hpa_history *h, char **out, size_t *len_out, hp
 	hpa__buf b = HPA__BUF_INIT;
 	size_t i;
 	char ts[40];
+	int rc;
 	if (!h || !out)
 		return hpa__error(err, HPA_EINVAL, "hpa_history_write_json: NULL argument");
 	*out = NULL;
+	for (i = 0; h->has_recs && i < h->n_recs; i++)
+		if ((rc = ts_writable(hpa__rec_ts(h, i), "recommendations", i, err)))
+			return rc;
+	if ((rc = events_writable(h->up, h->n_up, "scaleUpEvents", err)) ||
+	    (rc = events_writable(h->down, h->n_down, "scaleDownEvents", err)))
+		return rc;
 	hpa__buf_puts(&b, "{\n  \"recommendations\": ");
 	if (!h->has_recs) {
 		hpa__buf_puts(&b, "null");

@@ -485,7 +485,7 @@ static void cell(out_t *o, const hpa_hpa_row *r, int c)
 		if (r->creation_ms == HPA_TIME_ZERO)
 			o_puts(o, "<unknown>");
 		else
-			duration(o, r->now_ms - r->creation_ms);
+			duration(o, hpa__sub_sat(r->now_ms, r->creation_ms));
 		break;
 	}
 }

@@ -717,6 +717,87 @@ static void test_decide__history_json(void)
 	CU_ASSERT_EQUAL(hpa_history_read_file(&h, "/nonexistent/history.json", 0, &err), HPA_EIO);
 }
 
+/* The history's edges (header audit, session 10): the writer wrote years it
+ * could not read back (INT64_MAX) and negated INT64_MIN (undefined); a
+ * negative replicaChange was stored although decide.h says absolute; the
+ * period INT64_MIN and an AGE across the whole int64 range overflowed.
+ * Expected instants from Python's datetime (9999-12-31T23:59:59.999Z is
+ * 253402300799999 ms; 0000-01-01 is 0001-01-01 minus 366 days). */
+static void test_decide__history_edges(void)
+{
+	hpa_history *h = NULL, *back = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_scale_event ev;
+	hpa_hpa_row row;
+	char *text = NULL, buf[200], ts[40];
+	size_t len;
+	static const char neg[] = "{\"scaleDownEvents\":[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"replicaChange\":-5}]}";
+
+	hpa__time_format_rfc3339(ts, INT64_MIN);
+	CU_ASSERT(strstr(ts, ".192Z") != NULL); /* -9223372036854775808 = -9223372036854776 s + 192 ms */
+	hpa__time_format_rfc3339(ts, INT64_MAX);
+	CU_ASSERT(strstr(ts, ".807Z") != NULL);
+	hpa__time_format_rfc3339(ts, -1);
+	CU_ASSERT_STRING_EQUAL(ts, "1969-12-31T23:59:59.999Z");
+
+	CU_ASSERT_EQUAL(hpa_history_new(&h, 0, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_add_recommendation(h, 1, INT64_C(-62167219200000), &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_add_recommendation(h, 2, INT64_C(253402300799999), &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_write_json(h, &text, &len, &e), HPA_OK);
+	CU_ASSERT(text && strstr(text, "\"0000-01-01T00:00:00Z\"") && strstr(text, "\"9999-12-31T23:59:59.999Z\""));
+	CU_ASSERT_EQUAL(hpa_history_read_json(&back, text, len, 0, &e), HPA_OK);
+	if (back) {
+		hpa_recommendation r;
+		CU_ASSERT_EQUAL(hpa_history_recommendation_at(back, 0, &r), HPA_OK);
+		CU_ASSERT_EQUAL(r.timestamp_ms, INT64_C(-62167219200000));
+		CU_ASSERT_EQUAL(hpa_history_recommendation_at(back, 1, &r), HPA_OK);
+		CU_ASSERT_EQUAL(r.timestamp_ms, INT64_C(253402300799999));
+	}
+	hpa_history_free(back);
+	back = NULL;
+	hpa_free(text);
+	text = NULL;
+	CU_ASSERT_EQUAL(hpa_history_add_recommendation(h, 3, INT64_MAX, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_write_json(h, &text, &len, &e), HPA_ERANGE);
+	CU_ASSERT_PTR_NULL(text);
+	CU_ASSERT_STRING_EQUAL(e.path, "recommendations[2].timestamp");
+	hpa_history_clear(h);
+	CU_ASSERT_EQUAL(hpa_history_add_event(h, HPA_SCALE_UP, 2, INT64_MIN, false, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_write_json(h, &text, &len, &e), HPA_ERANGE);
+	CU_ASSERT_STRING_EQUAL(e.path, "scaleUpEvents[0].timestamp");
+	hpa_free(text);
+	text = NULL;
+
+	CU_ASSERT_EQUAL(hpa_history_add_event(h, HPA_SCALE_UP, -5, NOW, false, &e), HPA_EINVAL);
+	CU_ASSERT(strstr(e.message, ">= 0 (got -5)") != NULL);
+	CU_ASSERT_EQUAL(hpa_history_event_count(h, HPA_SCALE_UP), 1);
+	CU_ASSERT_EQUAL(hpa_history_event_at(h, HPA_SCALE_UP, 0, &ev), HPA_OK);
+	CU_ASSERT_EQUAL(ev.replica_change, 2);
+	CU_ASSERT_EQUAL(hpa_history_read_json(&back, neg, sizeof(neg) - 1, 0, &e), HPA_ERANGE);
+	CU_ASSERT_PTR_NULL(back);
+	CU_ASSERT_STRING_EQUAL(e.path, "scaleDownEvents[0].replicaChange");
+
+	/* a period of INT64_MIN: now - period saturates, no event is newer */
+	CU_ASSERT_EQUAL(hpa_history_add_event(h, HPA_SCALE_UP, 3, NOW, false, &e), HPA_OK);
+	CU_ASSERT_EQUAL(hpa_history_replica_change(h, HPA_SCALE_UP, INT64_MIN, 0), 0);
+	/* the longest period from NOW reaches back to NOW - INT64_MAX: the
+	 * event at NOW counts, the one at INT64_MIN is older */
+	CU_ASSERT_EQUAL(hpa_history_replica_change(h, HPA_SCALE_UP, INT64_MAX, NOW), 3);
+	hpa_history_free(h);
+
+	memset(&row, 0, sizeof(row));
+	row.name = "n";
+	row.max_replicas = 1;
+	row.creation_ms = INT64_MIN;
+	row.now_ms = INT64_MAX;
+	CU_ASSERT(hpa_format_hpa_row(buf, sizeof(buf), &row) > 0);
+	CU_ASSERT(strstr(buf, "<invalid>") == NULL);
+	row.creation_ms = INT64_MAX;
+	row.now_ms = INT64_MIN;
+	CU_ASSERT(hpa_format_hpa_row(buf, sizeof(buf), &row) > 0);
+	CU_ASSERT(strstr(buf, "<invalid>") != NULL); /* Go's duration printer: a negative age */
+}
+
 static void test_decide__history_alloc_failures(void)
 {
 	static const char text[] = "{\"recommendations\":[{\"timestamp\":\"2024-05-01T10:00:00Z\",\"replicas\":3}]}";
@@ -1628,6 +1709,7 @@ static CU_TestInfo tests[] = {
 	{ "history_capacity_evicts_oldest", test_decide__history_capacity_evicts_oldest },
 	{ "history_json", test_decide__history_json },
 	{ "history_summary_matches_list", test_decide__history_summary_matches_list },
+	{ "history_edges", test_decide__history_edges },
 	{ "history_alloc_failures", test_decide__history_alloc_failures },
 	{ "targets_column", test_decide__targets_column },
 	{ "quantities_in_targets", test_decide__quantities_in_targets },
