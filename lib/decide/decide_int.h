@@ -8,6 +8,7 @@
 
 #include <hpa/decide.h>
 #include "core/core.h"
+#include "decide/decision_check.h"
 #include <float.h>
 #include <math.h>
 

@@ -323,10 +323,33 @@ void hpa__format_texts(hpa_decision *d, const hpa_decide_input *in)
 	}
 }
 
+int hpa__decision_check(const hpa_decision *d, size_t n, const char *who, hpa_error *err)
+{
+	size_t i;
+	if (d->version != HPA_DECISION_VERSION)
+		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decision", d->version);
+	if (d->n_metrics != n || n > HPA_DECIDE_MAX_METRICS || d->n_conditions > HPA_DECIDE_MAX_CONDITIONS ||
+	    (d->metric_index != SIZE_MAX && d->metric_index >= n) ||
+	    (unsigned)d->limit_reason > HPA_LIMIT_INVALID_SELECTOR ||
+	    (unsigned)d->stabilization > HPA_STAB_SCALE_DOWN_STABILIZED)
+		return hpa__error(err, HPA_EINVAL, "%s: the decision is not one of this input", who);
+	for (i = 0; i < d->n_conditions; i++)
+		if (d->conditions[i].type < HPA_CONDITION_ABLE_TO_SCALE ||
+		    d->conditions[i].type > HPA_CONDITION_SCALED_TO_ZERO ||
+		    (unsigned)d->conditions[i].status - HPA_COND_TRUE > HPA_COND_UNKNOWN - HPA_COND_TRUE)
+			return hpa__error(err, HPA_EINVAL, "%s: unknown condition type %d or status %d", who,
+				d->conditions[i].type, d->conditions[i].status);
+	for (i = 0; d->metrics_computed && i < n; i++) /* (the results are read only then) */
+		if ((unsigned)d->metrics[i].type > HPA_SOURCE_UNKNOWN)
+			return hpa__error(err, HPA_EINVAL, "%s: unknown source type %d in metrics[%zu]", who,
+				d->metrics[i].type, i);
+	return HPA_OK;
+}
+
 int hpa_decision_format_conditions(hpa_decision *d, const hpa_decide_input *in, const hpa_decide_options *opts,
 	hpa_error *err)
 {
-	size_t n, i;
+	size_t n;
 	hpa_decide_options obuf;
 	const hpa_decide_options *o;
 	int rc;
@@ -334,19 +357,13 @@ int hpa_decision_format_conditions(hpa_decision *d, const hpa_decide_input *in, 
 		return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: NULL argument");
 	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
 		return rc;
-	if (d->version != HPA_DECISION_VERSION)
-		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decision", d->version);
 	if (in->version != HPA_DECIDE_INPUT_VERSION)
 		return hpa__error(err, HPA_EINVAL, "invalid version %u on hpa_decide_input", in->version);
 	n = in->n_metrics ? in->n_metrics : 1;
-	if ((in->n_metrics && !in->metrics) || d->n_metrics != n || d->n_conditions > HPA_DECIDE_MAX_CONDITIONS ||
-	    (d->metric_index != SIZE_MAX && d->metric_index >= n))
+	if (in->n_metrics && !in->metrics)
 		return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: the decision is not one of this input");
-	for (i = 0; i < d->n_conditions; i++)
-		if (d->conditions[i].type < HPA_CONDITION_ABLE_TO_SCALE ||
-		    d->conditions[i].type > HPA_CONDITION_SCALED_TO_ZERO)
-			return hpa__error(err, HPA_EINVAL, "hpa_decision_format_conditions: unknown condition type %d",
-				d->conditions[i].type);
+	if ((rc = hpa__decision_check(d, n, "hpa_decision_format_conditions", err)))
+		return rc;
 	hpa__format_texts(d, in);
 	return HPA_OK;
 }

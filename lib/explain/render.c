@@ -7,6 +7,7 @@
  */
 #include "explain_int.h"
 #include "quantity/quantity_int.h"
+#include "decide/decision_check.h"
 #include <math.h>
 #include <stdio.h>
 
@@ -1058,6 +1059,8 @@ int hpa_explain_render(char **out, size_t *len_out, const hpa_explain_input *x, 
 	if (format != HPA_EXPLAIN_TEXT && format != HPA_EXPLAIN_JSON)
 		return hpa__error(err, HPA_EINVAL, "hpa_explain_render: unknown format %d", format);
 	if ((rc = hpa__options_copy(&o, opts, sizes, HPA_DECIDE_OPTIONS_VERSION, "hpa_decide_options", err)))
+		return rc;
+	if ((rc = hpa__decision_check(d, x->n_metrics, "hpa_explain_render", err)))
 		return rc;
 	if (d->n_metrics != x->n_metrics || d->current_replicas != x->in.spec_replicas)
 		return hpa__error(err, HPA_EINVAL, "hpa_explain_render: the decision was not computed from this input");

@@ -482,6 +482,35 @@ static void test_explain__render_bad_arguments(void)
 	/* a decision of another input */
 	d->n_metrics = 2;
 	CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, in, d, NULL, NULL, HPA_EXPLAIN_TEXT, &err), HPA_EINVAL);
+	/* a decision no hpa_decide() makes (header audit, session 10: more
+	 * than four conditions were read past the array; unknown reasons and
+	 * versions were rendered): HPA_EINVAL in both formats, nothing written */
+	{
+		hpa_decision good;
+		CU_ASSERT_EQUAL(hpa_explain_decide(d, in, NULL, NULL, NULL), HPA_OK);
+		good = *d;
+		for (int k = 0; k < 7; k++) {
+			*d = good;
+			switch (k) {
+			case 0: d->n_conditions = 50; break;
+			case 1: d->limit_reason = 99; break;
+			case 2: d->stabilization = 99; break;
+			case 3: d->metric_index = 99; break;
+			case 4: d->version = 7; break;
+			case 5: d->conditions[0].status = 42; break;
+			case 6: d->conditions[1].type = 0; break;
+			}
+			for (int fmt = HPA_EXPLAIN_TEXT; fmt <= HPA_EXPLAIN_JSON; fmt++) {
+				t = (char *)"x";
+				CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, in, d, NULL, NULL, fmt, &err), HPA_EINVAL);
+				CU_ASSERT_PTR_NULL(t);
+			}
+		}
+		*d = good;
+		CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, in, d, NULL, NULL, HPA_EXPLAIN_JSON, &err), HPA_OK);
+		hpa_free(t);
+		d->n_metrics = 2;
+	}
 	CU_ASSERT_EQUAL(hpa_explain_decide(NULL, in, NULL, NULL, NULL), HPA_EINVAL);
 	CU_ASSERT_PTR_NULL(hpa_explain_input_decide(NULL));
 	hpa_explain_input_free(NULL);
