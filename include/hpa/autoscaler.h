@@ -334,7 +334,7 @@ HPA_EXTERN(hpa_metric_spec *) hpa_autoscaler_metrics_at_mut(hpa_autoscaler *auto
  */
 HPA_EXTERN(int) hpa_autoscaler_metrics_append(hpa_autoscaler *autoscaler, hpa_metric_spec **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.metrics` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.metrics` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_autoscaler_metrics_remove_at(hpa_autoscaler *autoscaler, size_t index, hpa_error *err);
@@ -517,7 +517,7 @@ HPA_EXTERN(hpa_metric_status *) hpa_autoscaler_status_current_metrics_at_mut(hpa
  */
 HPA_EXTERN(int) hpa_autoscaler_status_current_metrics_append(hpa_autoscaler *autoscaler, hpa_metric_status **out, hpa_error *err);
 /**
- * Remove item @p index of `status.currentMetrics` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `status.currentMetrics` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_autoscaler_status_current_metrics_remove_at(hpa_autoscaler *autoscaler, size_t index, hpa_error *err);
@@ -555,7 +555,7 @@ HPA_EXTERN(hpa_condition *) hpa_autoscaler_status_conditions_at_mut(hpa_autoscal
  */
 HPA_EXTERN(int) hpa_autoscaler_status_conditions_append(hpa_autoscaler *autoscaler, hpa_condition **out, hpa_error *err);
 /**
- * Remove item @p index of `status.conditions` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `status.conditions` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_autoscaler_status_conditions_remove_at(hpa_autoscaler *autoscaler, size_t index, hpa_error *err);
@@ -1787,7 +1787,7 @@ HPA_EXTERN(hpa_scaling_policy *) hpa_scaling_rules_policies_at_mut(hpa_scaling_r
  */
 HPA_EXTERN(int) hpa_scaling_rules_policies_append(hpa_scaling_rules *scaling_rules, hpa_scaling_policy **out, hpa_error *err);
 /**
- * Remove item @p index of `policies` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `policies` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_scaling_rules_policies_remove_at(hpa_scaling_rules *scaling_rules, size_t index, hpa_error *err);

@@ -557,7 +557,7 @@ HPA_EXTERN(hpa_condition *) hpa_deployment_status_conditions_at_mut(hpa_deployme
  */
 HPA_EXTERN(int) hpa_deployment_status_conditions_append(hpa_deployment *deployment, hpa_condition **out, hpa_error *err);
 /**
- * Remove item @p index of `status.conditions` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `status.conditions` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_deployment_status_conditions_remove_at(hpa_deployment *deployment, size_t index, hpa_error *err);

@@ -59,7 +59,7 @@ typedef struct hpa_error {
 	size_t column;                   /**< 1-based column in characters, 0 = unknown */
 	size_t offset;                   /**< 0-based byte offset, SIZE_MAX = unknown */
 	size_t document;                 /**< 0-based document index in a stream */
-	char path[HPA_ERROR_PATH_MAX];   /**< field path as kubectl prints it */
+	char path[HPA_ERROR_PATH_MAX];   /**< field path as kubectl prints it (from a typed part handle such as ::hpa_container: relative to that part) */
 	char source[HPA_ERROR_SOURCE_MAX]; /**< file name or `<string>`, `<stream>`, `<callback>` */
 	char message[HPA_ERROR_MESSAGE_MAX]; /**< one-line message */
 	uint64_t reserved[8];            /**< room to grow; zero */

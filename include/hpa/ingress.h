@@ -199,7 +199,7 @@ HPA_EXTERN(hpa_ingress_rule *) hpa_ingress_rules_at_mut(hpa_ingress *ingress, si
  */
 HPA_EXTERN(int) hpa_ingress_rules_append(hpa_ingress *ingress, hpa_ingress_rule **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.rules` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.rules` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_ingress_rules_remove_at(hpa_ingress *ingress, size_t index, hpa_error *err);
@@ -237,7 +237,7 @@ HPA_EXTERN(hpa_ingress_tls *) hpa_ingress_tls_at_mut(hpa_ingress *ingress, size_
  */
 HPA_EXTERN(int) hpa_ingress_tls_append(hpa_ingress *ingress, hpa_ingress_tls **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.tls` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.tls` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_ingress_tls_remove_at(hpa_ingress *ingress, size_t index, hpa_error *err);
@@ -308,7 +308,7 @@ HPA_EXTERN(hpa_ingress_path *) hpa_ingress_rule_http_paths_at_mut(hpa_ingress_ru
  */
 HPA_EXTERN(int) hpa_ingress_rule_http_paths_append(hpa_ingress_rule *ingress_rule, hpa_ingress_path **out, hpa_error *err);
 /**
- * Remove item @p index of `http.paths` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `http.paths` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_ingress_rule_http_paths_remove_at(hpa_ingress_rule *ingress_rule, size_t index, hpa_error *err);

@@ -396,7 +396,7 @@ HPA_EXTERN(hpa_label_selector_requirement *) hpa_label_selector_match_expression
  */
 HPA_EXTERN(int) hpa_label_selector_match_expressions_append(hpa_label_selector *label_selector, hpa_label_selector_requirement **out, hpa_error *err);
 /**
- * Remove item @p index of `matchExpressions` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `matchExpressions` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_label_selector_match_expressions_remove_at(hpa_label_selector *label_selector, size_t index, hpa_error *err);

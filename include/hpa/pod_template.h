@@ -175,7 +175,7 @@ HPA_EXTERN(hpa_container *) hpa_pod_template_containers_at_mut(hpa_pod_template 
  */
 HPA_EXTERN(int) hpa_pod_template_containers_append(hpa_pod_template *pod_template, hpa_container **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.containers` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.containers` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_pod_template_containers_remove_at(hpa_pod_template *pod_template, size_t index, hpa_error *err);
@@ -213,7 +213,7 @@ HPA_EXTERN(hpa_container *) hpa_pod_template_init_containers_at_mut(hpa_pod_temp
  */
 HPA_EXTERN(int) hpa_pod_template_init_containers_append(hpa_pod_template *pod_template, hpa_container **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.initContainers` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.initContainers` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_pod_template_init_containers_remove_at(hpa_pod_template *pod_template, size_t index, hpa_error *err);
@@ -542,7 +542,7 @@ HPA_EXTERN(hpa_container_port *) hpa_container_ports_at_mut(hpa_container *conta
  */
 HPA_EXTERN(int) hpa_container_ports_append(hpa_container *container, hpa_container_port **out, hpa_error *err);
 /**
- * Remove item @p index of `ports` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `ports` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_container_ports_remove_at(hpa_container *container, size_t index, hpa_error *err);
@@ -580,7 +580,7 @@ HPA_EXTERN(hpa_env_var *) hpa_container_env_at_mut(hpa_container *container, siz
  */
 HPA_EXTERN(int) hpa_container_env_append(hpa_container *container, hpa_env_var **out, hpa_error *err);
 /**
- * Remove item @p index of `env` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `env` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_container_env_remove_at(hpa_container *container, size_t index, hpa_error *err);

@@ -282,7 +282,7 @@ HPA_EXTERN(hpa_service_port *) hpa_service_ports_at_mut(hpa_service *service, si
  */
 HPA_EXTERN(int) hpa_service_ports_append(hpa_service *service, hpa_service_port **out, hpa_error *err);
 /**
- * Remove item @p index of `spec.ports` (later items move down; handles to them then address the next item).
+ * Remove item @p index of `spec.ports` (later items move down one index; a handle taken before keeps addressing its own item, the removed item's handle a detached copy that no longer reaches the object).
  * @return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL
  */
 HPA_EXTERN(int) hpa_service_ports_remove_at(hpa_service *service, size_t index, hpa_error *err);

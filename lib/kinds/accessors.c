@@ -39,8 +39,10 @@
 	{ hpa_object *o = NULL; int rc = kind_new(out ? &o : NULL, API, KINDNAME, name, err); \
 	  if (out) { *out = (hpa_##T *)(void *)o; } return rc; } \
 	int hpa_##T##_dup(hpa_##T **out, const hpa_##T *h, hpa_error *err) \
-	{ hpa_object *o = NULL; int rc = hpa_object_dup(&o, (const hpa_object *)(const void *)h, err); \
-	  if (out) { *out = (hpa_##T *)(void *)o; } else { hpa_object_free(o); } return rc; } \
+	{ hpa_object *o = NULL; int rc; \
+	  if (!out) { return hpa__error(err, HPA_EINVAL, "out is NULL"); } \
+	  rc = hpa_object_dup(&o, (const hpa_object *)(const void *)h, err); \
+	  *out = (hpa_##T *)(void *)o; return rc; } \
 	void hpa_##T##_free(hpa_##T *h) { hpa_object_free((hpa_object *)(void *)h); }
 
 static int kind_new(hpa_object **out, const char *api, const char *kind, const char *name, hpa_error *err)
@@ -144,7 +146,7 @@ static int kind_new(hpa_object **out, const char *api, const char *kind, const c
 	{ return hpa__kf_set_ios_str(MN_##T(h), PATH, v, err); }
 
 #define F_SLIST(T, F, PATH, DOC) HAS_CLEAR(T, F, PATH) \
-	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH); } \
+	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH, HPA__V_SEQ); } \
 	const char *hpa_##T##_##F##_at(const hpa_##T *h, size_t i) \
 	{ return hpa__kf_str_item(CN_##T(h), PATH, i); } \
 	int hpa_##T##_##F##_append(hpa_##T *h, const char *v, hpa_error *err) \
@@ -153,7 +155,7 @@ static int kind_new(hpa_object **out, const char *api, const char *kind, const c
 	{ return hpa__kf_remove_at(MN_##T(h), PATH, i, err); }
 
 #define MAP_COMMON(T, F, PATH, QTY) HAS_CLEAR(T, F, PATH) \
-	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH); } \
+	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH, HPA__V_MAP); } \
 	const char *hpa_##T##_##F##_get(const hpa_##T *h, const char *key) \
 	{ return hpa__kf_map_get(CN_##T(h), PATH, key, QTY); } \
 	int hpa_##T##_##F##_set(hpa_##T *h, const char *key, const char *v, hpa_error *err) \
@@ -179,7 +181,7 @@ static int kind_new(hpa_object **out, const char *api, const char *kind, const c
 	  if (out) { *out = (hpa_##S *)(void *)v; } return rc; }
 
 #define F_LIST(T, F, PATH, S, DOC) HAS_CLEAR(T, F, PATH) \
-	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH); } \
+	size_t hpa_##T##_##F##_count(const hpa_##T *h) { return hpa__kf_count(CN_##T(h), PATH, HPA__V_SEQ); } \
 	const hpa_##S *hpa_##T##_##F##_at(const hpa_##T *h, size_t i) \
 	{ return (const hpa_##S *)(const void *)hpa__kf_item(CN_##T(h), PATH, i); } \
 	hpa_##S *hpa_##T##_##F##_at_mut(hpa_##T *h, size_t i) \

@@ -302,16 +302,12 @@ int hpa__kf_obj_mut(hpa__value *node, const char *path, hpa__value **out, hpa_er
 
 /* ---- lists ---------------------------------------------------------------------------- */
 
-size_t hpa__kf_count(const hpa__value *node, const char *path)
+size_t hpa__kf_count(const hpa__value *node, const char *path, int kind)
 {
 	const hpa__value *v = hpa__kf_get(node, path);
-	if (!v)
-		return 0;
-	if (v->kind == HPA__V_SEQ)
-		return hpa__v_count(v);
-	if (v->kind == HPA__V_MAP)
-		return hpa__v_count(v);
-	return 0;
+	/* (only the entries the _at accessors can reach: a generic object may
+	 * hold a map where the schema has a list, or the other way round) */
+	return v && v->kind == kind ? hpa__v_count(v) : 0;
 }
 
 static hpa__value *item(const hpa__value *node, const char *path, size_t index)

@@ -287,8 +287,9 @@ def field_decls(m, mac, T, F, path, extra, doc):
              "@return 0, ::HPA_EINVAL, ::HPA_ETYPE (not a list), ::HPA_ENOMEM",
              "@ownership borrowed (`*out`)"],
             "HPA_EXTERN(int) %s%s_append(%s, %s **out, hpa_error *err);" % (n, F, mu, s))
-        add(["Remove item @p index of " + what + " (later items move down; "
-             "handles to them then address the next item).",
+        add(["Remove item @p index of " + what + " (later items move down one "
+             "index; a handle taken before keeps addressing its own item, the "
+             "removed item's handle a detached copy that no longer reaches the object).",
              "@return 0, ::HPA_ENOTFOUND when out of range, ::HPA_EINVAL"],
             "HPA_EXTERN(int) %s%s_remove_at(%s, size_t index, hpa_error *err);" % (n, F, mu))
     elif mac == "F_PRESENT":

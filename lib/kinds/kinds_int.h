@@ -70,7 +70,7 @@ hpa__value *hpa__kf_obj(const hpa__value *node, const char *path);
 int hpa__kf_obj_mut(hpa__value *node, const char *path, hpa__value **out, hpa_error *err);
 
 /* ---- lists ------------------------------------------------------------------------- */
-size_t hpa__kf_count(const hpa__value *node, const char *path); /* list or map entries */
+size_t hpa__kf_count(const hpa__value *node, const char *path, int kind); /* entries of a HPA__V_SEQ or HPA__V_MAP */
 /* Map item index of the list at path, or NULL. */
 hpa__value *hpa__kf_item(const hpa__value *node, const char *path, size_t index);
 /* String item index, or NULL. */

@@ -55,10 +55,15 @@ int hpa__kf_ios_scaled(const hpa__value *node, const char *path, int32_t total, 
 	v = hpa__kf_get(node, path);
 	if (!v || v->kind != HPA__V_STR)
 		return hpa__kf_i32(node, path, out, err); /* absent, int or wrong type */
-	rc = hpa__ios_scaled_percent(hpa__v_text(v), hpa__v_textlen(v), total, round_up, out, err);
-	if (rc < 0) {
-		hpa__error_set_path(err, path);
-		hpa__error_set_pos(err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
+	{
+		int32_t r; /* (the getters leave *out unchanged on failure) */
+		rc = hpa__ios_scaled_percent(hpa__v_text(v), hpa__v_textlen(v), total, round_up, &r, err);
+		if (rc < 0) {
+			hpa__error_set_path(err, path);
+			hpa__error_set_pos(err, hpa__v_line(v), hpa__v_column(v), hpa__v_offset(v));
+			return rc;
+		}
+		*out = r;
 	}
 	return rc;
 }

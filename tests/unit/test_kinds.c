@@ -315,6 +315,40 @@ static void test_kinds__constructors(void)
 	CU_ASSERT_EQUAL(hpa_ingress_new(NULL, "x", &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_deployment_dup(&copy, NULL, NULL), HPA_EINVAL);
 	CU_ASSERT_PTR_NULL(copy);
+	/* no place for the copy (header audit, session 10: HPA_OK, the copy
+	 * made and dropped) */
+	CU_ASSERT_EQUAL(hpa_deployment_dup(NULL, d, NULL), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_autoscaler_dup(NULL, a, NULL), HPA_EINVAL);
+
+	/* the _scaled getters leave *out unchanged on failure, as the headers
+	 * say (they wrote 0 first) */
+	{
+		static const struct {
+			const char *text;
+			int rc;
+		} bad[] = { { "http", HPA_ETYPE }, { "2x%", HPA_ESYNTAX }, { "1000%", HPA_ERANGE } };
+		hpa_service *svc = NULL;
+		hpa_service_port *port = NULL;
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			int32_t v = 42;
+			CU_ASSERT_EQUAL(hpa_deployment_set_strategy_rolling_update_max_surge_str(d, bad[i].text, NULL), 0);
+			CU_ASSERT_EQUAL(hpa_deployment_strategy_rolling_update_max_surge_scaled(d, INT32_MAX, true, &v, NULL),
+				bad[i].rc);
+			CU_ASSERT_EQUAL(v, 42);
+		}
+		CU_ASSERT_EQUAL(hpa_service_new(&svc, "s", NULL), 0);
+		CU_ASSERT_EQUAL(hpa_service_ports_append(svc, &port, NULL), 0);
+		CU_ASSERT_EQUAL(hpa_service_port_set_target_port_str(port, "http", NULL), 0);
+		{
+			int32_t v = 42;
+			CU_ASSERT_EQUAL(hpa_service_port_target_port_scaled(port, 10, true, &v, NULL), HPA_ETYPE);
+			CU_ASSERT_EQUAL(v, 42);
+			CU_ASSERT_EQUAL(hpa_service_port_set_target_port_str(port, "50%", NULL), 0);
+			CU_ASSERT_EQUAL(hpa_service_port_target_port_scaled(port, 10, true, &v, NULL), 0);
+			CU_ASSERT_EQUAL(v, 5);
+		}
+		hpa_service_free(svc);
+	}
 	hpa_deployment_free(d);
 	hpa_autoscaler_free(a);
 	hpa_deployment_free(NULL);
@@ -350,6 +384,21 @@ static void test_kinds__metadata_of_any_object(void)
 	/* reads through an absent part are absent, not crashes */
 	CU_ASSERT_PTR_NULL(hpa_object_meta_name(hpa_object_metadata(cm)));
 	CU_ASSERT_EQUAL(hpa_object_meta_labels_count(hpa_object_metadata(cm)), 0);
+	/* a generic object with a map where the schema has a list (and the
+	 * other way round): _count counts what _at can reach, none (header
+	 * audit, session 10: the map's entries were counted) */
+	{
+		static const char y[] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+					"  finalizers: {a: 1, b: 2}\n  labels: [a, b, c]\n";
+		hpa_manifest *m = NULL;
+		const hpa_object_meta *gm;
+		CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y, sizeof(y) - 1, NULL, NULL), 0);
+		gm = hpa_object_metadata(hpa_manifest_at(m, 0));
+		CU_ASSERT_EQUAL(hpa_object_meta_finalizers_count(gm), 0);
+		CU_ASSERT_PTR_NULL(hpa_object_meta_finalizers_at(gm, 0));
+		CU_ASSERT_EQUAL(hpa_object_meta_labels_count(gm), 0);
+		hpa_manifest_free(m);
+	}
 
 	CU_ASSERT_EQUAL(hpa_object_metadata_mut(cm, &md, NULL), 0);
 	CU_ASSERT_PTR_NOT_NULL(md);
