@@ -4,6 +4,7 @@
 #include <hpa/object.h>
 #include "quantity/quantity_int.h"
 #include <stdio.h>
+#include <string.h>
 
 const hpa__sfield *hpa__schema_field(const hpa__sobject *o, const char *name, size_t len)
 {
@@ -201,57 +202,18 @@ void hpa__schema_describe(char *buf, size_t size, const hpa__value *v)
 	buf[o] = '\0';
 }
 
-static bool digits(const char *s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-static int num2(const char *s)
-{
-	return (s[0] - '0') * 10 + (s[1] - '0');
-}
-
-/* RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM); 't'/'z'
- * and a space separator are accepted as RFC 3339 section 5.6 allows. */
+/* A metav1.Time as the API server decodes it: Go's time.Parse(time.RFC3339)
+ * (hpa__time_parse_rfc3339(): 'T' or 't', no space separator, seconds up
+ * to 59, at most 9 fraction digits). */
 bool hpa__schema_is_rfc3339(const char *s, size_t n)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	size_t i;
-	int mon, day, year;
-	if (n < 20 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-	    !digits(s + 8, 2) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-	    !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2) || s[16] != ':' ||
-	    !digits(s + 17, 2))
+	char buf[64];
+	int64_t ms;
+	if (n >= sizeof(buf) || memchr(s, '\0', n))
 		return false;
-	year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + num2(s + 2);
-	mon = num2(s + 5);
-	day = num2(s + 8);
-	if (mon < 1 || mon > 12 || day < 1 || day > mdays[mon - 1])
-		return false;
-	if (mon == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
-		return false;
-	if (num2(s + 11) > 23 || num2(s + 14) > 59 || num2(s + 17) > 60)
-		return false;
-	i = 19;
-	if (s[i] == '.') {
-		size_t f = ++i;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == f)
-			return false;
-	}
-	if (i < n && (s[i] == 'Z' || s[i] == 'z'))
-		return i + 1 == n;
-	if (i < n && (s[i] == '+' || s[i] == '-')) {
-		i++;
-		return n - i == 5 && digits(s + i, 2) && s[i + 2] == ':' && digits(s + i + 3, 2) &&
-			num2(s + i) <= 23 && num2(s + i + 3) <= 59;
-	}
-	return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return hpa__time_parse_rfc3339(buf, &ms) == HPA_OK;
 }
 
 bool hpa__schema_quantity_ok(const char *s, size_t len)

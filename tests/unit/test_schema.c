@@ -793,9 +793,14 @@ static void test_schema__resolve(void)
 
 static void test_schema__rfc3339(void)
 {
+	/* metav1.Time decodes with Go's time.Parse(time.RFC3339): its parser
+	 * (time/format_rfc3339.go, parseRFC3339) takes seconds 0..59 and the
+	 * 'T' separator, so a leap second and RFC 3339's space (section 5.6
+	 * NOTE) are refused; until session 10 this check accepted both */
 	static const char *const good[] = { "2026-07-15T10:00:00Z", "2026-07-15t10:00:00z",
-		"2024-02-29T23:59:60Z", "2026-07-15T10:00:00.123456789+05:30", "0001-01-01T00:00:00Z" };
-	static const char *const bad[] = { "2026-07-15", "2026-07-15T10:00:00", "2023-02-29T00:00:00Z",
+		"2024-02-29T23:59:59Z", "2026-07-15T10:00:00.123456789+05:30", "0001-01-01T00:00:00Z" };
+	static const char *const bad[] = { "2024-02-29T23:59:60Z", "2026-07-15 10:00:00Z",
+		"2026-07-15", "2026-07-15T10:00:00", "2023-02-29T00:00:00Z",
 		"2026-13-01T00:00:00Z", "2026-07-15T24:00:00Z", "2026-07-15T10:00:00.Z", "2026-07-15T10:00:00+0530",
 		"2026-07-15T10:00:00Zjunk", "2026-7-15T10:00:00Z", "" };
 	for (size_t i = 0; i < HPA__ARRAY_SIZE(good); i++)
