@@ -90,13 +90,16 @@ typedef struct hpa_explain_input hpa_explain_input;
 
 /**
  * Build the decision input from @p src.
- * @return HPA_OK; HPA_EINVAL (NULL, bad version, an object of the wrong kind,
- *         a target that is not the HPA's scaleTargetRef), HPA_EMISSING
- *         (maxReplicas, a pod name), HPA_ESYNTAX (a malformed timestamp,
- *         duration or quantity), HPA_ERANGE (a count out of range),
+ * @return HPA_OK; HPA_EINVAL (NULL, bad version, an object of the wrong kind
+ *         such as a Deployment as the HPA or as the pod list, a target that
+ *         is not the HPA's scaleTargetRef), HPA_EMISSING (maxReplicas, a pod
+ *         name), HPA_EDUPLICATE (two selected pods with one name),
+ *         HPA_ESYNTAX (a malformed timestamp, duration or quantity),
+ *         HPA_ERANGE (a count or duration out of range),
  *         HPA_EVALIDATION (a value the API server rejects: negative replicas,
  *         minReplicas > maxReplicas, an unknown target type...),
- *         HPA_EUNSUPPORTED (a resource other than cpu and memory),
+ *         HPA_EUNSUPPORTED (an autoscaling/v1 HPA, a resource other than
+ *         cpu and memory),
  *         HPA_ELIMIT (more than ::HPA_DECIDE_MAX_METRICS metrics),
  *         HPA_ENOMEM. `*out` is NULL on failure.
  * @ownership caller (free with hpa_explain_input_free()); @p src borrowed

@@ -141,10 +141,11 @@ HPA_EXTERN(int) hpa_sim_deployment_init(hpa_sim_deployment *dep, unsigned int ve
  * - `none`
  *
  * and the closed-loop model
- * - `siege [-c USERS] [-t NUM{S|M|H}] [-d SECONDS] [-r REPS] [-b] [URL]`
+ * - `siege [-c USERS] (-t NUM{S|M|H} | -r REPS) [-d SECONDS] [-b] [URL]`
  *   with siege's defaults (15 users, delay 1 s: each user waits a uniform
- *   random time in [0, d] before each request). The URL's host names the
- *   target Service.
+ *   random time in [0, d] before each request); one of `-t` and `-r` is
+ *   required (a run without an end). The URL's host names the target
+ *   Service.
  *
  * Every profile accepts `start=DURATION` (nothing before) and the open-loop
  * ones `for=DURATION` (nothing after start + duration). A duration is at
@@ -157,6 +158,8 @@ HPA_EXTERN(int) hpa_sim_load_parse(hpa_sim_load **out, const char *spec, hpa_err
  * A trace from CSV text: lines `TIME,RATE` (TIME in seconds or a duration
  * such as `90s`, RATE in requests/s), increasing times, `#` comments and a
  * header line allowed. The rate holds until the next point.
+ * @return HPA_OK, HPA_EINVAL (NULL, a malformed line, times not
+ *         increasing, no point; `err` has the line and column), HPA_ENOMEM
  * @ownership caller (free with hpa_sim_load_free)
  */
 HPA_EXTERN(int) hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size_t len, hpa_error *err);
@@ -164,6 +167,8 @@ HPA_EXTERN(int) hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size
 /**
  * A trace from arrays: at @p time_ms[i] the rate becomes
  * @p rate_milli[i] / 1000 requests/s.
+ * @return HPA_OK, HPA_EINVAL (NULL, @p n = 0, times not increasing from
+ *         0 or more, a negative rate), HPA_ENOMEM
  * @ownership caller (free with hpa_sim_load_free)
  */
 HPA_EXTERN(int) hpa_sim_load_new_trace(hpa_sim_load **out, const int64_t *time_ms, const int64_t *rate_milli,
@@ -435,6 +440,8 @@ typedef enum {
 
 /**
  * Write the results in @p format to a new NUL-terminated buffer.
+ * @return HPA_OK, HPA_EINVAL (NULL, an unknown format, a simulation that
+ *         has not run), HPA_ENOMEM
  * @ownership caller (free *out with hpa_free)
  */
 HPA_EXTERN(int) hpa_sim_write(const hpa_sim *sim, hpa_sim_format format, char **out, size_t *len_out,

@@ -967,9 +967,10 @@ int hpa_decide_prepare(hpa_decide_prepared **out, const hpa_decide_input *in, co
 	size_t i;
 	int rc;
 
+	if (out)
+		*out = NULL;
 	if (!out || !in)
 		return hpa__error(err, HPA_EINVAL, "hpa_decide_prepare: NULL argument");
-	*out = NULL;
 	if ((rc = hpa__decide_options(&o, &obuf, opts, err)))
 		return rc;
 	/* the spec part alone through the checks of hpa_decide() */

@@ -803,6 +803,8 @@ static int read_usage(ctx *c, const hpa_object *o, hpa_pod_usage *u)
 		return rc;
 	if (rc == HPA_OK) {
 		rc = hpa__parse_go_duration(w, &u->window_ms);
+		if (rc == HPA_ERANGE)
+			return fail(c->err, HPA_ERANGE, o, "window", "duration \"%s\" is out of range", w);
 		if (rc || u->window_ms < 0)
 			return fail(c->err, HPA_ESYNTAX, o, "window", "malformed duration \"%s\" (expected e.g. 15.001s)", w);
 	}

@@ -1051,11 +1051,12 @@ int hpa_explain_render(char **out, size_t *len_out, const hpa_explain_input *x, 
 	hpa_decide_options o = HPA_DECIDE_OPTIONS_INIT;
 	hpa__buf b = HPA__BUF_INIT;
 	int rc;
-	if (!out || !x || !d)
-		return hpa__error(err, HPA_EINVAL, "hpa_explain_render: NULL argument");
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	if (len_out)
 		*len_out = 0;
+	if (!out || !x || !d)
+		return hpa__error(err, HPA_EINVAL, "hpa_explain_render: NULL argument");
 	if (format != HPA_EXPLAIN_TEXT && format != HPA_EXPLAIN_JSON)
 		return hpa__error(err, HPA_EINVAL, "hpa_explain_render: unknown format %d", format);
 	if ((rc = hpa__options_copy(&o, opts, sizes, HPA_DECIDE_OPTIONS_VERSION, "hpa_decide_options", err)))

@@ -197,6 +197,9 @@ int hpa_explain_hpa_table(char **out, size_t *len_out, const hpa_object *const *
 	int rc = HPA_OK;
 	bool header = !(flags & HPA_EXPLAIN_TABLE_NO_HEADERS);
 
+	if (flags & ~(HPA_EXPLAIN_TABLE_NO_HEADERS | HPA_EXPLAIN_TABLE_WIDE))
+		return hpa__error(err, HPA_EINVAL, "hpa_explain_hpa_table: unknown flags 0x%x",
+			flags & ~(HPA_EXPLAIN_TABLE_NO_HEADERS | HPA_EXPLAIN_TABLE_WIDE));
 	if (!out || (n && !hpas))
 		return hpa__error(err, HPA_EINVAL, "hpa_explain_hpa_table: NULL argument");
 	*out = NULL;

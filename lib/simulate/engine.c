@@ -57,6 +57,11 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		hpa__free(sim);
 		return rc;
 	}
+	if (o->flags & ~(HPA_SIM_NO_TIMELINE | HPA_SIM_TILED)) {
+		unsigned int unknown = o->flags & ~(HPA_SIM_NO_TIMELINE | HPA_SIM_TILED);
+		hpa__free(sim);
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: unknown flags 0x%x", unknown);
+	}
 	if (o->duration_ms <= 0 || o->tick_ms <= 0 || o->sync_period_ms <= 0 || o->metric_resolution_ms <= 0 ||
 		o->kubelet_interval_ms < 0 || o->latency_objective_ms < 0 ||
 		o->duration_ms > INT64_C(3650) * 86400000 || o->sync_phase_ms >= o->sync_period_ms ||

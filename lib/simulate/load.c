@@ -377,7 +377,7 @@ int hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size_t len, hpa_
 		return rc;
 	l->kind = HPA__LOAD_TRACE;
 	while (pos < len) {
-		size_t eol = pos, a, b, c, d;
+		size_t eol = pos, a, b, c, d, line_start = pos;
 		int64_t t;
 		double r;
 		while (eol < len && buf[eol] != '\n')
@@ -413,7 +413,9 @@ int hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size_t len, hpa_
 		}
 		if (l->n_points > 0 && t <= l->points[l->n_points - 1].t_ms) {
 			hpa_sim_load_free(l);
-			return hpa__error(err, HPA_EINVAL, "load: trace line %zu: times must increase", line);
+			hpa__error(err, HPA_EINVAL, "load: trace line %zu: times must increase", line);
+			hpa__error_set_pos(err, line, a + 1 - line_start, a);
+			return HPA_EINVAL;
 		}
 		if (add_point(l, &cap, t, r)) {
 			hpa_sim_load_free(l);
@@ -422,8 +424,10 @@ int hpa_sim_load_parse_csv(hpa_sim_load **out, const char *buf, size_t len, hpa_
 		continue;
 bad_line:
 		hpa_sim_load_free(l);
-		return hpa__error(err, HPA_EINVAL, "load: trace line %zu: expected TIME,RATE (seconds or a duration, requests/s)",
+		hpa__error(err, HPA_EINVAL, "load: trace line %zu: expected TIME,RATE (seconds or a duration, requests/s)",
 			line);
+		hpa__error_set_pos(err, line, a + 1 - line_start, a);
+		return HPA_EINVAL;
 	}
 	if (l->n_points == 0) {
 		hpa_sim_load_free(l);

@@ -1324,6 +1324,7 @@ static void test_decide__prepare_bad_input(void)
 	CU_ASSERT_EQUAL(hpa_decide_prepare(NULL, &in, NULL, &e), HPA_EINVAL);
 	CU_ASSERT(e.message[0] != '\0');
 	CU_ASSERT_EQUAL(hpa_decide_prepare(&p, NULL, NULL, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(p); /* *out is NULL on every failure */
 	CU_ASSERT_EQUAL(hpa_decide_prepared_run(NULL, &d1, &in, NULL, &e), HPA_EINVAL);
 
 	in.min_replicas = 6; /* min > max */

@@ -475,7 +475,9 @@ static void test_explain__render_bad_arguments(void)
 	CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, in, d, NULL, NULL, 99, &err), HPA_EINVAL);
 	CU_ASSERT_PTR_NULL(t);
 	CU_ASSERT_EQUAL(hpa_explain_render(NULL, NULL, in, d, NULL, NULL, HPA_EXPLAIN_TEXT, NULL), HPA_EINVAL);
+	t = (char *)"x";
 	CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, NULL, d, NULL, NULL, HPA_EXPLAIN_TEXT, NULL), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(t); /* *out is NULL on every failure */
 	hpa_decide_options_init(&o, HPA_DECIDE_OPTIONS_VERSION);
 	o.version = 77;
 	CU_ASSERT_EQUAL(hpa_explain_render(&t, NULL, in, d, NULL, &o, HPA_EXPLAIN_TEXT, &err), HPA_EINVAL);
@@ -595,6 +597,17 @@ static void test_explain__bad_input(void)
 	CU_ASSERT_EQUAL(d->metrics[0].average_utilization, 50);
 
 	/* min > max */
+	/* a metrics window out of the duration range is HPA_ERANGE, as
+	 * hpa_explain_parse_duration() says for the same text (was ESYNTAX) */
+	CU_ASSERT_EQUAL(build(HPA_DOC(1, 5, METRIC_CPU50), DEPLOY_DOC(1, SEL_WEB), OK_PODS,
+		PM_LIST("{\"metadata\":{\"name\":\"web-1\",\"namespace\":\"default\"},\"timestamp\":"
+			"\"2024-05-01T09:59:50Z\",\"window\":\"9999999999999999h\",\"containers\":[{\"name\":\"web\","
+			"\"usage\":{\"cpu\":\"50m\"}}]}"), &err, NULL), HPA_ERANGE);
+	CU_ASSERT_STRING_EQUAL(err.path, "window");
+	{
+		int64_t ms;
+		CU_ASSERT_EQUAL(hpa_explain_parse_duration("9999999999999999h", &ms, NULL), HPA_ERANGE);
+	}
 	CU_ASSERT_EQUAL(build(HPA_DOC(6, 5, METRIC_CPU50), NULL, NULL, NULL, &err, NULL), HPA_EVALIDATION);
 	CU_ASSERT_STRING_EQUAL(err.path, "spec.minReplicas");
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "HorizontalPodAutoscaler default/web"));
@@ -894,6 +907,10 @@ static void test_explain__get_hpa_rows(void)
 			"product-hpa   Deployment/product   memory: 51%/20%   1         5         5          5         30m\n");
 	hpa_free(t);
 	t = NULL;
+	/* an unknown flag is refused, not ignored */
+	CU_ASSERT_EQUAL(hpa_explain_hpa_table(&t, NULL, hpas, 2, NOW_MS, 1u << 5, &err), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(t);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown flags 0x20"));
 	/* an empty table is the header only */
 	CU_ASSERT_EQUAL(hpa_explain_hpa_table(&t, NULL, NULL, 0, NOW_MS, 0, &err), HPA_OK);
 	if (t)

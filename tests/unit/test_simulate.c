@@ -208,6 +208,15 @@ static void test_simulate__load_csv_trace(void)
 	CU_ASSERT_EQUAL(hpa_sim_load_parse_csv(&l, "0,1\n0,2\n", 8, &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(e.code, HPA_EINVAL);
 	CU_ASSERT(strstr(e.message, "line 2") != NULL);
+	/* the position too, not only in the message (1-based; the offset of
+	 * the line's first non-blank byte) */
+	CU_ASSERT_EQUAL(e.line, 2);
+	CU_ASSERT_EQUAL(e.column, 1);
+	CU_ASSERT_EQUAL(e.offset, 4);
+	CU_ASSERT_EQUAL(hpa_sim_load_parse_csv(&l, "time,rate\n0,1\n  10;1\n", 21, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(e.line, 3);
+	CU_ASSERT_EQUAL(e.column, 3);
+	CU_ASSERT_EQUAL(e.offset, 16);
 	CU_ASSERT_EQUAL(hpa_sim_load_parse_csv(&l, "0;1\n", 4, &e), HPA_EINVAL);
 	CU_ASSERT_EQUAL(hpa_sim_load_parse_csv(&l, "# nothing\n", 10, &e), HPA_EINVAL);
 	CU_ASSERT_PTR_NULL(l);
@@ -990,6 +999,21 @@ static void test_simulate__option_bounds(void)
 		if (cases[i].msg)
 			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, cases[i].msg));
 		CU_ASSERT((rc == 0) == (sim != NULL));
+		hpa_sim_free(sim);
+	}
+	/* unknown flag bits are refused (a flag of a later version is not
+	 * silently ignored) */
+	{
+		hpa_sim_options o;
+		hpa_sim *sim = NULL;
+		hpa_error e = HPA_ERROR_INIT;
+		hpa_sim_options_init(&o, HPA_SIM_OPTIONS_VERSION);
+		o.flags = HPA_SIM_TILED | (1u << 7);
+		CU_ASSERT_EQUAL(hpa_sim_new(&sim, &o, &e), HPA_EINVAL);
+		CU_ASSERT_PTR_NULL(sim);
+		CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "unknown flags 0x80"));
+		o.flags = HPA_SIM_TILED | HPA_SIM_NO_TIMELINE;
+		CU_ASSERT_EQUAL(hpa_sim_new(&sim, &o, &e), 0);
 		hpa_sim_free(sim);
 	}
 }
