@@ -142,13 +142,16 @@ typedef enum {
  * failed, pending, no sample), containers lacking a request, the tolerance
  * band, the proposal; then stabilization and rate limits with the history's
  * entries that applied, the min/max clamp, the outcome and the conditions
- * with reasons and messages.
+ * with reasons and messages (the messages the decision holds: empty for
+ * one computed with `no_text` until hpa_decision_format_conditions()).
  *
  * @param decision the result of hpa_decide() on hpa_explain_input_decide(@p in)
  * @param history the history the decision was computed with (NULL = none)
  * @param opts the options it was computed with (NULL = defaults)
  * @param format ::hpa_explain_format
- * @return HPA_OK, HPA_EINVAL, HPA_ENOMEM
+ * @return HPA_OK, HPA_EINVAL (NULL, an unknown format, a decision of
+ *         another input or one no hpa_decide() makes: unknown version,
+ *         reasons or conditions), HPA_ENOMEM; `*out` is NULL on failure
  * @ownership caller (`*out`, NUL-terminated, free with hpa_free())
  */
 HPA_EXTERN(int) hpa_explain_render(char **out, size_t *len_out, const hpa_explain_input *in,
