@@ -13,8 +13,10 @@
  * `017`, `+5`, `1_000` become decimal integers (integers outside int64 cannot
  * be read back by jansson: HPA_ERANGE); `.5`, `1.`, `+1.5e3`,
  * `007.5` become `0.5`, `1.0`, `1.5e3`, `7.5`; a float without point or
- * exponent gets `.0` so that it stays a float. `.inf` and `.nan` cannot be
- * written (HPA_ERANGE), nor a string that is not UTF-8 (HPA_EINVAL).
+ * exponent gets `.0` so that it stays a float. A float whose text is a YAML
+ * integer (`!!float 0x10`: go-yaml decodes the integer, then converts it)
+ * is that integer's decimal value with `.0` (`16.0`). `.inf` and `.nan`
+ * cannot be written (HPA_ERANGE), nor a string that is not UTF-8 (HPA_EINVAL).
  */
 #include "codec/codec_int.h"
 #include <stdio.h>
@@ -175,6 +177,51 @@ static bool json_number(const char *s, size_t n, bool *is_int)
 	return i == n;
 }
 
+/* The decimal value of a text hpa__yaml_resolve() takes as an integer:
+ * go-yaml removes every `_`, then strconv.ParseInt / ParseUint with base 0
+ * (sign, `0x`, `0o`, `0b`, a leading `0` for octal). Writes a sign and the
+ * digits into out (NUL-terminated); returns the length, 0 when the text is
+ * no such integer of at most 64 bits. */
+static size_t yaml_int_decimal(const char *s, size_t n, char out[32])
+{
+	char plain[4096];
+	size_t i, pn = 0;
+	unsigned int base = 10;
+	bool neg = false, any = false;
+	uint64_t acc = 0;
+	int k;
+
+	if (n > sizeof(plain))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != '_')
+			plain[pn++] = s[i];
+	i = 0;
+	if (i < pn && (plain[i] == '+' || plain[i] == '-'))
+		neg = plain[i++] == '-';
+	if (pn - i >= 3 && plain[i] == '0' && ((plain[i + 1] | 0x20) == 'x' || (plain[i + 1] | 0x20) == 'o' ||
+	    (plain[i + 1] | 0x20) == 'b')) {
+		base = (plain[i + 1] | 0x20) == 'x' ? 16 : (plain[i + 1] | 0x20) == 'o' ? 8 : 2;
+		i += 2;
+	} else if (pn - i >= 2 && plain[i] == '0') {
+		base = 8;
+		i++;
+	}
+	for (; i < pn; i++) {
+		char c = plain[i];
+		unsigned int d = is_digit(c) ? (unsigned int)(c - '0') :
+			(c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (unsigned int)((c | 0x20) - 'a' + 10) : 99;
+		if (d >= base || acc > (UINT64_MAX - d) / base)
+			return 0;
+		acc = acc * base + d;
+		any = true;
+	}
+	if (!any && base == 10)
+		return 0;
+	k = snprintf(out, 32, "%s%llu", neg ? "-" : "", (unsigned long long)acc);
+	return k > 0 && k < 32 ? (size_t)k : 0;
+}
+
 static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
 {
 	const char *s = hpa__v_text(v);
@@ -210,6 +257,17 @@ static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
 	if (json_number(s, n, &is_int) && !is_int) {
 		hpa__out_put(o, s, n);
 		return 0;
+	}
+	/* `!!float 0x10`, `!!float 1`: the text is a YAML integer and the value
+	 * that integer (go-yaml decodes the int, then converts it to float64) */
+	if (hpa__yaml_resolve(s, n) == HPA__R_INT) {
+		char buf[32];
+		size_t k = yaml_int_decimal(s, n, buf);
+		if (k) {
+			hpa__out_put(o, buf, k);
+			hpa__out_put(o, ".0", 2);
+			return 0;
+		}
 	}
 	if (n >= 4 && (s[n - 1] | 0x20) == 'f' && (s[n - 2] | 0x20) == 'n' && (s[n - 3] | 0x20) == 'i')
 		return fail(w, HPA_ERANGE, p, "%.*s (infinity) cannot be written as JSON", (int)n, s);

@@ -867,6 +867,32 @@ static void test_codec__yaml_to_json_numbers(void)
 	hpa_manifest_free(m);
 }
 
+/* A `!!float` whose text is a YAML integer: go-yaml decodes the integer
+ * (ParseInt/ParseUint, base 0, `_` removed) and converts it to float64, so
+ * JSON gets that value as a float. Expected values by hand (Python's
+ * int(x, 0) agrees): 0x10 = 16, 0o17 = 15, 0b101 = 5, 0644 (octal) =
+ * 6*64 + 4*8 + 4 = 420, 1_000 = 1000, +5 = 5, -0x10 = -16, 1 = 1,
+ * 0xFFFFFFFFFFFFFFFF = 2^64 - 1 = 18446744073709551615; each with `.0` so
+ * that it stays a float. (The writer used to give 0.0 for 0x10 and 0o17.) */
+static void test_codec__float_tag_integer_text_to_json(void)
+{
+	static const char in[] = "kind: X\nspec: [!!float 0x10, !!float 0o17, !!float 0b101, !!float 0644, "
+		"!!float 1_000, !!float +5, !!float -0x10, !!float 1, !!float 0xFFFFFFFFFFFFFFFF]\n";
+	static const char want[] = "{\"kind\":\"X\",\"spec\":[16.0,15.0,5.0,420.0,1000.0,5.0,-16.0,1.0,"
+		"18446744073709551615.0]}\n";
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+	char *out = NULL;
+	wo.flags = HPA_WRITE_COMPACT;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, NULL, &e), 0);
+	CU_ASSERT_EQUAL(hpa_object_type(hpa_manifest_at(m, 0), "spec[0]"), HPA_VALUE_FLOAT);
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, NULL, &wo, &e), 0);
+	CHECKF(out && strcmp(out, want) == 0, "got %s", out ? out : "(null)");
+	hpa_free(out);
+	hpa_manifest_free(m);
+}
+
 static void test_codec__invalid_utf8_string_is_not_written(void)
 {
 	hpa_object *o = NULL;
@@ -1143,6 +1169,7 @@ static CU_TestInfo tests[] = {
 	{ "options_and_arguments", test_codec__options_and_arguments },
 	{ "duplicates_allowed", test_codec__duplicates_allowed },
 	{ "yaml_to_json_numbers", test_codec__yaml_to_json_numbers },
+	{ "float_tag_integer_text_to_json", test_codec__float_tag_integer_text_to_json },
 	{ "invalid_utf8_string_is_not_written", test_codec__invalid_utf8_string_is_not_written },
 	{ "allocation_failures", test_codec__allocation_failures },
 	{ "corpus_round_trip", test_codec__corpus_round_trip },
