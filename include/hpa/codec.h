@@ -15,7 +15,8 @@
  * (`kind: List`, or any `*List` kind with `items`) yields one object per
  * item. Empty documents are skipped but counted
  * (hpa_manifest_document_count()). Comments, tags, anchors and the quoting
- * style are not kept.
+ * style are not kept (a float whose text is an integer, `!!float 1`, is
+ * written back with its `!!float` tag).
  *
  * **Writing.** YAML is written as kubectl prints it (go-yaml v2 style):
  * 2-space indentation, block style, sequences not indented under their key,

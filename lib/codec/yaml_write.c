@@ -15,7 +15,8 @@
  *
  * Departures, all for losslessness:
  *  - booleans, integers and floats are written with their original text
- *    (`yes`, `0x1F`, `1e3`), null as `null`;
+ *    (`yes`, `0x1F`, `1e3`), null as `null`; a float whose text is an
+ *    integer (`!!float 1` in the source) keeps its `!!float` tag;
  *  - a string that was a plain scalar in the source stays plain when it
  *    still reads back as a string (go-yaml's encoder quotes timestamps and
  *    sexagesimal-looking strings such as `2024-01-01` and `1:20`);
@@ -600,6 +601,12 @@ static int emit_scalar(emitter *e, const hpa__value *v, bool is_key)
 	if (style == S_LITERAL && (!a.block_allowed || e->simple_key_context))
 		style = S_DOUBLE;
 	saved = increase_indent(e, true, false);
+	/* a float whose text reads back as an integer when plain (`!!float 1`,
+	 * `!!float 0x10` in the source): the tag keeps it a float, with its
+	 * text (the reader accepts an integer text under !!float, as go-yaml);
+	 * written as libyaml writes a tag before a scalar */
+	if (v->kind == HPA__V_FLOAT && !is_key && hpa__yaml_resolve((const char *)s, n) != HPA__R_FLOAT)
+		write_indicator(e, "!!float", true, false, false);
 	switch (style) {
 	case S_PLAIN: write_plain(e, s, n, !e->simple_key_context); break;
 	case S_SINGLE: write_single(e, s, n, !e->simple_key_context); break;
