@@ -22,11 +22,14 @@
 #include "codec/codec_int.h"
 #include <stdio.h>
 
-typedef struct jwpath {
-	const struct jwpath *up;
-	const hpa__value *key;
-	size_t index;
-} jwpath;
+/* One open map or sequence of the value being written. The writer keeps
+ * these on a heap stack, not the C stack: a tree read with max_depth =
+ * SIZE_MAX ("no limit") can be nested as deep as memory allows. */
+typedef struct {
+	const hpa__value *v;
+	size_t order;    /* maps: offset of the key order in jwriter.order */
+	size_t n, i;     /* members to write, members started (the current one is i - 1) */
+} jframe;
 
 typedef struct {
 	hpa__out *o;
@@ -34,34 +37,41 @@ typedef struct {
 	unsigned int indent;
 	bool compact;
 	hpa_error *err;
+	jframe *fr;
+	size_t nfr, capfr;
+	size_t *order;   /* the key orders of the open maps, one after the other */
+	size_t norder, caporder;
 } jwriter;
 
-static int fail(jwriter *w, int code, const jwpath *p, const char *fmt, ...) HPA__PRINTF(4, 5);
+static int fail(jwriter *w, int code, const char *fmt, ...) HPA__PRINTF(3, 4);
 
-static int fail(jwriter *w, int code, const jwpath *p, const char *fmt, ...)
+/* the error, with the path of the member being written in each open frame */
+static int fail(jwriter *w, int code, const char *fmt, ...)
 {
 	va_list ap;
 	char buf[HPA_ERROR_PATH_MAX];
-	const jwpath *chain[128];
-	size_t n = 0, o = 0;
+	size_t d, o = 0;
 	va_start(ap, fmt);
 	hpa__verror(w->err, code, fmt, ap);
 	va_end(ap);
 	buf[0] = '\0';
-	for (; p && n < HPA__ARRAY_SIZE(chain); p = p->up)
-		chain[n++] = p;
-	while (n--) {
+	for (d = 0; d < w->nfr; d++) {
+		const jframe *f = &w->fr[d];
 		char piece[128];
 		int k;
-		if (chain[n]->key)
+		if (f->v->kind == HPA__V_MAP) {
+			const hpa__value *key = hpa__pair_key(hpa__map_pair(f->v, w->order[f->order + f->i - 1]));
 			k = snprintf(piece, sizeof(piece), "%s%.*s", o ? "." : "",
-				(int)(hpa__v_textlen(chain[n]->key) > 100 ? 100 : hpa__v_textlen(chain[n]->key)), hpa__v_text(chain[n]->key));
-		else
-			k = snprintf(piece, sizeof(piece), "[%zu]", chain[n]->index);
+				(int)(hpa__v_textlen(key) > 100 ? 100 : hpa__v_textlen(key)), hpa__v_text(key));
+		} else {
+			k = snprintf(piece, sizeof(piece), "[%zu]", f->i - 1);
+		}
 		if (k > 0 && o + (size_t)k < sizeof(buf)) {
 			memcpy(buf + o, piece, (size_t)k);
 			o += (size_t)k;
 			buf[o] = '\0';
+		} else {
+			break;
 		}
 	}
 	hpa__error_set_path(w->err, buf);
@@ -223,7 +233,7 @@ static size_t yaml_int_decimal(const char *s, size_t n, char out[32])
 	return k > 0 && k < 32 ? (size_t)k : 0;
 }
 
-static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
+static int write_int(jwriter *w, const hpa__value *v)
 {
 	const char *s = hpa__v_text(v);
 	size_t n = hpa__v_textlen(v), k;
@@ -239,12 +249,12 @@ static int write_int(jwriter *w, const hpa__value *v, const jwpath *p)
 	/* YAML 1.1 spellings (0x1F, 0o17, 017, +5, 1_000): decimal */
 	k = yaml_int_decimal(s, n, buf);
 	if (!k)
-		return fail(w, HPA_EINVAL, p, "integer %.*s is not a YAML integer", (int)(n > 40 ? 40 : n), s);
+		return fail(w, HPA_EINVAL, "integer %.*s is not a YAML integer", (int)(n > 40 ? 40 : n), s);
 	hpa__out_put(w->o, buf, k);
 	return 0;
 }
 
-static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
+static int write_float(jwriter *w, const hpa__value *v)
 {
 	const char *s = hpa__v_text(v);
 	size_t n = hpa__v_textlen(v), i = 0, st;
@@ -267,9 +277,9 @@ static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
 		}
 	}
 	if (n >= 4 && (s[n - 1] | 0x20) == 'f' && (s[n - 2] | 0x20) == 'n' && (s[n - 3] | 0x20) == 'i')
-		return fail(w, HPA_ERANGE, p, "%.*s (infinity) cannot be written as JSON", (int)n, s);
+		return fail(w, HPA_ERANGE, "%.*s (infinity) cannot be written as JSON", (int)n, s);
 	if (n >= 4 && (s[n - 1] | 0x20) == 'n' && (s[n - 2] | 0x20) == 'a' && (s[n - 3] | 0x20) == 'n')
-		return fail(w, HPA_ERANGE, p, "%.*s (not a number) cannot be written as JSON", (int)n, s);
+		return fail(w, HPA_ERANGE, "%.*s (not a number) cannot be written as JSON", (int)n, s);
 	if (i < n && (s[i] == '+' || s[i] == '-')) {
 		if (s[i] == '-')
 			hpa__out_putc(o, '-');
@@ -312,87 +322,24 @@ static int write_float(jwriter *w, const hpa__value *v, const jwpath *p)
 
 /* ---- values ------------------------------------------------------------------------------------ */
 
-static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, const jwpath *p)
+/* a scalar or an empty collection */
+static int write_leaf(jwriter *w, const hpa__value *v)
 {
-	size_t i;
-	int rc;
 	switch (v->kind) {
-	case HPA__V_MAP: {
-		size_t small[32], *idx = small, n;
-		if (hpa__v_count(v) == 0) {
-			hpa__out_put(w->o, "{}", 2);
-			return 0;
-		}
-		if (hpa__v_count(v) > HPA__ARRAY_SIZE(small)) {
-			idx = hpa__malloc(hpa__v_count(v) * sizeof(*idx));
-			if (!idx)
-				return hpa__enomem(w->err);
-		}
-		n = hpa__key_order(v, top, w->flags, idx);
-		if (n == SIZE_MAX) {
-			if (idx != small)
-				hpa__free(idx);
-			return hpa__enomem(w->err);
-		}
-		hpa__out_putc(w->o, '{');
-		rc = 0;
-		for (i = 0; i < n && rc == 0; i++) {
-			const hpa__pair *pr = hpa__map_pair(v, idx[i]);
-			jwpath sub;
-			sub.up = p;
-			sub.key = hpa__pair_key(pr);
-			sub.index = 0;
-			if (i)
-				hpa__out_putc(w->o, ',');
-			newline(w, level + 1);
-			if (!hpa__utf8_valid(hpa__v_text(hpa__pair_key(pr)), hpa__v_textlen(hpa__pair_key(pr)))) {
-				rc = fail(w, HPA_EINVAL, &sub, "key is not valid UTF-8");
-				break;
-			}
-			write_string(w, hpa__v_text(hpa__pair_key(pr)), hpa__v_textlen(hpa__pair_key(pr)));
-			if (w->compact)
-				hpa__out_putc(w->o, ':');
-			else
-				hpa__out_put(w->o, ": ", 2);
-			rc = write_value(w, hpa__pair_val(pr), level + 1, false, &sub);
-		}
-		if (rc == 0) {
-			newline(w, level);
-			hpa__out_putc(w->o, '}');
-		}
-		if (idx != small)
-			hpa__free(idx);
-		return rc;
-	}
+	case HPA__V_MAP:
+		hpa__out_put(w->o, "{}", 2);
+		return 0;
 	case HPA__V_SEQ:
-		if (hpa__v_count(v) == 0) {
-			hpa__out_put(w->o, "[]", 2);
-			return 0;
-		}
-		hpa__out_putc(w->o, '[');
-		for (i = 0; i < hpa__v_count(v); i++) {
-			jwpath sub;
-			sub.up = p;
-			sub.key = NULL;
-			sub.index = i;
-			if (i)
-				hpa__out_putc(w->o, ',');
-			newline(w, level + 1);
-			rc = write_value(w, hpa__seq_at(v, i), level + 1, false, &sub);
-			if (rc < 0)
-				return rc;
-		}
-		newline(w, level);
-		hpa__out_putc(w->o, ']');
+		hpa__out_put(w->o, "[]", 2);
 		return 0;
 	case HPA__V_STR:
 		if (!hpa__utf8_valid(hpa__v_text(v), hpa__v_textlen(v)))
-			return fail(w, HPA_EINVAL, p, "string is not valid UTF-8");
+			return fail(w, HPA_EINVAL, "string is not valid UTF-8");
 		return write_string(w, hpa__v_text(v), hpa__v_textlen(v));
 	case HPA__V_INT:
-		return write_int(w, v, p);
+		return write_int(w, v);
 	case HPA__V_FLOAT:
-		return write_float(w, v, p);
+		return write_float(w, v);
 	case HPA__V_BOOL:
 		if (hpa__v_bool_value(v))
 			hpa__out_put(w->o, "true", 4);
@@ -405,28 +352,103 @@ static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top, 
 	}
 }
 
-int hpa__json_write(hpa__out *o, const hpa_object *const *objs, size_t n,
-	const hpa_write_options *wo, hpa_error *err)
+/* open the non-empty map or sequence v: a frame, its key order, the bracket */
+static int open_frame(jwriter *w, const hpa__value *v, bool top)
 {
-	jwriter w;
+	jframe *f;
+	size_t count = hpa__v_count(v);
+	if (hpa__grow((void **)&w->fr, &w->capfr, w->nfr + 1, sizeof(*w->fr)) < 0)
+		return hpa__enomem(w->err);
+	f = &w->fr[w->nfr];
+	f->v = v;
+	f->order = w->norder;
+	f->i = 0;
+	if (v->kind == HPA__V_MAP) {
+		if (hpa__grow((void **)&w->order, &w->caporder, w->norder + count, sizeof(*w->order)) < 0)
+			return hpa__enomem(w->err);
+		f->n = hpa__key_order(v, top, w->flags, w->order + w->norder);
+		if (f->n == SIZE_MAX)
+			return hpa__enomem(w->err);
+		w->norder += count;
+		hpa__out_putc(w->o, '{');
+	} else {
+		f->n = count;
+		hpa__out_putc(w->o, '[');
+	}
+	w->nfr++;
+	return 0;
+}
+
+/* Write the value v (a document's root map when top) at indentation level
+ * `level`, depth first with the frame stack: no recursion. */
+static int write_value(jwriter *w, const hpa__value *v, size_t level, bool top)
+{
+	int rc;
+	w->nfr = 0;
+	w->norder = 0;
+	for (;;) {
+		if ((v->kind == HPA__V_MAP || v->kind == HPA__V_SEQ) && hpa__v_count(v) > 0)
+			rc = open_frame(w, v, top);
+		else
+			rc = write_leaf(w, v);
+		if (rc < 0)
+			return rc;
+		top = false;
+		/* the next member of the innermost open collection; close the finished ones */
+		for (;;) {
+			jframe *f;
+			size_t d;
+			if (w->nfr == 0)
+				return 0;
+			f = &w->fr[w->nfr - 1];
+			d = level + w->nfr;  /* the members' level */
+			if (f->i < f->n)
+				break;
+			newline(w, d - 1);
+			hpa__out_putc(w->o, f->v->kind == HPA__V_MAP ? '}' : ']');
+			w->norder = f->order;
+			w->nfr--;
+		}
+		{
+			jframe *f = &w->fr[w->nfr - 1];
+			size_t d = level + w->nfr;
+			if (f->i++)
+				hpa__out_putc(w->o, ',');
+			newline(w, d);
+			if (f->v->kind == HPA__V_MAP) {
+				const hpa__pair *pr = hpa__map_pair(f->v, w->order[f->order + f->i - 1]);
+				const hpa__value *key = hpa__pair_key(pr);
+				if (!hpa__utf8_valid(hpa__v_text(key), hpa__v_textlen(key)))
+					return fail(w, HPA_EINVAL, "key is not valid UTF-8");
+				write_string(w, hpa__v_text(key), hpa__v_textlen(key));
+				if (w->compact)
+					hpa__out_putc(w->o, ':');
+				else
+					hpa__out_put(w->o, ": ", 2);
+				v = hpa__pair_val(pr);
+			} else {
+				v = hpa__seq_at(f->v, f->i - 1);
+			}
+		}
+	}
+}
+
+static int json_write(jwriter *w, const hpa_object *const *objs, size_t n)
+{
+	hpa__out *o = w->o;
 	size_t i;
 	int rc;
-	w.o = o;
-	w.flags = wo->flags;
-	w.compact = (wo->flags & HPA_WRITE_COMPACT) != 0;
-	w.indent = wo->indent ? wo->indent : 4;
-	w.err = err;
 	if (n == 1) {
-		rc = write_value(&w, objs[0]->root, 0, true, NULL);
+		rc = write_value(w, objs[0]->root, 0, true);
 		if (rc < 0)
 			return rc;
 	} else {
 		/* kubectl's List: {"apiVersion": "v1", "items": [...], "kind": "List", "metadata": {...}} */
 		hpa__out_putc(o, '{');
-		newline(&w, 1);
-		hpa__out_put(o, w.compact ? "\"apiVersion\":\"v1\"," : "\"apiVersion\": \"v1\",", w.compact ? 18 : 19);
-		newline(&w, 1);
-		hpa__out_put(o, w.compact ? "\"items\":" : "\"items\": ", w.compact ? 8 : 9);
+		newline(w, 1);
+		hpa__out_put(o, w->compact ? "\"apiVersion\":\"v1\"," : "\"apiVersion\": \"v1\",", w->compact ? 18 : 19);
+		newline(w, 1);
+		hpa__out_put(o, w->compact ? "\"items\":" : "\"items\": ", w->compact ? 8 : 9);
 		if (n == 0) {
 			hpa__out_put(o, "[]", 2);
 		} else {
@@ -434,32 +456,49 @@ int hpa__json_write(hpa__out *o, const hpa_object *const *objs, size_t n,
 			for (i = 0; i < n; i++) {
 				if (i)
 					hpa__out_putc(o, ',');
-				newline(&w, 2);
-				rc = write_value(&w, objs[i]->root, 2, true, NULL);
+				newline(w, 2);
+				rc = write_value(w, objs[i]->root, 2, true);
 				if (rc < 0) {
-					hpa__error_set_document(err, i);
+					hpa__error_set_document(w->err, i);
 					return rc;
 				}
 			}
-			newline(&w, 1);
+			newline(w, 1);
 			hpa__out_putc(o, ']');
 		}
 		hpa__out_putc(o, ',');
-		newline(&w, 1);
-		hpa__out_put(o, w.compact ? "\"kind\":\"List\"," : "\"kind\": \"List\",", w.compact ? 14 : 15);
-		newline(&w, 1);
-		if (w.compact) {
+		newline(w, 1);
+		hpa__out_put(o, w->compact ? "\"kind\":\"List\"," : "\"kind\": \"List\",", w->compact ? 14 : 15);
+		newline(w, 1);
+		if (w->compact) {
 			hpa__out_put(o, "\"metadata\":{\"resourceVersion\":\"\"}", 33);
 		} else {
 			hpa__out_put(o, "\"metadata\": {", 13);
-			newline(&w, 2);
+			newline(w, 2);
 			hpa__out_put(o, "\"resourceVersion\": \"\"", 21);
-			newline(&w, 1);
+			newline(w, 1);
 			hpa__out_putc(o, '}');
 		}
-		newline(&w, 0);
+		newline(w, 0);
 		hpa__out_putc(o, '}');
 	}
 	hpa__out_putc(o, '\n');
 	return o->failed;
+}
+
+int hpa__json_write(hpa__out *o, const hpa_object *const *objs, size_t n,
+	const hpa_write_options *wo, hpa_error *err)
+{
+	jwriter w;
+	int rc;
+	memset(&w, 0, sizeof(w));
+	w.o = o;
+	w.flags = wo->flags;
+	w.compact = (wo->flags & HPA_WRITE_COMPACT) != 0;
+	w.indent = wo->indent ? wo->indent : 4;
+	w.err = err;
+	rc = json_write(&w, objs, n);
+	hpa__free(w.fr);
+	hpa__free(w.order);
+	return rc;
 }

@@ -905,6 +905,51 @@ static void test_codec__float_tag_integer_text_to_json(void)
 	hpa_manifest_free(m);
 }
 
+/* max_depth = SIZE_MAX is "no limit": a tree of any depth must be
+ * writable. The JSON writer recursed once per level and overflowed the C
+ * stack at about 20,000 levels. The tree is built in the manifest's arena
+ * (the YAML reader takes quadratic time on deep flow nesting, in libyaml's
+ * simple-key bookkeeping); the expected text is built from the JSON
+ * grammar: D opening brackets, then D closing ones (the innermost list is
+ * empty: `[]`). */
+static void test_codec__json_write_deep_nesting(void)
+{
+	enum { D = 100000 };
+	static const char in[] = "apiVersion: v1\nkind: X\na: []\n";
+	static const char jhead[] = "{\"apiVersion\":\"v1\",\"kind\":\"X\",\"a\":";
+	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa__value *a, cur;
+	char *want = malloc(sizeof(jhead) + 2 * D + 3), *out = NULL;
+	size_t len, k = 0, i;
+	CU_ASSERT_FATAL(want != NULL);
+	CU_ASSERT_EQUAL_FATAL(hpa_manifest_parse_yaml(&m, in, sizeof(in) - 1, NULL, &e), 0);
+	a = hpa__map_getn(hpa_manifest_at(m, 0)->root, "a", 1);
+	CU_ASSERT_FATAL(a != NULL);
+	cur = *a;
+	for (i = 1; i < D; i++) {
+		hpa__value up;
+		CU_ASSERT_EQUAL_FATAL(hpa__v_init_seq(&m->arena, &up, &cur, 1), 0);
+		cur = up;
+	}
+	*a = cur;
+	memcpy(want, jhead, sizeof(jhead) - 1);
+	len = sizeof(jhead) - 1;
+	memset(want + len, '[', D);
+	len += D;
+	memset(want + len, ']', D);
+	len += D;
+	memcpy(want + len, "}\n", 3);
+	len += 2;
+	wo.flags = HPA_WRITE_COMPACT;
+	CU_ASSERT_EQUAL(hpa_manifest_write_json(m, &out, &k, &wo, &e), 0);
+	CHECKF(out && k == len && memcmp(out, want, len) == 0, "deep JSON: %zu bytes, expected %zu", k, len);
+	hpa_free(out);
+	hpa_manifest_free(m);
+	free(want);
+}
+
 static void test_codec__invalid_utf8_string_is_not_written(void)
 {
 	hpa_object *o = NULL;
@@ -1182,6 +1227,7 @@ static CU_TestInfo tests[] = {
 	{ "duplicates_allowed", test_codec__duplicates_allowed },
 	{ "yaml_to_json_numbers", test_codec__yaml_to_json_numbers },
 	{ "float_tag_integer_text_to_json", test_codec__float_tag_integer_text_to_json },
+	{ "json_write_deep_nesting", test_codec__json_write_deep_nesting },
 	{ "invalid_utf8_string_is_not_written", test_codec__invalid_utf8_string_is_not_written },
 	{ "allocation_failures", test_codec__allocation_failures },
 	{ "corpus_round_trip", test_codec__corpus_round_trip },
