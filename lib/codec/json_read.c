@@ -664,10 +664,14 @@ static hpa__value *root_node(jreader *r, const hpa__value *v)
 	return root;
 }
 
+/* the document starting at byte `at` begins; past max_documents the error
+ * names that document (its index) at its start, as the YAML reader does */
 static int next_document(jreader *r, size_t at)
 {
-	if (r->m->documents >= r->o->max_documents)
+	if (r->m->documents >= r->o->max_documents) {
+		r->document = r->m->documents;
 		return fail_off(r, HPA_ELIMIT, at, "more than max_documents (%zu) documents", r->o->max_documents);
+	}
 	r->document = r->m->documents++;
 	return 0;
 }
@@ -693,7 +697,9 @@ static int add_value(jreader *r, json_t *j, size_t at)
 		for (i = 0; i < n; i++) {
 			json_t *it = json_array_get(j, i);
 			jpath p;
-			if ((rc = next_document(r, at)) < 0)
+			/* the element's first token: where its document starts */
+			size_t el = r->next < r->ntok ? (size_t)(r->tok[r->next].p - r->buf) : at;
+			if ((rc = next_document(r, el)) < 0)
 				return rc;
 			p.up = NULL;
 			p.key = NULL;
