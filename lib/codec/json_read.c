@@ -216,6 +216,24 @@ static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...)
 	return code;
 }
 
+static int fail_tok(jreader *r, int code, const token *t, const jpath *p, const char *fmt, ...) HPA__PRINTF(5, 6);
+
+/* fail_path() at the token's place (line, column, byte offset) */
+static int fail_tok(jreader *r, int code, const token *t, const jpath *p, const char *fmt, ...)
+{
+	va_list ap;
+	char path[HPA_ERROR_PATH_MAX];
+	va_start(ap, fmt);
+	hpa__verror(r->err, code, fmt, ap);
+	va_end(ap);
+	format_path(p, path, sizeof(path));
+	hpa__error_set_path(r->err, path);
+	hpa__error_set_pos(r->err, t->line, t->col, (size_t)(t->p - r->buf));
+	hpa__error_set_source(r->err, r->source);
+	hpa__error_set_document(r->err, r->document);
+	return code;
+}
+
 static int nomem(jreader *r)
 {
 	hpa__enomem(r->err);
@@ -581,7 +599,7 @@ static int conv_node(jreader *r, json_t *j, const jpath *path, hpa__value *out, 
 			if (!kt)
 				return fail_path(r, HPA_ERROR, path, "internal error: tokens out of step");
 			if (kl > r->o->max_scalar_bytes)
-				return fail_path(r, HPA_ELIMIT, path, "key of %zu bytes is longer than max_scalar_bytes (%zu)",
+				return fail_tok(r, HPA_ELIMIT, kt, path, "key of %zu bytes is longer than max_scalar_bytes (%zu)",
 					kl, r->o->max_scalar_bytes);
 			rc = text_node(r, &items[i].key, HPA__V_STR, k, kl);
 			if (rc < 0)
@@ -628,7 +646,7 @@ static int conv_node(jreader *r, json_t *j, const jpath *path, hpa__value *out, 
 	case JSON_STRING:
 		n = json_string_length(j);
 		if (n > r->o->max_scalar_bytes)
-			return fail_path(r, HPA_ELIMIT, path, "string of %zu bytes is longer than max_scalar_bytes (%zu)",
+			return fail_tok(r, HPA_ELIMIT, t, path, "string of %zu bytes is longer than max_scalar_bytes (%zu)",
 				n, r->o->max_scalar_bytes);
 		rc = text_node(r, out, HPA__V_STR, json_string_value(j), n);
 		out->style = HPA__STYLE_DOUBLE;
@@ -640,7 +658,7 @@ static int conv_node(jreader *r, json_t *j, const jpath *path, hpa__value *out, 
 			if (!t->len)
 				return fail_path(r, HPA_ERROR, path, "internal error: number tokens out of step");
 			if (t->len > r->o->max_scalar_bytes)
-				return fail_path(r, HPA_ELIMIT, path, "number longer than max_scalar_bytes (%zu)",
+				return fail_tok(r, HPA_ELIMIT, t, path, "number longer than max_scalar_bytes (%zu)",
 					r->o->max_scalar_bytes);
 			rc = text_node(r, out, real ? HPA__V_FLOAT : HPA__V_INT, t->p, t->len);
 			out->style = HPA__STYLE_PLAIN;

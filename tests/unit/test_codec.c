@@ -950,6 +950,32 @@ static void test_codec__json_write_deep_nesting(void)
 	free(want);
 }
 
+/* max_scalar_bytes in JSON: the error has the place of the value or key
+ * (codec.h: "HPA_ELIMIT with the position where it happened") and its path.
+ * Offsets counted by hand: `{"kind": "X", "data": {` is 23 bytes (the
+ * inner `{` at 22), so the key "abcdefghijk" starts at byte 23 (column 24)
+ * and, after `"a": ` (5 bytes), the value at byte 28 (column 29). */
+static void test_codec__json_scalar_limit_position(void)
+{
+	static const char v[] = "{\"kind\": \"X\", \"data\": {\"a\": \"abcdefghijk\"}}";
+	static const char k[] = "{\"kind\": \"X\", \"data\": {\"abcdefghijk\": 1}}";
+	hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+	hpa_manifest *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	po.max_scalar_bytes = 10;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_json(&m, v, sizeof(v) - 1, &po, &e), HPA_ELIMIT);
+	CU_ASSERT_EQUAL(e.line, 1);
+	CU_ASSERT_EQUAL(e.column, 29);
+	CU_ASSERT_EQUAL(e.offset, 28);
+	CU_ASSERT_STRING_EQUAL(e.path, "data.a");
+	CU_ASSERT_EQUAL(hpa_manifest_parse_json(&m, k, sizeof(k) - 1, &po, &e), HPA_ELIMIT);
+	CU_ASSERT_EQUAL(e.line, 1);
+	CU_ASSERT_EQUAL(e.column, 24);
+	CU_ASSERT_EQUAL(e.offset, 23);
+	CU_ASSERT_STRING_EQUAL(e.path, "data");
+	CU_ASSERT_PTR_NULL(m);
+}
+
 static void test_codec__invalid_utf8_string_is_not_written(void)
 {
 	hpa_object *o = NULL;
@@ -1228,6 +1254,7 @@ static CU_TestInfo tests[] = {
 	{ "yaml_to_json_numbers", test_codec__yaml_to_json_numbers },
 	{ "float_tag_integer_text_to_json", test_codec__float_tag_integer_text_to_json },
 	{ "json_write_deep_nesting", test_codec__json_write_deep_nesting },
+	{ "json_scalar_limit_position", test_codec__json_scalar_limit_position },
 	{ "invalid_utf8_string_is_not_written", test_codec__invalid_utf8_string_is_not_written },
 	{ "allocation_failures", test_codec__allocation_failures },
 	{ "corpus_round_trip", test_codec__corpus_round_trip },
