@@ -180,7 +180,7 @@ HPA_EXTERN(int) hpa_manifest_parse(hpa_manifest **out, const char *buf, size_t l
 typedef struct hpa_write_options {
 	unsigned int version;   /**< ::HPA_WRITE_OPTIONS_VERSION */
 	unsigned int flags;     /**< `HPA_WRITE_*` bits */
-	unsigned int indent;    /**< spaces per level: 0 = kubectl's (YAML 2, JSON 4); YAML 2..9, JSON 1..16 */
+	unsigned int indent;    /**< spaces per level, 0..16 (above: ::HPA_EINVAL): 0 = kubectl's (YAML 2, JSON 4); YAML 2..9 (else 2), JSON 1..16 */
 } hpa_write_options;
 
 /** Static initialiser for ::hpa_write_options. */

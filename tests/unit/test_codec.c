@@ -785,6 +785,18 @@ static void test_codec__options_and_arguments(void)
 	CU_ASSERT(out && strstr(out, "\n    name: a\n") != NULL);
 	hpa_free(out);
 	out = NULL;
+	/* as documented: YAML takes 2..9 and writes 2 for 1 and 10..16 (the
+	 * libyaml/go-yaml emitter's rule); above 16 is HPA_EINVAL for both */
+	wo.indent = 12;
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(hpa_manifest_at(m, 0), &out, NULL, &wo, &e), 0);
+	CU_ASSERT(out && strstr(out, "\n  name: a\n") != NULL);
+	hpa_free(out);
+	out = NULL;
+	wo.indent = 17;
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(hpa_manifest_at(m, 0), &out, NULL, &wo, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_write_json(hpa_manifest_at(m, 0), &out, NULL, &wo, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(out);
+	wo.indent = 0;
 	CU_ASSERT_EQUAL(hpa_object_write_yaml(NULL, &out, NULL, NULL, &e), HPA_EINVAL);
 	/* source_name wins over the default */
 	hpa_manifest_free(m);
