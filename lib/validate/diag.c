@@ -305,7 +305,10 @@ void hpa__fe(hpa__vctx *c, hpa__fetype type, const char *child, const hpa__value
 
 void hpa__fe_schema(hpa__vctx *c, int code, const hpa__value *pos, const char *msg)
 {
-	if (hpa__diags_add(c->d, "VAL002", HPA_SEVERITY_ERROR, code, c->obj,
+	/* msg was written from c->up and the finding's path is c->lp: incomplete after a failure */
+	if (hpa__buf_oom(&c->lp) || hpa__buf_oom(&c->up))
+		c->rc = HPA_ENOMEM;
+	else if (hpa__diags_add(c->d, "VAL002", HPA_SEVERITY_ERROR, code, c->obj,
 			c->lp.ptr ? c->lp.ptr : "", pos, msg, "") < 0)
 		c->rc = HPA_ENOMEM;
 	else
@@ -395,15 +398,6 @@ void hpa__repr(hpa__buf *b, const hpa__value *v)
 		return;
 	}
 	}
-}
-
-const char *hpa__repr_tmp(char *buf, size_t size, const hpa__value *v)
-{
-	hpa__buf b = HPA__BUF_INIT;
-	hpa__repr(&b, v);
-	hpa__strlcpy(buf, b.ptr && !hpa__buf_oom(&b) ? b.ptr : "", size);
-	hpa__buf_dispose(&b);
-	return buf;
 }
 
 /* ---- tree helpers -------------------------------------------------------------------- */

@@ -121,6 +121,14 @@ static void report(lctx *L, const char *id, const hpa_object *o, const char *pat
 		L->rc = HPA_ENOMEM;
 }
 
+/* A message part built in b is incomplete after an allocation failure:
+ * record HPA_ENOMEM (report() then adds nothing). */
+static void check_buf(lctx *L, const hpa__buf *b)
+{
+	if (hpa__buf_oom(b))
+		L->rc = HPA_ENOMEM;
+}
+
 /* "Deployment/order" */
 static const char *ref(char *buf, size_t size, const hpa_object *o)
 {
@@ -449,6 +457,7 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 					hpa__buf_puts(&names, ", ");
 				hpa__buf_printf(&names, "\"%s\"", cn ? cn : "");
 			}
+			check_buf(L, &names);
 			snprintf(msg, sizeof(msg), "ContainerResource metric names container \"%s\", but %s has no such "
 				"container (it has %s): the metric is never available",
 				um->container, ref(r2, sizeof(r2), w->obj), names.ptr ? names.ptr : "none");
@@ -471,6 +480,7 @@ static void lint_requests(lctx *L, const hpa_object *h, const workload *w, const
 	}
 	if (nmiss) {
 		const hpa__value *ctr = hpa__seq_at(ctrs, first);
+		check_buf(L, &names);
 		ctr_path(path, sizeof(path), w, first, hpa__vget(ctr, "resources") ? "resources" : NULL);
 		snprintf(msg, sizeof(msg), "%s scales on %s Utilization (%lld%%%s), but container%s %s of %s ha%s no %s "
 			"request: the HPA cannot compute utilization, shows <unknown>/%lld%% and does not scale",
@@ -524,9 +534,11 @@ static void lint_idle(lctx *L, const hpa_object *h, const workload *w, const uti
 		if (idle_pm <= thr_pm)
 			return;
 		hpa__qty_fmt(&qb, iq.milli, mem);
+		check_buf(L, &qb);
 		hpa__strlcpy(ib, qb.ptr ? qb.ptr : idle_s, sizeof(ib));
 		hpa__buf_clear(&qb);
 		hpa__qty_fmt(&qb, req, mem);
+		check_buf(L, &qb);
 		hpa__strlcpy(rb, qb.ptr ? qb.ptr : "?", sizeof(rb));
 		pct(a, sizeof(a), idle_pm);
 		pct(b, sizeof(b), thr_pm);
@@ -628,6 +640,7 @@ static void lint_hpas(lctx *L)
 				hpa__buf_puts(&miss, miss.len ? ", kind" : "kind");
 			if (!rn || !*rn)
 				hpa__buf_puts(&miss, miss.len ? ", name" : "name");
+			check_buf(L, &miss);
 			snprintf(msg, sizeof(msg), "%s has %s scaleTargetRef (missing %s): it scales nothing",
 				ref(r1, sizeof(r1), h), hpa__vlen(sref) == 0 ? "an empty" : "an incomplete", miss.ptr ? miss.ptr : "");
 			snprintf(hint, sizeof(hint), "set scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: <the "
@@ -749,6 +762,7 @@ static void lint_services(lctx *L)
 		if (nsel == 0) {
 			hpa__buf b = HPA__BUF_INIT;
 			label_str(&b, sel);
+			check_buf(L, &b);
 			snprintf(msg, sizeof(msg), "%s selects pods with %s, but no workload in the set has these pod "
 				"labels: the Service has no endpoints", ref(r1, sizeof(r1), s), b.ptr ? b.ptr : "");
 			snprintf(hint, sizeof(hint), "make spec.selector equal to the labels of the pod template it should "
@@ -813,6 +827,7 @@ static void lint_workloads(lctx *L)
 					same_identity(a->obj, b->obj) || !workload_selects(a, b->labels))
 				continue;
 			label_str(&s, a->map_selector ? a->selector : hpa__vget(a->selector, "matchLabels"));
+			check_buf(L, &s);
 			snprintf(msg, sizeof(msg), "the selector of %s (%s) also selects the pods of %s: ReplicaSet "
 				"ownership, Service endpoints and HPA metrics mix the two workloads' pods",
 				ref(r1, sizeof(r1), a->obj), s.ptr ? s.ptr : "matchExpressions", ref(r2, sizeof(r2), b->obj));
@@ -981,6 +996,7 @@ static void lint_backend(lctx *L, const hpa_object *ing, const hpa__value *be, c
 				hpa__buf_printf(&have, "%s%s%s%s", i ? ", " : "", hpa__vtext(p, "port") ? hpa__vtext(p, "port") : "?",
 					hpa__vstr(p, "name") ? "/" : "", hpa__vstr(p, "name") ? hpa__vstr(p, "name") : "");
 			}
+			check_buf(L, &have);
 			snprintf(path, sizeof(path), "%s.%s", where, svc ? (pname ? "service.port.name" : "service.port.number")
 				: "servicePort");
 			if (pname)

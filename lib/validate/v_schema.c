@@ -81,7 +81,9 @@ static void walk_object(hpa__vctx *c, const hpa__sobject *o, const hpa__value *v
 			hpa__buf_putc(&c->up, '.');
 		hpa__buf_put(&c->up, fd->name, fd->len);
 		/* semantic validation may already have said it in the API server's words */
-		if (!hpa__buf_oom(&c->lp) && !hpa__diags_has_path(c->d, c->obj, c->lp.ptr ? c->lp.ptr : "")) {
+		if (hpa__buf_oom(&c->lp) || hpa__buf_oom(&c->up))
+			c->rc = HPA_ENOMEM;
+		else if (!hpa__diags_has_path(c->d, c->obj, c->lp.ptr ? c->lp.ptr : "")) {
 			char msg[700];
 			snprintf(msg, sizeof(msg), "%.600s: Required value", c->up.ptr ? c->up.ptr : "");
 			hpa__fe_schema(c, HPA_EMISSING, x ? x : v, msg);

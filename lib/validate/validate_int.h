@@ -105,8 +105,6 @@ void hpa__fe_schema(hpa__vctx *c, int code, const hpa__value *pos, const char *m
 void hpa__repr(hpa__buf *b, const hpa__value *v);
 /* Quote a string as Go's %q. */
 void hpa__repr_str(hpa__buf *b, const char *s, size_t n);
-/* Scratch rendering into a fixed buffer (cut at size). */
-const char *hpa__repr_tmp(char *buf, size_t size, const hpa__value *v);
 
 /* ---- tree helpers ---------------------------------------------------------------- */
 

@@ -479,6 +479,106 @@ static void test_lint__catalogue(void)
 }
 
 #ifdef HPA_TESTING
+/* Every finding as one line "rule|severity|path|message|hint|line:col|doc". */
+static char *render_diags(const hpa_diagnostics *d)
+{
+	size_t i, cap = 1 << 16, len = 0;
+	char *s = malloc(cap);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < hpa_diagnostics_count(d) && len < cap; i++) {
+		const hpa_diagnostic *x = hpa_diagnostics_at(d, i);
+		len += (size_t)snprintf(s + len, cap - len, "%s|%d|%s|%s|%s|%zu:%zu|%zu\n", hpa_diagnostic_rule(x),
+			hpa_diagnostic_severity(x), hpa_diagnostic_path(x), hpa_diagnostic_message(x),
+			hpa_diagnostic_hint(x), hpa_diagnostic_line(x), hpa_diagnostic_column(x), hpa_diagnostic_document(x));
+	}
+	return s;
+}
+
+/* validate.h: a call either succeeds with its findings or returns HPA_ENOMEM
+ * with *out NULL; a failed allocation must never show up as a damaged
+ * message. The n-th allocation fails for n = 1, 2, ... until a run has none
+ * failing; every run must give the full result of the run without failures
+ * (compared line by line: rule, severity, path, message, hint, position) or
+ * HPA_ENOMEM. The baseline is itself checked against messages written from
+ * the Kubernetes sources (field.Error's %q of the name, the map printed by
+ * %v) and the SVC001 wording of docs/lint.md. */
+static const char sweep_yaml[] =
+	"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: Web_Bad\n  labels: {app: web}\nspec:\n"
+	"  replicaz: 1\n  selector:\n    matchLabels:\n      app: other\n  template:\n    metadata:\n"
+	"      labels:\n        app: web\n    spec:\n      containers:\n      - name: app\n        image: nginx\n"
+	"        ports: [{containerPort: 99999}]\n"
+	"---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n"
+	"  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: missing\n"
+	"  minReplicas: 3\n  maxReplicas: 2\n"
+	"---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: nothing}\n"
+	"  ports: [{port: 80}]\n"
+	"---\napiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n";
+
+static int sweep_run(int which, const hpa_manifest *m, hpa_diagnostics **d)
+{
+	hpa_lint_options o;
+	hpa_lint_options_init(&o, HPA_LINT_OPTIONS_VERSION);
+	o.flags = HPA_LINT_HEURISTICS;
+	if (which == 0)
+		return hpa_manifest_validate(m, NULL, d, NULL);
+	return hpa_manifest_lint(m, which == 2 ? &o : NULL, d, NULL);
+}
+
+static void test_lint__allocation_failures_keep_messages(void)
+{
+	hpa_manifest *m = parse_str(sweep_yaml, "sweep.yaml");
+	int which;
+	if (!m)
+		return;
+	for (which = 0; which < 3; which++) {
+		hpa_diagnostics *d = NULL;
+		char *want;
+		unsigned long n, enomem = 0;
+		int rc0 = sweep_run(which, m, &d);
+		CU_ASSERT_EQUAL(rc0, HPA_EVALIDATION);
+		want = render_diags(d);
+		hpa_diagnostics_free(d);
+		if (!want)
+			break;
+		CU_ASSERT_PTR_NOT_NULL(strstr(want, "metadata.name: Invalid value: \"Web_Bad\": a lowercase RFC 1123 subdomain"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(want, "spec.template.metadata.labels: Invalid value: "
+			"map[string]string{\"app\":\"web\"}: `selector` does not match template `labels`"));
+		if (which)
+			CU_ASSERT_PTR_NOT_NULL(strstr(want, "Service/s selects pods with app=nothing, but"));
+		for (n = 1; n < 100000; n++) {
+			int rc;
+			bool failed;
+			char *got;
+			d = (hpa_diagnostics *)&n;
+			hpa__test_fail_alloc_at(n);
+			rc = sweep_run(which, m, &d);
+			failed = hpa__test_alloc_failed();
+			hpa__test_fail_alloc_at(0);
+			if (rc == HPA_ENOMEM) {
+				CU_ASSERT(failed);
+				CU_ASSERT_PTR_NULL(d);
+				enomem++;
+				continue;
+			}
+			CU_ASSERT_EQUAL(rc, rc0);
+			got = render_diags(d);
+			hpa_diagnostics_free(d);
+			if (got && strcmp(got, want) != 0) {
+				CU_FAIL("an allocation failure changed the findings");
+				fprintf(stderr, "\nrun %d, allocation %lu failed:\n%s", which, n, got);
+			}
+			free(got);
+			if (!failed)
+				break;
+		}
+		CU_ASSERT(enomem > 1);
+		free(want);
+	}
+	hpa_manifest_free(m);
+}
+
 static void test_lint__allocation_failures(void)
 {
 	char path[600];
@@ -523,6 +623,7 @@ static CU_TestInfo lint_tests[] = {
 	{ "catalogue", test_lint__catalogue },
 #ifdef HPA_TESTING
 	{ "allocation_failures", test_lint__allocation_failures },
+	{ "allocation_failures_keep_messages", test_lint__allocation_failures_keep_messages },
 #endif
 	CU_TEST_INFO_NULL
 };
