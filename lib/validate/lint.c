@@ -1259,11 +1259,13 @@ int hpa_manifests_lint(const hpa_manifest *const *manifests, size_t count,
 			hpa__vctx_dispose(&c);
 		}
 		if (!L.on[rule_index("VAL001")] || HPA_SEVERITY_ERROR < L.o.min_severity) {
-			/* drop VAL001 findings (the schema walk needed them for de-duplication) */
+			/* drop VAL001 findings when the rule is off (the schema walk needed them for
+			 * de-duplication), and every validation finding (VAL001 and VAL002 alike)
+			 * below min_severity */
 			size_t w = 0;
 			for (i = 0; i < L.d->len; i++)
-				if (strcmp(L.d->items[i].rule, "VAL001") != 0 || (L.on[rule_index("VAL001")] &&
-						L.d->items[i].severity >= L.o.min_severity))
+				if ((strcmp(L.d->items[i].rule, "VAL001") != 0 || L.on[rule_index("VAL001")]) &&
+						L.d->items[i].severity >= L.o.min_severity)
 					L.d->items[w++] = L.d->items[i];
 			L.d->len = w;
 		}

@@ -450,6 +450,60 @@ out:
 	hpa_manifest_free(b);
 }
 
+/* validate.h: "findings below this severity are dropped". Validation
+ * findings (VAL001 semantic, VAL002 schema) are all errors, so a
+ * min_severity above HPA_SEVERITY_ERROR drops both rules alike, and the set
+ * then has no error finding (HPA_OK). */
+static void test_lint__min_severity_drops_validation(void)
+{
+	static const char yaml[] =
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"metadata:\n"
+		"  name: Web_Bad\n"      /* VAL001: not a DNS-1123 subdomain */
+		"spec:\n"
+		"  replicaz: 1\n"         /* VAL002: unknown field */
+		"  selector:\n"
+		"    matchLabels: {app: web}\n"
+		"  template:\n"
+		"    metadata:\n"
+		"      labels: {app: web}\n"
+		"    spec:\n"
+		"      containers:\n"
+		"      - name: web\n"
+		"        image: nginx:1.27\n";
+	hpa_manifest *m = parse_str(yaml, "sev.yaml");
+	hpa_diagnostics *d = NULL;
+	hpa_lint_options o;
+	if (!m)
+		return;
+	hpa_lint_options_init(&o, HPA_LINT_OPTIONS_VERSION);
+	o.min_severity = HPA_SEVERITY_ERROR;
+	CU_ASSERT_EQUAL(hpa_manifest_lint(m, &o, &d, NULL), HPA_EVALIDATION);
+	CU_ASSERT_EQUAL(count_rule(d, "VAL001"), 1);
+	CU_ASSERT_EQUAL(count_rule(d, "VAL002"), 1);
+	hpa_diagnostics_free(d);
+	o.min_severity = HPA_SEVERITY_ERROR + 1;
+	d = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_lint(m, &o, &d, NULL), 0);
+	CU_ASSERT_PTR_NOT_NULL(d);
+	CU_ASSERT_EQUAL(hpa_diagnostics_count(d), 0);
+	hpa_diagnostics_free(d);
+	/* VAL001 switched off: VAL002 still obeys min_severity */
+	o.disable = "VAL001";
+	d = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_lint(m, &o, &d, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_diagnostics_count(d), 0);
+	hpa_diagnostics_free(d);
+	o.min_severity = HPA_SEVERITY_ERROR;
+	d = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_lint(m, &o, &d, NULL), HPA_EVALIDATION);
+	CU_ASSERT_EQUAL(count_rule(d, "VAL001"), 0);
+	CU_ASSERT_EQUAL(count_rule(d, "VAL002"), 1);
+	hpa_diagnostics_free(d);
+	hpa_manifest_free(m);
+}
+
 static void test_lint__catalogue(void)
 {
 	size_t i, j, n = hpa_lint_rule_count();
@@ -620,6 +674,7 @@ static CU_TestInfo lint_tests[] = {
 	{ "food_delivery_corpus", test_lint__food_delivery_corpus },
 	{ "set_across_files", test_lint__set_across_files },
 	{ "options", test_lint__options },
+	{ "min_severity_drops_validation", test_lint__min_severity_drops_validation },
 	{ "catalogue", test_lint__catalogue },
 #ifdef HPA_TESTING
 	{ "allocation_failures", test_lint__allocation_failures },
