@@ -204,6 +204,7 @@ HPA_EXTERN(int) hpa_object_get_text(const hpa_object *obj, const char *path,
 /**
  * Read a quantity field (written as a string or a number) as an
  * ::hpa_quantity. On typed kinds the field must be a quantity field.
+ * On any failure `*out` is left unchanged (nothing is allocated).
  * @return 0, ::HPA_ENOTFOUND, ::HPA_ETYPE (also when the text is not a
  *         quantity), ::HPA_EUNKNOWNFIELD, ::HPA_EINVAL, ::HPA_ENOMEM
  * @ownership caller (`*out`, free with hpa_quantity_free)

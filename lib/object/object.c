@@ -413,10 +413,11 @@ int hpa_object_get_quantity(const hpa_object *obj, const char *path, hpa_quantit
 {
 	const hpa__stype *t;
 	const hpa__value *v;
+	hpa_quantity *q = NULL;
 	int rc;
 	if (!out)
 		return hpa__error(err, HPA_EINVAL, "out is NULL");
-	*out = NULL;
+	/* *out changes only on success (object.h: ENOTFOUND leaves it unchanged) */
 	if ((rc = check_access(obj, path, ACC_QTY, false, &t, err)) < 0 ||
 	    (rc = stored(obj, path, &v, err)) < 0)
 		return rc;
@@ -429,9 +430,10 @@ int hpa_object_get_quantity(const hpa_object *obj, const char *path, hpa_quantit
 		hpa__error(err, HPA_ETYPE, "expected quantity, got %s (%s)", d, p ? p : "embedded NUL");
 		return path_error(err, HPA_ETYPE, path, v);
 	}
-	rc = hpa_quantity_parse(out, hpa__v_text(v), err);
+	rc = hpa_quantity_parse(&q, hpa__v_text(v), err);
 	if (rc < 0)
 		return path_error(err, rc, path, v);
+	*out = q;
 	return 0;
 }
 

@@ -107,6 +107,26 @@ static void test_object__three_states(void)
 	CU_ASSERT(!hpa_object_has(o, "spec.minReadySeconds"));
 	CU_ASSERT_EQUAL(hpa_object_type(o, "spec.minReadySeconds"), HPA_VALUE_NULL);
 	CU_ASSERT_EQUAL(hpa_object_get_int32(o, "spec.minReadySeconds", &r, &e), HPA_ENOTFOUND);
+
+	/* object.h: every getter leaves *out unchanged for an absent (or null) field */
+	{
+		int64_t i64 = 42;
+		const char *s = "kept", *t = "kept";
+		hpa_quantity *q = (hpa_quantity *)&e;   /* a sentinel, never dereferenced */
+		b = true;
+		CU_ASSERT_EQUAL(hpa_object_get_int64(o, "spec.minReadySeconds", &i64, &e), HPA_ENOTFOUND);
+		CU_ASSERT_EQUAL(i64, 42);
+		CU_ASSERT_EQUAL(hpa_object_clear(o, "spec.paused", &e), 0);
+		CU_ASSERT_EQUAL(hpa_object_get_bool(o, "spec.paused", &b, &e), HPA_ENOTFOUND);
+		CU_ASSERT_EQUAL(b, true);
+		CU_ASSERT_EQUAL(hpa_object_get_string(o, "spec.strategy.type", &s, &e), HPA_ENOTFOUND);
+		CU_ASSERT_STRING_EQUAL(s, "kept");
+		CU_ASSERT_EQUAL(hpa_object_get_text(o, "spec.strategy.rollingUpdate.maxSurge", &t, &e), HPA_ENOTFOUND);
+		CU_ASSERT_STRING_EQUAL(t, "kept");
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.cpu", &q, &e),
+			HPA_ENOTFOUND);
+		CU_ASSERT_PTR_EQUAL(q, (hpa_quantity *)&e);
+	}
 	hpa_object_free(o);
 }
 
@@ -185,10 +205,17 @@ static void test_object__type_checks(void)
 		CU_ASSERT_STRING_EQUAL(s, "500m");
 		CU_ASSERT_EQUAL(hpa_object_set_quantity(o, "spec.replicas", q, &e), HPA_ETYPE);
 		hpa_quantity_free(q);
+		/* object.h: the getters return HPA_ENOTFOUND for an absent field and leave
+		 * *out unchanged; as every other getter, hpa_object_get_quantity() leaves
+		 * it unchanged on the other failures too */
 		q = (hpa_quantity *)&e;
 		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.replicas", &q, &e), HPA_ETYPE);
-		CU_ASSERT_PTR_NULL(q);
+		CU_ASSERT_PTR_EQUAL(q, (hpa_quantity *)&e);
 		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.nvidia", &q, &e), HPA_ENOTFOUND);
+		CU_ASSERT_PTR_EQUAL(q, (hpa_quantity *)&e);
+		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.bogus", &q, &e),
+			HPA_EUNKNOWNFIELD);
+		CU_ASSERT_PTR_EQUAL(q, (hpa_quantity *)&e);
 		/* 1024 was written as an integer: still a quantity */
 		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.memory", &q, &e), 0);
 		CU_ASSERT_EQUAL(hpa_quantity_value(q, &milli), 0);
@@ -202,8 +229,9 @@ static void test_object__type_checks(void)
 		hpa_quantity_free(q);
 		/* a bad stored text */
 		hpa__path_set(o->root, "spec.template.spec.containers[0].resources.limits.x", hpa__v_str(o->arena, "lots"), NULL);
+		q = (hpa_quantity *)&e;
 		CU_ASSERT_EQUAL(hpa_object_get_quantity(o, "spec.template.spec.containers[0].resources.limits.x", &q, &e), HPA_ETYPE);
-		CU_ASSERT_PTR_NULL(q);
+		CU_ASSERT_PTR_EQUAL(q, (hpa_quantity *)&e);
 		hpa_object_clear(o, "spec.template.spec.containers[0].resources.limits.x", NULL);
 	}
 	/* time: RFC 3339 only */
