@@ -213,8 +213,10 @@ HPA_EXTERN(int) hpa_object_get_quantity(const hpa_object *obj, const char *path,
 	hpa_quantity **out, hpa_error *err);
 
 /**
- * Set a string field. Missing maps on the way are created. A list index
- * must name an existing item or the position just past the end (append).
+ * Set a string field. Missing maps on the way are created, any number of
+ * levels deep (an index step `[0]` below a missing level creates a list).
+ * A list index must name an existing item or the position just past the
+ * end (append).
  * On a typed kind the field must accept a string: a string, enum, time
  * (RFC 3339 checked), quantity (syntax checked) or int-or-string field.
  * Objects hold UTF-8 text: a value, or a key in a path given to any

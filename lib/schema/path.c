@@ -134,46 +134,54 @@ static int set_err(hpa_error *err, int code, const char *path, const char *msg)
 	return code;
 }
 
-/* Wrap v in the containers the steps of `rest` need (bottom-up), so the
- * whole new branch is built before anything is attached to the tree. */
+/* Put x under step st of the new container c (st's key, or item 0). */
+static int branch_put(hpa__arena *a, hpa__value *c, const hpa__path_step *st, hpa__value *x)
+{
+	hpa__value *k;
+	if (st->is_index)
+		return hpa__seq_append(c, x) < 0 ? HPA_ENOMEM : 0;
+	k = hpa__v_scalar(a, HPA__V_STR, st->key, st->klen);
+	if (!k || hpa__map_append(c, k, x) < 0)
+		return HPA_ENOMEM;
+	return 0;
+}
+
+/* Wrap v in the containers the steps of `rest` need, so the whole new
+ * branch is built before anything is attached to the tree. Any number of
+ * steps: the path is checked in a first pass (HPA_EINVAL before anything is
+ * allocated), then the branch is built from the top in a second one, each
+ * container holding the next (nothing is kept per step). */
 static int build_branch(hpa__arena *a, const char *rest, hpa__value *v, hpa__value **out)
 {
 	hpa__path_iter it;
-	hpa__path_step st;
+	hpa__path_step st, prev;
+	hpa__value *top = NULL, *parent = NULL;
 	int r;
-	/* count steps, then build from the innermost */
-	hpa__path_step steps[32];
-	size_t n = 0, i;
 	hpa__path_iter_init(&it, rest);
 	it.first = false;
-	while ((r = hpa__path_next(&it, &st)) != 0) {
-		if (r < 0)
+	while ((r = hpa__path_next(&it, &st)) != 0)
+		if (r < 0 || (st.is_index && st.index != 0))
 			return HPA_EINVAL;
-		if (n == HPA__ARRAY_SIZE(steps))
-			return HPA_EINVAL;
-		steps[n] = st;
+	hpa__path_iter_init(&it, rest);
+	it.first = false;
+	while (hpa__path_next(&it, &st) > 0) {
+		hpa__value *c = st.is_index ? hpa__v_seq(a) : hpa__v_map(a);
+		if (!c)
+			return HPA_ENOMEM;
+		if (!parent)
+			top = c;
+		else if (branch_put(a, parent, &prev, c) < 0)
+			return HPA_ENOMEM;
+		parent = c;
+		prev = st;
 		if (st.key == st.buf)
-			steps[n].key = steps[n].buf; /* re-point into the copy */
-		n++;
+			prev.key = prev.buf; /* re-point into the copy */
 	}
-	for (i = n; i-- > 0;) {
-		hpa__value *c;
-		if (steps[i].is_index) {
-			if (steps[i].index != 0)
-				return HPA_EINVAL;
-			c = hpa__v_seq(a);
-			if (!c || hpa__seq_append(c, v) < 0)
-				return HPA_ENOMEM;
-		} else {
-			hpa__value *k;
-			c = hpa__v_map(a);
-			k = c ? hpa__v_scalar(a, HPA__V_STR, steps[i].key, steps[i].klen) : NULL;
-			if (!k || hpa__map_append(c, k, v) < 0)
-				return HPA_ENOMEM;
-		}
-		v = c;
-	}
-	*out = v;
+	if (!parent)
+		return HPA_EINVAL;
+	if (branch_put(a, parent, &prev, v) < 0)
+		return HPA_ENOMEM;
+	*out = top;
 	return 0;
 }
 

@@ -18,7 +18,7 @@
 hpa__value *hpa__path_get(const hpa__value *node, const char *path);
 
 /* Set the node at path to v (v must live in the same arena as node),
- * creating intermediate maps as needed; an index step must address an
+ * creating intermediate maps as needed (any number of levels); an index step must address an
  * existing item or the position just past the end (append).
  * HPA_EINVAL for a malformed path, HPA_ETYPE when a step crosses a scalar,
  * HPA_ENOMEM. err gets the path. */

@@ -6,6 +6,7 @@
 #include "manifest/manifest_int.h"
 #include "schema/check.h"
 #include "schema/path.h"
+#include <stdlib.h>
 #include <string.h>
 
 static hpa_object *new_obj(const char *av, const char *kind)
@@ -297,6 +298,51 @@ static void test_object__lists_and_maps(void)
 	CU_ASSERT_EQUAL(hpa_object_count(o, "nope"), 0);
 	CU_ASSERT_EQUAL(hpa__schema_check(o, HPA__CHECK_STRICT, &e), 0);
 	hpa_object_free(o);
+}
+
+/* object.h: "Missing maps on the way are created" -- however many there
+ * are. A well-formed path of 33, 100 and 1000 missing levels (maps, and
+ * lists at index 0) is created in one call and reads back; a malformed one
+ * leaves the object as it was. */
+static void deep_path(char *buf, size_t levels, const char *step, const char *leaf)
+{
+	size_t i, n = 0, sl = strlen(step);
+	for (i = 0; i < levels; i++) {
+		memcpy(buf + n, step, sl);
+		n += sl;
+	}
+	strcpy(buf + n, leaf);
+}
+
+static void test_object__deep_paths(void)
+{
+	static const size_t depths[] = { 32, 33, 100, 1000 };
+	hpa_error e = HPA_ERROR_INIT;
+	size_t i;
+	char *p = malloc(8 * 1000 + 16);
+	if (!p)
+		return;
+	for (i = 0; i < HPA__ARRAY_SIZE(depths); i++) {
+		hpa_object *o = new_obj("v1", "ConfigMap");
+		const char *s = NULL;
+		deep_path(p, depths[i], "a.", "leaf");           /* depths[i] maps, then the key */
+		CU_ASSERT_EQUAL(hpa_object_set_string(o, p, "v", &e), 0);
+		CU_ASSERT_EQUAL(hpa_object_get_string(o, p, &s, &e), 0);
+		CU_ASSERT_STRING_EQUAL(s ? s : "", "v");
+		CU_ASSERT_EQUAL(hpa_object_type(o, "a.a"), HPA_VALUE_MAP);
+		deep_path(p, depths[i], "b[0].", "leaf");        /* a list holding a map, per level */
+		CU_ASSERT_EQUAL(hpa_object_set_int64(o, p, 7, &e), 0);
+		CU_ASSERT(hpa_object_has(o, p));
+		CU_ASSERT_EQUAL(hpa_object_type(o, "b"), HPA_VALUE_LIST);
+		CU_ASSERT_EQUAL(hpa_object_count(o, "b"), 1);
+		/* [1] past the end of a new (empty) list at the bottom: nothing is built */
+		deep_path(p, depths[i], "c.", "x[1]");
+		CU_ASSERT_EQUAL(hpa_object_set_string(o, p, "v", &e), HPA_EINVAL);
+		CU_ASSERT(!hpa_object_has(o, "c"));
+		CU_ASSERT_EQUAL(hpa_object_count(o, ""), 4);     /* apiVersion kind a b */
+		hpa_object_free(o);
+	}
+	free(p);
 }
 
 static void test_object__generic_objects(void)
@@ -703,6 +749,7 @@ static CU_TestInfo tests[] = {
 	{ "type_checks", test_object__type_checks },
 	{ "lists_and_maps", test_object__lists_and_maps },
 	{ "generic_objects", test_object__generic_objects },
+	{ "deep_paths", test_object__deep_paths },
 	{ "dup_and_equal", test_object__dup_and_equal },
 	{ "equal_quantities", test_object__equal_quantities },
 	{ "dup_outlives_manifest", test_object__dup_frees_nothing_shared },
