@@ -135,7 +135,9 @@ HPA_EXTERN(const char *) hpa_model_aggregate_rest_path(const hpa_model *model, s
  * The English plural hpa_model_aggregate_rest_path() applies to an ASCII
  * identifier (`Category` -> `Categories`, `OrderItem` -> `OrderItems`,
  * `SalesPerson` -> `SalesPeople`): irregular and invariable nouns from a
- * table, then the suffix rules of docs/model.md. Case is kept.
+ * table, then the suffix rules of docs/model.md. Case is kept: the
+ * ending follows the case of the last CamelCase word (`PERSON` -> `PEOPLE`,
+ * `CHILD` -> `CHILDREN`, `Person` -> `People`).
  * @return 0, ::HPA_EINVAL (NULL, empty, or not an ASCII letter/digit name), ::HPA_ENOMEM
  * @ownership caller (`*out`, free with hpa_free)
  */

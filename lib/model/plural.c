@@ -57,14 +57,35 @@ static const char *const ves_fe[] = { "knife", "life", "wife" };
 /* consonant + o nouns that take -es, matched as suffixes. */
 static const char *const o_es[] = { "echo", "hero", "potato", "tomato", "torpedo", "veto" };
 
+/* Append the ending s, in capitals when caps (case is kept: the ending
+ * takes the case of a last word written in capitals). */
+static int put_end(hpa__buf *b, const char *s, bool caps)
+{
+	for (; *s; s++)
+		if (hpa__buf_putc(b, caps && is_lower(*s) ? (char)(*s - 'a' + 'A') : *s) < 0)
+			return HPA_ENOMEM;
+	return 0;
+}
+
 int hpa__model_plural_buf(hpa__buf *b, const char *w, size_t len)
 {
 	size_t last = 0; /* start of the last CamelCase word */
+	size_t nupper = 0;
+	bool caps = true;
 	for (size_t i = 1; i < len; i++)
 		if (is_upper(w[i]) && (is_lower(w[i - 1]) || is_digit(w[i - 1])))
 			last = i;
 	const char *lw = w + last;
 	size_t llen = len - last;
+	/* PERSON -> PEOPLE, CHILD -> CHILDREN: a last word of two or more
+	 * letters, all capitals, gets a capital ending */
+	for (size_t i = 0; i < llen; i++) {
+		if (is_lower(lw[i]))
+			caps = false;
+		else if (is_upper(lw[i]))
+			nupper++;
+	}
+	caps = caps && nupper >= 2;
 
 	for (size_t i = 0; i < HPA__ARRAY_SIZE(invariable); i++)
 		if (eq_nocase(lw, llen, invariable[i]))
@@ -73,47 +94,47 @@ int hpa__model_plural_buf(hpa__buf *b, const char *w, size_t len)
 		if (eq_nocase(lw, llen, irregular[i][0])) {
 			const char *pl = irregular[i][1];
 			/* keep the word's own spelling where singular and plural agree,
-			 * then the plural's tail in lower case */
+			 * then the plural's tail in the word's case */
 			size_t same = 0;
-			while (lw[same] && pl[same] && lower(lw[same]) == pl[same] && same < llen)
+			while (same < llen && pl[same] && lower(lw[same]) == pl[same])
 				same++;
 			hpa__buf_put(b, w, last + same);
-			return hpa__buf_puts(b, pl + same);
+			return put_end(b, pl + same, caps);
 		}
 	}
 	for (size_t i = 0; i < HPA__ARRAY_SIZE(ves_fe); i++)
 		if (ends_with(w, len, ves_fe[i])) {
 			hpa__buf_put(b, w, len - 2);
-			return hpa__buf_puts(b, "ves");
+			return put_end(b, "ves", caps);
 		}
 	for (size_t i = 0; i < HPA__ARRAY_SIZE(ves_f); i++)
 		if (ends_with(w, len, ves_f[i])) {
 			hpa__buf_put(b, w, len - 1);
-			return hpa__buf_puts(b, "ves");
+			return put_end(b, "ves", caps);
 		}
 	for (size_t i = 0; i < HPA__ARRAY_SIZE(o_es); i++)
 		if (ends_with(w, len, o_es[i])) {
 			hpa__buf_put(b, w, len);
-			return hpa__buf_puts(b, "es");
+			return put_end(b, "es", caps);
 		}
 	/* analysis -> analyses (a word of 4+ letters ending in -is) */
 	if (llen >= 4 && ends_with(w, len, "is")) {
 		hpa__buf_put(b, w, len - 2);
-		return hpa__buf_puts(b, "es");
+		return put_end(b, "es", caps);
 	}
 	/* category -> categories; day -> days */
 	if (len >= 2 && lower(w[len - 1]) == 'y' && !is_vowel(w[len - 2]) && !is_digit(w[len - 2])) {
 		hpa__buf_put(b, w, len - 1);
-		return hpa__buf_puts(b, "ies");
+		return put_end(b, "ies", caps);
 	}
 	/* address -> addresses, box -> boxes, church -> churches */
 	if (ends_with(w, len, "s") || ends_with(w, len, "x") || ends_with(w, len, "z")
 		|| ends_with(w, len, "ch") || ends_with(w, len, "sh")) {
 		hpa__buf_put(b, w, len);
-		return hpa__buf_puts(b, "es");
+		return put_end(b, "es", caps);
 	}
 	hpa__buf_put(b, w, len);
-	return hpa__buf_putc(b, 's');
+	return put_end(b, "s", caps);
 }
 
 int hpa_model_plural(char **out, const char *word, hpa_error *err)
@@ -129,8 +150,8 @@ int hpa_model_plural(char **out, const char *word, hpa_error *err)
 	if (!is_upper(word[0]) && !is_lower(word[0]))
 		return hpa__error(err, HPA_EINVAL, "\"%s\" does not start with an ASCII letter", word);
 	for (size_t i = 0; i < len; i++)
-		if (!is_upper(word[i]) && !is_lower(word[i]) && !is_digit(word[i]) && word[i] != '_')
-			return hpa__error(err, HPA_EINVAL, "\"%s\" is not an ASCII identifier", word);
+		if (!is_upper(word[i]) && !is_lower(word[i]) && !is_digit(word[i]))
+			return hpa__error(err, HPA_EINVAL, "\"%s\" is not made of ASCII letters and digits", word);
 	hpa__model_plural_buf(&b, word, len);
 	if (hpa__buf_oom(&b)) {
 		hpa__buf_dispose(&b);

@@ -118,7 +118,13 @@ static void test_model__plural_table(void)
 		{ "Equipment", "Equipment" }, { "Quiz", "Quizzes" }, { "Mouse", "Mice" },
 		{ "Foot", "Feet" }, { "Woman", "Women" }, { "order", "orders" }, { "Policy", "Policies" },
 		{ "Coupon", "Coupons" }, { "Menu", "Menus" }, { "Tax", "Taxes" }, { "Series", "Series" },
-		{ "Life", "Lives" }, { "Wolf", "Wolves" }, { "Potato", "Potatoes" }, { "Auto2Day", "Auto2Days" }
+		{ "Life", "Lives" }, { "Wolf", "Wolves" }, { "Potato", "Potatoes" }, { "Auto2Day", "Auto2Days" },
+		/* model.h: "Case is kept" -- a word in capitals gets a capital ending
+		 * (the dictionary plural written in capitals) */
+		{ "PERSON", "PEOPLE" }, { "CHILD", "CHILDREN" }, { "KNIFE", "KNIVES" }, { "SHELF", "SHELVES" },
+		{ "CATEGORY", "CATEGORIES" }, { "BOX", "BOXES" }, { "HERO", "HEROES" }, { "ANALYSIS", "ANALYSES" },
+		{ "ORDER", "ORDERS" }, { "SalesPERSON", "SalesPEOPLE" }, { "OrderITEM", "OrderITEMS" },
+		{ "person", "people" }, { "MOUSE", "MICE" }
 	};
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char *p = NULL;
@@ -131,9 +137,30 @@ static void test_model__plural_table(void)
 	}
 }
 
+/* model.h: the derived REST path is "/" + hpa_model_plural() of the name
+ * with its first letter lower-cased, so PERSON -> PEOPLE -> /pEOPLE and
+ * Person -> /people (docs/model.md, "REST paths"). */
+static void test_model__rest_path_keeps_case(void)
+{
+	static const char y[] =
+		"model: {name: x}\n"
+		"boundedContexts: [{name: a, aggregates: [{name: PERSON}, {name: Person}, {name: CHILD}]}]\n"
+		"deployment: {registry: r, tag: t}\n";
+	hpa_model *m = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	CU_ASSERT_EQUAL(hpa_model_load_buffer(&m, y, strlen(y), NULL, &e), 0);
+	if (!m)
+		return;
+	CU_ASSERT_STRING_EQUAL(hpa_model_aggregate_rest_path(m, 0, 0), "/pEOPLE");
+	CU_ASSERT_STRING_EQUAL(hpa_model_aggregate_rest_path(m, 0, 1), "/people");
+	CU_ASSERT_STRING_EQUAL(hpa_model_aggregate_rest_path(m, 0, 2), "/cHILDREN");
+	hpa_model_free(m);
+}
+
 static void test_model__plural_rejects(void)
 {
-	static const char *const bad[] = { "", "주문관리", "1abc", "a b", "Order-Item", "_x" };
+	/* model.h: HPA_EINVAL for a name that is not ASCII letters and digits */
+	static const char *const bad[] = { "", "주문관리", "1abc", "a b", "Order-Item", "_x", "a_b", "Order_Item" };
 	hpa_error e = HPA_ERROR_INIT;
 	char *p = (char *)"x";
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -1205,6 +1232,7 @@ static void test_model__allocation_failures(void)
 static CU_TestInfo tests[] = {
 	{ "plural_table", test_model__plural_table },
 	{ "plural_rejects", test_model__plural_rejects },
+	{ "rest_path_keeps_case", test_model__rest_path_keeps_case },
 	{ "builtin_loads", test_model__builtin_loads },
 	{ "builtin_renders", test_model__builtin_renders },
 	{ "path_rule_service", test_model__path_rule_service },
