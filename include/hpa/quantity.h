@@ -8,7 +8,9 @@
  *
  * - syntax: optional sign, digits with an optional `.`, then a suffix:
  *   decimal SI (`n u m "" k M G T P E`), binary SI (`Ki Mi Gi Ti Pi Ei`) or
- *   a decimal exponent (`e3`, `E-2`, `e+6`);
+ *   a decimal exponent (`e3`, `E-2`, `e+6`); the digits may be absent, as
+ *   upstream's scanner allows: `+`, `-`, `.`, `Mi` or `e5` alone parse as 0
+ *   (only the empty text is a syntax error);
  * - the value is exact for any number of digits, rounded up (away from
  *   zero) to a multiple of 1n (10^-9); binary-suffixed values are capped at
  *   2^63-1 in magnitude; a binary value below 1 in magnitude is DecimalSI;
@@ -55,8 +57,9 @@ HPA_EXTERN(int) hpa_quantity_parse(hpa_quantity **out, const char *text, hpa_err
  * Parse @p len bytes at @p text and return the milli-value (the value times
  * 1000, rounded up away from zero, like upstream `MilliValue()`), without
  * allocating. Suited to hot paths.
- * @return HPA_OK, HPA_ESYNTAX (see hpa_quantity_parse()), HPA_ERANGE when
- *         the milli-value does not fit int64, HPA_EINVAL (NULL argument).
+ * @return HPA_OK, HPA_ESYNTAX (see hpa_quantity_parse(); also for
+ *         @p len 0), HPA_ERANGE when the milli-value does not fit int64,
+ *         HPA_EINVAL (NULL @p text, even with @p len 0, or NULL @p milli_out).
  */
 HPA_EXTERN(int) hpa_quantity_parse_milli(const char *text, size_t len, int64_t *milli_out,
 	hpa_error *err);

@@ -51,7 +51,7 @@ int hpa_quantity_parse_milli(const char *text, size_t len, int64_t *milli_out, h
 
 	if (milli_out)
 		*milli_out = 0;
-	if (!milli_out || (!text && len > 0))
+	if (!milli_out || !text)
 		return hpa__error(err, HPA_EINVAL, "hpa_quantity_parse_milli: NULL argument");
 	rc = hpa__quantity_scan(text, len, &q, err);
 	if (rc < 0)

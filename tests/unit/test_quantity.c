@@ -820,7 +820,11 @@ static void test_quantity__public_api(void)
 	CU_ASSERT_EQUAL(hpa_quantity_parse_milli("1e30", 4, &v, &e), HPA_ERANGE);
 	CU_ASSERT_EQUAL(e.code, HPA_ERANGE);
 	CU_ASSERT_EQUAL(hpa_quantity_parse_milli("1", 1, NULL, &e), HPA_EINVAL);
-	CU_ASSERT_EQUAL(hpa_quantity_parse_milli(NULL, 0, &v, &e), HPA_ESYNTAX);
+	/* quantity.h: HPA_EINVAL for a NULL argument, whatever len says; an
+	 * empty (non-NULL) text is a syntax error */
+	CU_ASSERT_EQUAL(hpa_quantity_parse_milli(NULL, 0, &v, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_quantity_parse_milli(NULL, 3, &v, &e), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_quantity_parse_milli("", 0, &v, &e), HPA_ESYNTAX);
 
 	/* huge text: the exact digits are kept and printed */
 	{
