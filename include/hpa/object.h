@@ -14,7 +14,11 @@
  * indexes, e.g. `spec.template.spec.containers[0].image`. Write a key that
  * contains `.`, `[` or `]` in brackets and quotes:
  * `metadata.labels["app.kubernetes.io/name"]`. Inside the quotes, `\"` and
- * `\\` are escapes. The empty path `""` is the object itself.
+ * `\\` are escapes. The empty path `""` is the object itself. The queries
+ * that return no error code (hpa_object_has(), hpa_object_type(),
+ * hpa_object_count(), hpa_object_key_at(), hpa_object_line_of(),
+ * hpa_object_column_of()) read a NULL path as `""`, the object itself; the
+ * getters, setters and hpa_object_clear() refuse it with ::HPA_EINVAL.
  *
  * **Three states**: a field can be absent, set to its zero value
  * (`0`, `false`, `""`), or set to another value. hpa_object_has() tells
@@ -296,7 +300,8 @@ HPA_EXTERN(int) hpa_manifest_append_copy(hpa_manifest *manifest, const hpa_objec
 /**
  * Remove and free the object at @p index. Later objects move down by one.
  * Pointers to the removed object become invalid.
- * @return 0 or ::HPA_ENOTFOUND when out of range
+ * @return 0 or ::HPA_ENOTFOUND when out of range (also when @p manifest
+ *         is NULL: it holds no object at any index)
  */
 HPA_EXTERN(int) hpa_manifest_remove_at(hpa_manifest *manifest, size_t index, hpa_error *err);
 
@@ -304,9 +309,11 @@ HPA_EXTERN(int) hpa_manifest_remove_at(hpa_manifest *manifest, size_t index, hpa
 typedef struct hpa_manifest_iter hpa_manifest_iter;
 
 /**
- * Start iterating @p manifest over the objects of kind @p kind, or over
- * every object when @p kind is 0. The manifest must not change while
- * iterating.
+ * Start iterating @p manifest over the objects of kind @p kind (an
+ * ::hpa_kind value), or over every object when @p kind is 0. Any other
+ * value is accepted and matches no object (the iterator yields nothing).
+ * The manifest must not change while iterating.
+ * @return 0, ::HPA_EINVAL (NULL @p out or @p manifest), ::HPA_ENOMEM
  * @ownership caller (free with hpa_manifest_iter_free)
  */
 HPA_EXTERN(int) hpa_manifest_iter_new(hpa_manifest_iter **out, const hpa_manifest *manifest,

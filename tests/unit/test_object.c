@@ -345,6 +345,39 @@ static void test_object__deep_paths(void)
 	free(p);
 }
 
+/* object.h as documented: a NULL path reads as "" in the queries without an
+ * error code and is HPA_EINVAL for the getters, setters and clear;
+ * hpa_manifest_remove_at(NULL) is HPA_ENOTFOUND; an iterator over a kind
+ * that is not an hpa_kind yields nothing. */
+static void test_object__null_paths_and_odd_arguments(void)
+{
+	static const char y[] = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n";
+	hpa_manifest *m = NULL;
+	hpa_manifest_iter *it = NULL;
+	const hpa_object *o, *got = NULL;
+	const char *s = NULL;
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, y, strlen(y), NULL, NULL), 0);
+	if (!m)
+		return;
+	o = hpa_manifest_at(m, 0);
+	CU_ASSERT(hpa_object_has(o, NULL));
+	CU_ASSERT_EQUAL(hpa_object_type(o, NULL), HPA_VALUE_MAP);
+	CU_ASSERT_EQUAL(hpa_object_count(o, NULL), hpa_object_count(o, ""));
+	CU_ASSERT_EQUAL(hpa_object_count(o, NULL), 4);   /* apiVersion kind metadata data */
+	CU_ASSERT_STRING_EQUAL(hpa_object_key_at(o, NULL, 3), "data");
+	CU_ASSERT_EQUAL(hpa_object_line_of(o, NULL), 1);
+	CU_ASSERT_EQUAL(hpa_object_column_of(o, NULL), 1);
+	CU_ASSERT_EQUAL(hpa_object_get_string(o, NULL, &s, NULL), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_set_string(hpa_manifest_at_mut(m, 0), NULL, "x", NULL), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_object_clear(hpa_manifest_at_mut(m, 0), NULL, NULL), HPA_EINVAL);
+	CU_ASSERT_EQUAL(hpa_manifest_remove_at(NULL, 0, NULL), HPA_ENOTFOUND);
+	CU_ASSERT_EQUAL(hpa_manifest_iter_new(&it, m, 999, NULL), 0);
+	CU_ASSERT_EQUAL(hpa_manifest_iter_next(&got, it), HPA_ITEROVER);
+	CU_ASSERT_PTR_NULL(got);
+	hpa_manifest_iter_free(it);
+	hpa_manifest_free(m);
+}
+
 static void test_object__generic_objects(void)
 {
 	hpa_object *o = new_obj("example.com/v1", "Widget");
@@ -750,6 +783,7 @@ static CU_TestInfo tests[] = {
 	{ "lists_and_maps", test_object__lists_and_maps },
 	{ "generic_objects", test_object__generic_objects },
 	{ "deep_paths", test_object__deep_paths },
+	{ "null_paths_and_odd_arguments", test_object__null_paths_and_odd_arguments },
 	{ "dup_and_equal", test_object__dup_and_equal },
 	{ "equal_quantities", test_object__equal_quantities },
 	{ "dup_outlives_manifest", test_object__dup_frees_nothing_shared },
