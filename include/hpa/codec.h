@@ -71,9 +71,18 @@ HPA_BEGIN_DECL
 #define HPA_PARSE_DEFAULT_MAX_SCALAR_BYTES ((size_t)16 << 20)
 
 /**
+ * The deepest nesting of maps and lists in any tree of the library: the
+ * readers stop there whatever `max_depth` says and the path setters do not
+ * build deeper (::HPA_ELIMIT). Go's encoding/json and go-yaml v3, which the
+ * API server and kubectl decode with, stop at 10,000 too. (The JSON reader
+ * stops earlier, at jansson's 2,048.)
+ */
+#define HPA_MAX_DEPTH 10000
+
+/**
  * Options of the readers. Limits apply per call; exceeding one gives
  * ::HPA_ELIMIT with the position where it happened. A limit of SIZE_MAX
- * means no limit.
+ * means no limit (for `max_depth`: ::HPA_MAX_DEPTH).
  */
 typedef struct hpa_parse_options {
 	unsigned int version;        /**< ::HPA_PARSE_OPTIONS_VERSION */

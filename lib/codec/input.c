@@ -42,8 +42,14 @@ int hpa_write_options_init(hpa_write_options *opts, unsigned int version)
 int hpa__parse_opts(hpa_parse_options *o, const hpa_parse_options *user, hpa_error *err)
 {
 	hpa_parse_options def = HPA_PARSE_OPTIONS_INIT;
+	int rc;
 	*o = def;
-	return hpa__options_copy(o, user, parse_sizes, HPA_PARSE_OPTIONS_VERSION, "hpa_parse_options", err);
+	rc = hpa__options_copy(o, user, parse_sizes, HPA_PARSE_OPTIONS_VERSION, "hpa_parse_options", err);
+	/* no limit on depth is HPA_MAX_DEPTH: the writers, dup and equal then
+	 * never recurse deeper than that */
+	if (rc == 0 && o->max_depth > HPA_MAX_DEPTH)
+		o->max_depth = HPA_MAX_DEPTH;
+	return rc;
 }
 
 int hpa__write_opts(hpa_write_options *o, const hpa_write_options *user, hpa_error *err)

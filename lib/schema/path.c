@@ -6,6 +6,7 @@
  * '...' string with \" \' and \\ escapes. The empty path is the node itself.
  */
 #include "schema/path.h"
+#include <hpa/codec.h>
 #include "schema/path_int.h"
 #include <stdio.h>
 
@@ -218,6 +219,16 @@ int hpa__path_set(hpa__value *node, const char *path, hpa__value *v, hpa_error *
 
 	if (!node || !v || !path)
 		return set_err(err, HPA_EINVAL, path ? path : "", "invalid argument");
+	{
+		/* no deeper than HPA_MAX_DEPTH from the object (the writers, dup
+		 * and equal recurse that deep at most; the typed parts a path may
+		 * start from are a few levels down) */
+		size_t steps = 0;
+		hpa__path_iter_init(&it, path);
+		while ((r = hpa__path_next(&it, &st)) > 0)
+			if (++steps >= HPA_MAX_DEPTH)
+				return set_err(err, HPA_ELIMIT, "", "path deeper than HPA_MAX_DEPTH (10000) levels");
+	}
 	hpa__path_iter_init(&it, path);
 	r = hpa__path_next(&it, &st);
 	if (r <= 0)

@@ -345,6 +345,54 @@ static void test_object__deep_paths(void)
 	free(p);
 }
 
+/* HPA_MAX_DEPTH (codec.h): a path setter builds no deeper, a reader with
+ * max_depth = SIZE_MAX stops there, and a tree at the limit is written,
+ * copied and compared (those recurse; under ASan their frames are
+ * largest). Before session 10's cap, the setters built any depth and the
+ * YAML writer and dup overflowed the C stack past about 50,000 levels. */
+static void test_object__max_depth(void)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_object *o = new_obj("v1", "ConfigMap"), *copy = NULL;
+	hpa_manifest *m = NULL;
+	hpa_parse_options po = HPA_PARSE_OPTIONS_INIT;
+	char *p = malloc(2 * HPA_MAX_DEPTH + 16), *text = NULL;
+	size_t len, i;
+	if (!p || !o)
+		goto out;
+	/* HPA_MAX_DEPTH - 2 steps: with the root map and the leaf's, depth HPA_MAX_DEPTH - 1 */
+	deep_path(p, HPA_MAX_DEPTH - 2, "a.", "b");
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, p, "v", &e), 0);
+	deep_path(p, HPA_MAX_DEPTH - 1, "c.", "b");
+	CU_ASSERT_EQUAL(hpa_object_set_string(o, p, "v", &e), HPA_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "HPA_MAX_DEPTH"));
+	CU_ASSERT(!hpa_object_has(o, "c"));
+	CU_ASSERT_EQUAL(hpa_object_write_yaml(o, &text, &len, NULL, &e), 0);
+	hpa_free(text);
+	text = NULL;
+	CU_ASSERT_EQUAL(hpa_object_write_json(o, &text, &len, NULL, &e), 0);
+	hpa_free(text);
+	text = NULL;
+	CU_ASSERT_EQUAL(hpa_object_dup(&copy, o, &e), 0);
+	CU_ASSERT(hpa_object_equal(o, copy));
+
+	/* a reader told "no limit" stops at HPA_MAX_DEPTH */
+	po.max_depth = SIZE_MAX;
+	len = 0;
+	for (i = 0; i <= HPA_MAX_DEPTH; i++)
+		p[len++] = '[';
+	for (i = 0; i <= HPA_MAX_DEPTH; i++)
+		p[len++] = ']';
+	p[len] = '\0';
+	CU_ASSERT_EQUAL(hpa_manifest_parse_yaml(&m, p, len, &po, &e), HPA_ELIMIT);
+	CU_ASSERT_PTR_NULL(m);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "max_depth (10000)"));
+out:
+	hpa_object_free(copy);
+	hpa_object_free(o);
+	free(p);
+}
+
 /* object.h as documented: a NULL path reads as "" in the queries without an
  * error code and is HPA_EINVAL for the getters, setters and clear;
  * hpa_manifest_remove_at(NULL) is HPA_ENOTFOUND; an iterator over a kind
@@ -783,6 +831,7 @@ static CU_TestInfo tests[] = {
 	{ "lists_and_maps", test_object__lists_and_maps },
 	{ "generic_objects", test_object__generic_objects },
 	{ "deep_paths", test_object__deep_paths },
+	{ "max_depth", test_object__max_depth },
 	{ "null_paths_and_odd_arguments", test_object__null_paths_and_odd_arguments },
 	{ "dup_and_equal", test_object__dup_and_equal },
 	{ "equal_quantities", test_object__equal_quantities },
