@@ -138,7 +138,9 @@ HPA_EXTERN(const char *) hpa_model_aggregate_rest_path(const hpa_model *model, s
  * table, then the suffix rules of docs/model.md. Case is kept: the
  * ending follows the case of the last CamelCase word (`PERSON` -> `PEOPLE`,
  * `CHILD` -> `CHILDREN`, `Person` -> `People`).
- * @return 0, ::HPA_EINVAL (NULL, empty, or not an ASCII letter/digit name), ::HPA_ENOMEM
+ * @return 0, ::HPA_EINVAL (NULL, empty, or not an ASCII identifier: a
+ *         letter, then letters, digits and `_`, the aggregate names the
+ *         model loader derives REST paths from), ::HPA_ENOMEM
  * @ownership caller (`*out`, free with hpa_free)
  */
 HPA_EXTERN(int) hpa_model_plural(char **out, const char *word, hpa_error *err);

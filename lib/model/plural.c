@@ -149,9 +149,10 @@ int hpa_model_plural(char **out, const char *word, hpa_error *err)
 	len = strlen(word);
 	if (!is_upper(word[0]) && !is_lower(word[0]))
 		return hpa__error(err, HPA_EINVAL, "\"%s\" does not start with an ASCII letter", word);
+	/* the identifiers the model loader derives REST paths from */
 	for (size_t i = 0; i < len; i++)
-		if (!is_upper(word[i]) && !is_lower(word[i]) && !is_digit(word[i]))
-			return hpa__error(err, HPA_EINVAL, "\"%s\" is not made of ASCII letters and digits", word);
+		if (!is_upper(word[i]) && !is_lower(word[i]) && !is_digit(word[i]) && word[i] != '_')
+			return hpa__error(err, HPA_EINVAL, "\"%s\" is not made of ASCII letters, digits and _", word);
 	hpa__model_plural_buf(&b, word, len);
 	if (hpa__buf_oom(&b)) {
 		hpa__buf_dispose(&b);
