@@ -227,7 +227,9 @@ HPA_EXTERN(int) hpa_manifest_write_yaml_cb(const hpa_manifest *manifest, hpa_wri
  * Write @p manifest as JSON into a new buffer: the object itself when the
  * manifest holds exactly one, else a `List` of all of them. Numbers are
  * written as read when JSON allows it, else in JSON form (`0x1F` → `31`,
- * `.5` → `0.5`); `.inf` and `.nan` give ::HPA_ERANGE.
+ * `.5` → `0.5`); `.inf`, `.nan` and integers outside int64 (YAML reads up
+ * to 2^64 - 1; the JSON reader, jansson, and Kubernetes' int64 fields could
+ * not read them back) give ::HPA_ERANGE.
  * @ownership caller (`*out`, free with hpa_free)
  */
 HPA_EXTERN(int) hpa_manifest_write_json(const hpa_manifest *manifest, char **out, size_t *len_out,

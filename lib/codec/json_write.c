@@ -10,9 +10,8 @@
  *
  * Numbers keep their text when it is valid JSON. YAML spellings JSON does
  * not have are converted exactly, without floating point: `0x1F`, `0o17`,
- * `017`, `+5`, `1_000` become decimal integers (all of YAML's: up to
- * 2^64 - 1, which JSON can hold as a number; jansson, and so libhpa's JSON
- * reader, only reads int64); `.5`, `1.`, `+1.5e3`,
+ * `017`, `+5`, `1_000` become decimal integers (integers outside int64 cannot
+ * be read back by jansson: HPA_ERANGE); `.5`, `1.`, `+1.5e3`,
  * `007.5` become `0.5`, `1.0`, `1.5e3`, `7.5`; a float without point or
  * exponent gets `.0` so that it stays a float. A float whose text is a YAML
  * integer (`!!float 0x10`: go-yaml decodes the integer, then converts it)
@@ -238,10 +237,14 @@ static int write_int(jwriter *w, const hpa__value *v)
 	const char *s = hpa__v_text(v);
 	size_t n = hpa__v_textlen(v), k;
 	bool is_int;
+	int64_t x;
 	char buf[32];
 
-	/* valid JSON as written, whatever its size (2^64 - 1 is a YAML
-	 * integer, ParseUint, and a JSON number: writing it is no range error) */
+	/* jansson (and Kubernetes' int64 fields) read JSON integers as int64:
+	 * anything wider could not be read back */
+	if (hpa__v_int_range(v, INT64_MIN, INT64_MAX, &x) < 0)
+		return fail(w, HPA_ERANGE, "integer %.*s cannot be written as JSON (outside int64)",
+			(int)(n > 40 ? 40 : n), s);
 	if (json_number(s, n, &is_int) && is_int) {
 		hpa__out_put(w->o, s, n);
 		return 0;
