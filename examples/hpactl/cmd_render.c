@@ -129,8 +129,8 @@ static int run(int argc, char **argv)
 		case 'l': ro.flags |= HPA_RENDER_LOAD_POD; break;
 		case 'p': ro.profile = optarg; break;
 		case 'm':
-			fwrite(hpactl_builtin_model, 1, hpactl_builtin_model_len, stdout);
-			return HPACTL_OK;
+			return hpactl_write_stdout(hpactl_builtin_model, hpactl_builtin_model_len) < 0 ? HPACTL_FAIL
+				: HPACTL_OK;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); return HPACTL_OK;
 		default: return hpactl_usage(&hpactl_cmd_render, NULL);
@@ -158,8 +158,8 @@ static int run(int argc, char **argv)
 		goto fail;
 
 	if (to_stdout) {
-		if (fwrite(yaml, 1, len, stdout) != len || fflush(stdout) != 0) {
-			rc = hpactl_fail(HPACTL_FAIL, "cannot write to standard output");
+		if (hpactl_write_stdout(yaml, len) < 0) {
+			rc = HPACTL_FAIL;
 			goto out;
 		}
 		if (!quiet)

@@ -28,6 +28,13 @@ int hpactl_fail(int code, const char *fmt, ...)
 	;
 /* Print the usage of `cmd` to stderr and return HPACTL_USAGE. */
 int hpactl_usage(const hpactl_command *cmd, const char *problem);
+/* Flush standard output; on a write error print (once per run) "hpactl:
+ * cannot write to standard output: <reason>" and return -1, else 0. main()
+ * calls it after every command. */
+int hpactl_flush_stdout(void);
+/* Write `len` bytes of `buf` to standard output and flush, as
+ * hpactl_flush_stdout() (keeping the reason of a failed large write). */
+int hpactl_write_stdout(const void *buf, size_t len);
 /* Read a whole file ("-" = stdin) into a malloc'd buffer. */
 char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err);
 

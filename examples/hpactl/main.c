@@ -11,6 +11,7 @@
 #include "commands.h"
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,51 @@ char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err)
 	return buf;
 }
 
+/* errno of the first failed write to standard output (0: none seen) */
+static int stdout_errno;
+
+int hpactl_flush_stdout(void)
+{
+	static bool reported;
+	int failed, e;
+	errno = 0;
+	failed = fflush(stdout) != 0;
+	e = failed && errno ? errno : stdout_errno;
+	if (!failed && !ferror(stdout))
+		return 0;
+	if (!reported) {
+		reported = true;
+		if (e)
+			hpactl_fail(0, "cannot write to standard output: %s", strerror(e));
+		else
+			hpactl_fail(0, "cannot write to standard output");
+	}
+	return -1;
+}
+
+int hpactl_write_stdout(const void *buf, size_t len)
+{
+	errno = 0;
+	if (fwrite(buf, 1, len, stdout) != len && !stdout_errno)
+		stdout_errno = errno;
+	return hpactl_flush_stdout();
+}
+
+/* Every command's end: what it printed must have reached standard output
+ * (`hpactl version >/dev/full` fails), as coreutils' close_stdout. A closed
+ * stdout that nothing was written to is not an error. */
+static int finish(int rc)
+{
+	if (hpactl_flush_stdout() < 0)
+		return rc ? rc : HPACTL_FAIL;
+	errno = 0;
+	if (fclose(stdout) != 0 && errno != EBADF) {
+		hpactl_fail(0, "cannot write to standard output: %s", strerror(errno));
+		return rc ? rc : HPACTL_FAIL;
+	}
+	return rc;
+}
+
 static const hpactl_command *find_command(const char *name)
 {
 	for (const hpactl_command *const *c = hpactl_commands; *c; c++)
@@ -137,15 +183,15 @@ int main(int argc, char **argv)
 			if (!cmd)
 				return hpactl_fail(HPACTL_USAGE, "unknown command '%s' (see 'hpactl help')", argv[2]);
 			fputs(cmd->usage, stdout);
-			return HPACTL_OK;
+			return finish(HPACTL_OK);
 		}
 		print_overview(stdout);
-		return HPACTL_OK;
+		return finish(HPACTL_OK);
 	}
 	if (!strcmp(argv[1], "--version"))
 		argv[1] = "version";
 	cmd = find_command(argv[1]);
 	if (!cmd)
 		return hpactl_fail(HPACTL_USAGE, "unknown command '%s' (see 'hpactl help')", argv[1]);
-	return cmd->run(argc - 1, argv + 1);
+	return finish(cmd->run(argc - 1, argv + 1));
 }

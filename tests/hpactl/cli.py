@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""hpactl's command-line contract across commands (ctest hpactl.cli_CASE).
+
+usage: cli.py HPACTL DATA_DIR CASE
+Exit 0 when every check of CASE holds, 1 otherwise, 77 when the case cannot
+run here (e.g. no /dev/full).
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+FAILS = []
+
+
+def check(cond, what):
+    if not cond:
+        FAILS.append(what)
+        print("FAIL " + what)
+    else:
+        print("ok   " + what)
+
+
+def run(args, stdin=None, stdout=subprocess.PIPE, cwd=None, timeout=60):
+    p = subprocess.run([HPACTL] + args, input=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                       text=True, cwd=cwd, timeout=timeout)
+    return p.returncode, p.stdout or "", p.stderr
+
+
+def case_stdout_write_errors():
+    """What a command prints must reach standard output: a write error is
+    exit 1 and `hpactl: cannot write to standard output: REASON`."""
+    if not os.path.exists("/dev/full"):
+        sys.exit(77)
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    ex = os.path.join(DATA, "explain", "01-scale-up")
+    commands = [
+        ["version"],
+        ["help"],
+        ["help", "lint"],
+        ["fmt", manifest],
+        ["lint", "-o", "json", manifest],
+        ["get", "hpa", manifest],
+        ["explain", "--hpa", os.path.join(ex, "hpa.json"), "--target", os.path.join(ex, "target.json"),
+         "--pods", os.path.join(ex, "pods.json"), "--metrics", os.path.join(ex, "metrics.json"),
+         "--now", "2024-01-01T00:00:00Z"],
+        ["simulate", manifest, "--hpa", "order-hpa", "--load", "constant 10", "--duration", "2m"],
+        ["render", "--print-model"],
+        ["render", "--stdout", "-q"],
+    ]
+    for args in commands:
+        with open("/dev/full", "w") as full:
+            rc, _, err = run(args, stdout=full)
+        check(rc == 1 and "hpactl: cannot write to standard output: No space left on device" in err
+              and err.count("cannot write to standard output") == 1,
+              "%s >/dev/full: rc %d, stderr %r" % (" ".join(args[:2]), rc, err[-300:]))
+    # a closed standard output is an error when something was to be printed ...
+    p = subprocess.run([HPACTL, "help"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       preexec_fn=lambda: os.close(1))
+    check(p.returncode == 1 and "cannot write to standard output" in p.stderr,
+          "help >&-: rc %d, stderr %r" % (p.returncode, p.stderr))
+    # ... and not when nothing was
+    with tempfile.TemporaryDirectory() as d:
+        p = subprocess.run([HPACTL, "render", "-q", "-o", d], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, preexec_fn=lambda: os.close(1))
+        check(p.returncode == 0 and p.stderr == "", "render -q >&-: rc %d, stderr %r" % (p.returncode, p.stderr))
+    # and a successful run is still a success
+    rc, out, err = run(["version"])
+    check(rc == 0 and out and err == "", "version: rc %d, stderr %r" % (rc, err))
+
+
+def main():
+    global HPACTL, DATA
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    HPACTL, DATA, case = sys.argv[1:]
+    fn = globals().get("case_" + case)
+    if not fn:
+        sys.exit("unknown case " + case)
+    fn()
+    if FAILS:
+        print("%d check(s) failed" % len(FAILS))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
