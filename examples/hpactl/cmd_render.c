@@ -28,7 +28,7 @@ static const char usage[] =
 	"Kafka). MODEL '-' reads standard input; no MODEL renders the built-in 12st-mall\n"
 	"(12번가) model.\n"
 	"\n"
-	"  -o, --output DIR     output directory (default .)\n"
+	"  -o, --output DIR     output directory (default .; not empty)\n"
 	"      --stdout         write the manifest to standard output, prerequisites to stderr\n"
 	"      --path-rule R    aggregate: one Ingress path per aggregate REST path (default);\n"
 	"                       service: \"/\" + plural of the service name, as MSA-Ez does\n"
@@ -116,7 +116,12 @@ static int run(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': dir = optarg; break;
+		case 'o':
+			/* "" would make the path /kubernetes/template, at the root */
+			if (!*optarg)
+				return hpactl_usage(&hpactl_cmd_render, "-o wants a directory (. for the current one)");
+			dir = optarg;
+			break;
 		case 's': to_stdout = 1; break;
 		case 'r':
 			if (!strcmp(optarg, "aggregate"))

@@ -69,6 +69,18 @@ def case_stdout_write_errors():
     check(rc == 0 and out and err == "", "version: rc %d, stderr %r" % (rc, err))
 
 
+def case_render_empty_dir():
+    """render -o '' is a usage error (it used to write /kubernetes/template)."""
+    with tempfile.TemporaryDirectory() as d:
+        rc, out, err = run(["render", "-q", "-o", ""], cwd=d)
+        check(rc == 2 and "-o wants a directory" in err, "render -o '': rc %d, stderr %r" % (rc, err[:200]))
+        rc, out, err = run(["render", "-q", "--output="], cwd=d)
+        check(rc == 2, "render --output=: rc %d" % rc)
+        rc, out, err = run(["render", "-q", "-o", "."], cwd=d)
+        check(rc == 0 and os.path.isfile(os.path.join(d, "kubernetes", "template", "template.yml")),
+              "render -o .: rc %d, stderr %r" % (rc, err[:200]))
+
+
 def main():
     global HPACTL, DATA
     if len(sys.argv) != 4:
