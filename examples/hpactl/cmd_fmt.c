@@ -7,9 +7,10 @@
 static const char usage[] =
 	"usage: hpactl fmt [-o yaml|json] [--omit-status] [--sort-keys] [--allow-aliases] [--check] FILE...|-\n"
 	"\n"
-	"Read YAML or JSON manifests and print them in canonical form: kubectl's\n"
-	"layout, apiVersion/kind/metadata/spec/status first, every other field\n"
-	"kept in its order, quotes only where needed. Comments are not kept.\n"
+	"Read YAML or JSON manifests ('-': standard input, once) and print them in\n"
+	"canonical form: kubectl's layout, apiVersion/kind/metadata/spec/status\n"
+	"first, every other field kept in its order, quotes only where needed.\n"
+	"Comments are not kept.\n"
 	"  -o, --output FORMAT  yaml (default) or json\n"
 	"      --omit-status    leave out the status of every object\n"
 	"      --sort-keys      sort every map's keys as kubectl does\n"
@@ -102,6 +103,9 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return hpactl_usage(&hpactl_cmd_fmt, "no input (give FILE... or -)");
+	for (int i = optind, dashes = 0; i < argc; i++)
+		if (!strcmp(argv[i], "-") && ++dashes > 1)
+			return hpactl_usage(&hpactl_cmd_fmt, "standard input ('-') can be read only once");
 	for (; optind < argc; optind++) {
 		if (format_one(argv[optind], json, &po, &wo, check, !printed, &dirty) != HPACTL_OK)
 			status = HPACTL_FAIL;

@@ -14,8 +14,8 @@ static const char usage[] =
 	"\n"
 	"Validate every object as the Kubernetes API server would and lint the files\n"
 	"together as one manifest set (an HPA in one file may target a Deployment in\n"
-	"another). Text output: `file:line:col: severity: RULE: message`, the hint\n"
-	"indented below. Exit status: 0 clean, 1 when a finding is an error (or a\n"
+	"another); '-' reads standard input (once). Text output:\n"
+	"`file:line:col: severity: RULE: message`, the hint indented below. Exit status: 0 clean, 1 when a finding is an error (or a\n"
 	"warning, with --strict), 2 on usage errors or unreadable files.\n"
 	"  --strict          warnings fail too\n"
 	"  -o, --output FMT  text (default) or json\n"
@@ -154,6 +154,9 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return hpactl_usage(&hpactl_cmd_lint, "no input file");
+	for (int k = optind, dashes = 0; k < argc; k++)
+		if (!strcmp(argv[k], "-") && ++dashes > 1)
+			return hpactl_usage(&hpactl_cmd_lint, "standard input ('-') can be read only once");
 	nfiles = (size_t)(argc - optind);
 	ms = calloc(nfiles, sizeof(*ms));
 	parse_errs = calloc(nfiles, sizeof(*parse_errs));

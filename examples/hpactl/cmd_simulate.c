@@ -25,7 +25,8 @@ static const char usage[] =
 	"  --load SPEC     workload, e.g. 'siege -c20 -t40S http://order:8080/orders',\n"
 	"                  'constant 50', 'step 5 50@1m 5@6m', 'ramp 0 100 5m',\n"
 	"                  'sine 50 30 10m', 'diurnal 40 bursts=3' (requests/s)\n"
-	"  --trace FILE    workload from a CSV trace: TIME,RATE lines\n"
+	"  --trace FILE    workload from a CSV trace: TIME,RATE lines ('-': standard\n"
+	"                  input, when MANIFEST is not '-')\n"
 	"  --target NAME   Service (or Deployment) that receives the load (default:\n"
 	"                  the siege URL's host, else the first HPA's target)\n"
 	"  --duration D    simulated time (default 10m)\n"
@@ -219,6 +220,8 @@ static int run(int argc, char **argv)
 	if (load_spec && trace)
 		return hpactl_usage(&hpactl_cmd_simulate, "--load and --trace exclude each other");
 	path = argv[optind];
+	if (trace && !strcmp(trace, "-") && !strcmp(path, "-"))
+		return hpactl_usage(&hpactl_cmd_simulate, "standard input ('-') can be read only once (MANIFEST and --trace)");
 	if (service && hpa_sim_service_parse(&svc, service, &err)) {
 		hpactl_print_error(&err);
 		return HPACTL_USAGE;
