@@ -153,6 +153,12 @@ static int by_order(const void *a, const void *b)
 	return x->order != y->order ? (x->order < y->order ? -1 : 1) : strcmp(x->name, y->name);
 }
 
+static const char help_usage[] =
+	"usage: hpactl help [COMMAND]\n"
+	"\n"
+	"Without COMMAND, list the commands; with one, print its usage (as\n"
+	"`hpactl COMMAND --help`).\n";
+
 static void print_overview(FILE *out)
 {
 	const hpactl_command *sorted[64];
@@ -179,6 +185,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		if (argc > 2) {
+			if (!strcmp(argv[2], "help")) {
+				fputs(help_usage, stdout);
+				return finish(HPACTL_OK);
+			}
 			cmd = find_command(argv[2]);
 			if (!cmd)
 				return hpactl_fail(HPACTL_USAGE, "unknown command '%s' (see 'hpactl help')", argv[2]);

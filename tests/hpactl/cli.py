@@ -81,6 +81,35 @@ def case_render_empty_dir():
               "render -o .: rc %d, stderr %r" % (rc, err[:200]))
 
 
+def case_stdin_once():
+    """Standard input is read once: a second '-' is a usage error (as get and
+    explain already did), not an empty second input."""
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    with open(manifest) as f:
+        text = f.read()
+    for args in (["fmt", "-", "-"], ["lint", "-", "-"], ["get", "hpa", "-", "-"],
+                 ["simulate", "-", "--trace", "-", "--hpa", "order-hpa", "--duration", "1m"]):
+        rc, out, err = run(args, stdin=text)
+        check(rc == 2 and "standard input ('-') can be read only once" in err and out == "",
+              "%s: rc %d, stderr %r" % (" ".join(args), rc, err[:200]))
+    # one '-' still reads it
+    rc, out, err = run(["fmt", "-", manifest], stdin=text)
+    check(rc == 0 and out.count("kind: HorizontalPodAutoscaler") == 4, "fmt - FILE: rc %d" % rc)
+    rc, out, err = run(["lint", "-"], stdin=text)
+    check(rc in (0, 1) and "can be read only once" not in err, "lint -: rc %d" % rc)
+
+
+def case_help_help():
+    """`hpactl help` lists help, so `hpactl help help` shows its usage."""
+    rc, out, err = run(["help"])
+    check(rc == 0 and "\n  help " in out, "help lists help")
+    rc, out, err = run(["help", "help"])
+    check(rc == 0 and out.startswith("usage: hpactl help [COMMAND]") and err == "",
+          "help help: rc %d, out %r, err %r" % (rc, out[:100], err))
+    rc, out, err = run(["help", "nope"])
+    check(rc == 2 and "unknown command 'nope'" in err, "help nope: rc %d" % rc)
+
+
 def main():
     global HPACTL, DATA
     if len(sys.argv) != 4:
