@@ -36,7 +36,8 @@ static const char usage[] =
 	"  --history FILE   the controller's memory for this HPA (recommendations and\n"
 	"                   scale events, the format of hpactl's history files);\n"
 	"                   default: none (as after a controller restart)\n"
-	"  --save-history FILE  write the history after this decision (a controller loop)\n"
+	"  --save-history FILE  write the history after this decision (a controller loop);\n"
+	"                   a file ('-' is refused: standard output has the explanation)\n"
 	"  --now TIME       the instant of the decision (RFC 3339; default: the clock)\n"
 	"  -o FORMAT        text (default) or json\n"
 	"\n"
@@ -162,6 +163,9 @@ static int run(int argc, char **argv)
 		stdin_users++;
 	if (stdin_users > 1)
 		return hpactl_usage(&hpactl_cmd_explain, "standard input ('-') can be read only once");
+	if (save_path && (!strcmp(save_path, "-") || !*save_path))
+		return hpactl_usage(&hpactl_cmd_explain,
+			"--save-history wants a file name (not '-': standard output has the explanation)");
 	if (now_text) {
 		if (hpa_explain_parse_time(now_text, &src.now_ms, &err)) {
 			hpactl_print_error(&err);

@@ -33,7 +33,8 @@ static const char usage[] =
 	"  --service SPEC  service model: presets springboot (default), go, and\n"
 	"                  cost=20m,base=5m,io=5ms,boot=10s,mem=262Mi,mem_start=64Mi,\n"
 	"                  mem_req=2Mi,mem_growth=1Mi,retain=true,node_cpu=2,queue=300\n"
-	"  --svg FILE      also write a chart of load, utilization and replicas\n"
+	"  --svg FILE      also write a chart of load, utilization and replicas to FILE\n"
+	"                  ('-' is refused: standard output has -o's output)\n"
 	"  -o FORMAT       text (kubectl get hpa rows + summary, default), csv, json,\n"
 	"                  summary\n"
 	"  --seed N        seed of the simulation's random numbers (default 1)\n"
@@ -219,6 +220,8 @@ static int run(int argc, char **argv)
 		return hpactl_usage(&hpactl_cmd_simulate, optind >= argc ? "missing MANIFEST" : "unexpected argument");
 	if (load_spec && trace)
 		return hpactl_usage(&hpactl_cmd_simulate, "--load and --trace exclude each other");
+	if (svg && (!strcmp(svg, "-") || !*svg))
+		return hpactl_usage(&hpactl_cmd_simulate, "--svg wants a file name (not '-': standard output has -o's output)");
 	path = argv[optind];
 	if (trace && !strcmp(trace, "-") && !strcmp(path, "-"))
 		return hpactl_usage(&hpactl_cmd_simulate, "standard input ('-') can be read only once (MANIFEST and --trace)");

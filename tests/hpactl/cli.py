@@ -110,6 +110,23 @@ def case_help_help():
     check(rc == 2 and "unknown command 'nope'" in err, "help nope: rc %d" % rc)
 
 
+def case_dash_output():
+    """'-' as an output file is refused (standard output already carries the
+    command's output), instead of creating a file named '-'."""
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    hpa = os.path.join(DATA, "explain", "01-scale-up", "hpa.json")
+    with tempfile.TemporaryDirectory() as d:
+        for args, flag in ((["explain", "--hpa", hpa, "--save-history", "-"], "--save-history"),
+                           (["simulate", manifest, "--hpa", "order-hpa", "--duration", "1m", "--svg", "-"], "--svg")):
+            rc, out, err = run(args, cwd=d)
+            check(rc == 2 and flag + " wants a file name" in err and not os.path.exists(os.path.join(d, "-")),
+                  "%s -: rc %d, stderr %r" % (flag, rc, err[:200]))
+            rc, out, err = run(["help", args[0]])
+            check(flag in out and "'-' is refused" in out, "help %s documents %s -" % (args[0], flag))
+        rc, out, err = run(["simulate", manifest, "--hpa", "order-hpa", "--duration", "1m", "--svg", "c.svg"], cwd=d)
+        check(rc == 0 and open(os.path.join(d, "c.svg")).read().startswith("<svg"), "--svg FILE: rc %d" % rc)
+
+
 def main():
     global HPACTL, DATA
     if len(sys.argv) != 4:
