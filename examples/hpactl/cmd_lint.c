@@ -19,8 +19,9 @@ static const char usage[] =
 	"warning, with --strict), 2 on usage errors or unreadable files.\n"
 	"  --strict          warnings fail too\n"
 	"  -o, --output FMT  text (default) or json\n"
-	"  --disable IDS     comma-separated rule ids to skip (e.g. HPA007,ING006)\n"
-	"  --enable IDS      run only these rule ids\n"
+	"  --disable IDS     comma-separated rule ids to skip (e.g. HPA007,ING006);\n"
+	"                    repeatable, the lists add up\n"
+	"  --enable IDS      run only these rule ids (comma-separated; repeatable)\n"
 	"  --scale-to-zero   validate as with the HPAScaleToZero feature gate on\n"
 	"  --no-schema       skip the strict schema check (rule VAL002)\n"
 	"  --heuristics      also run the rules of thumb (HPA009), off by default\n"
@@ -105,6 +106,24 @@ static int list_rules(void)
 	return HPACTL_OK;
 }
 
+/* *acc += "," + ids: repeated --enable/--disable add up (kubectl's
+ * repeatable list flags); -1 when out of memory */
+static int add_ids(char **acc, const char *ids)
+{
+	size_t n = *acc ? strlen(*acc) : 0, m = strlen(ids);
+	char *p;
+	if (!m && *acc)
+		return 0;
+	p = realloc(*acc, n + m + 2);
+	if (!p)
+		return -1;
+	if (n && m)
+		p[n++] = ',';
+	memcpy(p + n, ids, m + 1);
+	*acc = p;
+	return 0;
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -128,6 +147,7 @@ static int run(int argc, char **argv)
 	size_t counts[4] = { 0, 0, 0, 0 };
 	bool strict = false, json = false, first = true;
 	int c, rc, status = HPACTL_OK;
+	char *enable = NULL, *disable = NULL;
 
 	hpa_lint_options_init(&lo, HPA_LINT_OPTIONS_VERSION);
 	optind = 1;
@@ -139,31 +159,43 @@ static int run(int argc, char **argv)
 				json = true;
 			else if (strcmp(optarg, "text") == 0)
 				json = false;
-			else
-				return hpactl_usage(&hpactl_cmd_lint, "-o takes text or json");
+			else {
+				status = hpactl_usage(&hpactl_cmd_lint, "-o takes text or json");
+				goto out;
+			}
 			break;
-		case 'd': lo.disable = optarg; break;
-		case 'e': lo.enable = optarg; break;
+		case 'd':
+		case 'e':
+			if (add_ids(c == 'd' ? &disable : &enable, optarg) < 0) {
+				status = hpactl_fail(HPACTL_FAIL, "out of memory");
+				goto out;
+			}
+			break;
 		case 'z': lo.flags |= HPA_VALIDATE_SCALE_TO_ZERO; break;
 		case 'n': lo.flags |= HPA_VALIDATE_NO_SCHEMA; break;
 		case 'H': lo.flags |= HPA_LINT_HEURISTICS; break;
-		case 'r': return list_rules();
-		case 'h': fputs(usage, stdout); return HPACTL_OK;
-		default: return hpactl_usage(&hpactl_cmd_lint, NULL);
+		case 'r': status = list_rules(); goto out;
+		case 'h': fputs(usage, stdout); goto out;
+		default: status = hpactl_usage(&hpactl_cmd_lint, NULL); goto out;
 		}
 	}
-	if (optind >= argc)
-		return hpactl_usage(&hpactl_cmd_lint, "no input file");
+	lo.enable = enable;
+	lo.disable = disable;
+	if (optind >= argc) {
+		status = hpactl_usage(&hpactl_cmd_lint, "no input file");
+		goto out;
+	}
 	for (int k = optind, dashes = 0; k < argc; k++)
-		if (!strcmp(argv[k], "-") && ++dashes > 1)
-			return hpactl_usage(&hpactl_cmd_lint, "standard input ('-') can be read only once");
+		if (!strcmp(argv[k], "-") && ++dashes > 1) {
+			status = hpactl_usage(&hpactl_cmd_lint, "standard input ('-') can be read only once");
+			goto out;
+		}
 	nfiles = (size_t)(argc - optind);
 	ms = calloc(nfiles, sizeof(*ms));
 	parse_errs = calloc(nfiles, sizeof(*parse_errs));
 	if (!ms || !parse_errs) {
-		free(ms);
-		free(parse_errs);
-		return hpactl_fail(HPACTL_FAIL, "out of memory");
+		status = hpactl_fail(HPACTL_FAIL, "out of memory");
+		goto out;
 	}
 	for (i = 0; i < nfiles; i++) {
 		const char *file = argv[optind + (int)i];
@@ -270,5 +302,7 @@ out:
 	}
 	free(ms);
 	free(parse_errs);
+	free(enable);
+	free(disable);
 	return status;
 }

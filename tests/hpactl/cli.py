@@ -6,6 +6,7 @@ Exit 0 when every check of CASE holds, 1 otherwise, 77 when the case cannot
 run here (e.g. no /dev/full).
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -125,6 +126,32 @@ def case_dash_output():
             check(flag in out and "'-' is refused" in out, "help %s documents %s -" % (args[0], flag))
         rc, out, err = run(["simulate", manifest, "--hpa", "order-hpa", "--duration", "1m", "--svg", "c.svg"], cwd=d)
         check(rc == 0 and open(os.path.join(d, "c.svg")).read().startswith("<svg"), "--svg FILE: rc %d" % rc)
+
+
+def case_lint_repeated_rules():
+    """lint --enable/--disable repeat and add up (and take comma lists, as
+    the help says); only the last one used to count."""
+    lint = os.path.join(DATA, "lint")
+    files = [os.path.join(lint, "SVC001", "bad.yaml"), os.path.join(lint, "HPA007", "bad.yaml")]
+
+    def rules(args):
+        rc, out, err = run(["lint"] + args + files)
+        return rc, sorted(set(re.findall(r": (?:error|warning|info): ([A-Z]+[0-9]+):", out)))
+
+    rc, all_rules = rules([])
+    check({"OBJ001", "SVC001"} <= set(all_rules), "the fixtures give OBJ001 and SVC001: %r" % all_rules)
+    for args in (["--disable", "SVC001", "--disable", "OBJ001"], ["--disable", "OBJ001,SVC001"],
+                 ["--disable=SVC001", "--disable", "OBJ001", "--disable", ""]):
+        rc, got = rules(args)
+        check(rc == 0 and "SVC001" not in got and "OBJ001" not in got, "%s: rc %d, %r" % (" ".join(args), rc, got))
+    for args in (["--enable", "SVC001", "--enable", "OBJ001"], ["--enable", "SVC001,OBJ001"],
+                 ["--enable", "SVC001", "--enable", "", "--enable", "OBJ001"]):
+        rc, got = rules(args)
+        check(got == ["OBJ001", "SVC001"], "%s: %r" % (" ".join(args), got))
+    rc, got = rules(["--enable", "SVC001", "--enable", "OBJ001", "--disable", "OBJ001"])
+    check(got == ["SVC001"], "--enable X --enable Y --disable Y: %r" % got)
+    rc, _ = rules(["--enable", "SVC001", "--enable", "NOPE01"])
+    check(rc == 2, "an unknown id in a later --enable: rc %d" % rc)
 
 
 def main():
