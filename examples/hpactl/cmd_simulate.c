@@ -43,7 +43,13 @@ static const char usage[] =
 	"  --kubelet D     kubelet stats interval (default 10s; 0 = at each scrape)\n"
 	"  --tick D        workload integration step (default 1s; at most --resolution\n"
 	"                  and --sync; every period at most 1d)\n"
-	"  --slo D         latency objective for the summary (default 1s)\n";
+	"  --slo D         latency objective for the summary (default 1s)\n"
+	"\n"
+	"Cost: the work grows with pods x simulated time (a simulated minute at\n"
+	"10,000 pods takes seconds); a Deployment may have at most 10,000 pods\n"
+	"(maxReplicas, spec.replicas). The text, csv, json and svg outputs keep\n"
+	"a timeline row (about 1 KB) per HPA per sync, at most 1,000,000 rows;\n"
+	"-o summary keeps none.\n";
 
 static int run(int argc, char **argv);
 
@@ -123,6 +129,49 @@ static int parse_format(const char *s, hpa_sim_format *out)
 }
 
 #define MAX_HPAS 64
+
+/* The most pods one simulated Deployment may have (its HPA's maxReplicas
+ * and its spec.replicas). The simulator's work is pods x ticks: at 10,000
+ * pods a minute of simulated time costs seconds of CPU, at 100,000 minutes.
+ * 10,000 is far above what one Deployment runs in practice (Kubernetes'
+ * tested limits are 110 pods per node and 150,000 per cluster). */
+#define MAX_PODS 10000
+/* The most timeline rows (one per HPA per sync, about 1 KB each) kept for
+ * the text, csv, json and svg outputs: about 1 GB, 170 days of one HPA at
+ * the default 15s sync. -o summary keeps no timeline. */
+#define MAX_TIMELINE_ROWS 1000000
+
+static const hpa_object *find_object(const hpa_manifest *m, const char *kind, const char *name)
+{
+	for (size_t i = 0; i < hpa_manifest_count(m); i++) {
+		const hpa_object *o = hpa_manifest_at(m, i);
+		if (!strcmp(hpa_object_kind_name(o), kind) && !strcmp(hpa_object_name(o), name))
+			return o;
+	}
+	return NULL;
+}
+
+/* 0, or an error naming the field when HPA `name` (or its target's
+ * spec.replicas) asks for more than MAX_PODS pods. Unreadable values are
+ * left to the simulator's own checks. */
+static int check_pods(const hpa_manifest *m, const char *name)
+{
+	const hpa_object *hpa = find_object(m, "HorizontalPodAutoscaler", name), *dep;
+	const char *kind = "", *target = "";
+	int64_t n;
+	if (!hpa)
+		return 0;
+	if (hpa_object_get_int64(hpa, "spec.maxReplicas", &n, NULL) == 0 && n > MAX_PODS)
+		return hpactl_fail(HPACTL_FAIL, "HorizontalPodAutoscaler/%s: maxReplicas %lld is above the %d pods per "
+			"Deployment hpactl simulate runs (its work grows with the pods)", name, (long long)n, MAX_PODS);
+	hpa_object_get_text(hpa, "spec.scaleTargetRef.kind", &kind, NULL);
+	hpa_object_get_text(hpa, "spec.scaleTargetRef.name", &target, NULL);
+	dep = find_object(m, kind, target);
+	if (dep && hpa_object_get_int64(dep, "spec.replicas", &n, NULL) == 0 && n > MAX_PODS)
+		return hpactl_fail(HPACTL_FAIL, "%s/%s: replicas %lld is above the %d pods per Deployment hpactl "
+			"simulate runs (its work grows with the pods)", kind, target, (long long)n, MAX_PODS);
+	return 0;
+}
 
 static int run(int argc, char **argv)
 {
@@ -258,6 +307,10 @@ static int run(int argc, char **argv)
 		hpactl_print_error(&err);
 		goto out;
 	}
+	/* the summary reads the per-HPA summaries only: no timeline (whose
+	 * memory grows with the simulated time) */
+	if (format == HPA_SIM_FORMAT_SUMMARY && !svg)
+		so.flags |= HPA_SIM_NO_TIMELINE;
 	if (hpa_sim_new(&sim, &so, &err)) {
 		hpactl_print_error(&err);
 		status = HPACTL_USAGE;
@@ -288,6 +341,16 @@ static int run(int argc, char **argv)
 			status = HPACTL_USAGE;
 			goto out;
 		}
+	}
+	for (size_t i = 0; i < n_hpas; i++)
+		if (check_pods(m, hpas[i]))
+			goto out;
+	if (!(so.flags & HPA_SIM_NO_TIMELINE) && so.sync_period_ms > 0
+		&& (uint64_t)(so.duration_ms / so.sync_period_ms + 1) * n_hpas > MAX_TIMELINE_ROWS) {
+		hpactl_fail(0, "the timeline would have %llu rows (--hpa x --duration / --sync), more than the %d "
+			"(about 1 GB) hpactl simulate keeps: use -o summary, or a shorter --duration",
+			(unsigned long long)(so.duration_ms / so.sync_period_ms + 1) * n_hpas, MAX_TIMELINE_ROWS);
+		goto out;
 	}
 	for (size_t i = 0; i < n_hpas; i++) {
 		size_t hi;

@@ -23,8 +23,11 @@ def check(cond, what):
 
 
 def run(args, stdin=None, stdout=subprocess.PIPE, cwd=None, timeout=60):
-    p = subprocess.run([HPACTL] + args, input=stdin, stdout=stdout, stderr=subprocess.PIPE,
-                       text=True, cwd=cwd, timeout=timeout)
+    try:
+        p = subprocess.run([HPACTL] + args, input=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                           text=True, cwd=cwd, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "", "(killed after %ds)" % timeout
     return p.returncode, p.stdout or "", p.stderr
 
 
@@ -152,6 +155,48 @@ def case_lint_repeated_rules():
     check(got == ["SVC001"], "--enable X --enable Y --disable Y: %r" % got)
     rc, _ = rules(["--enable", "SVC001", "--enable", "NOPE01"])
     check(rc == 2, "an unknown id in a later --enable: rc %d" % rc)
+
+
+def case_simulate_bounds():
+    """simulate's work is bounded: more than 10,000 pods per Deployment is
+    refused (it used to run for minutes), -o summary keeps no timeline (its
+    memory used to grow with the simulated time), and a timeline beyond
+    1,000,000 rows is refused with a hint."""
+    import resource
+    with open(os.path.join(DATA, "simulate", "12st-mall.yaml")) as f:
+        text = f.read()
+    with tempfile.TemporaryDirectory() as d:
+        def manifest(name, old, new):
+            p = os.path.join(d, name)
+            with open(p, "w") as f:
+                f.write(text.replace(old, new, 1))
+            return p
+        big = manifest("max.yaml", "maxReplicas: 5", "maxReplicas: 100000")
+        rc, out, err = run(["simulate", big, "--hpa", "order-hpa", "--load", "constant 1000000", "--duration", "5m",
+                            "-o", "summary"], timeout=30)
+        check(rc == 1 and "HorizontalPodAutoscaler/order-hpa: maxReplicas 100000 is above the 10000 pods" in err,
+              "maxReplicas 100000: rc %r, stderr %r" % (rc, err[:300]))
+        ok = manifest("max10k.yaml", "maxReplicas: 5", "maxReplicas: 10000")
+        rc, out, err = run(["simulate", ok, "--hpa", "order-hpa", "--duration", "1m", "-o", "summary"], timeout=60)
+        check(rc == 0, "maxReplicas 10000: rc %r, stderr %r" % (rc, err[:300]))
+        rep = manifest("rep.yaml", "replicas: 1\n", "replicas: 20000\n")
+        rc, out, err = run(["simulate", rep, "--hpa", "order-hpa", "--duration", "1m", "-o", "summary"], timeout=30)
+        check(rc == 1 and "replicas 20000 is above the 10000 pods" in err,
+              "spec.replicas 20000: rc %r, stderr %r" % (rc, err[:300]))
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    # -o summary: no timeline, so memory does not grow with the duration
+    # (10 days at a 5s sync were 172,800 rows, about 180 MB)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    rc, out, err = run(["simulate", manifest, "--hpa", "order-hpa", "--load", "constant 10", "--duration", "10d",
+                        "--sync", "5s", "-o", "summary"], timeout=120)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    check(rc == 0 and "decisions:" in out, "-o summary 10d: rc %d" % rc)
+    check(rss < 100 * 1024, "-o summary 10d: max RSS %d KB (before %d KB)" % (rss, before))
+    # a timeline beyond 1,000,000 rows is refused, naming -o summary
+    rc, out, err = run(["simulate", manifest, "--hpa", "all", "--duration", "100d"])
+    check(rc == 1 and "-o summary" in err and out == "", "timeline of 1152002 rows: rc %r, %r" % (rc, err[:300]))
+    rc, out, err = run(["help", "simulate"])
+    check("10,000 pods" in out and "1,000,000 rows" in out, "help simulate documents the bounds")
 
 
 def main():
