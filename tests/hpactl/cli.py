@@ -199,6 +199,46 @@ def case_simulate_bounds():
     check("10,000 pods" in out and "1,000,000 rows" in out, "help simulate documents the bounds")
 
 
+def case_history_keys():
+    """explain --history FILE wants a history: a JSON object with at least
+    one of recommendations, scaleUpEvents, scaleDownEvents and no other key.
+    Anything else used to read as an empty history, silently."""
+    ex = os.path.join(DATA, "explain", "02-scale-down")
+    base = ["explain", "--hpa", os.path.join(ex, "hpa.json"), "--target", os.path.join(ex, "target.json"),
+            "--pods", os.path.join(ex, "pods.json"), "--metrics", os.path.join(ex, "metrics.json"),
+            "--now", "2024-05-01T10:00:00Z"]
+    rc, out, err = run(base + ["--history", os.path.join(ex, "history.json")])
+    check(rc == 0, "a history file: rc %r, %r" % (rc, err[:300]))
+    rc, out, err = run(base + ["--history", os.path.join(ex, "hpa.json")])
+    check(rc == 1 and "hpa.json: not a history file: unknown key \"apiVersion\"" in err and out == "",
+          "an HPA as --history: rc %r, %r" % (rc, err[:300]))
+    with tempfile.TemporaryDirectory() as d:
+        cases = [('{"foo": 1}', 'unknown key "foo"'),
+                 ('{}', "none of recommendations"),
+                 ('{"recommendations": [], "scaleUpEvents": [], "extra": {"a": [1, "}"]}}', 'unknown key "extra"'),
+                 ('{"scaleDownEvents": [], "kind": "x"}', 'unknown key "kind"')]
+        for i, (text, want) in enumerate(cases):
+            p = os.path.join(d, "h%d.json" % i)
+            with open(p, "w") as f:
+                f.write(text)
+            rc, out, err = run(base + ["--history", p])
+            check(rc == 1 and (p + ": not a history file: " + want) in err, "%s: rc %r, %r" % (text, rc, err[:300]))
+            rc, out, err = run(base + ["--history", "-"], stdin=text)
+            check(rc == 1 and ("<stdin>: not a history file: " + want) in err, "stdin %s: rc %r" % (text, rc))
+        for text in ('{"scaleUpEvents": []}', '{ "recommendations" : null ,"scaleDownEvents":[{"timestamp": '
+                     '"2024-05-01T09:59:00Z", "replicaChange": 1}]}'):
+            p = os.path.join(d, "ok.json")
+            with open(p, "w") as f:
+                f.write(text)
+            rc, out, err = run(base + ["--history", p])
+            check(rc == 0, "%s: rc %r, %r" % (text, rc, err[:300]))
+        # what --save-history writes reads back
+        saved = os.path.join(d, "saved.json")
+        rc, out, err = run(base + ["--save-history", saved])
+        rc2, out, err2 = run(base + ["--history", saved])
+        check(rc == 0 and rc2 == 0, "--save-history then --history: rc %r %r, %r" % (rc, rc2, err2[:300]))
+
+
 def main():
     global HPACTL, DATA
     if len(sys.argv) != 4:
