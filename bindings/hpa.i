@@ -9,6 +9,8 @@
  *   HPA_BORROWED_OUT(T, N)   `T **N` returns a borrowed handle
  *   HPA_STRUCT_OUT(T)        `T *out` returns a copy of a value struct
  *   HPA_SCALAR_OUT(T, N)     `T *N` returns a number / boolean
+ *   HPA_BORROWED_IN(T, N)    `T *N` takes a pointer without taking the wrapper's
+ *                            ownership (also as a struct member's setter)
  *   HPA_STATUS(F)            `int F(...)` without `hpa_error *` returns a status:
  *                            raise on < 0, else return only the outputs
  *
@@ -221,6 +223,19 @@ HPA_STATUS(hpa_sim_service_init)
 HPA_STATUS(hpa_sim_deployment_init)
 HPA_STATUS(hpa_sim_options_init)
 HPA_STATUS(hpa_explain_sources_init)
+
+/* the pointer members of the option / source structs are borrowed by the C API
+ * (hpa/explain.h: "borrowed for the duration of hpa_explain_input_new() only";
+ * hpa/simulate.h: decide_options "copied"): their setters must not take the
+ * wrapper's ownership (SWIG disowns the value of a C struct's pointer member by
+ * default, which leaked every object handed over and left the wrapper unowned) */
+HPA_BORROWED_IN(const hpa_object, hpa)
+HPA_BORROWED_IN(const hpa_object, target)
+HPA_BORROWED_IN(const hpa_manifest, pods)
+HPA_BORROWED_IN(const hpa_manifest, pod_metrics)
+HPA_BORROWED_IN(const hpa_manifest, custom_metrics)
+HPA_BORROWED_IN(const hpa_manifest, external_metrics)
+HPA_BORROWED_IN(const hpa_decide_options, decide_options)
 
 /* ---- the public headers, in layer order (hpa/hpa.h) ---- */
 #define HPA_EXTERN(type) extern type

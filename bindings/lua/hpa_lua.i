@@ -215,6 +215,14 @@ HPA_LUA_INT(uint8_t, 0, UINT8_MAX)
 }
 %enddef
 
+%define HPA_BORROWED_IN(T, N)
+%typemap(in, checkfn="SWIG_isptrtype") T *N {
+	if (!SWIG_IsOK(SWIG_ConvertPtr(L, $input, (void **)&$1, $descriptor, 0))) {
+		SWIG_fail_ptr("$symname", $argnum, $descriptor);
+	}
+}
+%enddef
+
 %define HPA_STRUCT_OUT(T)
 %typemap(in, numinputs=0, noblock=1) T *out (T temp_struct) {
 	memset(&temp_struct, 0, sizeof(temp_struct));

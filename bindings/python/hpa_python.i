@@ -171,6 +171,16 @@ static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 }
 %enddef
 
+%define HPA_BORROWED_IN(T, N)
+%typemap(in, noblock=1) T *N (void *temp_argp = 0, int temp_res = 0) {
+	temp_res = SWIG_ConvertPtr($input, &temp_argp, $descriptor, 0);
+	if (!SWIG_IsOK(temp_res)) {
+		%argument_fail(temp_res, "$type", $symname, $argnum);
+	}
+	$1 = ($ltype)temp_argp;
+}
+%enddef
+
 %define HPA_STRUCT_OUT(T)
 %typemap(in, numinputs=0, noblock=1) T *out (T temp_struct) {
 	memset(&temp_struct, 0, sizeof(temp_struct));
