@@ -11,6 +11,8 @@
  *   HPA_SCALAR_OUT(T, N)     `T *N` returns a number / boolean
  *   HPA_BORROWED_IN(T, N)    `T *N` takes a pointer without taking the wrapper's
  *                            ownership (also as a struct member's setter)
+ *   HPA_TAKEN_KEEP(T, N)     after a successful call, the (disowned) argument `T *N`
+ *                            keeps the first argument (its new owner) alive
  *   HPA_STATUS(F)            `int F(...)` without `hpa_error *` returns a status:
  *                            raise on < 0, else return only the outputs
  *
@@ -265,9 +267,11 @@ HPA_BORROWED_IN(const hpa_decide_options, decide_options)
 /* ---- the binding facade ---- */
 %include "hpa_bind.h"
 
-/* hpa_manifest_append_take takes the object: the wrapper stops owning it */
+/* hpa_manifest_append_take takes the object: the wrapper stops owning it, and
+ * holds the manifest (the owner of its memory from now on), as borrowed handles do */
 %rename("%s") hpa_manifest_append_take;
 %apply SWIGTYPE *DISOWN { hpa_object *taken };
+HPA_TAKEN_KEEP(hpa_object, taken)
 int hpa_manifest_append_take(hpa_manifest *manifest, hpa_object *taken, hpa_error *err);
 %clear hpa_object *taken;
 

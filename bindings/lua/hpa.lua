@@ -801,10 +801,14 @@ local PATH_RULES = { model = core.HPA_PATH_RULE_MODEL, aggregate = core.HPA_PATH
   service = core.HPA_PATH_RULE_SERVICE }
 
 local function model_of(src, source_name)
-  if type(src) == "userdata" then return src end
   local text, name = src, source_name
-  if io.type(src) == "file" then
+  -- files first: a file handle is a userdata too (not a model)
+  local ft = io.type(src)
+  if ft == "closed file" then raise(HPA_EINVAL, "attempt to use a closed file", "", 3) end
+  if ft == "file" then
     text = src:read("a")
+  elseif type(src) == "userdata" then
+    return src
   elseif type(src) == "string" and not src:find("\n") then
     local f = io.open(src, "rb")
     if f then

@@ -24,6 +24,51 @@
 
 #define HPA_LUA_ERROR_MT "hpa.error"
 
+/* A handle of this module at idx, or NULL. SWIG's Lua runtime reads any
+ * userdata as a swig_lua_userdata (a file handle, hpa.null...): a full
+ * userdata large enough whose type is one of the module's type records only. */
+static swig_lua_userdata *hpa_lua_handle(lua_State *L, int idx)
+{
+	swig_lua_userdata *usr;
+	size_t i;
+	if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) < sizeof(swig_lua_userdata))
+		return NULL;
+	usr = (swig_lua_userdata *)lua_touserdata(L, idx);
+	for (i = 0; i < swig_module.size; i++)
+		if (usr->type && swig_module.types[i] == usr->type)
+			return usr;
+	return NULL;
+}
+
+/* SWIG_ConvertPtr of every wrapper: nil and hpa.null (a NULL light userdata)
+ * are NULL, other userdata must be handles (else a type error, not a crash) */
+static int hpa_lua_convert_ptr(lua_State *L, int idx, void **ptr, swig_type_info *type, int flags)
+{
+	if (lua_isnil(L, idx) || (lua_islightuserdata(L, idx) && !lua_touserdata(L, idx)))
+		return SWIG_Lua_ConvertPtr(L, idx, ptr, type, flags);
+	if (!hpa_lua_handle(L, idx))
+		return SWIG_ERROR;
+	return SWIG_Lua_ConvertPtr(L, idx, ptr, type, flags);
+}
+#undef SWIG_ConvertPtr
+#define SWIG_ConvertPtr(L, idx, ptr, type, flags) hpa_lua_convert_ptr(L, idx, ptr, type, flags)
+
+/* the type name in argument errors and core.swig_type: only a handle's type record is read */
+static const char *hpa_lua_typename(lua_State *L, int idx)
+{
+	swig_lua_userdata *usr = hpa_lua_handle(L, idx);
+	if (usr)
+		return usr->type->str ? usr->type->str : "userdata (unknown type)";
+	return luaL_typename(L, idx);
+}
+static int hpa_lua_swig_type(lua_State *L)
+{
+	lua_pushstring(L, hpa_lua_typename(L, 1));
+	return 1;
+}
+#define SWIG_Lua_typename(L, idx) hpa_lua_typename(L, idx)
+#define SWIG_Lua_type hpa_lua_swig_type
+
 static int hpa_lua_error_tostring(lua_State *L)
 {
 	const char *path, *source, *message;
@@ -219,6 +264,15 @@ HPA_LUA_INT(uint8_t, 0, UINT8_MAX)
 %typemap(in, checkfn="SWIG_isptrtype") T *N {
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, $input, (void **)&$1, $descriptor, 0))) {
 		SWIG_fail_ptr("$symname", $argnum, $descriptor);
+	}
+}
+%enddef
+
+%define HPA_TAKEN_KEEP(T, N)
+%typemap(argout, noblock=1) T *N {
+	if ((int)result >= 0 && lua_type(L, $input) == LUA_TUSERDATA) {
+		lua_pushvalue(L, 1);
+		lua_setiuservalue(L, $input, 1);
 	}
 }
 %enddef
@@ -502,10 +556,9 @@ static int hpa_lua_addr(lua_State *L)
 /* core.disown(handle): the wrapper stops owning the C object */
 static int hpa_lua_disown(lua_State *L)
 {
-	swig_lua_userdata *usr;
-	if (!lua_isuserdata(L, 1))
+	swig_lua_userdata *usr = hpa_lua_handle(L, 1);
+	if (!usr)
 		return luaL_argerror(L, 1, "expected a handle");
-	usr = (swig_lua_userdata *)lua_touserdata(L, 1);
 	usr->own = 0;
 	return 0;
 }

@@ -181,6 +181,12 @@ static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 }
 %enddef
 
+%define HPA_TAKEN_KEEP(T, N)
+%typemap(argout, noblock=1) T *N {
+	if ((int)result >= 0) hpa_py_keep_as($input, swig_obj[0], "__owner__");
+}
+%enddef
+
 %define HPA_STRUCT_OUT(T)
 %typemap(in, numinputs=0, noblock=1) T *out (T temp_struct) {
 	memset(&temp_struct, 0, sizeof(temp_struct));

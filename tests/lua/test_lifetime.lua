@@ -94,6 +94,39 @@ T.case("low-level borrowed handles keep their parent", function()
   end
 end)
 
+T.case("low-level: a taken object keeps its manifest", function()
+  -- hpa_manifest_append_take: the manifest owns the object from now on; the
+  -- (disowned) handle keeps it alive, as borrowed handles keep their parent
+  local c = hpa._core
+  for i = 1, ROUNDS // 10 do
+    local o = c.hpa_object_new("v1", "ConfigMap")
+    c.hpa_object_set_string(o, "metadata.name", "cm-" .. i)
+    local m = c.hpa_manifest_new()
+    c.hpa_manifest_append_take(m, o)
+    m = nil
+    collectgarbage() collectgarbage()
+    local junk = {}
+    for k = 1, 4 do junk[k] = c.hpa_bind_parse(TEXT, 0, 0, nil, 0, 0, 0, 0, 0) end
+    T.eq(c.hpa_object_name(o), "cm-" .. i)
+    T.eq(c.hpa_object_api_version(o), "v1")
+  end
+end)
+
+T.case("low-level: other userdata are argument errors, not crashes", function()
+  local c = hpa._core
+  for _, bad in ipairs { io.stdout, io.stderr } do
+    T.raises(c.keys, bad, "")
+    T.raises(c.get, bad, "")
+    T.raises(c.to_table, bad, "")
+    T.raises(c.hpa_object_name, bad)
+    T.raises(c.hpa_manifest_count, bad)
+    T.raises(c.disown, bad)
+  end
+  T.raises(c.disown, hpa.null)
+  T.raises(c.disown, nil)
+  T.eq(c.hpa_object_name(c.hpa_object_new("v1", "ConfigMap")), "")
+end)
+
 T.case("rendered manifests and decisions", function()
   local model = T.SOURCE_DIR .. "/examples/12st-mall/model.yml"
   for _ = 1, 20 do

@@ -20,6 +20,18 @@ T.case("render", function()
   T.eq(e.source, "m.yml") T.ok(e.line > 0)
 end)
 
+T.case("render from a file handle", function()
+  -- docs/bindings.md: hpa.render(model_text_or_path); hpa.load_all takes files: a file
+  -- handle is read, not taken for a model handle (it is a userdata too)
+  local f = assert(io.open(MODEL, "rb"))
+  local m = hpa.render(f)
+  f:close()
+  T.eq(#m:of_kind("Deployment"), 3) T.eq(#m:of_kind("HorizontalPodAutoscaler"), 2)
+  local e = T.raises(hpa.render, f) -- closed
+  T.eq(e.code_name, "HPA_EINVAL")
+  T.raises(hpa.render, io.stdout) -- not readable: an error, not a crash
+end)
+
 T.case("lint", function()
   for _, d in ipairs(hpa.lint(hpa.render(MODEL))) do T.ok(d.severity ~= "error", tostring(d)) end
   local bad = hpa.render(MODEL, { path_rule = "service" })

@@ -117,6 +117,22 @@ class Lifetime(unittest.TestCase):
             self.assertEqual(cond.reason, "SucceededGetScale")
             self.assertEqual(update.init_replicas, 1)
 
+    def test_low_level_taken_object_keeps_manifest(self):
+        # hpa_manifest_append_take: the manifest owns the object from now on; the
+        # (disowned) handle keeps it alive, as borrowed handles keep their parent
+        c = hpa._c
+        for i in range(ROUNDS // 10):
+            o = c.hpa_object_new("v1", "ConfigMap")
+            c.hpa_object_set_string(o, "metadata.name", "cm-%d" % i)
+            m = c.hpa_manifest_new()
+            c.hpa_manifest_append_take(m, o)
+            del m
+            gc.collect()
+            junk = [c.hpa_bind_parse(TEXT, 0, 0, None, 0, 0, 0, 0, 0) for _ in range(4)]
+            self.assertEqual(c.hpa_object_name(o), "cm-%d" % i)
+            self.assertEqual(c.hpa_object_api_version(o), "v1")
+            del junk
+
     def test_rendered_manifest_children(self):
         import os
         model = os.path.join(support.SOURCE_DIR, "examples", "12st-mall", "model.yml")
