@@ -182,6 +182,24 @@ local function resolve(view, name)
   return nil, e
 end
 
+-- true when the keys of the map at view are data (verbatim, never camelCased):
+-- a map field of the schema (labels, annotations, matchLabels, requests...) or a
+-- free-form one; for a kind the schema does not know, metadata is still
+-- ObjectMeta and every other map below the top level is data (ConfigMap data)
+local function verbatim_keys(view)
+  local path = view._path
+  if path == "" then return false end
+  local o = view._root._o
+  local ok, f = pcall(core.hpa_schema_lookup, core.hpa_object_api_version(o), core.hpa_object_kind_name(o), path)
+  if not ok and type(f) == "table" and f.code == EUNSUPPORTED then
+    if path ~= "metadata" and path:sub(1, 9) ~= "metadata." then return true end
+    ok, f = pcall(core.hpa_schema_lookup, "v1", "Pod", path)
+  end
+  if not ok then return false end
+  local st = core.hpa_schema_field_schema_type(f)
+  return st:sub(1, 4) == "map<" or st == "any"
+end
+
 local function map_index(self, key)
   local m = map_methods[key]
   if m then return m end
@@ -190,6 +208,7 @@ local function map_index(self, key)
   local p = join(path, key)
   local t, v = core.get(root._o, p)
   if t == 0 then
+    if verbatim_keys(self) then return nil end
     local k = resolve(self, key)
     if not k then return nil end
     p = join(path, k)
@@ -203,7 +222,10 @@ end
 
 local function map_newindex(self, key, value)
   if type(key) ~= "string" then raise(HPA_EINVAL, "map keys must be strings", self._path, 2) end
-  local k, e = resolve(self, key)
+  local k, e = key, nil
+  if core.hpa_object_type(self._root._o, join(self._path, key)) == 0 and not verbatim_keys(self) then
+    k, e = resolve(self, key)
+  end
   if not k then error(e, 2) end
   assign(self._root, join(self._path, k), value)
 end

@@ -219,4 +219,27 @@ T.case("core integers out of their C range are refused", function()
   T.ok(tostring(ie):find("range of unsigned int", 1, true), tostring(ie))
 end)
 
+T.case("string maps keep new keys verbatim", function()
+  -- docs/bindings.md: keys of maps are Kubernetes keys (verbatim), as in Python
+  local d = hpa.Deployment { name = "order", labels = { app = "order" }, replicas = 1 }
+  d.metadata.labels["tier"] = "web"
+  d.metadata.labels["my_key"] = "v"
+  d.metadata.labels.app_name = "x"
+  d.metadata.annotations = {}
+  d.metadata.annotations["example.com/some_note"] = "n"
+  T.deep_eq(d.metadata.labels:to_table(), { app = "order", tier = "web", my_key = "v", app_name = "x" })
+  T.eq(d.metadata.labels.tier, "web")
+  T.eq(d.metadata.labels.appName, nil)
+  T.eq(d.metadata.annotations["example.com/some_note"], "n")
+  local cm = hpa.from_table { apiVersion = "v1", kind = "ConfigMap", metadata = { name = "c" }, data = { a = "1" } }
+  cm.data["my_key"] = "2"
+  cm.metadata.labels = { x = "y" }
+  cm.metadata.labels["new_label"] = "z"
+  T.deep_eq(cm.data:to_table(), { a = "1", my_key = "2" })
+  T.deep_eq(cm.metadata.labels:to_table(), { x = "y", new_label = "z" })
+  -- object fields still take snake_case names
+  d.spec.min_ready_seconds = 5
+  T.eq(d:to_table().spec.minReadySeconds, 5)
+end)
+
 T.run()
