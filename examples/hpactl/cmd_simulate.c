@@ -267,6 +267,28 @@ static int run(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return hpactl_usage(&hpactl_cmd_simulate, optind >= argc ? "missing MANIFEST" : "unexpected argument");
+	{
+		/* the library's bounds (hpa_sim_new()), said with the flag's name */
+		static const int64_t day = HPA_SIM_MAX_PERIOD_MS;
+		const struct {
+			const char *flag;
+			int64_t v, lo, hi;
+		} b[] = {
+			{ "--duration", so.duration_ms, 1, INT64_C(3650) * day },
+			{ "--sync", so.sync_period_ms, 1, day },
+			{ "--resolution", so.metric_resolution_ms, 1, day },
+			{ "--tick", so.tick_ms, 1, day },
+			{ "--kubelet", so.kubelet_interval_ms, 0, day },
+			{ "--slo", so.latency_objective_ms, 0, day },
+		};
+		for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+			if (b[i].v < b[i].lo || b[i].v > b[i].hi) {
+				char msg[160];
+				snprintf(msg, sizeof(msg), "%s must be %s and at most %s", b[i].flag,
+					b[i].lo ? "above 0" : "0 or more", b[i].hi > day ? "3650d" : "1d");
+				return hpactl_usage(&hpactl_cmd_simulate, msg);
+			}
+	}
 	if (load_spec && trace)
 		return hpactl_usage(&hpactl_cmd_simulate, "--load and --trace exclude each other");
 	if (svg && (!strcmp(svg, "-") || !*svg))

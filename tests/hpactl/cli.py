@@ -199,6 +199,27 @@ def case_simulate_bounds():
     check("10,000 pods" in out and "1,000,000 rows" in out, "help simulate documents the bounds")
 
 
+def case_simulate_flag_bounds():
+    """simulate's period flags out of the library's bounds are usage errors
+    that name the flag (they said "hpa_sim_options: a duration, period or
+    phase is out of range")."""
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    cases = [
+        (["--duration", "0"], "--duration must be above 0 and at most 3650d"),
+        (["--duration", "3651d"], "--duration must be above 0 and at most 3650d"),
+        (["--sync", "0"], "--sync must be above 0 and at most 1d"),
+        (["--sync", "25h"], "--sync must be above 0 and at most 1d"),
+        (["--resolution", "2d"], "--resolution must be above 0 and at most 1d"),
+        (["--tick", "0s"], "--tick must be above 0 and at most 1d"),
+        (["--kubelet", "2d"], "--kubelet must be 0 or more and at most 1d"),
+        (["--slo", "2d"], "--slo must be 0 or more and at most 1d"),
+    ]
+    for flags, want in cases:
+        rc, out, err = run(["simulate", manifest, "--hpa", "order-hpa", "--load", "constant 10"] + flags)
+        check(rc == 2 and want in err and "hpa_sim_options" not in err and out == "",
+              "simulate %s: rc %s, stderr %r" % (" ".join(flags), rc, err[:200]))
+
+
 def case_history_keys():
     """explain --history FILE wants a history: a JSON object with at least
     one of recommendations, scaleUpEvents, scaleDownEvents and no other key.
