@@ -10,7 +10,7 @@
 static const char usage[] =
 	"usage: hpactl lint [--strict] [-o text|json] [--disable IDS] [--enable IDS]\n"
 	"                   [--scale-to-zero] [--no-schema] FILE...|-\n"
-	"       hpactl lint --rules\n"
+	"       hpactl lint --rules [-o text|json]\n"
 	"\n"
 	"Validate every object as the Kubernetes API server would and lint the files\n"
 	"together as one manifest set (an HPA in one file may target a Deployment in\n"
@@ -95,14 +95,29 @@ static void print_json(const finding *f, bool first)
 	putchar('}');
 }
 
-static int list_rules(void)
+/* The rules as a table, or with -o json as an array of {id, severity, summary}. */
+static int list_rules(bool json)
 {
 	size_t i;
+	if (json)
+		fputs("[", stdout);
 	for (i = 0; i < hpa_lint_rule_count(); i++) {
 		const hpa_lint_rule *r = hpa_lint_rule_at(i);
+		if (json) {
+			fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", stdout);
+			json_str(hpa_lint_rule_id(r));
+			fputs(", \"severity\": ", stdout);
+			json_str(hpa_severity_name(hpa_lint_rule_severity(r)));
+			fputs(", \"summary\": ", stdout);
+			json_str(hpa_lint_rule_summary(r));
+			fputs("}", stdout);
+			continue;
+		}
 		printf("%-7s %-8s %s\n", hpa_lint_rule_id(r), hpa_severity_name(hpa_lint_rule_severity(r)),
 			hpa_lint_rule_summary(r));
 	}
+	if (json)
+		fputs("\n]\n", stdout);
 	return HPACTL_OK;
 }
 
@@ -145,7 +160,7 @@ static int run(int argc, char **argv)
 	finding *parse_errs = NULL;
 	size_t nms = 0, nparse = 0, i, nfiles;
 	size_t counts[4] = { 0, 0, 0, 0 };
-	bool strict = false, json = false, first = true;
+	bool strict = false, json = false, first = true, rules = false;
 	int c, rc, status = HPACTL_OK;
 	char *enable = NULL, *disable = NULL;
 
@@ -174,13 +189,18 @@ static int run(int argc, char **argv)
 		case 'z': lo.flags |= HPA_VALIDATE_SCALE_TO_ZERO; break;
 		case 'n': lo.flags |= HPA_VALIDATE_NO_SCHEMA; break;
 		case 'H': lo.flags |= HPA_LINT_HEURISTICS; break;
-		case 'r': status = list_rules(); goto out;
+		case 'r': rules = true; break;
 		case 'h': fputs(usage, stdout); goto out;
 		default: status = hpactl_usage(&hpactl_cmd_lint, NULL); goto out;
 		}
 	}
 	lo.enable = enable;
 	lo.disable = disable;
+	if (rules) {
+		/* after every option, so that -o json applies; no files */
+		status = optind < argc ? hpactl_usage(&hpactl_cmd_lint, "--rules takes no file") : list_rules(json);
+		goto out;
+	}
 	if (optind >= argc) {
 		status = hpactl_usage(&hpactl_cmd_lint, "no input file");
 		goto out;

@@ -220,6 +220,25 @@ def case_simulate_flag_bounds():
               "simulate %s: rc %s, stderr %r" % (" ".join(flags), rc, err[:200]))
 
 
+def case_lint_rules_json():
+    """`lint --rules -o json` is a JSON array of the rules (it printed the
+    text table); --rules takes no file."""
+    import json
+    rc, out, err = run(["lint", "--rules", "-o", "json"])
+    try:
+        rules = json.loads(out)
+    except ValueError:
+        rules = None
+    check(rc == 0 and isinstance(rules, list) and len(rules) > 0
+          and all(set(r) == {"id", "severity", "summary"} for r in rules),
+          "lint --rules -o json: rc %s, output %r" % (rc, out[:120]))
+    rc, text, _ = run(["lint", "--rules"])
+    check(rc == 0 and rules is not None and len(text.splitlines()) == len(rules)
+          and all(r["id"] in text for r in rules), "lint --rules: the same rules as text")
+    rc, out, err = run(["lint", "--rules", "x.yaml"])
+    check(rc == 2 and "--rules takes no file" in err, "lint --rules FILE: rc %s, stderr %r" % (rc, err[:100]))
+
+
 def case_history_keys():
     """explain --history FILE wants a history: a JSON object with at least
     one of recommendations, scaleUpEvents, scaleDownEvents and no other key.
