@@ -10,7 +10,8 @@ static const char usage[] =
 	"Read YAML or JSON manifests ('-': standard input, once) and print them in\n"
 	"canonical form: kubectl's layout, apiVersion/kind/metadata/spec/status\n"
 	"first, every other field kept in its order, quotes only where needed.\n"
-	"Comments are not kept.\n"
+	"Comments are not kept. With -o json, several files give one List of all\n"
+	"their objects, as kubectl does.\n"
 	"  -o, --output FORMAT  yaml (default) or json\n"
 	"      --omit-status    leave out the status of every object\n"
 	"      --sort-keys      sort every map's keys as kubectl does\n"
@@ -23,6 +24,55 @@ static int run(int argc, char **argv);
 const hpactl_command hpactl_cmd_fmt = {
 	"fmt", "print manifests in canonical form (or --check them)", usage, run, 20
 };
+
+/* Several files as JSON: one kubectl List of all their objects (kubectl get
+ * -f A -f B -o json), not one JSON text after another. */
+static int format_json_list(char **paths, int n, const hpa_parse_options *po, const hpa_write_options *wo)
+{
+	hpa_error err = HPA_ERROR_INIT;
+	hpa_manifest *all = NULL;
+	char *out = NULL;
+	size_t olen = 0;
+	int status = HPACTL_OK;
+	if (hpa_manifest_new(&all, &err)) {
+		hpactl_print_error(&err);
+		return HPACTL_FAIL;
+	}
+	for (int i = 0; i < n; i++) {
+		hpa_manifest *m = NULL;
+		hpa_parse_options o = *po;
+		size_t len = 0;
+		char *in = hpactl_read_input(paths[i], &len, &err);
+		if (!in) {
+			hpactl_print_error(&err);
+			status = HPACTL_FAIL;
+			continue;
+		}
+		o.source_name = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
+		if (hpa_manifest_parse(&m, in, len, &o, &err)) {
+			hpactl_print_error(&err);
+			status = HPACTL_FAIL;
+		} else {
+			for (size_t k = 0; k < hpa_manifest_count(m); k++)
+				if (hpa_manifest_append_copy(all, hpa_manifest_at(m, k), NULL, &err)) {
+					hpactl_print_error(&err);
+					status = HPACTL_FAIL;
+					break;
+				}
+		}
+		hpa_manifest_free(m);
+		free(in);
+	}
+	if (hpa_manifest_write_json(all, &out, &olen, wo, &err)) {
+		hpactl_print_error(&err);
+		status = HPACTL_FAIL;
+	} else {
+		fwrite(out, 1, olen, stdout);
+	}
+	hpa_free(out);
+	hpa_manifest_free(all);
+	return status;
+}
 
 static int format_one(const char *path, bool json, const hpa_parse_options *po,
 	const hpa_write_options *wo, bool check, bool first, int *dirty)
@@ -106,6 +156,8 @@ static int run(int argc, char **argv)
 	for (int i = optind, dashes = 0; i < argc; i++)
 		if (!strcmp(argv[i], "-") && ++dashes > 1)
 			return hpactl_usage(&hpactl_cmd_fmt, "standard input ('-') can be read only once");
+	if (json && !check && argc - optind > 1)
+		return format_json_list(argv + optind, argc - optind, &po, &wo);
 	for (; optind < argc; optind++) {
 		if (format_one(argv[optind], json, &po, &wo, check, !printed, &dirty) != HPACTL_OK)
 			status = HPACTL_FAIL;

@@ -239,6 +239,29 @@ def case_lint_rules_json():
     check(rc == 2 and "--rules takes no file" in err, "lint --rules FILE: rc %s, stderr %r" % (rc, err[:100]))
 
 
+def case_fmt_json_files():
+    """`fmt -o json A B` is one JSON text: kubectl's List of the objects of
+    both files (it printed two JSON texts one after the other); an unreadable
+    file among them fails the run (exit 1) with the others still listed."""
+    import json
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    rc, one, _ = run(["fmt", "-o", "json", manifest])
+    rc2, two, err = run(["fmt", "-o", "json", manifest, manifest])
+    try:
+        a, b = json.loads(one), json.loads(two)
+    except ValueError:
+        a = b = None
+    n = len(a["items"]) if a and a.get("kind") == "List" else 1
+    check(rc == 0 and rc2 == 0 and b is not None and b.get("kind") == "List" and len(b["items"]) == 2 * n,
+          "fmt -o json A A: rc %s, one List of %s objects (got %r)" % (rc2, 2 * n, two[:80]))
+    rc, out, err = run(["fmt", "-o", "json", manifest, "/nonexistent.yaml"])
+    try:
+        c = json.loads(out)
+    except ValueError:
+        c = None
+    check(rc == 1 and c is not None and "nonexistent" in err, "fmt -o json A MISSING: rc %s, stderr %r" % (rc, err[:120]))
+
+
 def case_history_keys():
     """explain --history FILE wants a history: a JSON object with at least
     one of recommendations, scaleUpEvents, scaleDownEvents and no other key.
