@@ -40,11 +40,44 @@ typedef struct {
 	const char *rule, *message, *hint, *kind, *ns, *name, *path;
 } finding;
 
+/* The length of the well-formed UTF-8 sequence at p (RFC 3629), 0 if none. */
+static size_t utf8_seq(const unsigned char *p)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t n, i;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+	else
+		return 0;
+	for (i = 1; i < n; i++, lo = 0x80, hi = 0xBF)
+		if (p[i] < lo || p[i] > hi)
+			return 0;
+	return n;
+}
+
+/* A JSON string; bytes that are not UTF-8 (a file name may hold any) become
+ * U+FFFD, so that the output stays valid JSON. */
 static void json_str(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	putchar('"');
 	for (; *p; p++) {
+		if (*p >= 0x80) {
+			size_t n = utf8_seq(p);
+			if (!n) {
+				fputs("\\ufffd", stdout);
+				continue;
+			}
+			fwrite(p, 1, n, stdout);
+			p += n - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", stdout); break;
 		case '\\': fputs("\\\\", stdout); break;

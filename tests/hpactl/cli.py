@@ -262,6 +262,26 @@ def case_fmt_json_files():
     check(rc == 1 and c is not None and "nonexistent" in err, "fmt -o json A MISSING: rc %s, stderr %r" % (rc, err[:120]))
 
 
+def case_lint_json_utf8():
+    """`lint -o json` is valid UTF-8 JSON whatever the file name's bytes: a
+    byte that is not UTF-8 becomes U+FFFD (it was copied raw), UTF-8 stays."""
+    import json
+    import shutil
+    manifest = os.path.join(DATA, "simulate", "12st-mall.yaml")
+    with tempfile.TemporaryDirectory() as d:
+        name = os.path.join(os.fsencode(d), b"bad\xffname-\xec\xa3\xbc\xeb\xac\xb8.yaml")
+        shutil.copyfile(manifest, name)
+        p = subprocess.run([HPACTL, "lint", "-o", "json", name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            doc = json.loads(p.stdout.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            doc = None
+        want = d + "/bad\ufffdname-\uc8fc\ubb38.yaml"
+        files = {f.get("file") for f in doc.get("findings", [])} if isinstance(doc, dict) else set()
+        check(doc is not None and files == {want},
+              "lint -o json with a non-UTF-8 file name: valid JSON naming %r (got %r)" % (want, p.stdout[:120]))
+
+
 def case_history_keys():
     """explain --history FILE wants a history: a JSON object with at least
     one of recommendations, scaleUpEvents, scaleDownEvents and no other key.
