@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <hpa/hpa.h>
 #include "hpa_bind.h"
@@ -136,6 +137,16 @@ static void hpa_lua_push_error(lua_State *L, int rc, const hpa_error *e)
 	lua_setfield(L, -2, "source");
 	hpa_lua_error_mt(L);
 	lua_setmetatable(L, -2);
+}
+
+/* A C string argument with an embedded NUL would be cut at the NUL by the C
+ * API (NUL-terminated text): refuse it with an error table (HPA_EINVAL). */
+static void hpa_lua_push_nul_error(lua_State *L, const char *func, int argnum)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	e.code = HPA_EINVAL;
+	snprintf(e.message, sizeof e.message, "%s: argument %d: embedded NUL character in a string", func, argnum);
+	hpa_lua_push_error(L, HPA_EINVAL, &e);
 }
 
 /* the userdata of a borrowed handle (the first value this call pushed)
@@ -355,6 +366,18 @@ HPA_LUA_INT(uint8_t, 0, UINT8_MAX)
 }
 %newobject hpa_bind_error_format;
 %typemap(newfree) char * "free($1);";
+/* C strings in: strings (or nil where the C API takes NULL); an embedded NUL
+ * is refused, since the C API would silently cut the text there */
+%typemap(in, noblock=1, checkfn="SWIG_lua_isnilstring", fragment="SWIG_lua_isnilstring") const char *, char * {
+	{
+		size_t temp_len = 0;
+		$1 = ($ltype)lua_tolstring(L, $input, &temp_len);
+		if ($1 && strlen($1) != temp_len) {
+			hpa_lua_push_nul_error(L, "$symname", $argnum);
+			SWIG_fail;
+		}
+	}
+}
 %typemap(in, noblock=1, checkfn="lua_isstring") (const char *buf, size_t len) {
 	{
 		size_t temp_len = 0;
@@ -492,11 +515,24 @@ static void hpa_lua_tree(lua_State *L, const hpa_object *obj, hpa_bind_path *pb,
 		lua_pushnil(L);
 }
 
+/* the path argument of the helpers below: a string without an embedded NUL
+ * (the C API would cut it there), else an error table (HPA_EINVAL) */
+static const char *hpa_lua_checkpath(lua_State *L, int idx, const char *func, const char *def)
+{
+	size_t len = 0;
+	const char *path = def ? luaL_optlstring(L, idx, def, &len) : luaL_checklstring(L, idx, &len);
+	if (strlen(path) != len) {
+		hpa_lua_push_nul_error(L, func, idx);
+		lua_error(L);
+	}
+	return path;
+}
+
 /* core.get(obj, path) -> type, value */
 static int hpa_lua_get(lua_State *L)
 {
 	const hpa_object *obj = NULL;
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = hpa_lua_checkpath(L, 2, "get", NULL);
 	hpa_value_type t;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
 		return luaL_argerror(L, 1, "expected an hpa_object");
@@ -509,7 +545,7 @@ static int hpa_lua_get(lua_State *L)
 static int hpa_lua_keys(lua_State *L)
 {
 	const hpa_object *obj = NULL;
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = hpa_lua_checkpath(L, 2, "keys", NULL);
 	size_t i, n;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
 		return luaL_argerror(L, 1, "expected an hpa_object");
@@ -526,7 +562,7 @@ static int hpa_lua_keys(lua_State *L)
 static int hpa_lua_to_table(lua_State *L)
 {
 	const hpa_object *obj = NULL;
-	const char *path = luaL_optstring(L, 2, "");
+	const char *path = hpa_lua_checkpath(L, 2, "to_table", "");
 	hpa_bind_path pb;
 	int mt = 0;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))

@@ -72,6 +72,16 @@ static PyObject *hpa_py_finish(PyObject *res, int rc, const hpa_error *e)
 	Py_RETURN_NONE;
 }
 
+/* A C string argument with an embedded NUL would be cut at the NUL by the C
+ * API (NUL-terminated text): refuse it (InvalidArgumentError, a ValueError). */
+static void hpa_py_raise_nul(const char *func, int argnum)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	e.code = HPA_EINVAL;
+	snprintf(e.message, sizeof e.message, "%s: argument %d: embedded NUL character in a string", func, argnum);
+	hpa_py_raise(HPA_EINVAL, &e);
+}
+
 static PyObject *hpa_py_str(const char *s)
 {
 	if (!s)
@@ -269,6 +279,24 @@ static PyObject *hpa_py_append(PyObject *res, PyObject *o)
 }
 %newobject hpa_bind_error_format;
 %typemap(newfree) char * "free($1);";
+
+/* C strings in: str (or None where the C API takes NULL); an embedded NUL is
+ * refused, since the C API would silently cut the text there */
+%typemap(in, noblock=1, fragment="SWIG_AsCharPtrAndSize") char * (int res, char *buf = 0, size_t size = 0, int alloc = 0),
+	const char * (int res, char *buf = 0, size_t size = 0, int alloc = 0) {
+	res = SWIG_AsCharPtrAndSize($input, &buf, &size, &alloc);
+	if (!SWIG_IsOK(res)) {
+		%argument_fail(res, "$type", $symname, $argnum);
+	}
+	if (buf && size > 0 && strlen(buf) != size - 1) {
+		hpa_py_raise_nul("$symname", $argnum);
+		SWIG_fail;
+	}
+	$1 = ($1_ltype)buf;
+}
+%typemap(freearg, noblock=1, match="in") char *, const char * {
+	if (alloc$argnum == SWIG_NEWOBJ) free((char *)buf$argnum);
+}
 
 /* text in: str (UTF-8, no copy) or bytes */
 %typemap(in, noblock=1) (const char *buf, size_t len) (Py_ssize_t temp_len) {

@@ -242,4 +242,28 @@ T.case("string maps keep new keys verbatim", function()
   T.eq(d:to_table().spec.minReadySeconds, 5)
 end)
 
+T.case("strings with an embedded NUL are refused, never cut", function()
+  -- the C API takes NUL-terminated strings: an error table (HPA_EINVAL)
+  local function refused(fn, ...)
+    local e = T.raises(fn, ...)
+    T.eq(type(e), "table")
+    T.eq(e.code_name, "HPA_EINVAL")
+    T.ok(tostring(e):find("NUL", 1, true), tostring(e))
+  end
+  local d = hpa.Deployment { name = "order", labels = { app = "order" }, replicas = 1 }
+  local labels = d.metadata.labels
+  refused(function() labels.app = "a\0b" end)
+  refused(function() labels["k\0z"] = "v" end)
+  refused(function() return labels["app\0"] end)
+  refused(function() d.metadata.name = "n\0m" end)
+  refused(hpa.Deployment, { name = "a\0b" })
+  refused(hpa._core.hpa_object_new, "v1\0x", "ConfigMap")
+  refused(hpa.quantity, "5\0m")
+  T.eq(hpa.quantity("5"), 5000)
+  T.deep_eq(labels:to_table(), { app = "order" })
+  T.eq(d.metadata.name, "order")
+  -- the parsers take the whole text (length known) and reject NUL themselves
+  T.eq(T.raises(hpa.load_all, "a: b\0c\n").code_name, "HPA_ESYNTAX")
+end)
+
 T.run()

@@ -310,5 +310,35 @@ class Packaging(unittest.TestCase):
         self.assertEqual(missing, [])
 
 
+class EmbeddedNul(unittest.TestCase):
+    """The C API takes NUL-terminated strings: a string with an embedded NUL is
+    refused (InvalidArgumentError, a ValueError), never cut at the NUL."""
+
+    def refused(self, fn, *args):
+        with self.assertRaises(hpa.InvalidArgumentError) as cm:
+            fn(*args)
+        self.assertIsInstance(cm.exception, ValueError)
+        self.assertIn("NUL", str(cm.exception))
+
+    def test_values_keys_paths(self):
+        d = hpa.load_all(TEXT)[0]
+        labels = d.metadata.labels
+        self.refused(labels.__setitem__, "x", "a\0b")
+        self.refused(labels.__setitem__, "k\0z", "v")
+        self.refused(labels.__getitem__, "app\0")
+        self.refused(setattr, d.metadata, "name", "n\0m")
+        self.refused(hpa.Object, "v1\0x", "ConfigMap")
+        self.refused(lambda: hpa.Deployment(name="a\0b"))
+        self.assertEqual(labels.to_dict(), {"app": "order", "app.kubernetes.io/part-of": "shop"})
+        self.assertEqual(d.name, "order")
+        # the parsers take the whole text (length known) and reject NUL themselves
+        with self.assertRaises(hpa.ParseError):
+            hpa.load_all("a: b\0c\n")
+
+    def test_quantity(self):
+        self.refused(hpa.quantity, "5\0m")
+        self.assertEqual(hpa.quantity("5"), 5000)
+
+
 if __name__ == "__main__":
     unittest.main()
