@@ -266,4 +266,13 @@ T.case("strings with an embedded NUL are refused, never cut", function()
   T.eq(T.raises(hpa.load_all, "a: b\0c\n").code_name, "HPA_ESYNTAX")
 end)
 
+T.case("a quantity is a string or a number", function()
+  -- nil used to parse the text "nil"
+  for _, v in ipairs { false, {} } do T.eq(T.raises(hpa.quantity, v).code_name, "HPA_EINVAL") end
+  T.eq(T.raises(hpa.quantity, nil).code_name, "HPA_EINVAL")
+  T.eq(T.raises(hpa.milli, nil).code_name, "HPA_EINVAL")
+  T.eq(hpa.quantity(0.5), 500)
+  T.eq(hpa.quantity(2), 2000)
+end)
+
 T.run()

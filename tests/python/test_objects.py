@@ -339,6 +339,14 @@ class EmbeddedNul(unittest.TestCase):
         self.refused(hpa.quantity, "5\0m")
         self.assertEqual(hpa.quantity("5"), 5000)
 
+    def test_quantity_none(self):
+        # None is no quantity (it used to parse the text "None")
+        with self.assertRaises(TypeError):
+            hpa.quantity(None)
+        with self.assertRaises(TypeError):
+            hpa.milli(None)
+        self.assertEqual(hpa.quantity(0.5), 500)
+
 
 if __name__ == "__main__":
     unittest.main()

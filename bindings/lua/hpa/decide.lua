@@ -40,6 +40,8 @@ M.to_ms = to_ms
 --- milli-value of a quantity (a string, or a number of units)
 local function milli(q)
   if math.type(q) == "integer" then return q * 1000 end
+  local t = type(q)
+  if t ~= "string" and t ~= "number" then raise(core.HPA_EINVAL, "a quantity is a string or a number, not " .. t, nil, 2) end
   return (core.hpa_bind_quantity_milli(tostring(q)))
 end
 M.milli = milli

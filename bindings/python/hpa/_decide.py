@@ -59,6 +59,8 @@ def milli(q: Any) -> int:
     """Milli-value of a quantity ("500m", "1Gi", 2) as Kubernetes' MilliValue()."""
     if isinstance(q, bool):
         raise TypeError("a quantity cannot be a bool")
+    if q is None:
+        raise TypeError("a quantity cannot be None")
     if isinstance(q, int):
         return q * 1000
     return _c.hpa_bind_quantity_milli(str(q))[0]
