@@ -114,6 +114,22 @@ class FromObjects(unittest.TestCase):
                 "items": [pod_metrics("order-a", cpu, memory), pod_metrics("order-b", cpu, memory),
                           pod_metrics("cart-x", "900m", memory, app="cart")]}
 
+    def test_now_at_the_ends_of_int64(self):
+        # any int64 ms is a time: the decision does not need to format it
+        for now in (2**63 - 1, -2**63):
+            d = hpa.decide(hpa_dict(CPU50), deployment(), self.pods(), self.metrics(), now=now)
+            self.assertEqual(d.desired_replicas, 4)
+        # the metric items of the {name: value} shorthands carry RFC 3339 timestamps:
+        # a time beyond years 0000-9999 is a clear ValueError (was an OverflowError)
+        with self.assertRaisesRegex(ValueError, "0000-9999"):
+            hpa.decide(hpa_dict(CPU50), deployment(), self.pods(), self.metrics(), now=2**63 - 1,
+                       custom_metrics={"rps": {"order-a": 5}})
+        from hpa._decide import _rfc3339
+        self.assertEqual(_rfc3339(-62167219200000), "0000-01-01T00:00:00Z")
+        self.assertEqual(_rfc3339(-62135596800001), "0000-12-31T23:59:59.999Z")
+        self.assertEqual(_rfc3339(253402300799999), "9999-12-31T23:59:59.999Z")
+        self.assertEqual(_rfc3339(-1), "1969-12-31T23:59:59.999Z")
+
     def test_cpu_utilization_scale_up_limited(self):
         # usage 300m + 300m over requests 200m + 200m = 150 %; ratio 150/50 = 3,
         # 3 x 2 ready pods = 6; legacy (no behavior) scale-up limit max(2 x 2, 4) = 4

@@ -646,9 +646,23 @@ def _manifest(x: Any, keep: List[Any]) -> Optional[Manifest]:
     return m
 
 
+# the timestamps RFC 3339 (and so the metric items and the history) can write:
+# 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z
+_RFC3339_MIN_MS = -62167219200000
+_RFC3339_MAX_MS = 253402300799999
+_GREGORIAN_CYCLE_MS = 146097 * 86400000  # 400 years
+
+
 def _rfc3339(ms: int) -> str:
-    t = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(milliseconds=ms)
-    return t.strftime("%Y-%m-%dT%H:%M:%S") + (".%03dZ" % (ms % 1000) if ms % 1000 else "Z")
+    if not _RFC3339_MIN_MS <= ms <= _RFC3339_MAX_MS:
+        raise ValueError("time %d ms is outside the range of RFC 3339 timestamps (years 0000-9999: %d..%d ms)"
+                         % (ms, _RFC3339_MIN_MS, _RFC3339_MAX_MS))
+    # datetime starts at year 1: year 0 is formatted 400 years (one Gregorian cycle) later
+    shift = 400 if ms < _RFC3339_MIN_MS + 366 * 86400000 else 0
+    t = (_dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+         + _dt.timedelta(milliseconds=ms + (_GREGORIAN_CYCLE_MS if shift else 0)))
+    return ("%04d-%02d-%02dT%02d:%02d:%02d" % (t.year - shift, t.month, t.day, t.hour, t.minute, t.second)
+            + (".%03dZ" % (ms % 1000) if ms % 1000 else "Z"))
 
 
 def _is_raw(x: Any) -> bool:
@@ -663,7 +677,7 @@ def _is_raw(x: Any) -> bool:
 def _metric_items(h: Object, custom: Any, objects: Any, external: Any, now_ms: int) -> Tuple[Any, Any]:
     """MetricValue / ExternalMetricValue lists from the {name: ...} shorthands."""
     ns = h.namespace or "default"
-    ts = _rfc3339(now_ms)
+    ts = _rfc3339(now_ms) if custom or objects or external else ""
     specs = h.to_dict().get("spec", {}).get("metrics") or []
     cust: List[Dict[str, Any]] = []
     ext: List[Dict[str, Any]] = []
