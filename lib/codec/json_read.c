@@ -200,37 +200,41 @@ static void format_path(const jpath *p, char *buf, size_t size)
 	}
 }
 
-static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...) HPA__PRINTF(4, 5);
-
-static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...)
+/* The error at path p, and at token t's place (line, column, byte offset)
+ * when t is not NULL. */
+static int vfail(jreader *r, int code, const token *t, const jpath *p, const char *fmt, va_list ap)
 {
-	va_list ap;
 	char path[HPA_ERROR_PATH_MAX];
-	va_start(ap, fmt);
 	hpa__verror(r->err, code, fmt, ap);
-	va_end(ap);
 	format_path(p, path, sizeof(path));
 	hpa__error_set_path(r->err, path);
+	if (t)
+		hpa__error_set_pos(r->err, t->line, t->col, (size_t)(t->p - r->buf));
 	hpa__error_set_source(r->err, r->source);
 	hpa__error_set_document(r->err, r->document);
 	return code;
 }
 
+static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...) HPA__PRINTF(4, 5);
+
+static int fail_path(jreader *r, int code, const jpath *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	code = vfail(r, code, NULL, p, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
 static int fail_tok(jreader *r, int code, const token *t, const jpath *p, const char *fmt, ...) HPA__PRINTF(5, 6);
 
-/* fail_path() at the token's place (line, column, byte offset) */
+/* fail_path() at the token's place */
 static int fail_tok(jreader *r, int code, const token *t, const jpath *p, const char *fmt, ...)
 {
 	va_list ap;
-	char path[HPA_ERROR_PATH_MAX];
 	va_start(ap, fmt);
-	hpa__verror(r->err, code, fmt, ap);
+	code = vfail(r, code, t, p, fmt, ap);
 	va_end(ap);
-	format_path(p, path, sizeof(path));
-	hpa__error_set_path(r->err, path);
-	hpa__error_set_pos(r->err, t->line, t->col, (size_t)(t->p - r->buf));
-	hpa__error_set_source(r->err, r->source);
-	hpa__error_set_document(r->err, r->document);
 	return code;
 }
 
