@@ -91,6 +91,31 @@ T.case("explain and history", function()
   T.deep_eq(hpa.history_from_json(h:to_json()):recommendations(), r)
 end)
 
+T.case("RFC 3339 times of the metric shorthands: years 0000-9999, any int64 now otherwise", function()
+  -- the ends (Python's datetime: 9999-12-31T23:59:59.999Z is 253402300799999 ms;
+  -- 0000-01-01 is 0001-01-01 minus the 366 days of the leap year 0)
+  T.eq(hpa._rfc3339(253402300799999), "9999-12-31T23:59:59.999Z")
+  T.eq(hpa._rfc3339(-62167219200000), "0000-01-01T00:00:00Z")
+  T.eq(hpa._rfc3339(-62135596800000), "0001-01-01T00:00:00Z")
+  T.eq(hpa._rfc3339(-1), "1969-12-31T23:59:59.999Z")
+  -- inside the C library's gmtime range, the same text as os.date
+  for _, ms in ipairs { 0, 1000, 951782400000, 1714564800123, 4102444799000, -2208988800000 } do
+    local want = os.date("!%Y-%m-%dT%H:%M:%S", ms // 1000) ..
+      (ms % 1000 ~= 0 and string.format(".%03dZ", ms % 1000) or "Z")
+    T.eq(hpa._rfc3339(ms), want)
+  end
+  local e = T.raises(hpa._rfc3339, 253402300800000)
+  T.eq(e.code_name, "HPA_ERANGE")
+  -- without the shorthands no timestamp is written: the ends of int64 decide
+  for _, now in ipairs { math.maxinteger, math.mininteger } do
+    local d = hpa.decide { hpa = hpa_obj(CPU50), target = deployment(), pods = PODS, pod_metrics = metrics(), now = now }
+    T.ok(d.desired_replicas ~= nil)
+  end
+  e = T.raises(hpa.decide, { hpa = hpa_obj(CPU50), target = deployment(), pods = PODS, now = math.maxinteger,
+    custom_metrics = { qps = { ["order-a"] = "30" } } })
+  T.eq(e.code_name, "HPA_ERANGE")
+end)
+
 T.case("bad input raises tables", function()
   local e = T.raises(hpa.decide, { hpa = deployment(), target = deployment(), now = NOW })
   T.ok(hpa.is_error(e))

@@ -360,11 +360,31 @@ local function manifest_of(x, keep)
   return m
 end
 
+-- RFC 3339 UTC text of ms since the epoch, for the years 0000-9999 (what the
+-- library reads back); integer arithmetic (H. Hinnant's civil_from_days),
+-- not os.date, whose range depends on the platform. Else an HPA_ERANGE error.
+local RFC3339_MIN_MS, RFC3339_MAX_MS = -62167219200000, 253402300799999
 local function rfc3339(ms)
-  local s = os.date("!%Y-%m-%dT%H:%M:%S", ms // 1000)
-  if ms % 1000 ~= 0 then return s .. string.format(".%03dZ", ms % 1000) end
+  if math.type(ms) ~= "integer" or ms < RFC3339_MIN_MS or ms > RFC3339_MAX_MS then
+    raise(M.codes.ERANGE, string.format("time %s ms is outside the range of RFC 3339 timestamps " ..
+      "(years 0000-9999: %d..%d ms)", tostring(ms), RFC3339_MIN_MS, RFC3339_MAX_MS), "", 3)
+  end
+  local secs, frac = ms // 1000, ms % 1000          -- floor division, 0 <= frac < 1000
+  local days, rem = secs // 86400, secs % 86400
+  local z = days + 719468
+  local era = z // 146097
+  local doe = z - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+  local s = string.format("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, rem // 3600, rem // 60 % 60, rem % 60)
+  if frac ~= 0 then return s .. string.format(".%03dZ", frac) end
   return s .. "Z"
 end
+M._rfc3339 = rfc3339
 
 local function is_raw(x)
   if x == nil then return false end
@@ -376,7 +396,7 @@ end
 local function metric_items(h, custom, objects, external, now_ms)
   local ns = core.hpa_object_namespace(h._o)
   if ns == "" then ns = "default" end
-  local ts = rfc3339(now_ms)
+  local ts = (custom or objects or external) and rfc3339(now_ms) or ""
   local specs = (M._plain(h).spec or {}).metrics or {}
   local cust, ext = {}, {}
   for name, values in pairs(custom or {}) do
