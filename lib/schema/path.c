@@ -150,9 +150,11 @@ static int branch_put(hpa__arena *a, hpa__value *c, const hpa__path_step *st, hp
 /* Wrap v in the containers the steps of `rest` need, so the whole new
  * branch is built before anything is attached to the tree. Any number of
  * steps: the path is checked in a first pass (HPA_EINVAL before anything is
- * allocated), then the branch is built from the top in a second one, each
- * container holding the next (nothing is kept per step). */
-static int build_branch(hpa__arena *a, const char *rest, hpa__value *v, hpa__value **out)
+ * allocated; HPA_ELIMIT when the branch, below the `depth` steps already
+ * taken, would reach HPA_MAX_DEPTH, which the writers, dup and equal
+ * recurse to at most), then the branch is built from the top in a second
+ * one, each container holding the next (nothing is kept per step). */
+static int build_branch(hpa__arena *a, const char *rest, size_t depth, hpa__value *v, hpa__value **out)
 {
 	hpa__path_iter it;
 	hpa__path_step st, prev;
@@ -160,9 +162,12 @@ static int build_branch(hpa__arena *a, const char *rest, hpa__value *v, hpa__val
 	int r;
 	hpa__path_iter_init(&it, rest);
 	it.first = false;
-	while ((r = hpa__path_next(&it, &st)) != 0)
+	while ((r = hpa__path_next(&it, &st)) != 0) {
 		if (r < 0 || (st.is_index && st.index != 0))
 			return HPA_EINVAL;
+		if (++depth >= HPA_MAX_DEPTH)
+			return HPA_ELIMIT;
+	}
 	hpa__path_iter_init(&it, rest);
 	it.first = false;
 	while (hpa__path_next(&it, &st) > 0) {
@@ -215,20 +220,11 @@ int hpa__path_set(hpa__value *node, const char *path, hpa__value *v, hpa_error *
 	hpa__path_iter it;
 	hpa__path_step st;
 	hpa__value *cur = node;
+	size_t depth = 1; /* the steps taken, this one included */
 	int r;
 
 	if (!node || !v || !path)
 		return set_err(err, HPA_EINVAL, path ? path : "", "invalid argument");
-	{
-		/* no deeper than HPA_MAX_DEPTH from the object (the writers, dup
-		 * and equal recurse that deep at most; the typed parts a path may
-		 * start from are a few levels down) */
-		size_t steps = 0;
-		hpa__path_iter_init(&it, path);
-		while ((r = hpa__path_next(&it, &st)) > 0)
-			if (++steps >= HPA_MAX_DEPTH)
-				return set_err(err, HPA_ELIMIT, "", "path deeper than HPA_MAX_DEPTH (10000) levels");
-	}
 	hpa__path_iter_init(&it, path);
 	r = hpa__path_next(&it, &st);
 	if (r <= 0)
@@ -252,10 +248,12 @@ int hpa__path_set(hpa__value *node, const char *path, hpa__value *v, hpa_error *
 		if (!child || child->kind == HPA__V_NULL) {
 			hpa__value *branch = NULL;
 			/* validate the rest of the path before building */
-			r = build_branch(node_arena(cur), rest, v, &branch);
+			r = build_branch(node_arena(cur), rest, depth, v, &branch);
 			if (r == HPA_EINVAL)
 				return set_err(err, HPA_EINVAL, path,
 					"malformed path or index past the end of a list");
+			if (r == HPA_ELIMIT)
+				return set_err(err, HPA_ELIMIT, path, "path deeper than HPA_MAX_DEPTH (10000) levels");
 			if (r < 0 || attach(cur, &st, branch) < 0)
 				return set_err(err, HPA_ENOMEM, path, "out of memory");
 			return 0;
@@ -263,6 +261,7 @@ int hpa__path_set(hpa__value *node, const char *path, hpa__value *v, hpa_error *
 		if (child->kind != HPA__V_MAP && child->kind != HPA__V_SEQ)
 			return set_err(err, HPA_ETYPE, path, "path step crosses a scalar value");
 		cur = child;
+		depth++;
 		r = hpa__path_next(&it, &st);
 		if (r < 0)
 			return set_err(err, HPA_EINVAL, path, "malformed path");
