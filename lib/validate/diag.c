@@ -400,6 +400,23 @@ void hpa__repr(hpa__buf *b, const hpa__value *v)
 	}
 }
 
+void hpa__vctx_check_buf(hpa__vctx *c, const hpa__buf *b)
+{
+	if (hpa__buf_oom(b))
+		c->rc = HPA_ENOMEM;
+}
+
+void hpa__quote(hpa__vctx *c, char *buf, size_t size, const char *s)
+{
+	hpa__buf b = HPA__BUF_INIT;
+	hpa__repr_str(&b, s, strlen(s));
+	if (!b.ptr) /* (it writes at least the quotes) */
+		c->rc = HPA_ENOMEM;
+	hpa__vctx_check_buf(c, &b);
+	hpa__strlcpy(buf, b.ptr && !hpa__buf_oom(&b) ? b.ptr : "\"\"", size);
+	hpa__buf_dispose(&b);
+}
+
 /* ---- tree helpers -------------------------------------------------------------------- */
 
 bool hpa__vis(const hpa__value *v, int kind) { return v && v->kind == kind; }

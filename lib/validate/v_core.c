@@ -16,18 +16,6 @@ static void invalid_msgs(hpa__vctx *c, const char *child, const hpa__value *pos,
 		hpa__fe(c, HPA__FE_INVALID, child, pos, value, "%s", ms->m[i]);
 }
 
-/* Go's %q of s into buf (cut at size); an allocation failure is recorded in
- * c->rc (sticky HPA_ENOMEM), so the finding that would print "" is not added. */
-static void quote(hpa__vctx *c, char *buf, size_t size, const char *s)
-{
-	hpa__buf b = HPA__BUF_INIT;
-	hpa__repr_str(&b, s, strlen(s));
-	if (!b.ptr || hpa__buf_oom(&b))
-		c->rc = HPA_ENOMEM;
-	hpa__strlcpy(buf, b.ptr && !hpa__buf_oom(&b) ? b.ptr : "\"\"", size);
-	hpa__buf_dispose(&b);
-}
-
 /* ---- metadata ---------------------------------------------------------------------- */
 
 void hpa__val_labels(hpa__vctx *c, const hpa__value *labels)
@@ -40,7 +28,7 @@ void hpa__val_labels(hpa__vctx *c, const hpa__value *labels)
 		const hpa__pair *p = hpa__map_pair(labels, i);
 		hpa__msgs ms = { 0 };
 		hpa__chk_qualified_name(&ms, hpa__v_text(hpa__pair_key(p)));
-		quote(c, q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
+		hpa__quote(c, q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
 		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
 		if (hpa__pair_val(p) && hpa__pair_val(p)->kind == HPA__V_STR) {
 			ms.n = 0;
@@ -48,7 +36,7 @@ void hpa__val_labels(hpa__vctx *c, const hpa__value *labels)
 				hpa__msgs_add(&ms, "must be no more than 63 characters");
 			else
 				hpa__chk_label_value(&ms, hpa__v_text(hpa__pair_val(p)));
-			quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			invalid_msgs(c, NULL, hpa__pair_val(p), q, &ms);
 		}
 	}
@@ -71,7 +59,7 @@ void hpa__val_annotations(hpa__vctx *c, const hpa__value *ann)
 		}
 		lower[n] = '\0';
 		hpa__chk_qualified_name(&ms, lower);
-		quote(c, q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
+		hpa__quote(c, q, sizeof(q), hpa__v_text(hpa__pair_key(p)));
 		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
 		total += hpa__v_textlen(hpa__pair_key(p));
 		if (hpa__pair_val(p) && hpa__pair_val(p)->kind != HPA__V_MAP && hpa__pair_val(p)->kind != HPA__V_SEQ)
@@ -105,7 +93,7 @@ void hpa__val_meta(hpa__vctx *c, const hpa__value *meta, int name_rule)
 			hpa__chk_dns1035_label(&ms, tmp);
 		else
 			hpa__chk_dns1123_subdomain(&ms, tmp);
-		quote(c, q, sizeof(q), gen);
+		hpa__quote(c, q, sizeof(q), gen);
 		invalid_msgs(c, "generateName", hpa__vget(meta, "generateName"), q, &ms);
 		ms.n = 0;
 	}
@@ -118,13 +106,13 @@ void hpa__val_meta(hpa__vctx *c, const hpa__value *meta, int name_rule)
 			hpa__chk_dns1035_label(&ms, name);
 		else
 			hpa__chk_dns1123_subdomain(&ms, name);
-		quote(c, q, sizeof(q), name);
+		hpa__quote(c, q, sizeof(q), name);
 		invalid_msgs(c, "name", hpa__vget(meta, "name"), q, &ms);
 		ms.n = 0;
 	}
 	if (ns && *ns) {
 		hpa__chk_dns1123_label(&ms, ns);
-		quote(c, q, sizeof(q), ns);
+		hpa__quote(c, q, sizeof(q), ns);
 		invalid_msgs(c, "namespace", hpa__vget(meta, "namespace"), q, &ms);
 	}
 	{
@@ -169,14 +157,14 @@ void hpa__val_label_selector(hpa__vctx *c, const hpa__value *sel)
 				hpa__fe(c, HPA__FE_FORBIDDEN, "values", vals, NULL,
 					"may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
 		} else {
-			quote(c, q, sizeof(q), op ? op : "");
+			hpa__quote(c, q, sizeof(q), op ? op : "");
 			hpa__fe(c, HPA__FE_INVALID, "operator", hpa__vget(e, "operator") ? hpa__vget(e, "operator") : e,
 				q, "not a valid selector operator");
 		}
 		if (key) {
 			hpa__msgs ms = { 0 };
 			hpa__chk_qualified_name(&ms, key);
-			quote(c, q, sizeof(q), key);
+			hpa__quote(c, q, sizeof(q), key);
 			invalid_msgs(c, "key", hpa__vget(e, "key"), q, &ms);
 		}
 		if (hpa__vis(vals, HPA__V_SEQ)) {
@@ -194,7 +182,7 @@ void hpa__val_label_selector(hpa__vctx *c, const hpa__value *sel)
 				}
 				mj = hpa__vp_key(c, "values");
 				hpa__vp_index(c, j);
-				quote(c, q, sizeof(q), hpa__v_text(v));
+				hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 				invalid_msgs(c, NULL, v, q, &ms);
 				hpa__vp_reset(c, mj);
 			}
@@ -287,7 +275,7 @@ static void val_port_num_or_name(hpa__vctx *c, const char *child, const hpa__val
 			hpa__fe(c, HPA__FE_INVALID, child, v, hpa__v_text(v), "must be between 1 and 65535, inclusive");
 	} else if (v->kind == HPA__V_STR) {
 		hpa__chk_port_name(&ms, hpa__v_text(v));
-		quote(c, q, sizeof(q), hpa__v_text(v));
+		hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 		invalid_msgs(c, child, v, q, &ms);
 	}
 }
@@ -339,7 +327,7 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 		hpa__vmark mk = hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
 		hpa__msgs ms = { 0 };
 		hpa__chk_qualified_name(&ms, rn);
-		quote(c, q, sizeof(q), rn);
+		hpa__quote(c, q, sizeof(q), rn);
 		invalid_msgs(c, NULL, hpa__pair_key(p), q, &ms);
 		if (ms.n == 0) {
 			if (!strchr(rn, '/')) {
@@ -350,11 +338,11 @@ static void val_resource_list(hpa__vctx *c, const char *key, const hpa__value *l
 			}
 		}
 		if (qv.ok && qv.sign < 0) {
-			quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be greater than or equal to 0");
 		} else if (qv.ok && (hpa__schema_resource_extended(rn) || strncmp(rn, "hugepages-", 10) == 0) &&
 				!qv.overflow && qv.milli % 1000 != 0 && strncmp(rn, "hugepages-", 10) != 0) {
-			quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(hpa__pair_val(p)));
 			hpa__fe(c, HPA__FE_INVALID, NULL, hpa__pair_val(p), q, "must be an integer");
 		}
 		hpa__vp_reset(c, mk);
@@ -405,7 +393,7 @@ static void val_resources(hpa__vctx *c, const hpa__value *res)
 				continue;
 			mk = hpa__vp_key(c, "requests");
 			hpa__vp_mapkey(c, rn, hpa__v_textlen(hpa__pair_key(p)));
-			quote(c, q, sizeof(q), hpa__v_text(rv));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(rv));
 			if (lq.ok && hpa__schema_quantity_cmp(hpa__v_text(rv), hpa__v_textlen(rv), hpa__v_text(lv),
 					hpa__v_textlen(lv), &cmp) == 0) {
 				if (!hpa__schema_resource_overcommit(rn) && cmp != 0)
@@ -446,7 +434,7 @@ static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
 		if (name && *name) {
 			hpa__msgs ms = { 0 };
 			hpa__chk_port_name(&ms, name);
-			quote(c, q, sizeof(q), name);
+			hpa__quote(c, q, sizeof(q), name);
 			invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
 			if (ms.n == 0) {
 				for (j = 0; j < i; j++) {
@@ -466,7 +454,7 @@ static void val_container_ports(hpa__vctx *c, const hpa__value *ports)
 				hpa__v_int_range(hp, 1, 65535, &n) < 0)
 			hpa__fe(c, HPA__FE_INVALID, "hostPort", hp, hpa__v_text(hp), "must be between 1 and 65535, inclusive");
 		if (proto && strcmp(proto, "TCP") != 0 && strcmp(proto, "UDP") != 0 && strcmp(proto, "SCTP") != 0) {
-			quote(c, q, sizeof(q), proto);
+			hpa__quote(c, q, sizeof(q), proto);
 			hpa__fe(c, HPA__FE_UNSUPPORTED, "protocol", hpa__vget(p, "protocol"), q,
 				"supported values: \"SCTP\", \"TCP\", \"UDP\"");
 		}
@@ -499,7 +487,7 @@ static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value 
 	val_probe(c, "readinessProbe", hpa__vget(ctr, "readinessProbe"));
 	val_probe(c, "startupProbe", hpa__vget(ctr, "startupProbe"));
 	if (pull && strcmp(pull, "Always") != 0 && strcmp(pull, "IfNotPresent") != 0 && strcmp(pull, "Never") != 0) {
-		quote(c, q, sizeof(q), pull);
+		hpa__quote(c, q, sizeof(q), pull);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "imagePullPolicy", hpa__vget(ctr, "imagePullPolicy"), q,
 			"supported values: \"Always\", \"IfNotPresent\", \"Never\"");
 	}
@@ -512,7 +500,7 @@ static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value 
 			if (!name || !*name) {
 				hpa__fe(c, HPA__FE_REQUIRED, "name", mt, NULL, NULL);
 			} else if (!has_volume(vols, name)) {
-				quote(c, q, sizeof(q), name);
+				hpa__quote(c, q, sizeof(q), name);
 				hpa__fe(c, HPA__FE_NOTFOUND, "name", hpa__vget(mt, "name"), q, NULL);
 			}
 			if (!mp || !*mp) {
@@ -521,7 +509,7 @@ static void val_container(hpa__vctx *c, const hpa__value *ctr, const hpa__value 
 				for (j = 0; j < i; j++) {
 					const char *o = hpa__vstr(hpa__seq_at(mounts, j), "mountPath");
 					if (o && strcmp(o, mp) == 0) {
-						quote(c, q, sizeof(q), mp);
+						hpa__quote(c, q, sizeof(q), mp);
 						hpa__fe(c, HPA__FE_INVALID, "mountPath", hpa__vget(mt, "mountPath"), q, "must be unique");
 						break;
 					}
@@ -554,7 +542,7 @@ static void val_containers(hpa__vctx *c, const char *key, const hpa__value *list
 		} else {
 			hpa__msgs ms = { 0 };
 			hpa__chk_dns1123_label(&ms, name);
-			quote(c, q, sizeof(q), name);
+			hpa__quote(c, q, sizeof(q), name);
 			invalid_msgs(c, "name", hpa__vget(ctr, "name"), q, &ms);
 			if (ms.n == 0) {
 				/* duplicate of an earlier container (initContainers come first) */
@@ -607,7 +595,7 @@ static void val_volumes(hpa__vctx *c, const hpa__value *vols)
 		} else {
 			hpa__msgs ms = { 0 };
 			hpa__chk_dns1123_label(&ms, name);
-			quote(c, q, sizeof(q), name);
+			hpa__quote(c, q, sizeof(q), name);
 			invalid_msgs(c, "name", hpa__vget(v, "name"), q, &ms);
 			for (j = 0; j < i && ms.n == 0; j++) {
 				const char *o = hpa__vstr(hpa__seq_at(vols, j), "name");
@@ -645,7 +633,7 @@ void hpa__val_pod_template(hpa__vctx *c, const hpa__value *tpl)
 		const char *rp = hpa__vstr(spec, "restartPolicy");
 		char q[200];
 		if (rp && strcmp(rp, "Always") != 0) {
-			quote(c, q, sizeof(q), rp);
+			hpa__quote(c, q, sizeof(q), rp);
 			hpa__fe(c, HPA__FE_UNSUPPORTED, "restartPolicy", hpa__vget(spec, "restartPolicy"), q,
 				"supported values: \"Always\"");
 		}

@@ -7,18 +7,6 @@
 #include "validate/validate_int.h"
 #include <stdio.h>
 
-/* Go's %q of s into buf (cut at size); an allocation failure is recorded in
- * c->rc (sticky HPA_ENOMEM), so the finding that would print "" is not added. */
-static void quote(hpa__vctx *c, char *buf, size_t size, const char *s)
-{
-	hpa__buf b = HPA__BUF_INIT;
-	hpa__repr_str(&b, s, strlen(s));
-	if (!b.ptr || hpa__buf_oom(&b))
-		c->rc = HPA_ENOMEM;
-	hpa__strlcpy(buf, b.ptr && !hpa__buf_oom(&b) ? b.ptr : "\"\"", size);
-	hpa__buf_dispose(&b);
-}
-
 static void invalid_msgs(hpa__vctx *c, const char *child, const hpa__value *pos,
 	const char *value, const hpa__msgs *ms)
 {
@@ -50,7 +38,7 @@ static void ios_repr(hpa__vctx *c, char *buf, size_t size, const hpa__value *v)
 		snprintf(buf, size, "intstr.IntOrString{Type:0, IntVal:%s, StrVal:\"\"}", hpa__v_text(v));
 	else if (v && v->kind == HPA__V_STR) {
 		char q[300];
-		quote(c, q, sizeof(q), hpa__v_text(v));
+		hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 		snprintf(buf, size, "intstr.IntOrString{Type:1, IntVal:0, StrVal:%s}", q);
 	} else
 		snprintf(buf, size, "intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}");
@@ -122,7 +110,7 @@ static void val_strategy(hpa__vctx *c, const hpa__value *spec)
 			hpa__fe(c, HPA__FE_FORBIDDEN, "rollingUpdate", ru, NULL,
 				"may not be specified when strategy `type` is 'Recreate'");
 	} else {
-		quote(c, q, sizeof(q), type);
+		hpa__quote(c, q, sizeof(q), type);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, NULL, hpa__vget(st, "type"), q,
 			"supported values: \"Recreate\", \"RollingUpdate\"");
 	}
@@ -235,8 +223,7 @@ void hpa__val_deployment(hpa__vctx *c)
 		if (hpa__vlen(hpa__vget(sel, "matchLabels")) + hpa__vlen(hpa__vget(sel, "matchExpressions")) == 0) {
 			hpa__buf b = HPA__BUF_INIT;
 			selector_repr(&b, sel);
-			if (hpa__buf_oom(&b))
-				c->rc = HPA_ENOMEM;
+			hpa__vctx_check_buf(c, &b);
 			hpa__fe(c, HPA__FE_INVALID, "selector", sel, b.ptr ? b.ptr : "",
 				"empty selector is invalid for deployment");
 			hpa__buf_dispose(&b);
@@ -246,8 +233,7 @@ void hpa__val_deployment(hpa__vctx *c)
 		/* the API server then skips the template (LabelSelectorAsSelector failed) */
 		hpa__buf b = HPA__BUF_INIT;
 		selector_repr(&b, sel);
-		if (hpa__buf_oom(&b))
-			c->rc = HPA_ENOMEM;
+		hpa__vctx_check_buf(c, &b);
 		hpa__fe(c, HPA__FE_INVALID, "selector", sel, b.ptr ? b.ptr : "", "invalid label selector");
 		hpa__buf_dispose(&b);
 	} else if (!tpl) {
@@ -262,8 +248,7 @@ void hpa__val_deployment(hpa__vctx *c)
 				hpa__repr(&b, labels);
 			else
 				hpa__buf_puts(&b, "map[string]string(nil)");
-			if (hpa__buf_oom(&b))
-				c->rc = HPA_ENOMEM;
+			hpa__vctx_check_buf(c, &b);
 			hpa__fe(c, HPA__FE_INVALID, "metadata.labels", labels ? labels : tpl, b.ptr ? b.ptr : "",
 				"`selector` does not match template `labels`");
 			hpa__buf_dispose(&b);
@@ -303,7 +288,7 @@ void hpa__val_service(hpa__vctx *c)
 	m = hpa__vp_key(c, "spec");
 	if (type && strcmp(type, "ClusterIP") != 0 && strcmp(type, "NodePort") != 0 &&
 			strcmp(type, "LoadBalancer") != 0 && !extname) {
-		quote(c, q, sizeof(q), type);
+		hpa__quote(c, q, sizeof(q), type);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "type", hpa__vget(spec, "type"), q,
 			"supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"");
 	}
@@ -314,12 +299,12 @@ void hpa__val_service(hpa__vctx *c)
 		} else {
 			hpa__msgs ms = { 0 };
 			hpa__chk_dns1123_subdomain(&ms, en);
-			quote(c, q, sizeof(q), en);
+			hpa__quote(c, q, sizeof(q), en);
 			invalid_msgs(c, "externalName", hpa__vget(spec, "externalName"), q, &ms);
 		}
 	}
 	if (aff && strcmp(aff, "ClientIP") != 0 && strcmp(aff, "None") != 0) {
-		quote(c, q, sizeof(q), aff);
+		hpa__quote(c, q, sizeof(q), aff);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "sessionAffinity", hpa__vget(spec, "sessionAffinity"), q,
 			"supported values: \"ClientIP\", \"None\"");
 	}
@@ -342,7 +327,7 @@ void hpa__val_service(hpa__vctx *c)
 				/* Service port names are DNS labels (not IANA_SVC_NAMEs like container ports) */
 				hpa__msgs ms = { 0 };
 				hpa__chk_dns1123_label(&ms, name);
-				quote(c, q, sizeof(q), name);
+				hpa__quote(c, q, sizeof(q), name);
 				invalid_msgs(c, "name", hpa__vget(p, "name"), q, &ms);
 				for (j = 0; j < i; j++) {
 					const char *o = hpa__vstr(hpa__seq_at(ports, j), "name");
@@ -353,7 +338,7 @@ void hpa__val_service(hpa__vctx *c)
 				}
 			}
 			if (proto && strcmp(proto, "TCP") != 0 && strcmp(proto, "UDP") != 0 && strcmp(proto, "SCTP") != 0) {
-				quote(c, q, sizeof(q), proto);
+				hpa__quote(c, q, sizeof(q), proto);
 				hpa__fe(c, HPA__FE_UNSUPPORTED, "protocol", hpa__vget(p, "protocol"), q,
 					"supported values: \"SCTP\", \"TCP\", \"UDP\"");
 			}
@@ -370,7 +355,7 @@ void hpa__val_service(hpa__vctx *c)
 				else if (tp->kind == HPA__V_STR && hpa__v_textlen(tp) > 0) {
 					hpa__msgs ms = { 0 };
 					hpa__chk_port_name(&ms, hpa__v_text(tp));
-					quote(c, q, sizeof(q), hpa__v_text(tp));
+					hpa__quote(c, q, sizeof(q), hpa__v_text(tp));
 					invalid_msgs(c, "targetPort", tp, q, &ms);
 				}
 			}
@@ -452,7 +437,7 @@ static void val_backend(hpa__vctx *c, const char *key, const hpa__value *be)
 			hpa__fe(c, HPA__FE_REQUIRED, "kind", res, NULL, "kind is required");
 		else {
 			hpa__chk_path_segment(&ms, kind);
-			quote(c, q, sizeof(q), kind);
+			hpa__quote(c, q, sizeof(q), kind);
 			invalid_msgs(c, "kind", hpa__vget(res, "kind"), q, &ms);
 		}
 		ms.n = 0;
@@ -460,7 +445,7 @@ static void val_backend(hpa__vctx *c, const char *key, const hpa__value *be)
 			hpa__fe(c, HPA__FE_REQUIRED, "name", res, NULL, "name is required");
 		else {
 			hpa__chk_path_segment(&ms, name);
-			quote(c, q, sizeof(q), name);
+			hpa__quote(c, q, sizeof(q), name);
 			invalid_msgs(c, "name", hpa__vget(res, "name"), q, &ms);
 		}
 		hpa__vp_reset(c, m2);
@@ -475,7 +460,7 @@ static void val_backend(hpa__vctx *c, const char *key, const hpa__value *be)
 		} else {
 			hpa__msgs ms = { 0 };
 			hpa__chk_dns1035_label(&ms, name);
-			quote(c, q, sizeof(q), name);
+			hpa__quote(c, q, sizeof(q), name);
 			invalid_msgs(c, "service.name", hpa__vget(svc, "name"), q, &ms);
 		}
 		if (pname && *pname && has_num) {
@@ -483,7 +468,7 @@ static void val_backend(hpa__vctx *c, const char *key, const hpa__value *be)
 		} else if (pname && *pname) {
 			hpa__msgs ms = { 0 };
 			hpa__chk_port_name(&ms, pname);
-			quote(c, q, sizeof(q), pname);
+			hpa__quote(c, q, sizeof(q), pname);
 			invalid_msgs(c, "service.port.name", hpa__vget(port, "name"), q, &ms);
 		} else if (has_num) {
 			if (pnum < 1 || pnum > 65535)
@@ -512,7 +497,7 @@ static void val_http_path(hpa__vctx *c, const hpa__value *p)
 		hpa__fe(c, HPA__FE_REQUIRED, "pathType", p, NULL, "pathType must be specified");
 		return;
 	}
-	quote(c, q, sizeof(q), path);
+	hpa__quote(c, q, sizeof(q), path);
 	if (strcmp(pt, "Exact") == 0 || strcmp(pt, "Prefix") == 0) {
 		const hpa__value *pv = hpa__vget(p, "path") ? hpa__vget(p, "path") : p;
 		size_t n = strlen(path);
@@ -532,7 +517,7 @@ static void val_http_path(hpa__vctx *c, const hpa__value *p)
 		if (path[0] && path[0] != '/')
 			hpa__fe(c, HPA__FE_INVALID, "path", hpa__vget(p, "path"), q, "must be an absolute path");
 	} else {
-		quote(c, q, sizeof(q), pt);
+		hpa__quote(c, q, sizeof(q), pt);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "pathType", hpa__vget(p, "pathType"), q,
 			"supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\"");
 	}
@@ -566,7 +551,7 @@ void hpa__val_ingress(hpa__vctx *c)
 		hpa__vp_index(c, i);
 		if (host && *host) {
 			hpa__msgs ms = { 0 };
-			quote(c, q, sizeof(q), host);
+			hpa__quote(c, q, sizeof(q), host);
 			if (looks_like_ip(host))
 				hpa__fe(c, HPA__FE_INVALID, "host", hpa__vget(r, "host"), q, "must be a DNS name, not an IP address");
 			if (strchr(host, '*')) {
@@ -616,14 +601,14 @@ void hpa__val_ingress(hpa__vctx *c)
 			hpa__chk_dns1123_subdomain(&ms, hpa__v_text(h));
 			mh = hpa__vp_key(c, "hosts");
 			hpa__vp_index(c, j);
-			quote(c, q, sizeof(q), hpa__v_text(h));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(h));
 			invalid_msgs(c, NULL, h, q, &ms);
 			hpa__vp_reset(c, mh);
 		}
 		if (secret && *secret) {
 			hpa__msgs ms = { 0 };
 			hpa__chk_dns1123_subdomain(&ms, secret);
-			quote(c, q, sizeof(q), secret);
+			hpa__quote(c, q, sizeof(q), secret);
 			invalid_msgs(c, "secretName", hpa__vget(t, "secretName"), q, &ms);
 		}
 		hpa__vp_reset(c, mi);
@@ -631,7 +616,7 @@ void hpa__val_ingress(hpa__vctx *c)
 	if (icn) {
 		hpa__msgs ms = { 0 };
 		hpa__chk_dns1123_subdomain(&ms, icn);
-		quote(c, q, sizeof(q), icn);
+		hpa__quote(c, q, sizeof(q), icn);
 		invalid_msgs(c, "ingressClassName", hpa__vget(spec, "ingressClassName"), q, &ms);
 	}
 	hpa__vp_reset(c, m);
@@ -642,7 +627,7 @@ void hpa__val_ingress(hpa__vctx *c)
 		hpa__path_push_key(&c->lp, "metadata", 8);
 		hpa__path_push_key(&c->lp, "annotations", 11);
 		hpa__path_push_key(&c->lp, "kubernetes.io/ingress.class", 27);
-		quote(c, q, sizeof(q), ann);
+		hpa__quote(c, q, sizeof(q), ann);
 		hpa__fe(c, HPA__FE_INVALID, NULL, hpa__vget(hpa__vget(meta, "annotations"), "kubernetes.io/ingress.class"),
 			q, "must match `ingressClassName` when both are specified");
 		hpa__vp_reset(c, ma);
@@ -662,7 +647,7 @@ static void val_xref(hpa__vctx *c, const char *key, const hpa__value *ref, const
 		hpa__fe(c, HPA__FE_REQUIRED, "kind", pos, NULL, NULL);
 	} else {
 		hpa__chk_path_segment(&ms, kind);
-		quote(c, q, sizeof(q), kind);
+		hpa__quote(c, q, sizeof(q), kind);
 		invalid_msgs(c, "kind", hpa__vget(ref, "kind"), q, &ms);
 	}
 	ms.n = 0;
@@ -670,7 +655,7 @@ static void val_xref(hpa__vctx *c, const char *key, const hpa__value *ref, const
 		hpa__fe(c, HPA__FE_REQUIRED, "name", pos, NULL, NULL);
 	} else {
 		hpa__chk_path_segment(&ms, name);
-		quote(c, q, sizeof(q), name);
+		hpa__quote(c, q, sizeof(q), name);
 		invalid_msgs(c, "name", hpa__vget(ref, "name"), q, &ms);
 	}
 	hpa__vp_reset(c, m);
@@ -687,7 +672,7 @@ static void val_metric_ident(hpa__vctx *c, const hpa__value *src)
 		char q[400];
 		hpa__msgs ms = { 0 };
 		hpa__chk_path_segment(&ms, name);
-		quote(c, q, sizeof(q), name);
+		hpa__quote(c, q, sizeof(q), name);
 		invalid_msgs(c, "name", hpa__vget(id, "name"), q, &ms);
 	}
 	hpa__vp_reset(c, m);
@@ -704,21 +689,21 @@ static void val_metric_target(hpa__vctx *c, const hpa__value *src)
 	if (!type || !*type)
 		hpa__fe(c, HPA__FE_REQUIRED, "type", pos, NULL, "must specify a metric target type");
 	if (!type || (strcmp(type, "Utilization") != 0 && strcmp(type, "Value") != 0 && strcmp(type, "AverageValue") != 0)) {
-		quote(c, q, sizeof(q), type ? type : "");
+		hpa__quote(c, q, sizeof(q), type ? type : "");
 		hpa__fe(c, HPA__FE_INVALID, "type", hpa__vget(t, "type") ? hpa__vget(t, "type") : pos, q,
 			"must be either Utilization, Value, or AverageValue");
 	}
 	if ((v = hpa__vget(t, "value")) != NULL) {
 		hpa__qty qv = hpa__qty_of(v);
 		if (qv.ok && qv.sign != 1) {
-			quote(c, q, sizeof(q), hpa__v_text(v));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "value", v, q, "must be positive");
 		}
 	}
 	if ((v = hpa__vget(t, "averageValue")) != NULL) {
 		hpa__qty qv = hpa__qty_of(v);
 		if (qv.ok && qv.sign != 1) {
-			quote(c, q, sizeof(q), hpa__v_text(v));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "averageValue", v, q, "must be positive");
 		}
 	}
@@ -745,7 +730,7 @@ static void val_metric(hpa__vctx *c, const hpa__value *ms_, bool *obj_or_ext)
 		if (type && strcmp(type, types[i]) == 0)
 			expected = (int)i;
 	if (expected < 0) {
-		quote(c, q, sizeof(q), type ? type : "");
+		hpa__quote(c, q, sizeof(q), type ? type : "");
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "type", hpa__vget(ms_, "type") ? hpa__vget(ms_, "type") : ms_, q,
 			"supported values: \"ContainerResource\", \"External\", \"Object\", \"Pods\", \"Resource\"");
 	}
@@ -798,7 +783,7 @@ static void val_metric(hpa__vctx *c, const hpa__value *ms_, bool *obj_or_ext)
 				hpa__fe(c, HPA__FE_REQUIRED, "name", src, NULL, "must specify a resource name");
 			} else if (first == 4 && strcmp(rn, "cpu") != 0 && strcmp(rn, "memory") != 0 &&
 					strcmp(rn, "ephemeral-storage") != 0 && strncmp(rn, "hugepages-", 10) != 0 && !strchr(rn, '/')) {
-				quote(c, q, sizeof(q), rn);
+				hpa__quote(c, q, sizeof(q), rn);
 				hpa__fe(c, HPA__FE_INVALID, "name", hpa__vget(src, "name"), q, "must be a standard resource for containers");
 			}
 			if (first == 4) {
@@ -808,7 +793,7 @@ static void val_metric(hpa__vctx *c, const hpa__value *ms_, bool *obj_or_ext)
 				} else {
 					hpa__msgs mm = { 0 };
 					hpa__chk_dns1123_label(&mm, ctr);
-					quote(c, q, sizeof(q), ctr);
+					hpa__quote(c, q, sizeof(q), ctr);
 					invalid_msgs(c, "container", hpa__vget(src, "container"), q, &mm);
 				}
 			}
@@ -854,14 +839,14 @@ static void val_scaling_rules(hpa__vctx *c, const char *key, const hpa__value *r
 	}
 	if ((sp = hpa__vstr(rules, "selectPolicy")) && strcmp(sp, "Max") != 0 && strcmp(sp, "Min") != 0 &&
 			strcmp(sp, "Disabled") != 0) {
-		quote(c, q, sizeof(q), sp);
+		hpa__quote(c, q, sizeof(q), sp);
 		hpa__fe(c, HPA__FE_UNSUPPORTED, "selectPolicy", hpa__vget(rules, "selectPolicy"), q,
 			"supported values: \"Disabled\", \"Max\", \"Min\"");
 	}
 	if ((v = hpa__vget(rules, "tolerance")) != NULL) {
 		hpa__qty qt = hpa__qty_of(v);
 		if (qt.ok && qt.sign < 0) {
-			quote(c, q, sizeof(q), hpa__v_text(v));
+			hpa__quote(c, q, sizeof(q), hpa__v_text(v));
 			hpa__fe(c, HPA__FE_INVALID, "tolerance", v, q, "must be greater than or equal to 0");
 		}
 	}
@@ -876,7 +861,7 @@ static void val_scaling_rules(hpa__vctx *c, const char *key, const hpa__value *r
 		hpa__vmark mi = hpa__vp_key(c, "policies");
 		hpa__vp_index(c, i);
 		if (!pt || (strcmp(pt, "Pods") != 0 && strcmp(pt, "Percent") != 0)) {
-			quote(c, q, sizeof(q), pt ? pt : "");
+			hpa__quote(c, q, sizeof(q), pt ? pt : "");
 			hpa__fe(c, HPA__FE_UNSUPPORTED, "type", hpa__vget(p, "type") ? hpa__vget(p, "type") : p, q,
 				"supported values: \"Percent\", \"Pods\"");
 		}

@@ -105,6 +105,12 @@ void hpa__fe_schema(hpa__vctx *c, int code, const hpa__value *pos, const char *m
 void hpa__repr(hpa__buf *b, const hpa__value *v);
 /* Quote a string as Go's %q. */
 void hpa__repr_str(hpa__buf *b, const char *s, size_t n);
+/* A message part built in b is incomplete after an allocation failure:
+ * record HPA_ENOMEM in c->rc (sticky), so that the finding
+ * that would print it damaged is not added. */
+void hpa__vctx_check_buf(hpa__vctx *c, const hpa__buf *b);
+/* Go's %q of s into buf (cut at size), with hpa__vctx_check_buf(). */
+void hpa__quote(hpa__vctx *c, char *buf, size_t size, const char *s);
 
 /* ---- tree helpers ---------------------------------------------------------------- */
 
