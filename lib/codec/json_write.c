@@ -249,10 +249,8 @@ static int write_int(jwriter *w, const hpa__value *v)
 		hpa__out_put(w->o, s, n);
 		return 0;
 	}
-	/* YAML 1.1 spellings (0x1F, 0o17, 017, +5, 1_000): decimal */
-	k = yaml_int_decimal(s, n, buf);
-	if (!k)
-		return fail(w, HPA_EINVAL, "integer %.*s is not a YAML integer", (int)(n > 40 ? 40 : n), s);
+	/* YAML 1.1 spellings (0x1F, 0o17, 017, +5, 1_000): the value, in decimal */
+	k = (size_t)snprintf(buf, sizeof(buf), "%lld", (long long)x);
 	hpa__out_put(w->o, buf, k);
 	return 0;
 }
