@@ -74,63 +74,6 @@ static int load(loaded *l, hpa_error *err)
 	return rc;
 }
 
-/* The top-level keys of a history file, which hpa_history_read_json() has
- * already parsed as a JSON object: 0 when every key is one of the format's
- * and there is at least one, else an error naming `path`. (The reader skips
- * what it does not know, so an HPA manifest or {"foo": 1} read as an empty
- * history.) */
-static int check_history_keys(const char *path, const char *buf, size_t len)
-{
-	static const char *const known[] = { "recommendations", "scaleUpEvents", "scaleDownEvents" };
-	const char *p = buf, *end = buf + len;
-	size_t found = 0;
-#define SKIP_WS() while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++
-	SKIP_WS();
-	if (p < end && *p == '{')
-		p++;
-	for (;;) {
-		const char *key;
-		size_t klen, k;
-		int depth = 0;
-		SKIP_WS();
-		if (p >= end || *p != '"')
-			break;
-		key = ++p;
-		while (p < end && *p != '"')
-			p += *p == '\\' ? 2 : 1;
-		klen = (size_t)(p - key);
-		p++;
-		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-			if (strlen(known[k]) == klen && !memcmp(known[k], key, klen))
-				break;
-		if (k == sizeof(known) / sizeof(known[0]))
-			return hpactl_fail(HPACTL_FAIL, "%s: not a history file: unknown key \"%.*s\" (a history has "
-				"recommendations, scaleUpEvents and scaleDownEvents)", path, (int)(klen > 64 ? 64 : klen), key);
-		found++;
-		/* skip ':' and the value */
-		for (; p < end; p++) {
-			if (*p == '"') {
-				for (p++; p < end && *p != '"'; p++)
-					if (*p == '\\')
-						p++;
-			} else if (*p == '[' || *p == '{') {
-				depth++;
-			} else if (*p == ']' || *p == '}') {
-				if (depth-- == 0)
-					break;
-			} else if (*p == ',' && depth == 0) {
-				p++;
-				break;
-			}
-		}
-	}
-#undef SKIP_WS
-	if (!found)
-		return hpactl_fail(HPACTL_FAIL, "%s: not a history file: none of recommendations, scaleUpEvents, "
-			"scaleDownEvents", path);
-	return 0;
-}
-
 static int64_t clock_now_ms(void)
 {
 	struct timespec ts;
@@ -302,17 +245,14 @@ static int run(int argc, char **argv)
 		size_t len;
 		char *buf = hpactl_read_input(history_path, &len, &err);
 		int rc = buf ? hpa_history_read_json(&hist, buf, len, 0, &err) : HPA_EIO;
+		free(buf);
 		if (rc) {
 			if (!err.source[0])
-				snprintf(err.source, sizeof(err.source), "%s", history_path);
+				snprintf(err.source, sizeof(err.source), "%s",
+					strcmp(history_path, "-") ? history_path : "<stdin>");
 			hpactl_print_error(&err);
-			free(buf);
 			goto out;
 		}
-		rc = check_history_keys(strcmp(history_path, "-") ? history_path : "<stdin>", buf, len);
-		free(buf);
-		if (rc)
-			goto out;
 	}
 
 	if (hpa_explain_input_new(&in, &src, &err)) {

@@ -485,10 +485,11 @@ HPA_EXTERN(int) hpa_history_store_scale_event(hpa_history *history, const hpa_de
 /**
  * Read the history JSON format
  * `{"recommendations":[{"timestamp":RFC3339,"replicas":N}], "scaleUpEvents":[{"timestamp":…,"replicaChange":N,"outdated":bool}], "scaleDownEvents":[…]}`.
- * A missing or null "recommendations" means "no list" (nil). Errors name
- * the entry (`scaleUpEvents[2].replicaChange`): HPA_ESYNTAX, HPA_ETYPE,
- * HPA_EMISSING, HPA_ERANGE (a replica count out of int32, a negative
- * replicaChange).
+ * A missing or null "recommendations" means "no list" (nil); other keys
+ * are HPA_EUNKNOWNFIELD and an object with none of the three HPA_EMISSING
+ * (it is no history). Errors name the entry
+ * (`scaleUpEvents[2].replicaChange`): HPA_ESYNTAX, HPA_ETYPE, HPA_EMISSING,
+ * HPA_ERANGE (a replica count out of int32, a negative replicaChange).
  * @ownership caller (free with hpa_history_free())
  */
 HPA_EXTERN(int) hpa_history_read_json(hpa_history **out, const char *buf, size_t len, size_t capacity, hpa_error *err);

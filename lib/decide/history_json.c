@@ -128,6 +128,32 @@ int hpa_history_read_json(hpa_history **out, const char *buf, size_t len, size_t
 		json_decref(root);
 		return hpa__error(err, HPA_ETYPE, "history must be a JSON object");
 	}
+	{
+		/* the format's keys and nothing else, at least one of them (an HPA
+		 * manifest or {"foo": 1} is no history; it used to read as an empty one) */
+		static const char *const known[] = { "recommendations", "scaleUpEvents", "scaleDownEvents" };
+		const char *key;
+		json_t *val;
+		size_t found = 0, k;
+		json_object_foreach(root, key, val) {
+			(void)val;
+			for (k = 0; k < HPA__ARRAY_SIZE(known) && strcmp(key, known[k]) != 0; k++)
+				;
+			if (k == HPA__ARRAY_SIZE(known)) {
+				hpa__error(err, HPA_EUNKNOWNFIELD, "not a history: unknown key \"%.64s\" (a history has "
+					"recommendations, scaleUpEvents and scaleDownEvents)", key);
+				hpa__error_set_path(err, key);
+				json_decref(root);
+				return HPA_EUNKNOWNFIELD;
+			}
+			found++;
+		}
+		if (!found) {
+			json_decref(root);
+			return hpa__error(err, HPA_EMISSING, "not a history: none of recommendations, scaleUpEvents, "
+				"scaleDownEvents");
+		}
+	}
 	if ((rc = hpa_history_new(&h, capacity, err)))
 		goto fail;
 	recs = json_object_get(root, "recommendations");

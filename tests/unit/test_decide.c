@@ -776,6 +776,19 @@ static void test_decide__history_edges(void)
 	CU_ASSERT_EQUAL(hpa_history_read_json(&back, neg, sizeof(neg) - 1, 0, &e), HPA_ERANGE);
 	CU_ASSERT_PTR_NULL(back);
 	CU_ASSERT_STRING_EQUAL(e.path, "scaleDownEvents[0].replicaChange");
+	/* a JSON object that is no history (an HPA manifest, {"foo": 1}, {})
+	 * is an error naming the key, not an empty history */
+	{
+		static const char hpa_doc[] = "{\"apiVersion\": \"autoscaling/v2\", \"recommendations\": []}";
+		CU_ASSERT_EQUAL(hpa_history_read_json(&back, hpa_doc, sizeof(hpa_doc) - 1, 0, &e), HPA_EUNKNOWNFIELD);
+		CU_ASSERT_PTR_NULL(back);
+		CU_ASSERT_STRING_EQUAL(e.path, "apiVersion");
+		CU_ASSERT_EQUAL(hpa_history_read_json(&back, "{}", 2, 0, &e), HPA_EMISSING);
+		CU_ASSERT_PTR_NULL(back);
+		CU_ASSERT_EQUAL(hpa_history_read_json(&back, "{\"scaleUpEvents\": []}", 21, 0, &e), HPA_OK);
+		hpa_history_free(back);
+		back = NULL;
+	}
 
 	/* a period of INT64_MIN: now - period saturates, no event is newer */
 	CU_ASSERT_EQUAL(hpa_history_add_event(h, HPA_SCALE_UP, 3, NOW, false, &e), HPA_OK);
