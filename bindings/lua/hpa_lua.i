@@ -27,16 +27,22 @@
 
 /* A handle of this module at idx, or NULL. SWIG's Lua runtime reads any
  * userdata as a swig_lua_userdata (a file handle, hpa.null...): a full
- * userdata large enough whose type is one of the module's type records only. */
-static swig_lua_userdata *hpa_lua_handle(lua_State *L, int idx)
+ * userdata large enough whose type is one of the module's type records only
+ * (`expected`, when not NULL, is compared first: the usual case costs one
+ * comparison, not a scan of every type record). */
+static swig_lua_userdata *hpa_lua_handle(lua_State *L, int idx, const swig_type_info *expected)
 {
 	swig_lua_userdata *usr;
 	size_t i;
 	if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) < sizeof(swig_lua_userdata))
 		return NULL;
 	usr = (swig_lua_userdata *)lua_touserdata(L, idx);
+	if (!usr->type)
+		return NULL;
+	if (usr->type == expected)
+		return usr;
 	for (i = 0; i < swig_module.size; i++)
-		if (usr->type && swig_module.types[i] == usr->type)
+		if (swig_module.types[i] == usr->type)
 			return usr;
 	return NULL;
 }
@@ -47,7 +53,7 @@ static int hpa_lua_convert_ptr(lua_State *L, int idx, void **ptr, swig_type_info
 {
 	if (lua_isnil(L, idx) || (lua_islightuserdata(L, idx) && !lua_touserdata(L, idx)))
 		return SWIG_Lua_ConvertPtr(L, idx, ptr, type, flags);
-	if (!hpa_lua_handle(L, idx))
+	if (!hpa_lua_handle(L, idx, type))
 		return SWIG_ERROR;
 	return SWIG_Lua_ConvertPtr(L, idx, ptr, type, flags);
 }
@@ -57,7 +63,7 @@ static int hpa_lua_convert_ptr(lua_State *L, int idx, void **ptr, swig_type_info
 /* the type name in argument errors and core.swig_type: only a handle's type record is read */
 static const char *hpa_lua_typename(lua_State *L, int idx)
 {
-	swig_lua_userdata *usr = hpa_lua_handle(L, idx);
+	swig_lua_userdata *usr = hpa_lua_handle(L, idx, NULL);
 	if (usr)
 		return usr->type->str ? usr->type->str : "userdata (unknown type)";
 	return luaL_typename(L, idx);
@@ -592,7 +598,7 @@ static int hpa_lua_addr(lua_State *L)
 /* core.disown(handle): the wrapper stops owning the C object */
 static int hpa_lua_disown(lua_State *L)
 {
-	swig_lua_userdata *usr = hpa_lua_handle(L, 1);
+	swig_lua_userdata *usr = hpa_lua_handle(L, 1, NULL);
 	if (!usr)
 		return luaL_argerror(L, 1, "expected a handle");
 	usr->own = 0;
