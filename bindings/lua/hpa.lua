@@ -889,12 +889,6 @@ function M.get_hpa_table(x, now, opts)
   return core.hpa_bind_hpa_table(manifest_handle(as_manifest(x)), now_ms(now), flags)
 end
 
---- the milli-value of a quantity ("500m" -> 500, "1Gi" -> 1073741824000)
-function M.quantity(text)
-  local t = type(text)
-  if t ~= "string" and t ~= "number" then raise(HPA_EINVAL, "a quantity is a string or a number, not " .. t, nil, 2) end
-  return (core.hpa_bind_quantity_milli(tostring(text)))
-end
 
 --- milliseconds of a Go duration ("90s") or a number of seconds
 function M.duration_ms(d)

@@ -45,6 +45,8 @@ local function milli(q)
   return (core.hpa_bind_quantity_milli(tostring(q)))
 end
 M.milli = milli
+--- the milli-value of a quantity ("500m" -> 500, "1Gi" -> 1073741824000): milli
+M.quantity = milli
 
 local function bits(cpu, mem)
   return (cpu and CPU_BIT or 0) | (mem and MEM_BIT or 0), cpu or 0, mem or 0
