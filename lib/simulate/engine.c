@@ -899,7 +899,6 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 			}
 		}
 		if (record) {
-			double over;
 			if (offered > 0.0) {
 				if (w->load_start_ms < 0)
 					w->load_start_ms = t;
@@ -916,9 +915,10 @@ static int tick_workload(hpa_sim *sim, size_t wi, int64_t t, int64_t dt)
 			if (served > 0.0) {
 				double slack = k->slack;
 				/* exp() of less than -746 is 0 in double precision */
-				over = slack <= 0.0 ? served
-					: (r_cpu > 0.0 && -slack / r_cpu > -746.0 ? served * exp(-slack / r_cpu) : 0.0);
-				w->tot_over_slo += over;
+				if (slack <= 0.0)
+					w->tot_over_slo += served;
+				else if (r_cpu > 0.0 && -slack / r_cpu > -746.0)
+					w->tot_over_slo = hpa__sim_add_over(w->tot_over_slo, served, -slack / r_cpu);
 			}
 			if (track) {
 				w->acc_served += served;

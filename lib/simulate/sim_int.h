@@ -87,6 +87,31 @@ static inline int64_t hpa__sim_mem_milli(double v)
 	return v < 9223372036854776.0 ? hpa__sim_round_pos(v) * 1000 : INT64_MAX;
 }
 
+/* tot + served * exp(x), the tick's count of requests over the latency
+ * objective, for tot >= 0 finite, served > 0 finite and x in (-746, 0]:
+ * the same double, without exp() when the term cannot change tot. With
+ * e = (int)(x log2 e) + 2 > x log2 e + 1 (the product's rounding is far
+ * below 1), exp(x) < 2^(e - 1), and served < 2^(es + 1) for a normal
+ * served of exponent es; so when es + e <= et - 55 (et: the exponent of a
+ * normal tot >= 2^-900) the term, rounded twice, is below 2^(et - 55) and
+ * a little, less than half an ulp of tot (2^(et - 52) / 2): the sum rounds
+ * to tot. In a fleet most ticks' terms are such (exp(-40) and less against
+ * a count already above 1e-30); simticks:add_over checks the shortcut
+ * against the definition. */
+static inline double hpa__sim_add_over(double tot, double served, double x)
+{
+	uint64_t bt, bs;
+	int et, es;
+	memcpy(&bt, &tot, sizeof(bt));
+	memcpy(&bs, &served, sizeof(bs));
+	et = (int)(bt >> 52) - 1023;
+	es = (int)((bs >> 52) & 0x7ff) - 1023;
+	if (et >= -900 && et <= 1023 && es >= -1022 && es <= 1023 && !(bs >> 63) &&
+		es + (int)(x * 1.4426950408889634) + 2 <= et - 55)
+		return tot;
+	return tot + served * exp(x);
+}
+
 /* ---- load profiles (load.c) -------------------------------------------- */
 
 typedef enum {

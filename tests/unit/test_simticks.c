@@ -296,11 +296,59 @@ static void test_simticks__round(void)
 	}
 }
 
+/* hpa__sim_add_over() against its definition, tot + served * exp(x), bit
+ * for bit: random counts, requests and exponents over their whole ranges,
+ * and many near the shortcut's bound (the term a few binades either side
+ * of half an ulp of the count), where a bound off by one binade shows. */
+static void test_simticks__add_over(void)
+{
+	uint64_t x = 987654321;
+	size_t i, same = 0, changed = 0;
+	for (i = 0; i < 400000; i++) {
+		double tot, served, arg, got, want;
+		uint64_t r[3];
+		for (int j = 0; j < 3; j++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			r[j] = x;
+		}
+		arg = -745.9 * (double)(r[0] >> 11) / 9007199254740992.0; /* (-746, 0] */
+		served = ldexp(1.0 + (double)(r[1] >> 12) / 4503599627370496.0, (int)(r[1] & 63) - 40);
+		if (i & 1) {
+			/* near the bound: tot about served * exp(arg) * 2^(53 + d) */
+			int d = (int)(r[2] & 15) - 8;
+			tot = served * exp(arg) * ldexp(1.0 + (double)(r[2] >> 12) / 4503599627370496.0, 53 + d);
+		} else {
+			tot = (r[2] & 7) == 0 ? 0.0 : ldexp((double)(r[2] >> 11) / 9007199254740992.0, (int)((r[2] >> 3) & 1023) - 980);
+		}
+		got = hpa__sim_add_over(tot, served, arg);
+		want = tot + served * exp(arg);
+		if (memcmp(&got, &want, sizeof(got)) != 0) {
+			CU_FAIL("hpa__sim_add_over differs from tot + served * exp(x)");
+			break;
+		}
+		if (want == tot)
+			same++;
+		else
+			changed++;
+	}
+	/* both outcomes occurred many times */
+	CU_ASSERT(same > 10000);
+	CU_ASSERT(changed > 10000);
+	/* the edges: a count of 0, a subnormal term, the largest argument */
+	CU_ASSERT_EQUAL(hpa__sim_add_over(0.0, 1.0, -745.0), 0.0 + 1.0 * exp(-745.0));
+	CU_ASSERT_EQUAL(hpa__sim_add_over(1e-300, 1.0, -700.0), 1e-300 + exp(-700.0));
+	CU_ASSERT_EQUAL(hpa__sim_add_over(1.0, 1.0, 0.0), 2.0);
+	CU_ASSERT_EQUAL(hpa__sim_add_over(1e300, 1e300, -1.0), 1e300 + 1e300 * exp(-1.0));
+}
+
 static CU_TestInfo tests[] = {
 	{ "kept_values_match_a_recount", test_simticks__kept_values_match_a_recount },
 	{ "no_timeline_books_the_same", test_simticks__no_timeline_books_the_same },
 	{ "fast_rate_is_the_rate", test_simticks__fast_rate_is_the_rate },
 	{ "round", test_simticks__round },
+	{ "add_over", test_simticks__add_over },
 	CU_TEST_INFO_NULL
 };
 
