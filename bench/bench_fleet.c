@@ -2,7 +2,7 @@
  * bench/bench_fleet.c -- a fleet of HPAs for one simulated day.
  *
  *   bench_fleet [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH]
- *               [--order-hash] [--expect-order HASH] [--no-baseline]
+ *               [--order-hash] [--expect-order HASH] [--no-baseline] [--cpu N]
  *
  * Default: 10,000 HPAs x 24 h at a 15 s sync = 57.6 M decisions, each HPA
  * with two metrics (cpu Utilization 60 %, memory AverageValue) and a seeded
@@ -10,7 +10,10 @@
  * decisions, the time on one core, decisions per second, the run's time in
  * steps of a baseline loop timed in the same process (before and after the
  * run: how fast this core was meanwhile; --no-baseline leaves it out, for
- * instruction counts under callgrind) and a hash (FNV-1a
+ * instruction counts under callgrind; --cpu N pins the process to CPU N, and
+ * the output says on which CPU the run began and ended: on a virtual
+ * machine one vCPU can be much slower than another, see docs/simulate.md)
+ * and a hash (FNV-1a
  * 64) of every replica trajectory, which must not change between runs or
  * machines with the same build. The hash is per HPA (its decisions in time
  * order), the per-HPA hashes combined in HPA index order, so it does not
@@ -35,6 +38,8 @@
  * as before (the same trajectories; ctest bench.fleet_tiling checks that
  * both give the same hash).
  */
+#define _GNU_SOURCE /* sched_setaffinity(), sched_getcpu() */
+#include <sched.h>
 #include <hpa/hpa.h>
 #include <hpa/decide.h>
 #include <hpa/simulate.h>
@@ -242,6 +247,8 @@ int main(int argc, char **argv)
 	uint64_t fleet_hash;
 	uint64_t expected = 0, expected_order = 0;
 	bool expect_order = false, order_hash = false;
+	long pin = -1;
+	int cpu_begin, cpu_end;
 	hpa_sim_options o;
 	hpa_decide_options dopts;
 	hpa_sim *sim = NULL;
@@ -264,6 +271,13 @@ int main(int argc, char **argv)
 			order_hash = true;
 		} else if (!strcmp(argv[i], "--no-baseline")) {
 			no_baseline = true;
+		} else if (!strcmp(argv[i], "--cpu") && i + 1 < argc) {
+			char *end;
+			pin = strtol(argv[++i], &end, 10);
+			if (*end || pin < 0 || pin >= CPU_SETSIZE) {
+				fprintf(stderr, "bench_fleet: --cpu: not a CPU number: %s\n", argv[i]);
+				return 2;
+			}
 		} else if (!strcmp(argv[i], "--untiled")) {
 			tiled = false;
 		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
@@ -274,7 +288,7 @@ int main(int argc, char **argv)
 			expected_order = strtoull(argv[++i], NULL, 16);
 		} else {
 			fprintf(stderr, "usage: %s [--hpas N] [--hours H] [--seed S] [--ci] [--quiet] [--untiled] [--expect HASH] "
-				"[--order-hash] [--expect-order HASH] [--no-baseline]\n",
+				"[--order-hash] [--expect-order HASH] [--no-baseline] [--cpu N]\n",
 				argv[0]);
 			return 2;
 		}
@@ -282,6 +296,15 @@ int main(int argc, char **argv)
 	if (hpas == 0 || hours <= 0) {
 		fprintf(stderr, "bench_fleet: --hpas and --hours must be positive\n");
 		return 2;
+	}
+	if (pin >= 0) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET((int)pin, &set);
+		if (sched_setaffinity(0, sizeof(set), &set) != 0) {
+			perror("bench_fleet: --cpu");
+			return 2;
+		}
 	}
 	memset(&st, 0, sizeof(st));
 	st.hash = UINT64_C(0xcbf29ce484222325);
@@ -321,10 +344,12 @@ int main(int argc, char **argv)
 	t_setup = cpu_s() - c0;
 	base_before = no_baseline ? 0.0 : baseline_best(5);
 	st.t0 = now_s();
+	cpu_begin = sched_getcpu();
 	c0 = cpu_s();
 	if (hpa_sim_run(sim, &err))
 		goto fail;
 	t_run = cpu_s() - c0;
+	cpu_end = sched_getcpu();
 	w_run = now_s() - st.t0;
 	base_after = no_baseline ? 0.0 : baseline_best(5);
 	base = base_before < base_after ? base_before : base_after;
@@ -339,6 +364,11 @@ int main(int argc, char **argv)
 		(unsigned long long)st.rescales, st.decisions ? (double)st.replica_sum / (double)st.decisions : 0.0,
 		st.replica_max);
 	printf("time:        %.3f s CPU on one core (wall %.3f s; setup %.3f s CPU)\n", t_run, w_run, t_setup);
+	if (pin >= 0)
+		printf("cpu:         pinned to CPU %ld\n", pin);
+	else
+		printf("cpu:         not pinned (on CPU %d at the start of the run, %d at its end; --cpu N pins)\n", cpu_begin,
+			cpu_end);
 	printf("throughput:  %.2f M decisions/s (simulation included), %.0f ns per HPA sync\n",
 		(double)st.decisions / t_run / 1e6, st.decisions ? t_run * 1e9 / (double)st.decisions : 0.0);
 	if (!no_baseline) {
