@@ -26,7 +26,8 @@ int hpactl_fail(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-/* Print the usage of `cmd` to stderr and return HPACTL_USAGE. */
+/* A usage error of `cmd`: print `problem` (when not NULL) and where its
+ * usage is to stderr, return HPACTL_USAGE. */
 int hpactl_usage(const hpactl_command *cmd, const char *problem);
 /* Flush standard output; on a write error print (once per run) "hpactl:
  * cannot write to standard output: <reason>" and return -1, else 0. main()

@@ -35,9 +35,11 @@ int hpactl_fail(int code, const char *fmt, ...)
 
 int hpactl_usage(const hpactl_command *cmd, const char *problem)
 {
+	/* the problem (getopt has printed its own for a bad option) and where
+	 * the usage is, not the whole usage text: the problem stays on screen */
 	if (problem)
 		fprintf(stderr, "hpactl %s: %s\n", cmd->name, problem);
-	fprintf(stderr, "%s", cmd->usage);
+	fprintf(stderr, "Run 'hpactl help %s' for its usage.\n", cmd->name);
 	return HPACTL_USAGE;
 }
 

@@ -199,6 +199,57 @@ def case_simulate_bounds():
     check("10,000 pods" in out and "1,000,000 rows" in out, "help simulate documents the bounds")
 
 
+def case_simulate_bounds_namespace():
+    """simulate's pod bound checks the Deployment the simulator reads (the
+    one in the HPA's namespace), not the first of that name: a large
+    Deployment of the same name elsewhere is not refused, a large one in
+    the HPA's namespace is, whatever comes first in the file."""
+    with open(os.path.join(DATA, "simulate", "12st-mall.yaml")) as f:
+        text = f.read()
+    other = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: order\n  namespace: staging\n"
+             "spec:\n  replicas: %d\n  selector:\n    matchLabels:\n      app: order\n  template:\n"
+             "    metadata:\n      labels:\n        app: order\n    spec:\n      containers:\n"
+             "        - name: order\n          image: order:latest\n---\n")
+    with tempfile.TemporaryDirectory() as d:
+        p = os.path.join(d, "other-big.yaml")
+        with open(p, "w") as f:
+            f.write(other % 20000 + text)
+        rc, out, err = run(["simulate", p, "--hpa", "order-hpa", "--duration", "1m", "-o", "summary"], timeout=60)
+        check(rc == 0 and "decisions:" in out,
+              "a 20000-replica Deployment 'order' in another namespace: rc %r, stderr %r" % (rc, err[:300]))
+        p = os.path.join(d, "own-big.yaml")
+        with open(p, "w") as f:
+            f.write(other % 1 + text.replace("replicas: 1\n", "replicas: 20000\n", 1))
+        rc, out, err = run(["simulate", p, "--hpa", "order-hpa", "--duration", "1m", "-o", "summary"], timeout=60)
+        check(rc == 1 and "Deployment/order: replicas 20000 is above the 10000 pods" in err,
+              "a 20000-replica 'order' after a small one elsewhere: rc %r, stderr %r" % (rc, err[:300]))
+
+
+def case_usage_errors_are_short():
+    """A usage error prints the problem and where the usage is (exit 2), not
+    the whole usage text, which used to push the problem off the screen;
+    `hpactl help CMD` prints the usage it points at."""
+    cases = [
+        (["simulate"], "hpactl simulate: missing MANIFEST"),
+        (["simulate", "m.yaml", "-o", "xml"], "hpactl simulate: -o wants text, csv, json or summary"),
+        (["get"], "hpactl get: missing the resource type (hpa)"),
+        (["lint"], "hpactl lint: no input file"),
+        (["fmt", "--bogus"], "unrecognized option '--bogus'"),
+        (["explain"], "hpactl explain: --hpa FILE is required"),
+        (["render", "a", "b"], "hpactl render: at most one MODEL"),
+        (["version", "x"], "hpactl version: unexpected argument"),
+    ]
+    for args, problem in cases:
+        rc, out, err = run(args)
+        lines = err.splitlines()
+        check(rc == 2 and out == "" and len(lines) == 2 and problem in lines[0]
+              and lines[1] == "Run 'hpactl help %s' for its usage." % args[0],
+              "%s: rc %r, stderr %r" % (" ".join(args), rc, err[:300]))
+        rc, out, err = run(["help", args[0]])
+        check(rc == 0 and out.startswith("usage: hpactl " + args[0]) and err == "",
+              "help %s: rc %r, stdout %r" % (args[0], rc, out[:80]))
+
+
 def case_simulate_flag_bounds():
     """simulate's period flags out of the library's bounds are usage errors
     that name the flag (they said "hpa_sim_options: a duration, period or
