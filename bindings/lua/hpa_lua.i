@@ -14,6 +14,21 @@
  */
 %module hpa_core
 
+%runtime %{
+/* SWIG's own argument checks in the wrappers (a wrong type, a wrong count)
+ * raise error tables (HPA_EINVAL), as every other error of this module,
+ * instead of SWIG's plain strings. The helpers are defined below. */
+struct lua_State;
+static void hpa_lua_push_arg_error(struct lua_State *L, const char *func, int argnum, const char *type);
+static void hpa_lua_push_nargs_error(struct lua_State *L, const char *func, int lo, int hi);
+#undef SWIG_fail_arg
+#define SWIG_fail_arg(func_name, argnum, type) \
+	{ hpa_lua_push_arg_error(L, func_name, argnum, type); goto fail; }
+#undef SWIG_check_num_args
+#define SWIG_check_num_args(func_name, a, b) \
+	if (lua_gettop(L) < a || lua_gettop(L) > b) { hpa_lua_push_nargs_error(L, func_name, a, b); goto fail; }
+%}
+
 %{
 #include <limits.h>
 #include <math.h>
@@ -143,6 +158,29 @@ static void hpa_lua_push_error(lua_State *L, int rc, const hpa_error *e)
 	lua_setfield(L, -2, "source");
 	hpa_lua_error_mt(L);
 	lua_setmetatable(L, -2);
+}
+
+/* a wrapper's argument of the wrong type (SWIG_fail_arg) */
+static void hpa_lua_push_arg_error(lua_State *L, const char *func, int argnum, const char *type)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	e.code = HPA_EINVAL;
+	snprintf(e.message, sizeof e.message, "%s: argument %d: expected %s, got %s", func, argnum, type,
+		SWIG_Lua_typename(L, argnum));
+	hpa_lua_push_error(L, HPA_EINVAL, &e);
+}
+
+/* a wrapper called with the wrong number of arguments (SWIG_check_num_args) */
+static void hpa_lua_push_nargs_error(lua_State *L, const char *func, int lo, int hi)
+{
+	hpa_error e = HPA_ERROR_INIT;
+	e.code = HPA_EINVAL;
+	if (lo == hi)
+		snprintf(e.message, sizeof e.message, "%s: expected %d argument%s, got %d", func, lo, lo == 1 ? "" : "s",
+			lua_gettop(L));
+	else
+		snprintf(e.message, sizeof e.message, "%s: expected %d to %d arguments, got %d", func, lo, hi, lua_gettop(L));
+	hpa_lua_push_error(L, HPA_EINVAL, &e);
 }
 
 /* A C string argument with an embedded NUL would be cut at the NUL by the C

@@ -266,6 +266,22 @@ T.case("strings with an embedded NUL are refused, never cut", function()
   T.eq(T.raises(hpa.load_all, "a: b\0c\n").code_name, "HPA_ESYNTAX")
 end)
 
+T.case("the wrappers' own argument checks raise error tables", function()
+  -- SWIG's checks (type, count) used to raise plain strings
+  local core = hpa._core
+  local e = T.raises(core.hpa_object_new, "v1", {})
+  T.eq(getmetatable(e).__name, "hpa.error")
+  T.eq(e.code_name, "HPA_EINVAL")
+  T.eq(e.message, "hpa_object_new: argument 2: expected char const *, got table")
+  e = T.raises(core.hpa_object_new, "v1")
+  T.eq(e.code_name, "HPA_EINVAL")
+  T.eq(e.message, "hpa_object_new: expected 2 arguments, got 1")
+  e = T.raises(core.hpa_object_name, 42)
+  T.eq(e.code_name, "HPA_EINVAL")
+  T.eq(e.message, "hpa_object_name: argument 1: expected hpa_object const *, got number")
+  T.ok(tostring(e):find("expected hpa_object const *", 1, true), tostring(e))
+end)
+
 T.case("a quantity is a string or a number", function()
   -- nil used to parse the text "nil"
   for _, v in ipairs { false, {} } do T.eq(T.raises(hpa.quantity, v).code_name, "HPA_EINVAL") end
