@@ -48,6 +48,7 @@ char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err)
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char *buf = NULL;
 	size_t len = 0, cap = 0, n;
+	int reason = 0;
 	if (!f) {
 		if (err) {
 			hpa_error_init(err, HPA_ERROR_VERSION);
@@ -62,6 +63,7 @@ char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err)
 			size_t ncap = cap ? cap * 2 : 131072;
 			char *nb = realloc(buf, ncap);
 			if (!nb) {
+				reason = ENOMEM;
 				free(buf);
 				buf = NULL;
 				break;
@@ -69,12 +71,14 @@ char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err)
 			buf = nb;
 			cap = ncap;
 		}
+		errno = 0;
 		n = fread(buf + len, 1, cap - len - 1, f);
 		len += n;
 		if (n == 0)
 			break;
 	}
 	if (buf && ferror(f)) {
+		reason = errno ? errno : EIO; /* e.g. EISDIR: fopen() opens a directory */
 		free(buf);
 		buf = NULL;
 	}
@@ -85,7 +89,7 @@ char *hpactl_read_input(const char *path, size_t *len_out, hpa_error *err)
 			hpa_error_init(err, HPA_ERROR_VERSION);
 			err->code = HPA_EIO;
 			snprintf(err->source, sizeof(err->source), "%s", path);
-			snprintf(err->message, sizeof(err->message), "cannot read");
+			snprintf(err->message, sizeof(err->message), "cannot read: %s", strerror(reason));
 		}
 		return NULL;
 	}
@@ -205,5 +209,11 @@ int main(int argc, char **argv)
 	cmd = find_command(argv[1]);
 	if (!cmd)
 		return hpactl_fail(HPACTL_USAGE, "unknown command '%s' (see 'hpactl help')", argv[1]);
+	/* getopt's messages start with argv[0]: "hpactl lint: ...", as ours do */
+	{
+		static char prog[64];
+		snprintf(prog, sizeof(prog), "hpactl %s", cmd->name);
+		argv[1] = prog;
+	}
 	return finish(cmd->run(argc - 1, argv + 1));
 }

@@ -81,6 +81,7 @@ int hpa__slurp_fp(hpa__buf *b, FILE *fp, size_t limit, const char *source, hpa_e
 		size_t n;
 		if (hpa__buf_grow(b, 65536) < 0)
 			return hpa__enomem(err);
+		errno = 0;
 		n = fread(b->ptr + b->len, 1, b->cap - b->len - 1, fp);
 		b->len += n;
 		b->ptr[b->len] = '\0';
@@ -88,7 +89,11 @@ int hpa__slurp_fp(hpa__buf *b, FILE *fp, size_t limit, const char *source, hpa_e
 			return too_big(err, limit, source);
 		if (n == 0) {
 			if (ferror(fp)) {
-				hpa__error(err, HPA_EIO, "read error");
+				/* the reason, e.g. "Is a directory" (fopen() opens one) */
+				if (errno)
+					hpa__error(err, HPA_EIO, "read error: %s", strerror(errno));
+				else
+					hpa__error(err, HPA_EIO, "read error");
 				hpa__error_set_source(err, source);
 				return HPA_EIO;
 			}

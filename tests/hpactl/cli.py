@@ -234,7 +234,8 @@ def case_usage_errors_are_short():
         (["simulate", "m.yaml", "-o", "xml"], "hpactl simulate: -o wants text, csv, json or summary"),
         (["get"], "hpactl get: missing the resource type (hpa)"),
         (["lint"], "hpactl lint: no input file"),
-        (["fmt", "--bogus"], "unrecognized option '--bogus'"),
+        (["fmt", "--bogus"], "hpactl fmt: unrecognized option '--bogus'"),
+        (["lint", "-x"], "hpactl lint: invalid option -- 'x'"),
         (["explain"], "hpactl explain: --hpa FILE is required"),
         (["render", "a", "b"], "hpactl render: at most one MODEL"),
         (["version", "x"], "hpactl version: unexpected argument"),
@@ -248,6 +249,21 @@ def case_usage_errors_are_short():
         rc, out, err = run(["help", args[0]])
         check(rc == 0 and out.startswith("usage: hpactl " + args[0]) and err == "",
               "help %s: rc %r, stdout %r" % (args[0], rc, out[:80]))
+
+
+def case_read_errors_say_why():
+    """An input that cannot be read gives the reason (a directory used to be
+    only "cannot read")."""
+    d = tempfile.mkdtemp()
+    try:
+        for args in (["fmt", d], ["lint", d], ["get", "hpa", d], ["simulate", d, "--hpa", "x"],
+                     ["explain", "--hpa", d], ["render", d, "-o", os.path.join(d, "out")]):
+            rc, out, err = run(args)
+            want = 2 if args[0] == "lint" else 1  # lint: 2 on unreadable files (docs/lint.md)
+            check(rc == want and err.startswith("hpactl: " + d + ": ") and err.rstrip().endswith("Is a directory"),
+                  "%s DIR: rc %r, stderr %r" % (args[0], rc, err[:300]))
+    finally:
+        os.rmdir(d)
 
 
 def case_simulate_flag_bounds():

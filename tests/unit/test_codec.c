@@ -538,6 +538,16 @@ static void test_codec__sources_and_sinks(void)
 	CU_ASSERT_EQUAL(rc, HPA_EIO);
 	CU_ASSERT_STRING_EQUAL(e.source, "/nonexistent/x.yaml");
 	CU_ASSERT_PTR_NULL(m);
+	/* a directory: fopen() opens it, the read fails, and the error says why */
+	rc = hpa_manifest_parse_yaml_file(&m, "/", NULL, &e);
+	CU_ASSERT_EQUAL(rc, HPA_EIO);
+	CU_ASSERT_STRING_EQUAL(e.message, "read error: Is a directory");
+	CU_ASSERT_STRING_EQUAL(e.source, "/");
+	CU_ASSERT_PTR_NULL(m);
+	rc = hpa_manifest_parse_json_file(&m, "/", NULL, &e);
+	CU_ASSERT_EQUAL(rc, HPA_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "Is a directory"));
+	CU_ASSERT_PTR_NULL(m);
 	/* failing callback */
 	src.p = small_yaml;
 	src.left = sizeof(small_yaml) - 1;
