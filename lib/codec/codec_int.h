@@ -31,6 +31,11 @@ typedef enum {
 } hpa__rkind;
 
 hpa__rkind hpa__yaml_resolve(const char *s, size_t n);
+/* The value of a text hpa__yaml_resolve() takes as an integer (HPA__R_INT),
+ * as go-yaml decodes it (`_` removed, ParseInt/ParseUint base 0, the
+ * binary forms): its sign and magnitude (at most 2^64 - 1, or 2^63 when
+ * negative); false when the text is no such integer. */
+bool hpa__yaml_int_value(const char *s, size_t n, bool *neg, uint64_t *mag);
 /* go-yaml's encoder also quotes sexagesimal-looking strings (`1:20`). */
 bool hpa__yaml_is_base60(const char *s, size_t n);
 /* Value kind of a resolved plain scalar (timestamps and merge are strings). */

@@ -187,51 +187,6 @@ static bool json_number(const char *s, size_t n, bool *is_int)
 	return i == n;
 }
 
-/* The decimal value of a text hpa__yaml_resolve() takes as an integer:
- * go-yaml removes every `_`, then strconv.ParseInt / ParseUint with base 0
- * (sign, `0x`, `0o`, `0b`, a leading `0` for octal). Writes a sign and the
- * digits into out (NUL-terminated); returns the length, 0 when the text is
- * no such integer of at most 64 bits. */
-static size_t yaml_int_decimal(const char *s, size_t n, char out[32])
-{
-	char plain[4096];
-	size_t i, pn = 0;
-	unsigned int base = 10;
-	bool neg = false, any = false;
-	uint64_t acc = 0;
-	int k;
-
-	if (n > sizeof(plain))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] != '_')
-			plain[pn++] = s[i];
-	i = 0;
-	if (i < pn && (plain[i] == '+' || plain[i] == '-'))
-		neg = plain[i++] == '-';
-	if (pn - i >= 3 && plain[i] == '0' && ((plain[i + 1] | 0x20) == 'x' || (plain[i + 1] | 0x20) == 'o' ||
-	    (plain[i + 1] | 0x20) == 'b')) {
-		base = (plain[i + 1] | 0x20) == 'x' ? 16 : (plain[i + 1] | 0x20) == 'o' ? 8 : 2;
-		i += 2;
-	} else if (pn - i >= 2 && plain[i] == '0') {
-		base = 8;
-		i++;
-	}
-	for (; i < pn; i++) {
-		char c = plain[i];
-		unsigned int d = is_digit(c) ? (unsigned int)(c - '0') :
-			(c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (unsigned int)((c | 0x20) - 'a' + 10) : 99;
-		if (d >= base || acc > (UINT64_MAX - d) / base)
-			return 0;
-		acc = acc * base + d;
-		any = true;
-	}
-	if (!any && base == 10)
-		return 0;
-	k = snprintf(out, 32, "%s%llu", neg ? "-" : "", (unsigned long long)acc);
-	return k > 0 && k < 32 ? (size_t)k : 0;
-}
-
 static int write_int(jwriter *w, const hpa__value *v)
 {
 	const char *s = hpa__v_text(v);
@@ -268,12 +223,13 @@ static int write_float(jwriter *w, const hpa__value *v)
 	}
 	/* `!!float 0x10`, `!!float 1`: the text is a YAML integer and the value
 	 * that integer (go-yaml decodes the int, then converts it to float64) */
-	if (hpa__yaml_resolve(s, n) == HPA__R_INT) {
-		char buf[32];
-		size_t k = yaml_int_decimal(s, n, buf);
-		if (k) {
-			hpa__out_put(o, buf, k);
-			hpa__out_put(o, ".0", 2);
+	{
+		bool neg;
+		uint64_t mag;
+		if (hpa__yaml_int_value(s, n, &neg, &mag)) {
+			char buf[32];
+			int k = snprintf(buf, sizeof(buf), "%s%llu.0", neg && mag ? "-" : "", (unsigned long long)mag);
+			hpa__out_put(o, buf, (size_t)k);
 			return 0;
 		}
 	}

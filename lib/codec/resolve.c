@@ -263,19 +263,35 @@ static bool go_parse_uint(const char *s, size_t n, int base, uint64_t *out)
 	return true;
 }
 
-/* strconv.ParseInt(s, base, 64) or, unsigned, ParseUint(s, base, 64) succeeds */
-static bool go_int(const char *s, size_t n, int base)
+/* strconv.ParseInt(s, base, 64) or, unsigned, ParseUint(s, base, 64)
+ * succeeds: then the value's sign and magnitude */
+static bool go_int(const char *s, size_t n, int base, bool *neg, uint64_t *mag)
 {
-	uint64_t u;
 	if (n == 0)
 		return false;
+	*neg = s[0] == '-';
 	if (s[0] == '+' || s[0] == '-') {
-		bool neg = s[0] == '-';
-		if (!go_parse_uint(s + 1, n - 1, base, &u))
+		if (!go_parse_uint(s + 1, n - 1, base, mag))
 			return false;
-		return neg ? u <= (uint64_t)1 << 63 : u <= (uint64_t)INT64_MAX;
+		return *neg ? *mag <= (uint64_t)1 << 63 : *mag <= (uint64_t)INT64_MAX;
 	}
-	return go_parse_uint(s, n, base, &u);
+	return go_parse_uint(s, n, base, mag);
+}
+
+/* go-yaml's integers of a text with its `_` removed: ParseInt/ParseUint
+ * with base 0, then the binary forms `0b...` and `-0b...` it retries
+ * (none of which the float pattern takes, so trying them before the
+ * float as hpa__yaml_resolve() does decides the same) */
+static bool yaml_int_plain(const char *plain, size_t pn, bool *neg, uint64_t *mag)
+{
+	if (go_int(plain, pn, 0, neg, mag))
+		return true;
+	*neg = false;
+	if (pn > 2 && plain[0] == '0' && plain[1] == 'b' && go_int(plain + 2, pn - 2, 2, neg, mag))
+		return true;
+	*neg = true;
+	return pn > 3 && plain[0] == '-' && plain[1] == '0' && plain[2] == 'b' &&
+		go_parse_uint(plain + 3, pn - 3, 2, mag) && *mag <= (uint64_t)1 << 63;
 }
 
 /* ---- timestamps (Go time.Parse with go-yaml's four layouts) ------------------------- */
@@ -360,6 +376,8 @@ hpa__rkind hpa__yaml_resolve(const char *s, size_t n)
 	hpa__rkind k;
 	char c, plain[4096];
 	size_t i, pn;
+	bool neg;
+	uint64_t mag;
 
 	if (n == 0)
 		return HPA__R_NULL;
@@ -385,18 +403,24 @@ hpa__rkind hpa__yaml_resolve(const char *s, size_t n)
 	for (i = 0, pn = 0; i < n; i++)
 		if (s[i] != '_')
 			plain[pn++] = s[i];
-	if (go_int(plain, pn, 0))
+	if (yaml_int_plain(plain, pn, &neg, &mag))
 		return HPA__R_INT;
 	if (yaml_style_float(plain, pn) && !float_overflows(plain, pn))
 		return HPA__R_FLOAT;
-	if (pn > 2 && plain[0] == '0' && plain[1] == 'b' && go_int(plain + 2, pn - 2, 2))
-		return HPA__R_INT;
-	if (pn > 3 && plain[0] == '-' && plain[1] == '0' && plain[2] == 'b') {
-		uint64_t u;
-		if (go_parse_uint(plain + 3, pn - 3, 2, &u) && u <= (uint64_t)1 << 63)
-			return HPA__R_INT;
-	}
 	return HPA__R_STR;
+}
+
+bool hpa__yaml_int_value(const char *s, size_t n, bool *neg, uint64_t *mag)
+{
+	char plain[4096];
+	size_t i, pn;
+	/* the text hpa__yaml_resolve() reads (a timestamp is a string) */
+	if (n == 0 || n > sizeof(plain) || !(s[0] == '+' || s[0] == '-' || is_digit(s[0])) || is_timestamp(s, n))
+		return false;
+	for (i = 0, pn = 0; i < n; i++)
+		if (s[i] != '_')
+			plain[pn++] = s[i];
+	return yaml_int_plain(plain, pn, neg, mag);
 }
 
 bool hpa__yaml_is_base60(const char *s, size_t n)

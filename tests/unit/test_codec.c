@@ -899,9 +899,11 @@ static void test_codec__yaml_to_json_numbers(void)
 static void test_codec__float_tag_integer_text_to_json(void)
 {
 	static const char in[] = "kind: X\nspec: [!!float 0x10, !!float 0o17, !!float 0b101, !!float 0644, "
-		"!!float 1_000, !!float +5, !!float -0x10, !!float 1, !!float 0xFFFFFFFFFFFFFFFF]\n";
+		"!!float 1_000, !!float +5, !!float -0x10, !!float 1, !!float 0xFFFFFFFFFFFFFFFF, !!float -0b11, "
+		"!!float -0]\n";
+	/* -0b11 = -3; -0 is the integer 0, which converts to +0.0 */
 	static const char want[] = "{\"kind\":\"X\",\"spec\":[16.0,15.0,5.0,420.0,1000.0,5.0,-16.0,1.0,"
-		"18446744073709551615.0]}\n";
+		"18446744073709551615.0,-3.0,0.0]}\n";
 	hpa_manifest *m = NULL;
 	hpa_error e = HPA_ERROR_INIT;
 	hpa_write_options wo = HPA_WRITE_OPTIONS_INIT;
