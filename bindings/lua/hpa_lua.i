@@ -32,6 +32,7 @@ static void hpa_lua_push_nargs_error(struct lua_State *L, const char *func, int 
 %{
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -160,37 +161,45 @@ static void hpa_lua_push_error(lua_State *L, int rc, const hpa_error *e)
 	lua_setmetatable(L, -2);
 }
 
-/* a wrapper's argument of the wrong type (SWIG_fail_arg) */
-static void hpa_lua_push_arg_error(lua_State *L, const char *func, int argnum, const char *type)
+/* push an HPA_EINVAL error table whose message is fmt, ... */
+static void hpa_lua_push_einval(lua_State *L, const char *fmt, ...)
 {
 	hpa_error e = HPA_ERROR_INIT;
+	va_list ap;
 	e.code = HPA_EINVAL;
-	snprintf(e.message, sizeof e.message, "%s: argument %d: expected %s, got %s", func, argnum, type,
-		SWIG_Lua_typename(L, argnum));
+	va_start(ap, fmt);
+	vsnprintf(e.message, sizeof e.message, fmt, ap);
+	va_end(ap);
 	hpa_lua_push_error(L, HPA_EINVAL, &e);
+}
+
+/* an argument of the wrong type (SWIG_fail_arg, and the native helpers) */
+static void hpa_lua_push_arg_error(lua_State *L, const char *func, int argnum, const char *type)
+{
+	hpa_lua_push_einval(L, "%s: argument %d: expected %s, got %s", func, argnum, type, SWIG_Lua_typename(L, argnum));
 }
 
 /* a wrapper called with the wrong number of arguments (SWIG_check_num_args) */
 static void hpa_lua_push_nargs_error(lua_State *L, const char *func, int lo, int hi)
 {
-	hpa_error e = HPA_ERROR_INIT;
-	e.code = HPA_EINVAL;
 	if (lo == hi)
-		snprintf(e.message, sizeof e.message, "%s: expected %d argument%s, got %d", func, lo, lo == 1 ? "" : "s",
-			lua_gettop(L));
+		hpa_lua_push_einval(L, "%s: expected %d argument%s, got %d", func, lo, lo == 1 ? "" : "s", lua_gettop(L));
 	else
-		snprintf(e.message, sizeof e.message, "%s: expected %d to %d arguments, got %d", func, lo, hi, lua_gettop(L));
-	hpa_lua_push_error(L, HPA_EINVAL, &e);
+		hpa_lua_push_einval(L, "%s: expected %d to %d arguments, got %d", func, lo, hi, lua_gettop(L));
 }
 
 /* A C string argument with an embedded NUL would be cut at the NUL by the C
  * API (NUL-terminated text): refuse it with an error table (HPA_EINVAL). */
 static void hpa_lua_push_nul_error(lua_State *L, const char *func, int argnum)
 {
-	hpa_error e = HPA_ERROR_INIT;
-	e.code = HPA_EINVAL;
-	snprintf(e.message, sizeof e.message, "%s: argument %d: embedded NUL character in a string", func, argnum);
-	hpa_lua_push_error(L, HPA_EINVAL, &e);
+	hpa_lua_push_einval(L, "%s: argument %d: embedded NUL character in a string", func, argnum);
+}
+
+/* raise the error table of a native helper's argument of the wrong type */
+static int hpa_lua_arg_fail(lua_State *L, const char *func, int argnum, const char *type)
+{
+	hpa_lua_push_arg_error(L, func, argnum, type);
+	return lua_error(L);
 }
 
 /* the userdata of a borrowed handle (the first value this call pushed)
@@ -579,7 +588,7 @@ static int hpa_lua_get(lua_State *L)
 	const char *path = hpa_lua_checkpath(L, 2, "get", NULL);
 	hpa_value_type t;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
-		return luaL_argerror(L, 1, "expected an hpa_object");
+		return hpa_lua_arg_fail(L, "get", 1, "hpa_object");
 	t = hpa_object_type(obj, path);
 	lua_pushinteger(L, (lua_Integer)t);
 	return 1 + hpa_lua_value(L, obj, path, t);
@@ -592,7 +601,7 @@ static int hpa_lua_keys(lua_State *L)
 	const char *path = hpa_lua_checkpath(L, 2, "keys", NULL);
 	size_t i, n;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
-		return luaL_argerror(L, 1, "expected an hpa_object");
+		return hpa_lua_arg_fail(L, "keys", 1, "hpa_object");
 	n = hpa_object_type(obj, path) == HPA_VALUE_MAP ? hpa_object_count(obj, path) : 0;
 	lua_createtable(L, (int)n, 0);
 	for (i = 0; i < n; i++) {
@@ -610,7 +619,7 @@ static int hpa_lua_to_table(lua_State *L)
 	hpa_bind_path pb;
 	int mt = 0;
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, (void **)&obj, SWIGTYPE_p_hpa_object, 0)))
-		return luaL_argerror(L, 1, "expected an hpa_object");
+		return hpa_lua_arg_fail(L, "to_table", 1, "hpa_object");
 	if (lua_istable(L, 3))
 		mt = 3;
 	hpa_bind_path_init(&pb, path);
@@ -628,7 +637,7 @@ static int hpa_lua_addr(lua_State *L)
 		return 1;
 	}
 	if (!SWIG_IsOK(SWIG_ConvertPtr(L, 1, &p, NULL, 0)))
-		return luaL_argerror(L, 1, "expected a handle");
+		return hpa_lua_arg_fail(L, "addr", 1, "a handle");
 	lua_pushinteger(L, (lua_Integer)(uintptr_t)p);
 	return 1;
 }
@@ -638,7 +647,7 @@ static int hpa_lua_disown(lua_State *L)
 {
 	swig_lua_userdata *usr = hpa_lua_handle(L, 1, NULL);
 	if (!usr)
-		return luaL_argerror(L, 1, "expected a handle");
+		return hpa_lua_arg_fail(L, "disown", 1, "a handle");
 	usr->own = 0;
 	return 0;
 }

@@ -287,6 +287,11 @@ T.case("the wrappers' own argument checks raise error tables", function()
   e = T.raises(core.hpa_strerror, math.maxinteger)
   T.eq(e.code_name, "HPA_EINVAL")
   T.eq(e.message, "hpa_strerror: argument 1: expected integer in the range of int, got number")
+  -- the module's native helpers (core.get, core.keys, ...) check the same way
+  e = T.raises(core.get, 42, "spec")
+  T.eq(e.code_name, "HPA_EINVAL")
+  T.eq(e.message, "get: argument 1: expected hpa_object, got number")
+  T.eq(T.raises(core.disown, {}).message, "disown: argument 1: expected a handle, got table")
 end)
 
 T.case("a quantity is a string or a number", function()
