@@ -141,48 +141,6 @@ static int parse_format(const char *s, hpa_sim_format *out)
  * the default 15s sync. -o summary keeps no timeline. */
 #define MAX_TIMELINE_ROWS 1000000
 
-/* The object of kind `kind` named `name` in namespace `ns` (NULL: any),
- * as hpa_sim_add_from_manifest() finds it; NULL when there is none or
- * more than one (the simulator then reports that itself). */
-static const hpa_object *find_object(const hpa_manifest *m, const char *kind, const char *name, const char *ns)
-{
-	const hpa_object *found = NULL;
-	for (size_t i = 0; i < hpa_manifest_count(m); i++) {
-		const hpa_object *o = hpa_manifest_at(m, i);
-		if (strcmp(hpa_object_kind_name(o), kind) != 0 || strcmp(hpa_object_name(o), name) != 0 ||
-			(ns && strcmp(hpa_object_namespace(o), ns) != 0))
-			continue;
-		if (found)
-			return NULL;
-		found = o;
-	}
-	return found;
-}
-
-/* 0, or an error naming the field when HPA `name` (or its target's
- * spec.replicas) asks for more than MAX_PODS pods. The HPA and its target
- * are the ones the simulator reads: the HPA by name, the Deployment in the
- * HPA's namespace. Unreadable values are left to the simulator's own
- * checks. */
-static int check_pods(const hpa_manifest *m, const char *name)
-{
-	const hpa_object *hpa = find_object(m, "HorizontalPodAutoscaler", name, NULL), *dep;
-	const char *kind = "", *target = "";
-	int64_t n;
-	if (!hpa)
-		return 0;
-	if (hpa_object_get_int64(hpa, "spec.maxReplicas", &n, NULL) == 0 && n > MAX_PODS)
-		return hpactl_fail(HPACTL_FAIL, "HorizontalPodAutoscaler/%s: maxReplicas %lld is above the %d pods per "
-			"Deployment hpactl simulate runs (its work grows with the pods)", name, (long long)n, MAX_PODS);
-	hpa_object_get_text(hpa, "spec.scaleTargetRef.kind", &kind, NULL);
-	hpa_object_get_text(hpa, "spec.scaleTargetRef.name", &target, NULL);
-	dep = find_object(m, kind, target, hpa_object_namespace(hpa));
-	if (dep && hpa_object_get_int64(dep, "spec.replicas", &n, NULL) == 0 && n > MAX_PODS)
-		return hpactl_fail(HPACTL_FAIL, "%s/%s: replicas %lld is above the %d pods per Deployment hpactl "
-			"simulate runs (its work grows with the pods)", kind, target, (long long)n, MAX_PODS);
-	return 0;
-}
-
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -343,6 +301,7 @@ static int run(int argc, char **argv)
 	 * memory grows with the simulated time) */
 	if (format == HPA_SIM_FORMAT_SUMMARY && !svg)
 		so.flags |= HPA_SIM_NO_TIMELINE;
+	so.max_pods = MAX_PODS;
 	if (hpa_sim_new(&sim, &so, &err)) {
 		hpactl_print_error(&err);
 		status = HPACTL_USAGE;
@@ -374,9 +333,6 @@ static int run(int argc, char **argv)
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < n_hpas; i++)
-		if (check_pods(m, hpas[i]))
-			goto out;
 	if (!(so.flags & HPA_SIM_NO_TIMELINE) && so.sync_period_ms > 0
 		&& (uint64_t)(so.duration_ms / so.sync_period_ms + 1) * n_hpas > MAX_TIMELINE_ROWS) {
 		hpactl_fail(0, "the timeline would have %llu rows (--hpa x --duration / --sync), more than the %d "

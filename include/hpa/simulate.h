@@ -311,7 +311,12 @@ typedef struct {
 	const hpa_decide_options *decide_options; /**< controller flags and gates for hpa_decide(), NULL = defaults; copied */
 	hpa_sim_sync_cb on_sync;       /**< called after each decision, or NULL */
 	void *payload;                 /**< passed to on_sync */
-	uint64_t reserved[4];          /**< zero */
+	int64_t max_pods;              /**< the most pods a Deployment may ask for: its spec.replicas and its HPA's
+	                                    maxReplicas (above: ::HPA_ELIMIT from hpa_sim_add_deployment(),
+	                                    hpa_sim_add_hpa(), hpa_sim_add_from_manifest()); 0 = no limit. The
+	                                    simulator's work grows with the pods: 10,000 pods cost seconds of CPU
+	                                    per simulated minute */
+	uint64_t reserved[3];          /**< zero */
 } hpa_sim_options;
 
 /**

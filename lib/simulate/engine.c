@@ -71,6 +71,11 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		hpa__free(sim);
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: a duration, period or phase is out of range");
 	}
+	if (o->max_pods < 0) {
+		hpa__free(sim);
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: max_pods %lld is negative (0 = no limit)",
+			(long long)o->max_pods);
+	}
 	/* periods of at most a day keep every time sum far from overflow, and
 	 * a tick no longer than what observes it keeps the warm-up (a few
 	 * scrape and kubelet periods, in whole ticks) from turning a short run
@@ -222,6 +227,25 @@ static int index_names(hpa_sim *sim, size_t n_wl)
 	return 0;
 }
 
+/* Undo the latest hpa_sim_add_deployment() (a failed
+ * hpa_sim_add_from_manifest() leaves nothing behind): its strings freed,
+ * the name index rebuilt in place without it. */
+void hpa__sim_drop_last_deployment(hpa_sim *sim)
+{
+	hpa__sim_workload *w = &sim->wl[--sim->n_wl];
+	size_t mask = sim->by_name_cap - 1;
+	hpa__free(w->name);
+	hpa__free(w->service_name);
+	hpa__free(w->container_name);
+	memset(sim->by_name, 0, sim->by_name_cap * sizeof(*sim->by_name));
+	for (size_t k = 0; k < sim->n_wl; k++) {
+		size_t i = (size_t)name_hash(sim->wl[k].name) & mask;
+		while (sim->by_name[i])
+			i = (i + 1) & mask;
+		sim->by_name[i] = k + 1;
+	}
+}
+
 int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hpa_sim_service *svc,
 	size_t *index_out, hpa_error *err)
 {
@@ -240,6 +264,12 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 		return rc;
 	if (hpa__sim_find_name(sim, d.name) != SIZE_MAX)
 		return hpa__error(err, HPA_EDUPLICATE, "deployment %s added twice", d.name);
+	if (sim->opts.max_pods > 0 && d.replicas > sim->opts.max_pods) {
+		hpa__error(err, HPA_ELIMIT, "Deployment %s: replicas %d is above max_pods (%lld pods per Deployment)",
+			d.name, (int)d.replicas, (long long)sim->opts.max_pods);
+		hpa__error_set_path(err, "spec.replicas");
+		return HPA_ELIMIT;
+	}
 	if (sim->n_wl >= UINT32_MAX - 1 || hpa__grow((void **)&sim->wl, &sim->cap_wl, sim->n_wl + 1, sizeof(*sim->wl)))
 		return hpa__enomem(err);
 	w = &sim->wl[sim->n_wl];
@@ -276,6 +306,17 @@ int hpa_sim_add_deployment(hpa_sim *sim, const hpa_sim_deployment *dep, const hp
 	return 0;
 }
 
+/* HPA_ELIMIT when the HPA may scale its Deployment above max_pods */
+static int max_pods_check(const hpa_sim *sim, const hpa__sim_hpa *h, hpa_error *err)
+{
+	if (sim->opts.max_pods <= 0 || h->max_replicas <= sim->opts.max_pods)
+		return 0;
+	hpa__error(err, HPA_ELIMIT, "HorizontalPodAutoscaler %s: maxReplicas %d is above max_pods (%lld pods per "
+		"Deployment)", h->name, (int)h->max_replicas, (long long)sim->opts.max_pods);
+	hpa__error_set_path(err, "spec.maxReplicas");
+	return HPA_ELIMIT;
+}
+
 int hpa_sim_add_hpa(hpa_sim *sim, const hpa_autoscaler *hpa, size_t deployment, size_t *index_out, hpa_error *err)
 {
 	hpa__sim_hpa h;
@@ -300,6 +341,7 @@ int hpa_sim_add_hpa(hpa_sim *sim, const hpa_autoscaler *hpa, size_t deployment, 
 	if (!h.name)
 		return hpa__enomem(err);
 	if ((rc = hpa__sim_read_spec(&h, hpa, &sim->dopts, err)) ||
+		(rc = max_pods_check(sim, &h, err)) ||
 		(rc = hpa__sim_glue_new(&h.glue, sim, &h, hpa, err))) {
 		hpa__free(h.name);
 		hpa__free(h.target_kind);

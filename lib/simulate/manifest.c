@@ -37,6 +37,18 @@ static int field_error(const hpa_object *dep, const char *path, int code, hpa_er
 	return code;
 }
 
+/* An error about object o of the manifest: its source, its document and,
+ * when the error names a field without a position, the field's line and
+ * column. */
+static int at_object(const hpa_manifest *m, const hpa_object *o, int rc, hpa_error *err)
+{
+	if (err && err->path[0] && err->line == 0)
+		hpa__error_set_pos(err, hpa_object_line_of(o, err->path), hpa_object_column_of(o, err->path), SIZE_MAX);
+	hpa__error_set_source(err, hpa_manifest_source(m));
+	hpa__error_set_document(err, hpa_object_document(o));
+	return rc;
+}
+
 /* *acc += v for a quantity of the field at path, within the simulator's
  * bound (HPA_SIM_MAX_QUANTITY; v >= 0 and *acc within it). */
 static int add_quantity(const hpa_object *dep, const char *path, int64_t *acc, int64_t v, hpa_error *err)
@@ -192,6 +204,7 @@ int hpa_sim_add_from_manifest(hpa_sim *sim, const hpa_manifest *manifest, const 
 	const char *ns, *target_kind, *target_name;
 	hpa_sim_deployment d;
 	size_t di = SIZE_MAX;
+	bool added;
 	int rc;
 	if (!sim || !manifest)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_add_from_manifest: NULL argument");
@@ -227,14 +240,17 @@ int hpa_sim_add_from_manifest(hpa_sim *sim, const hpa_manifest *manifest, const 
 		}
 	}
 	hpa_sim_deployment_init(&d, HPA_SIM_DEPLOYMENT_VERSION);
-	if ((rc = read_deployment(dep, &d, err))) {
-		hpa__error_set_source(err, hpa_manifest_source(manifest));
-		hpa__error_set_document(err, hpa_object_document(dep));
-		return rc;
-	}
+	if ((rc = read_deployment(dep, &d, err)))
+		return at_object(manifest, dep, rc, err);
 	d.service_name = service ? hpa_object_name(service) : NULL;
 	di = hpa__sim_find_name(sim, d.name);
-	if (di == SIZE_MAX && (rc = hpa_sim_add_deployment(sim, &d, svc, &di, err)))
-		return rc;
-	return hpa_sim_add_hpa(sim, a, di, index_out, err);
+	added = di == SIZE_MAX;
+	if (added && (rc = hpa_sim_add_deployment(sim, &d, svc, &di, err)))
+		return at_object(manifest, dep, rc, err);
+	if ((rc = hpa_sim_add_hpa(sim, a, di, index_out, err))) {
+		if (added) /* nothing of a failed call stays */
+			hpa__sim_drop_last_deployment(sim);
+		return at_object(manifest, ho, rc, err);
+	}
+	return 0;
 }

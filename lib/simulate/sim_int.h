@@ -513,6 +513,8 @@ struct hpa_sim {
 
 /* engine.c: index of the Deployment named `name`, SIZE_MAX when none */
 size_t hpa__sim_find_name(const struct hpa_sim *sim, const char *name);
+/* Undo the latest hpa_sim_add_deployment() (engine.c). */
+void hpa__sim_drop_last_deployment(struct hpa_sim *sim);
 
 /* output.c */
 int hpa__sim_write_buf(const hpa_sim *sim, hpa_sim_format format, hpa__buf *b, hpa_error *err);

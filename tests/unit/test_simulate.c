@@ -1204,6 +1204,134 @@ static void test_simulate__manifest_bounds(void)
 	}
 }
 
+/* hpa_sim_options.max_pods: a Deployment's replicas or its HPA's
+ * maxReplicas above it is HPA_ELIMIT at the field (from a manifest with
+ * line:column, counted in the YAML below by hand, and the document), at it
+ * the simulation loads, 0 is no limit, a negative value is refused; a
+ * failed hpa_sim_add_from_manifest() leaves no Deployment behind, so the
+ * same HPA loads once the limit allows it. */
+static void test_simulate__max_pods(void)
+{
+	static const char fmt[] =
+		"apiVersion: autoscaling/v2\n"
+		"kind: HorizontalPodAutoscaler\n"
+		"metadata: {name: web-hpa}\n"
+		"spec:\n"
+		"  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+		"  maxReplicas: %d\n"                                  /* line 6, value at column 16 */
+		"  metrics:\n"
+		"  - type: Resource\n"
+		"    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}\n"
+		"---\n"
+		"apiVersion: apps/v1\n"
+		"kind: Deployment\n"
+		"metadata: {name: web}\n"
+		"spec:\n"
+		"  replicas: %d\n"                                     /* line 15, value at column 13 */
+		"  selector: {matchLabels: {app: web}}\n"
+		"  template:\n"
+		"    metadata: {labels: {app: web}}\n"
+		"    spec:\n"
+		"      containers:\n"
+		"      - name: a\n"
+		"        image: web\n";
+	static const struct {
+		int64_t max_pods;
+		int max_replicas, replicas, rc;
+		size_t line, column, document;
+		const char *path, *msg;
+	} cases[] = {
+		{ 10, 10, 10, 0, 0, 0, 0, NULL, NULL },
+		{ 0, 20, 11, 0, 0, 0, 0, NULL, NULL },
+		{ 10, 5, 11, HPA_ELIMIT, 15, 13, 1, "spec.replicas", "Deployment web: replicas 11 is above max_pods (10 " },
+		{ 10, 11, 1, HPA_ELIMIT, 6, 16, 0, "spec.maxReplicas",
+			"HorizontalPodAutoscaler web-hpa: maxReplicas 11 is above max_pods (10 " },
+	};
+	hpa_sim_options o;
+	hpa_sim *sim = NULL;
+	hpa_error e = HPA_ERROR_INIT;
+	hpa_sim_deployment d;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[1024];
+		hpa_manifest *m = NULL;
+		size_t hi = 99;
+		int rc;
+		snprintf(buf, sizeof(buf), fmt, cases[i].max_replicas, cases[i].replicas);
+		CU_ASSERT_FATAL(hpa_manifest_parse_yaml(&m, buf, strlen(buf), NULL, &e) == 0);
+		fixed_options(&o, 60000);
+		o.max_pods = cases[i].max_pods;
+		CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+		rc = hpa_sim_add_from_manifest(sim, m, "web-hpa", NULL, &hi, &e);
+		CU_ASSERT_EQUAL(rc, cases[i].rc);
+		if (cases[i].path) {
+			CU_ASSERT_EQUAL(e.line, cases[i].line);
+			CU_ASSERT_EQUAL(e.column, cases[i].column);
+			CU_ASSERT_EQUAL(e.document, cases[i].document);
+			CU_ASSERT_STRING_EQUAL(e.path, cases[i].path);
+			CU_ASSERT_PTR_NOT_NULL(strstr(e.message, cases[i].msg));
+			/* nothing stays: no Deployment, no HPA, and with the limit
+			 * lifted the same manifest loads into the same simulation */
+			CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 0);
+			CU_ASSERT_EQUAL(hpa_sim_hpa_count(sim), 0);
+			CU_ASSERT_EQUAL(hpa_sim_find_deployment(sim, "web", NULL, &e), HPA_ENOTFOUND);
+			CU_ASSERT_EQUAL(hi, 99);
+		} else {
+			CU_ASSERT_EQUAL(hpa_sim_hpa_count(sim), 1);
+			CU_ASSERT(hpa_sim_run(sim, &e) == 0);
+		}
+		hpa_sim_free(sim);
+		sim = NULL;
+		hpa_manifest_free(m);
+	}
+	/* the rollback keeps the other Deployments findable */
+	{
+		hpa_manifest *m = NULL;
+		char buf[1024];
+		size_t di = 99;
+		snprintf(buf, sizeof(buf), fmt, 11, 1);
+		CU_ASSERT_FATAL(hpa_manifest_parse_yaml(&m, buf, strlen(buf), NULL, &e) == 0);
+		fixed_options(&o, 60000);
+		o.max_pods = 10;
+		CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+		for (int k = 0; k < 100; k++) {
+			char name[16];
+			snprintf(name, sizeof(name), "other-%d", k);
+			plain_deployment(&d, name, 1);
+			CU_ASSERT_EQUAL(hpa_sim_add_deployment(sim, &d, NULL, NULL, &e), 0);
+		}
+		CU_ASSERT_EQUAL(hpa_sim_add_from_manifest(sim, m, "web-hpa", NULL, NULL, &e), HPA_ELIMIT);
+		CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 100);
+		for (int k = 0; k < 100; k++) {
+			char name[16];
+			snprintf(name, sizeof(name), "other-%d", k);
+			CU_ASSERT(hpa_sim_find_deployment(sim, name, &di, &e) == 0 && di == (size_t)k);
+		}
+		CU_ASSERT_EQUAL(hpa_sim_find_deployment(sim, "web", NULL, &e), HPA_ENOTFOUND);
+		hpa_sim_free(sim);
+		sim = NULL;
+		hpa_manifest_free(m);
+	}
+	/* the C API: no position, the path of the field */
+	fixed_options(&o, 60000);
+	o.max_pods = 3;
+	CU_ASSERT_FATAL(hpa_sim_new(&sim, &o, &e) == 0);
+	plain_deployment(&d, "api", 4);
+	CU_ASSERT_EQUAL(hpa_sim_add_deployment(sim, &d, NULL, NULL, &e), HPA_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(e.path, "spec.replicas");
+	CU_ASSERT_EQUAL(e.line, 0);
+	CU_ASSERT_EQUAL(hpa_sim_deployment_count(sim), 0);
+	plain_deployment(&d, "api", 3);
+	CU_ASSERT_EQUAL(hpa_sim_add_deployment(sim, &d, NULL, NULL, &e), 0);
+	hpa_sim_free(sim);
+	sim = NULL;
+	/* a negative limit */
+	fixed_options(&o, 60000);
+	o.max_pods = -1;
+	CU_ASSERT_EQUAL(hpa_sim_new(&sim, &o, &e), HPA_EINVAL);
+	CU_ASSERT_PTR_NULL(sim);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "max_pods"));
+}
+
 /* The decision options a simulation gets (hpa_sim_options.decide_options):
  * hpa_sim_new() refuses what the decision refuses (every sync would fail);
  * an infinite or huge tolerance is valid (no scaling at all) and the
@@ -1507,6 +1635,7 @@ static CU_TestInfo tests[] = {
 	{ "option_bounds", test_simulate__option_bounds },
 	{ "field_bounds", test_simulate__field_bounds },
 	{ "manifest_bounds", test_simulate__manifest_bounds },
+	{ "max_pods", test_simulate__max_pods },
 	{ "decide_options_checked", test_simulate__decide_options_checked },
 	{ "max_replicas_int32_max", test_simulate__max_replicas_int32_max },
 	{ "allocation_failures", test_simulate__allocation_failures },
