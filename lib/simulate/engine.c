@@ -72,9 +72,9 @@ int hpa_sim_new(hpa_sim **out, const hpa_sim_options *opts, hpa_error *err)
 		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: a duration, period or phase is out of range");
 	}
 	if (o->max_pods < 0) {
+		long long max_pods = (long long)o->max_pods; /* o is sim's */
 		hpa__free(sim);
-		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: max_pods %lld is negative (0 = no limit)",
-			(long long)o->max_pods);
+		return hpa__error(err, HPA_EINVAL, "hpa_sim_options: max_pods %lld is negative (0 = no limit)", max_pods);
 	}
 	/* periods of at most a day keep every time sum far from overflow, and
 	 * a tick no longer than what observes it keeps the warm-up (a few
